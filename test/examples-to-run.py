@@ -1,0 +1,12 @@
+#! /usr/bin/env python3
+# Examples run by ns-3's test.py in an in-tree build; the standalone build
+# runs the same list from examples-to-run.cmake.
+#
+# A list of C++ examples to run in order to ensure that they remain
+# buildable and runnable over time: (example_name, do_run, do_valgrind_run).
+cpp_examples = [
+    ("multilayer-dt-hello --malformed=3", "True", "True"),
+]
+
+# A list of Python examples to run: (example_name, do_run).
+python_examples = []

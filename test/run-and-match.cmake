@@ -1,0 +1,21 @@
+# Runs a test program and passes only if it exits 0 AND its output matches
+# REGEX (CTest alone can check one or the other, not both).
+#   cmake -DREGEX=<re> -P run-and-match.cmake -- <program> [args...]
+set(_cmd)
+set(_take OFF)
+math(EXPR _last "${CMAKE_ARGC} - 1")
+foreach(_i RANGE 1 ${_last})
+  if(_take)
+    list(APPEND _cmd "${CMAKE_ARGV${_i}}")
+  elseif("${CMAKE_ARGV${_i}}" STREQUAL "--")
+    set(_take ON)
+  endif()
+endforeach()
+execute_process(COMMAND ${_cmd} RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
+message("${_out}${_err}")
+if(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "exit status ${_rc}: ${_cmd}")
+endif()
+if(NOT "${_out}${_err}" MATCHES "${REGEX}")
+  message(FATAL_ERROR "output does not match '${REGEX}': ${_cmd}")
+endif()
