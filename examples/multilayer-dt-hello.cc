@@ -255,8 +255,8 @@ main(int argc, char* argv[])
     cmd.AddValue("dataRate", "Link data rate (ns3::DataRate string)", dataRate);
     cmd.AddValue("delay", "Link propagation delay (ns3::Time string)", delay);
     cmd.AddValue("port", "UDP port of the receiving DT (1..65535)", port);
-    cmd.AddValue("malformed", "Number of malformed datagrams to send after the valid ones",
-                 malformed);
+    cmd.AddValue(
+        "malformed", "Number of malformed datagrams to send after the valid ones", malformed);
     cmd.AddValue("interval", "Time between two sends", interval);
     cmd.AddValue("pcap", "Write PCAP traces multilayer-dt-hello-<node>-<device>.pcap", pcap);
     cmd.AddValue("verbose", "Print every decoded message", verbose);
@@ -281,8 +281,8 @@ main(int argc, char* argv[])
         return 2;
     }
     TimeValue delayCheck;
-    if (!delayCheck.DeserializeFromString(delay, MakeTimeChecker()) ||
-        delayCheck.Get().IsStrictlyNegative())
+    if (!delayCheck.DeserializeFromString(delay, MakeTimeChecker())
+        || delayCheck.Get().IsStrictlyNegative())
     {
         std::cerr << "error: --delay=" << delay << " is not a non-negative time (expected e.g. 2ms)"
                   << std::endl;
@@ -334,7 +334,11 @@ main(int argc, char* argv[])
     for (std::size_t i = 0; i < packets.size(); ++i)
     {
         Ptr<Packet> p = packets[i];
-        Simulator::Schedule(interval * (i + 1), [tx, p]() { tx->Send(p); });
+        Simulator::Schedule(interval * (i + 1),
+                            [tx, p]()
+                            {
+                                tx->Send(p);
+                            });
     }
 
     Simulator::Stop(interval * (packets.size() + 10));

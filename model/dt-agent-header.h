@@ -179,8 +179,8 @@ class DtAgentLeaveHeader : public DtWireChunk<DtAgentLeaveHeader, DtPayload>
     }
 
   private:
-    uint32_t m_terminal{0};                      //!< terminal DT id
-    uint32_t m_nextEdge{DtHeader::BROADCAST_ID}; //!< next edge
+    uint32_t m_terminal{0};                          //!< terminal DT id
+    uint32_t m_nextEdge{DtHeader::BROADCAST_ID};     //!< next edge
     DtLeaveReason m_reason{DtLeaveReason::HANDOVER}; //!< reason
 };
 

@@ -107,16 +107,14 @@ class DtDemandRequestHeader : public DtWireChunk<DtDemandRequestHeader, DtPayloa
         v.Double("workloadGflop", h.m_workloadGflop);
         v.Require("workloadGflop", h.m_workloadGflop > 0, DtParseError::BAD_FIELD);
         v.U32("inputBytes", h.m_inputBytes);
-        v.Require("inputBytes",
-                  h.m_inputBytes <= DtHeader::MAX_PAYLOAD_LENGTH,
-                  DtParseError::TOO_LARGE);
+        v.Require(
+            "inputBytes", h.m_inputBytes <= DtHeader::MAX_PAYLOAD_LENGTH, DtParseError::TOO_LARGE);
         v.U32("outputBytes", h.m_outputBytes);
         v.U64("createdNs", h.m_createdNs);
         v.U64("deadlineNs", h.m_deadlineNs);
         v.Require("deadlineNs", h.m_deadlineNs >= h.m_createdNs, DtParseError::BAD_FIELD);
-        v.Require("deadlineNs",
-                  h.m_deadlineNs <= DtHeader::MAX_TIMESTAMP_NS,
-                  DtParseError::BAD_FIELD);
+        v.Require(
+            "deadlineNs", h.m_deadlineNs <= DtHeader::MAX_TIMESTAMP_NS, DtParseError::BAD_FIELD);
     }
 
     DtMessageType GetMessageType() const override;
@@ -232,17 +230,17 @@ class DtDemandRequestHeader : public DtWireChunk<DtDemandRequestHeader, DtPayloa
     Time GetDeadline() const;
 
   private:
-    uint64_t m_demandId{0};        //!< demand id
-    uint32_t m_origin{0};          //!< terminal DT id
-    uint8_t m_demandClass{0};      //!< class index
-    uint8_t m_priority{0};         //!< priority
-    DtTier m_tier{DtTier::LOCAL};  //!< destination tier
-    uint8_t m_hops{0};             //!< hops so far
-    double m_workloadGflop{1.0};   //!< workload
-    uint32_t m_inputBytes{0};      //!< input bytes (bulk)
-    uint32_t m_outputBytes{0};     //!< result bytes
-    uint64_t m_createdNs{0};       //!< creation time
-    uint64_t m_deadlineNs{0};      //!< deadline
+    uint64_t m_demandId{0};       //!< demand id
+    uint32_t m_origin{0};         //!< terminal DT id
+    uint8_t m_demandClass{0};     //!< class index
+    uint8_t m_priority{0};        //!< priority
+    DtTier m_tier{DtTier::LOCAL}; //!< destination tier
+    uint8_t m_hops{0};            //!< hops so far
+    double m_workloadGflop{1.0};  //!< workload
+    uint32_t m_inputBytes{0};     //!< input bytes (bulk)
+    uint32_t m_outputBytes{0};    //!< result bytes
+    uint64_t m_createdNs{0};      //!< creation time
+    uint64_t m_deadlineNs{0};     //!< deadline
 };
 
 /**
@@ -293,17 +291,16 @@ class DtDemandResponseHeader : public DtWireChunk<DtDemandResponseHeader, DtPayl
         v.Enum("outcome", h.m_outcome, DtDemandOutcome::FAILED);
         v.Enum("reason", h.m_reason, DT_FAILURE_REASON_MAX);
         v.Require("reason",
-                  (h.m_outcome == DtDemandOutcome::COMPLETED) ==
-                      (h.m_reason == DtFailureReason::NONE),
+                  (h.m_outcome == DtDemandOutcome::COMPLETED)
+                      == (h.m_reason == DtFailureReason::NONE),
                   DtParseError::BAD_FIELD);
         v.Enum("executedTier", h.m_executedTier, DT_TIER_MAX);
         v.U8("hops", h.m_hops);
         v.U64("createdNs", h.m_createdNs);
         v.U64("completedNs", h.m_completedNs);
         v.Require("completedNs", h.m_completedNs >= h.m_createdNs, DtParseError::BAD_FIELD);
-        v.Require("completedNs",
-                  h.m_completedNs <= DtHeader::MAX_TIMESTAMP_NS,
-                  DtParseError::BAD_FIELD);
+        v.Require(
+            "completedNs", h.m_completedNs <= DtHeader::MAX_TIMESTAMP_NS, DtParseError::BAD_FIELD);
         v.U32("outputBytes", h.m_outputBytes);
         v.Require("outputBytes",
                   h.m_outputBytes <= DtHeader::MAX_PAYLOAD_LENGTH,
@@ -402,15 +399,15 @@ class DtDemandResponseHeader : public DtWireChunk<DtDemandResponseHeader, DtPayl
     }
 
   private:
-    uint64_t m_demandId{0};                          //!< demand id
-    uint32_t m_origin{0};                            //!< terminal DT id
+    uint64_t m_demandId{0};                                //!< demand id
+    uint32_t m_origin{0};                                  //!< terminal DT id
     DtDemandOutcome m_outcome{DtDemandOutcome::COMPLETED}; //!< outcome
-    DtFailureReason m_reason{DtFailureReason::NONE}; //!< failure reason
-    DtTier m_executedTier{DtTier::LOCAL};            //!< executing tier
-    uint8_t m_hops{0};                               //!< hops
-    uint64_t m_createdNs{0};                         //!< creation time
-    uint64_t m_completedNs{0};                       //!< completion time
-    uint32_t m_outputBytes{0};                       //!< result bytes (bulk)
+    DtFailureReason m_reason{DtFailureReason::NONE};       //!< failure reason
+    DtTier m_executedTier{DtTier::LOCAL};                  //!< executing tier
+    uint8_t m_hops{0};                                     //!< hops
+    uint64_t m_createdNs{0};                               //!< creation time
+    uint64_t m_completedNs{0};                             //!< completion time
+    uint32_t m_outputBytes{0};                             //!< result bytes (bulk)
 };
 
 } // namespace ns3

@@ -20,21 +20,21 @@ namespace ns3
  */
 enum class DtMessageType : uint8_t
 {
-    STATUS_UPDATE = 1,      //!< local DT -> edge/cloud: terminal state
-    DEMAND_REQUEST = 2,     //!< a demand sent to the tier that will run it
-    DEMAND_RESPONSE = 3,    //!< the result (or failure) of a demand
-    REGION_SUMMARY = 4,     //!< edge DT -> cloud DT: aggregated region state
-    MODEL_UPDATE = 5,       //!< cloud DT -> edge/local DTs: versioned model
-    AGENT_JOIN = 6,         //!< local DT -> edge DT: create/attach my agent
-    AGENT_LEAVE = 7,        //!< local DT -> edge DT: detach my agent
-    MIGRATION_REQUEST = 8,  //!< edge DT -> edge DT: announce an agent migration
-    MIGRATION_STATE = 9,    //!< edge DT -> edge DT: agent state (or a segment of it)
-    MIGRATION_ACK = 10,     //!< edge DT -> edge DT: migration accepted/completed
-    SYNC_REQUEST = 11,      //!< local DT -> its twin: synchronize state
-    SYNC_ACK = 12,          //!< twin -> local DT: synchronization outcome
-    PEER_HELLO = 13,        //!< local DT -> local DTs: peer discovery
-    PEER_DEMAND = 14,       //!< local DT -> peer local DT: demand offload
-    ACK = 15,               //!< transport acknowledgement of a sequence number
+    STATUS_UPDATE = 1,     //!< local DT -> edge/cloud: terminal state
+    DEMAND_REQUEST = 2,    //!< a demand sent to the tier that will run it
+    DEMAND_RESPONSE = 3,   //!< the result (or failure) of a demand
+    REGION_SUMMARY = 4,    //!< edge DT -> cloud DT: aggregated region state
+    MODEL_UPDATE = 5,      //!< cloud DT -> edge/local DTs: versioned model
+    AGENT_JOIN = 6,        //!< local DT -> edge DT: create/attach my agent
+    AGENT_LEAVE = 7,       //!< local DT -> edge DT: detach my agent
+    MIGRATION_REQUEST = 8, //!< edge DT -> edge DT: announce an agent migration
+    MIGRATION_STATE = 9,   //!< edge DT -> edge DT: agent state (or a segment of it)
+    MIGRATION_ACK = 10,    //!< edge DT -> edge DT: migration accepted/completed
+    SYNC_REQUEST = 11,     //!< local DT -> its twin: synchronize state
+    SYNC_ACK = 12,         //!< twin -> local DT: synchronization outcome
+    PEER_HELLO = 13,       //!< local DT -> local DTs: peer discovery
+    PEER_DEMAND = 14,      //!< local DT -> peer local DT: demand offload
+    ACK = 15,              //!< transport acknowledgement of a sequence number
 };
 
 /// The largest defined DtMessageType value.
@@ -114,17 +114,17 @@ Time DtTimeFromWire(uint64_t ns);
 class DtHeader : public DtWireChunk<DtHeader, Header>
 {
   public:
-    static constexpr uint16_t MAGIC = 0x4D44;             //!< "MD"
-    static constexpr uint8_t VERSION = 1;                 //!< protocol version
-    static constexpr uint32_t SIZE = 32;                  //!< serialized size in bytes
+    static constexpr uint16_t MAGIC = 0x4D44;                 //!< "MD"
+    static constexpr uint8_t VERSION = 1;                     //!< protocol version
+    static constexpr uint32_t SIZE = 32;                      //!< serialized size in bytes
     static constexpr uint32_t MAX_PAYLOAD_LENGTH = 64u << 20; //!< 64 MiB
-    static constexpr uint32_t BROADCAST_ID = 0xFFFFFFFF;  //!< destination: every DT
-    static constexpr uint64_t MAX_TIMESTAMP_NS = INT64_MAX; //!< largest representable Time
+    static constexpr uint32_t BROADCAST_ID = 0xFFFFFFFF;      //!< destination: every DT
+    static constexpr uint64_t MAX_TIMESTAMP_NS = INT64_MAX;   //!< largest representable Time
 
     /// Flag bits.
     enum Flag : uint16_t
     {
-        FLAG_ACK_REQUESTED = 0x0001, //!< the receiver must send an ACK for this sequence
+        FLAG_ACK_REQUESTED = 0x0001,  //!< the receiver must send an ACK for this sequence
         FLAG_RETRANSMISSION = 0x0002, //!< this is a retransmission of an earlier send
         FLAG_RELAYED = 0x0004,        //!< forwarded by a relay, not by its source DT
     };
@@ -163,9 +163,8 @@ class DtHeader : public DtWireChunk<DtHeader, Header>
         v.U32("dst", h.m_destination);
         v.U32("seq", h.m_sequence);
         v.U32("payloadLength", h.m_payloadLength);
-        v.Require("payloadLength",
-                  h.m_payloadLength <= MAX_PAYLOAD_LENGTH,
-                  DtParseError::TOO_LARGE);
+        v.Require(
+            "payloadLength", h.m_payloadLength <= MAX_PAYLOAD_LENGTH, DtParseError::TOO_LARGE);
         v.U64("timestampNs", h.m_timestampNs);
         v.Require("timestampNs", h.m_timestampNs <= MAX_TIMESTAMP_NS, DtParseError::BAD_FIELD);
     }

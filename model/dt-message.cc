@@ -42,8 +42,8 @@ DtMessage::DtMessage(DtMessage&&) noexcept = default;
 DtMessage& DtMessage::operator=(DtMessage&&) noexcept = default;
 
 DtMessage::DtMessage(const DtHeader& header, std::unique_ptr<DtPayload> payload)
-    : m_header(header),
-      m_payload(std::move(payload))
+    : m_header(header)
+    , m_payload(std::move(payload))
 {
 }
 
@@ -92,9 +92,9 @@ DtMessage::Build(DtHeader header, const DtPayload& payload)
     uint32_t bulk = payload.GetBulkSize();
     uint64_t length = static_cast<uint64_t>(payload.GetSerializedSize()) + bulk;
     NS_ABORT_MSG_IF(length > DtHeader::MAX_PAYLOAD_LENGTH,
-                    payload.GetMessageType() << " payload of " << length
-                                             << " bytes exceeds the protocol limit of "
-                                             << DtHeader::MAX_PAYLOAD_LENGTH);
+                    payload.GetMessageType()
+                        << " payload of " << length << " bytes exceeds the protocol limit of "
+                        << DtHeader::MAX_PAYLOAD_LENGTH);
     Ptr<Packet> p = Create<Packet>(bulk);
     p->AddHeader(payload);
     header.SetMessageType(payload.GetMessageType());
@@ -144,8 +144,7 @@ DtMessage::Parse(Ptr<const Packet> packet, DtMessage& out)
     const uint64_t declared = static_cast<uint64_t>(structured) + payload->GetBulkSize();
     if (declared != present)
     {
-        result.error =
-            declared > present ? DtParseError::TRUNCATED : DtParseError::LENGTH_MISMATCH;
+        result.error = declared > present ? DtParseError::TRUNCATED : DtParseError::LENGTH_MISMATCH;
         result.field = "bulk";
         NS_LOG_LOGIC("rejected: structured " << structured << " + bulk " << payload->GetBulkSize()
                                              << " != " << present);
@@ -166,9 +165,8 @@ DtMessage::GetPayload() const
 void
 DtMessage::AbortIfNotA(bool ok, TypeId wanted) const
 {
-    NS_ABORT_MSG_IF(!ok,
-                    "DtMessage of type " << GetMessageType() << " does not carry a "
-                                         << wanted.GetName());
+    NS_ABORT_MSG_IF(
+        !ok, "DtMessage of type " << GetMessageType() << " does not carry a " << wanted.GetName());
 }
 
 void

@@ -26,7 +26,7 @@ class Packet;
 struct DtParseResult
 {
     DtParseError error{DtParseError::NONE}; //!< NONE on success
-    const char* field{""};                   //!< offending field, "" on success
+    const char* field{""};                  //!< offending field, "" on success
 
     /** \return true if the message is well formed */
     bool Ok() const

@@ -34,8 +34,8 @@ DtMigrationRequestHeader::GetMessageType() const
 void
 DtMigrationRequestHeader::SetEdges(uint32_t source, uint32_t target)
 {
-    NS_ABORT_MSG_IF(source == target, "a migration needs two different edges, got " << source
-                                                                                      << " twice");
+    NS_ABORT_MSG_IF(source == target,
+                    "a migration needs two different edges, got " << source << " twice");
     m_sourceEdge = source;
     m_targetEdge = target;
 }

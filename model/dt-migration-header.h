@@ -126,12 +126,12 @@ class DtMigrationRequestHeader : public DtWireChunk<DtMigrationRequestHeader, Dt
     }
 
   private:
-    uint64_t m_migrationId{0};                             //!< migration id
-    uint32_t m_terminal{0};                                //!< terminal DT id
-    uint32_t m_sourceEdge{0};                              //!< source edge
-    uint32_t m_targetEdge{1};                              //!< target edge
+    uint64_t m_migrationId{0};                                  //!< migration id
+    uint32_t m_terminal{0};                                     //!< terminal DT id
+    uint32_t m_sourceEdge{0};                                   //!< source edge
+    uint32_t m_targetEdge{1};                                   //!< target edge
     DtMigrationTrigger m_trigger{DtMigrationTrigger::REACTIVE}; //!< trigger
-    uint32_t m_stateBytes{0};                              //!< state size
+    uint32_t m_stateBytes{0};                                   //!< state size
 };
 
 /**
@@ -230,11 +230,11 @@ class DtMigrationStateHeader : public DtWireChunk<DtMigrationStateHeader, DtPayl
     }
 
   private:
-    uint64_t m_migrationId{0};  //!< migration id
-    uint32_t m_terminal{0};     //!< terminal DT id
-    uint32_t m_segmentIndex{0}; //!< segment index
-    uint32_t m_segmentCount{1}; //!< segment count
-    uint32_t m_totalBytes{0};   //!< whole state size
+    uint64_t m_migrationId{0};   //!< migration id
+    uint32_t m_terminal{0};      //!< terminal DT id
+    uint32_t m_segmentIndex{0};  //!< segment index
+    uint32_t m_segmentCount{1};  //!< segment count
+    uint32_t m_totalBytes{0};    //!< whole state size
     std::vector<uint8_t> m_data; //!< segment bytes
 };
 
@@ -329,10 +329,10 @@ class DtMigrationAckHeader : public DtWireChunk<DtMigrationAckHeader, DtPayload>
     }
 
   private:
-    uint64_t m_migrationId{0};                              //!< migration id
-    uint32_t m_terminal{0};                                 //!< terminal DT id
+    uint64_t m_migrationId{0};                               //!< migration id
+    uint32_t m_terminal{0};                                  //!< terminal DT id
     DtMigrationStatus m_status{DtMigrationStatus::ACCEPTED}; //!< answer
-    uint32_t m_bytesReceived{0};                            //!< bytes received
+    uint32_t m_bytesReceived{0};                             //!< bytes received
 };
 
 } // namespace ns3

@@ -43,9 +43,8 @@ class DtModelUpdateHeader : public DtWireChunk<DtModelUpdateHeader, DtPayload>
         v.U32("version", h.m_version);
         v.Require("version", h.m_version >= 1, DtParseError::BAD_FIELD);
         v.U64("trainedAtNs", h.m_trainedAtNs);
-        v.Require("trainedAtNs",
-                  h.m_trainedAtNs <= DtHeader::MAX_TIMESTAMP_NS,
-                  DtParseError::BAD_FIELD);
+        v.Require(
+            "trainedAtNs", h.m_trainedAtNs <= DtHeader::MAX_TIMESTAMP_NS, DtParseError::BAD_FIELD);
         v.U32("trainingSamples", h.m_trainingSamples);
         v.DoubleArray("parameters", h.m_parameters, DtPayload::MAX_VALUES);
     }
@@ -100,10 +99,10 @@ class DtModelUpdateHeader : public DtWireChunk<DtModelUpdateHeader, DtPayload>
     }
 
   private:
-    uint32_t m_modelId{0};           //!< model id
-    uint32_t m_version{1};           //!< version
-    uint64_t m_trainedAtNs{0};       //!< training time
-    uint32_t m_trainingSamples{0};   //!< training set size
+    uint32_t m_modelId{0};            //!< model id
+    uint32_t m_version{1};            //!< version
+    uint64_t m_trainedAtNs{0};        //!< training time
+    uint32_t m_trainingSamples{0};    //!< training set size
     std::vector<double> m_parameters; //!< parameters
 };
 

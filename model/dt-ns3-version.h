@@ -27,13 +27,13 @@
 #ifndef NS3_VERSION_MAJOR
 // Source trees configured without build-version support do not generate
 // version-defines.h; the oldest supported release is assumed.
-#    define NS3_VERSION_MAJOR 3
-#    define NS3_VERSION_MINOR 36
+#    define NS3_VERSION_MAJOR        3
+#    define NS3_VERSION_MINOR        36
 #    define MLDT_NS3_VERSION_GUESSED 1
 #endif
 
 /// True when the ns-3 being built against is at least major.minor.
-#define MLDT_NS3_AT_LEAST(major, minor)                                                            \
+#define MLDT_NS3_AT_LEAST(major, minor) \
     (NS3_VERSION_MAJOR > (major) || (NS3_VERSION_MAJOR == (major) && NS3_VERSION_MINOR >= (minor)))
 
 #endif /* DT_NS3_VERSION_H */

@@ -14,8 +14,7 @@ NS_OBJECT_ENSURE_REGISTERED(DtPayload);
 TypeId
 DtPayload::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::DtPayload").SetParent<Header>().SetGroupName("MultilayerDt");
+    static TypeId tid = TypeId("ns3::DtPayload").SetParent<Header>().SetGroupName("MultilayerDt");
     return tid;
 }
 

@@ -32,8 +32,9 @@ DtRegionSummaryHeader::GetMessageType() const
 void
 DtRegionSummaryHeader::SetWindow(Time start, Time end)
 {
-    NS_ABORT_MSG_IF(end < start, "region summary window ends (" << end << ") before it starts ("
-                                                                << start << ")");
+    NS_ABORT_MSG_IF(end < start,
+                    "region summary window ends (" << end << ") before it starts (" << start
+                                                   << ")");
     m_windowStartNs = DtTimeToWire(start);
     m_windowEndNs = DtTimeToWire(end);
 }

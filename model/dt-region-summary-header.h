@@ -27,8 +27,8 @@ namespace ns3
 class DtRegionSummaryHeader : public DtWireChunk<DtRegionSummaryHeader, DtPayload>
 {
   public:
-    static constexpr uint32_t MAX_DIMENSION = 64;     //!< features per terminal state
-    static constexpr uint32_t MAX_ANOMALIES = 65536;  //!< flagged terminals per summary
+    static constexpr uint32_t MAX_DIMENSION = 64;    //!< features per terminal state
+    static constexpr uint32_t MAX_ANOMALIES = 65536; //!< flagged terminals per summary
 
     /**
      * \brief Get the type ID.
@@ -58,8 +58,8 @@ class DtRegionSummaryHeader : public DtWireChunk<DtRegionSummaryHeader, DtPayloa
         v.U64("windowStartNs", h.m_windowStartNs);
         v.U64("windowEndNs", h.m_windowEndNs);
         v.Require("windowEndNs",
-                  h.m_windowEndNs >= h.m_windowStartNs &&
-                      h.m_windowEndNs <= DtHeader::MAX_TIMESTAMP_NS,
+                  h.m_windowEndNs >= h.m_windowStartNs
+                      && h.m_windowEndNs <= DtHeader::MAX_TIMESTAMP_NS,
                   DtParseError::BAD_FIELD);
         v.DoubleArray("mean", h.m_mean, MAX_DIMENSION);
         v.DoubleArray("covariance", h.m_covariance, TriangleSize(MAX_DIMENSION));

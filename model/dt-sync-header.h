@@ -44,8 +44,7 @@ class DtSyncRequestHeader : public DtWireChunk<DtSyncRequestHeader, DtPayload>
         v.U64("generatedNs", h.m_generatedNs);
         v.U64("deadlineNs", h.m_deadlineNs);
         v.Require("deadlineNs",
-                  h.m_deadlineNs >= h.m_generatedNs &&
-                      h.m_deadlineNs <= DtHeader::MAX_TIMESTAMP_NS,
+                  h.m_deadlineNs >= h.m_generatedNs && h.m_deadlineNs <= DtHeader::MAX_TIMESTAMP_NS,
                   DtParseError::BAD_FIELD);
         v.Bytes("state", h.m_state, DtPayload::MAX_BLOB);
     }
@@ -190,10 +189,10 @@ class DtSyncAckHeader : public DtWireChunk<DtSyncAckHeader, DtPayload>
     Time GetTwinUpdated() const;
 
   private:
-    uint64_t m_syncId{0};                  //!< sync id
-    uint32_t m_terminal{0};                //!< terminal DT id
+    uint64_t m_syncId{0};                    //!< sync id
+    uint32_t m_terminal{0};                  //!< terminal DT id
     DtSyncStatus m_status{DtSyncStatus::OK}; //!< outcome
-    uint64_t m_twinUpdatedNs{0};           //!< update time at the twin
+    uint64_t m_twinUpdatedNs{0};             //!< update time at the twin
 };
 
 } // namespace ns3

@@ -99,7 +99,12 @@ DtParseErrorName(DtParseError error)
 bool
 DtAllFinite(const std::vector<double>& values)
 {
-    return std::all_of(values.begin(), values.end(), [](double x) { return std::isfinite(x); });
+    return std::all_of(values.begin(),
+                       values.end(),
+                       [](double x)
+                       {
+                           return std::isfinite(x);
+                       });
 }
 
 std::ostream&
@@ -178,8 +183,8 @@ DtWireWriter::U32Array(const char*, const std::vector<uint32_t>& v, uint32_t)
 // ---------------------------------------------------------------- reader
 
 DtWireReader::DtWireReader(Buffer::Iterator start)
-    : m_it(start),
-      m_remaining(start.GetRemainingSize())
+    : m_it(start)
+    , m_remaining(start.GetRemainingSize())
 {
 }
 

@@ -170,14 +170,18 @@ class DtWireWriter
      */
     explicit DtWireWriter(Buffer::Iterator start);
 
-    void U8(const char* name, uint8_t v);              //!< Write a 1-byte field.
-    void U16(const char* name, uint16_t v);            //!< Write a 2-byte field.
-    void U32(const char* name, uint32_t v);            //!< Write a 4-byte field.
-    void U64(const char* name, uint64_t v);            //!< Write an 8-byte field.
-    void Double(const char* name, double v);           //!< Write an IEEE 754 binary64 field.
+    void U8(const char* name, uint8_t v);    //!< Write a 1-byte field.
+    void U16(const char* name, uint16_t v);  //!< Write a 2-byte field.
+    void U32(const char* name, uint32_t v);  //!< Write a 4-byte field.
+    void U64(const char* name, uint64_t v);  //!< Write an 8-byte field.
+    void Double(const char* name, double v); //!< Write an IEEE 754 binary64 field.
     void Bytes(const char* name, const std::vector<uint8_t>& v, uint32_t maxLen); //!< u32 + bytes
-    void DoubleArray(const char* name, const std::vector<double>& v, uint32_t maxCount); //!< u32 + f64s
-    void U32Array(const char* name, const std::vector<uint32_t>& v, uint32_t maxCount); //!< u32 + u32s
+    void DoubleArray(const char* name,
+                     const std::vector<double>& v,
+                     uint32_t maxCount); //!< u32 + f64s
+    void U32Array(const char* name,
+                  const std::vector<uint32_t>& v,
+                  uint32_t maxCount); //!< u32 + u32s
 
     /** Write a 1-byte enumeration field. */
     template <class E>
@@ -294,11 +298,11 @@ class DtWireReader
      */
     bool Need(const char* name, uint32_t n);
 
-    Buffer::Iterator m_it;    //!< read position
-    uint32_t m_remaining;     //!< bytes left in the buffer
-    uint32_t m_consumed{0};   //!< bytes read
+    Buffer::Iterator m_it;                    //!< read position
+    uint32_t m_remaining;                     //!< bytes left in the buffer
+    uint32_t m_consumed{0};                   //!< bytes read
     DtParseError m_error{DtParseError::NONE}; //!< first error
-    const char* m_field{""}; //!< field of the first error
+    const char* m_field{""};                  //!< field of the first error
 };
 
 /**
@@ -318,9 +322,9 @@ class DtWirePrinter
     void U32(const char* name, uint32_t v);  //!< Print a 4-byte field.
     void U64(const char* name, uint64_t v);  //!< Print an 8-byte field.
     void Double(const char* name, double v); //!< Print a binary64 field.
-    void Bytes(const char* name, const std::vector<uint8_t>& v, uint32_t); //!< Print a length.
+    void Bytes(const char* name, const std::vector<uint8_t>& v, uint32_t);      //!< Print a length.
     void DoubleArray(const char* name, const std::vector<double>& v, uint32_t); //!< Print values.
-    void U32Array(const char* name, const std::vector<uint32_t>& v, uint32_t); //!< Print values.
+    void U32Array(const char* name, const std::vector<uint32_t>& v, uint32_t);  //!< Print values.
 
     /** Print an enumeration field as its number. */
     template <class E>

@@ -21,9 +21,9 @@
 #include "ns3/packet.h"
 #include "ns3/test.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
-#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <limits>
@@ -51,9 +51,9 @@ enum HeaderOffset : uint32_t
 /// A named sample message.
 struct Sample
 {
-    std::string name;                     //!< what the sample exercises
-    DtHeader header;                      //!< common header
-    std::shared_ptr<DtPayload> payload;   //!< typed payload
+    std::string name;                   //!< what the sample exercises
+    DtHeader header;                    //!< common header
+    std::shared_ptr<DtPayload> payload; //!< typed payload
 };
 
 /**
@@ -99,7 +99,8 @@ MakeSamples(bool small)
 {
     std::vector<Sample> s;
     const std::size_t blob = small ? 7 : DtPayload::MAX_BLOB;
-    auto add = [&s](std::string name, bool maxed, std::shared_ptr<DtPayload> p) {
+    auto add = [&s](std::string name, bool maxed, std::shared_ptr<DtPayload> p)
+    {
         s.push_back({std::move(name), BoundaryHeader(maxed), std::move(p)});
     };
 
@@ -172,8 +173,8 @@ MakeSamples(bool small)
             std::vector<double> mean(d, -DBL_MAX);
             std::vector<double> cov(DtRegionSummaryHeader::TriangleSize(d), 1.5);
             rs->SetStatistics(mean, cov);
-            rs->SetAnomalies(std::vector<uint32_t>(
-                small ? 4 : DtRegionSummaryHeader::MAX_ANOMALIES, 0xFFFFFFFF));
+            rs->SetAnomalies(std::vector<uint32_t>(small ? 4 : DtRegionSummaryHeader::MAX_ANOMALIES,
+                                                   0xFFFFFFFF));
         }
         add("region-summary", maxed, rs);
 
@@ -325,8 +326,8 @@ class DtRoundTripTestCase : public TestCase
         for (const auto& sample : MakeSamples(false))
         {
             Ptr<Packet> p = DtMessage::Build(sample.header, *sample.payload);
-            const uint32_t expected = DtHeader::SIZE + sample.payload->GetSerializedSize() +
-                                      sample.payload->GetBulkSize();
+            const uint32_t expected = DtHeader::SIZE + sample.payload->GetSerializedSize()
+                                      + sample.payload->GetBulkSize();
             NS_TEST_ASSERT_MSG_EQ(p->GetSize(), expected, sample.name << ": packet size");
 
             DtMessage msg;
@@ -338,27 +339,24 @@ class DtRoundTripTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(msg.GetPayload().GetInstanceTypeId(),
                                   sample.payload->GetInstanceTypeId(),
                                   sample.name << ": payload class");
-            NS_TEST_ASSERT_MSG_EQ(msg.GetHeader().GetSource(),
-                                  sample.header.GetSource(),
-                                  sample.name << ": source");
+            NS_TEST_ASSERT_MSG_EQ(
+                msg.GetHeader().GetSource(), sample.header.GetSource(), sample.name << ": source");
             NS_TEST_ASSERT_MSG_EQ(msg.GetHeader().GetDestination(),
                                   sample.header.GetDestination(),
                                   sample.name << ": destination");
             NS_TEST_ASSERT_MSG_EQ(msg.GetHeader().GetSequence(),
                                   sample.header.GetSequence(),
                                   sample.name << ": sequence");
-            NS_TEST_ASSERT_MSG_EQ(msg.GetHeader().GetFlags(),
-                                  sample.header.GetFlags(),
-                                  sample.name << ": flags");
+            NS_TEST_ASSERT_MSG_EQ(
+                msg.GetHeader().GetFlags(), sample.header.GetFlags(), sample.name << ": flags");
             NS_TEST_ASSERT_MSG_EQ(msg.GetHeader().GetTimestamp(),
                                   sample.header.GetTimestamp(),
                                   sample.name << ": timestamp");
 
             // Re-serializing the parsed message gives the same bytes: every field survived.
             Ptr<Packet> again = DtMessage::Build(msg.GetHeader(), msg.GetPayload());
-            NS_TEST_ASSERT_MSG_EQ((Bytes(again) == Bytes(p)),
-                                  true,
-                                  sample.name << ": re-serialized bytes differ");
+            NS_TEST_ASSERT_MSG_EQ(
+                (Bytes(again) == Bytes(p)), true, sample.name << ": re-serialized bytes differ");
             seen[static_cast<uint8_t>(msg.GetMessageType())] = true;
         }
         for (uint32_t t = 1; t <= DT_MESSAGE_TYPE_COUNT; ++t)
@@ -462,15 +460,15 @@ class DtTruncationTestCase : public TestCase
         uint32_t tried = 0;
         for (const auto& sample : MakeSamples(true))
         {
-            const std::vector<uint8_t> full = Bytes(DtMessage::Build(sample.header, *sample.payload));
+            const std::vector<uint8_t> full =
+                Bytes(DtMessage::Build(sample.header, *sample.payload));
             NS_TEST_ASSERT_MSG_EQ(ParseBytes(full).Ok(), true, sample.name << ": full message");
             for (uint32_t len = 0; len < full.size(); ++len)
             {
                 std::vector<uint8_t> cut(full.begin(), full.begin() + len);
                 DtParseResult r = ParseBytes(cut);
-                NS_TEST_ASSERT_MSG_EQ(r.Ok(),
-                                      false,
-                                      sample.name << ": prefix of " << len << " bytes accepted");
+                NS_TEST_ASSERT_MSG_EQ(
+                    r.Ok(), false, sample.name << ": prefix of " << len << " bytes accepted");
                 if (len < DtHeader::SIZE)
                 {
                     NS_TEST_ASSERT_MSG_EQ(r.error,
@@ -527,35 +525,125 @@ class DtHeaderValidationTestCase : public TestCase
     void DoRun() override
     {
         using B = std::vector<uint8_t>;
-        Check("magic", [](B& b) { b[OFF_MAGIC] ^= 0x01; }, DtParseError::BAD_MAGIC);
-        Check("magic byte-swapped", [](B& b) { std::swap(b[0], b[1]); }, DtParseError::BAD_MAGIC);
-        Check("version 0", [](B& b) { b[OFF_VERSION] = 0; }, DtParseError::BAD_VERSION);
-        Check("version 2", [](B& b) { b[OFF_VERSION] = 2; }, DtParseError::BAD_VERSION);
-        Check("type 0", [](B& b) { b[OFF_TYPE] = 0; }, DtParseError::UNKNOWN_TYPE);
-        Check("type max+1",
-              [](B& b) { b[OFF_TYPE] = DT_MESSAGE_TYPE_COUNT + 1; },
-              DtParseError::UNKNOWN_TYPE);
-        Check("type 255", [](B& b) { b[OFF_TYPE] = 255; }, DtParseError::UNKNOWN_TYPE);
-        Check("flag bit 3", [](B& b) { b[OFF_FLAGS + 1] |= 0x08; }, DtParseError::BAD_FLAGS);
-        Check("flag bit 15", [](B& b) { b[OFF_FLAGS] |= 0x80; }, DtParseError::BAD_FLAGS);
-        Check("reserved", [](B& b) { b[OFF_RESERVED + 1] = 1; }, DtParseError::BAD_RESERVED);
-        Check("timestamp sign bit", [](B& b) { b[OFF_TIMESTAMP] = 0x80; }, DtParseError::BAD_FIELD);
-        Check("payload length +1",
-              [](B& b) { b[OFF_PAYLOAD_LENGTH + 3] += 1; },
-              DtParseError::TRUNCATED);
-        Check("payload length -1",
-              [](B& b) { b[OFF_PAYLOAD_LENGTH + 3] -= 1; },
-              DtParseError::LENGTH_MISMATCH);
-        Check("payload length over limit",
-              [](B& b) { PutU32(b, OFF_PAYLOAD_LENGTH, DtHeader::MAX_PAYLOAD_LENGTH + 1); },
-              DtParseError::TOO_LARGE);
-        Check("trailing byte", [](B& b) { b.push_back(0); }, DtParseError::LENGTH_MISMATCH);
-        Check("type of a longer message",
-              [](B& b) { b[OFF_TYPE] = static_cast<uint8_t>(DtMessageType::DEMAND_REQUEST); },
-              DtParseError::TRUNCATED);
-        Check("type of a shorter message",
-              [](B& b) { b[OFF_TYPE] = static_cast<uint8_t>(DtMessageType::AGENT_JOIN); },
-              DtParseError::LENGTH_MISMATCH);
+        Check(
+            "magic",
+            [](B& b)
+            {
+                b[OFF_MAGIC] ^= 0x01;
+            },
+            DtParseError::BAD_MAGIC);
+        Check(
+            "magic byte-swapped",
+            [](B& b)
+            {
+                std::swap(b[0], b[1]);
+            },
+            DtParseError::BAD_MAGIC);
+        Check(
+            "version 0",
+            [](B& b)
+            {
+                b[OFF_VERSION] = 0;
+            },
+            DtParseError::BAD_VERSION);
+        Check(
+            "version 2",
+            [](B& b)
+            {
+                b[OFF_VERSION] = 2;
+            },
+            DtParseError::BAD_VERSION);
+        Check(
+            "type 0",
+            [](B& b)
+            {
+                b[OFF_TYPE] = 0;
+            },
+            DtParseError::UNKNOWN_TYPE);
+        Check(
+            "type max+1",
+            [](B& b)
+            {
+                b[OFF_TYPE] = DT_MESSAGE_TYPE_COUNT + 1;
+            },
+            DtParseError::UNKNOWN_TYPE);
+        Check(
+            "type 255",
+            [](B& b)
+            {
+                b[OFF_TYPE] = 255;
+            },
+            DtParseError::UNKNOWN_TYPE);
+        Check(
+            "flag bit 3",
+            [](B& b)
+            {
+                b[OFF_FLAGS + 1] |= 0x08;
+            },
+            DtParseError::BAD_FLAGS);
+        Check(
+            "flag bit 15",
+            [](B& b)
+            {
+                b[OFF_FLAGS] |= 0x80;
+            },
+            DtParseError::BAD_FLAGS);
+        Check(
+            "reserved",
+            [](B& b)
+            {
+                b[OFF_RESERVED + 1] = 1;
+            },
+            DtParseError::BAD_RESERVED);
+        Check(
+            "timestamp sign bit",
+            [](B& b)
+            {
+                b[OFF_TIMESTAMP] = 0x80;
+            },
+            DtParseError::BAD_FIELD);
+        Check(
+            "payload length +1",
+            [](B& b)
+            {
+                b[OFF_PAYLOAD_LENGTH + 3] += 1;
+            },
+            DtParseError::TRUNCATED);
+        Check(
+            "payload length -1",
+            [](B& b)
+            {
+                b[OFF_PAYLOAD_LENGTH + 3] -= 1;
+            },
+            DtParseError::LENGTH_MISMATCH);
+        Check(
+            "payload length over limit",
+            [](B& b)
+            {
+                PutU32(b, OFF_PAYLOAD_LENGTH, DtHeader::MAX_PAYLOAD_LENGTH + 1);
+            },
+            DtParseError::TOO_LARGE);
+        Check(
+            "trailing byte",
+            [](B& b)
+            {
+                b.push_back(0);
+            },
+            DtParseError::LENGTH_MISMATCH);
+        Check(
+            "type of a longer message",
+            [](B& b)
+            {
+                b[OFF_TYPE] = static_cast<uint8_t>(DtMessageType::DEMAND_REQUEST);
+            },
+            DtParseError::TRUNCATED);
+        Check(
+            "type of a shorter message",
+            [](B& b)
+            {
+                b[OFF_TYPE] = static_cast<uint8_t>(DtMessageType::AGENT_JOIN);
+            },
+            DtParseError::LENGTH_MISMATCH);
     }
 };
 
@@ -602,114 +690,246 @@ class DtFieldValidationTestCase : public TestCase
 
         DtDemandRequestHeader dr;
         dr.SetWorkloadGflop(1.0);
-        Check("priority 8", dr, [P](B& b) { b[P + 13] = 8; }, DtParseError::BAD_FIELD, "priority");
-        Check("tier 4", dr, [P](B& b) { b[P + 14] = 4; }, DtParseError::BAD_FIELD, "tier");
-        Check("workload NaN",
-              dr,
-              [P](B& b) { b[P + 16] = 0x7F, b[P + 17] = 0xF8; },
-              DtParseError::BAD_FIELD,
-              "workloadGflop");
-        Check("workload negative",
-              dr,
-              [P](B& b) { b[P + 16] |= 0x80; },
-              DtParseError::BAD_FIELD,
-              "workloadGflop");
-        Check("deadline before creation",
-              dr,
-              [P](B& b) { b[P + 39] = 1; },
-              DtParseError::BAD_FIELD,
-              "deadlineNs");
+        Check(
+            "priority 8",
+            dr,
+            [P](B& b)
+            {
+                b[P + 13] = 8;
+            },
+            DtParseError::BAD_FIELD,
+            "priority");
+        Check(
+            "tier 4",
+            dr,
+            [P](B& b)
+            {
+                b[P + 14] = 4;
+            },
+            DtParseError::BAD_FIELD,
+            "tier");
+        Check(
+            "workload NaN",
+            dr,
+            [P](B& b)
+            {
+                b[P + 16] = 0x7F, b[P + 17] = 0xF8;
+            },
+            DtParseError::BAD_FIELD,
+            "workloadGflop");
+        Check(
+            "workload negative",
+            dr,
+            [P](B& b)
+            {
+                b[P + 16] |= 0x80;
+            },
+            DtParseError::BAD_FIELD,
+            "workloadGflop");
+        Check(
+            "deadline before creation",
+            dr,
+            [P](B& b)
+            {
+                b[P + 39] = 1;
+            },
+            DtParseError::BAD_FIELD,
+            "deadlineNs");
 
         DtDemandResponseHeader rsp;
-        Check("completed with a reason",
-              rsp,
-              [P](B& b) { b[P + 13] = 1; },
-              DtParseError::BAD_FIELD,
-              "reason");
-        Check("failed without a reason",
-              rsp,
-              [P](B& b) { b[P + 12] = 1; },
-              DtParseError::BAD_FIELD,
-              "reason");
-        Check("outcome 2", rsp, [P](B& b) { b[P + 12] = 2; }, DtParseError::BAD_FIELD, "outcome");
+        Check(
+            "completed with a reason",
+            rsp,
+            [P](B& b)
+            {
+                b[P + 13] = 1;
+            },
+            DtParseError::BAD_FIELD,
+            "reason");
+        Check(
+            "failed without a reason",
+            rsp,
+            [P](B& b)
+            {
+                b[P + 12] = 1;
+            },
+            DtParseError::BAD_FIELD,
+            "reason");
+        Check(
+            "outcome 2",
+            rsp,
+            [P](B& b)
+            {
+                b[P + 12] = 2;
+            },
+            DtParseError::BAD_FIELD,
+            "outcome");
 
         DtStatusUpdateHeader su;
-        Check("cpu load 1001",
-              su,
-              [P](B& b) { b[P + 56] = 0x03, b[P + 57] = 0xE9; },
-              DtParseError::BAD_FIELD,
-              "cpuLoadPermille");
-        Check("encoding 2", su, [P](B& b) { b[P + 60] = 2; }, DtParseError::BAD_FIELD, "encoding");
-        Check("sample blob over limit",
-              su,
-              [P](B& b) { PutU32(b, P + 63, DtPayload::MAX_BLOB + 1); },
-              DtParseError::TOO_LARGE,
-              "samples");
-        Check("sample blob longer than packet",
-              su,
-              [P](B& b) { PutU32(b, P + 63, 1); },
-              DtParseError::TRUNCATED,
-              "samples");
+        Check(
+            "cpu load 1001",
+            su,
+            [P](B& b)
+            {
+                b[P + 56] = 0x03, b[P + 57] = 0xE9;
+            },
+            DtParseError::BAD_FIELD,
+            "cpuLoadPermille");
+        Check(
+            "encoding 2",
+            su,
+            [P](B& b)
+            {
+                b[P + 60] = 2;
+            },
+            DtParseError::BAD_FIELD,
+            "encoding");
+        Check(
+            "sample blob over limit",
+            su,
+            [P](B& b)
+            {
+                PutU32(b, P + 63, DtPayload::MAX_BLOB + 1);
+            },
+            DtParseError::TOO_LARGE,
+            "samples");
+        Check(
+            "sample blob longer than packet",
+            su,
+            [P](B& b)
+            {
+                PutU32(b, P + 63, 1);
+            },
+            DtParseError::TRUNCATED,
+            "samples");
 
         DtRegionSummaryHeader rs;
         rs.SetStatistics({1.0}, {2.0});
-        Check("covariance size mismatch",
-              rs,
-              [P](B& b) { b[P + 24 + 3] = 2; /* mean count 1 -> 2, eats the cov count */ },
-              DtParseError::BAD_FIELD,
-              "covariance");
-        Check("mean count over limit",
-              rs,
-              [P](B& b) { PutU32(b, P + 24, DtRegionSummaryHeader::MAX_DIMENSION + 1); },
-              DtParseError::TOO_LARGE,
-              "mean");
+        Check(
+            "covariance size mismatch",
+            rs,
+            [P](B& b)
+            {
+                b[P + 24 + 3] = 2; /* mean count 1 -> 2, eats the cov count */
+            },
+            DtParseError::BAD_FIELD,
+            "covariance");
+        Check(
+            "mean count over limit",
+            rs,
+            [P](B& b)
+            {
+                PutU32(b, P + 24, DtRegionSummaryHeader::MAX_DIMENSION + 1);
+            },
+            DtParseError::TOO_LARGE,
+            "mean");
 
         DtModelUpdateHeader mu;
         mu.SetParameters({1.0, 2.0});
-        Check("version 0", mu, [P](B& b) { PutU32(b, P + 4, 0); }, DtParseError::BAD_FIELD, "version");
-        Check("parameter infinity",
-              mu,
-              [P](B& b) { b[P + 24] = 0x7F, b[P + 25] = 0xF0; },
-              DtParseError::BAD_FIELD,
-              "parameters");
-        Check("parameter count huge",
-              mu,
-              [P](B& b) { PutU32(b, P + 20, 0xFFFFFFFF); },
-              DtParseError::TOO_LARGE,
-              "parameters");
+        Check(
+            "version 0",
+            mu,
+            [P](B& b)
+            {
+                PutU32(b, P + 4, 0);
+            },
+            DtParseError::BAD_FIELD,
+            "version");
+        Check(
+            "parameter infinity",
+            mu,
+            [P](B& b)
+            {
+                b[P + 24] = 0x7F, b[P + 25] = 0xF0;
+            },
+            DtParseError::BAD_FIELD,
+            "parameters");
+        Check(
+            "parameter count huge",
+            mu,
+            [P](B& b)
+            {
+                PutU32(b, P + 20, 0xFFFFFFFF);
+            },
+            DtParseError::TOO_LARGE,
+            "parameters");
 
         DtMigrationRequestHeader mr;
         mr.SetEdges(1, 2);
-        Check("same source and target",
-              mr,
-              [P](B& b) { PutU32(b, P + 16, 1); },
-              DtParseError::BAD_FIELD,
-              "targetEdge");
+        Check(
+            "same source and target",
+            mr,
+            [P](B& b)
+            {
+                PutU32(b, P + 16, 1);
+            },
+            DtParseError::BAD_FIELD,
+            "targetEdge");
 
         DtMigrationStateHeader ms;
         ms.SetSegment(0, 2, 10, Pattern(4, 1));
-        Check("segment index == count",
-              ms,
-              [P](B& b) { PutU32(b, P + 12, 2); },
-              DtParseError::BAD_FIELD,
-              "segmentCount");
-        Check("segment larger than the state",
-              ms,
-              [P](B& b) { PutU32(b, P + 20, 3); },
-              DtParseError::BAD_FIELD,
-              "data");
+        Check(
+            "segment index == count",
+            ms,
+            [P](B& b)
+            {
+                PutU32(b, P + 12, 2);
+            },
+            DtParseError::BAD_FIELD,
+            "segmentCount");
+        Check(
+            "segment larger than the state",
+            ms,
+            [P](B& b)
+            {
+                PutU32(b, P + 20, 3);
+            },
+            DtParseError::BAD_FIELD,
+            "data");
 
         DtSyncAckHeader sa;
-        Check("sync status 3", sa, [P](B& b) { b[P + 12] = 3; }, DtParseError::BAD_FIELD, "status");
+        Check(
+            "sync status 3",
+            sa,
+            [P](B& b)
+            {
+                b[P + 12] = 3;
+            },
+            DtParseError::BAD_FIELD,
+            "status");
 
         DtPeerHelloHeader ph;
-        Check("hasEdge 2", ph, [P](B& b) { b[P + 32] = 2; }, DtParseError::BAD_FIELD, "hasEdge");
+        Check(
+            "hasEdge 2",
+            ph,
+            [P](B& b)
+            {
+                b[P + 32] = 2;
+            },
+            DtParseError::BAD_FIELD,
+            "hasEdge");
 
         DtAckHeader ack;
-        Check("acked type 0", ack, [P](B& b) { b[P + 4] = 0; }, DtParseError::BAD_FIELD, "ackedType");
+        Check(
+            "acked type 0",
+            ack,
+            [P](B& b)
+            {
+                b[P + 4] = 0;
+            },
+            DtParseError::BAD_FIELD,
+            "ackedType");
 
         DtAgentLeaveHeader al;
-        Check("leave reason 3", al, [P](B& b) { b[P + 8] = 3; }, DtParseError::BAD_FIELD, "reason");
+        Check(
+            "leave reason 3",
+            al,
+            [P](B& b)
+            {
+                b[P + 8] = 3;
+            },
+            DtParseError::BAD_FIELD,
+            "reason");
     }
 };
 
@@ -789,7 +1009,8 @@ class DtRandomInputTestCase : public TestCase
         // 3. Valid messages with one to three bytes replaced.
         for (const auto& sample : MakeSamples(true))
         {
-            const std::vector<uint8_t> full = Bytes(DtMessage::Build(sample.header, *sample.payload));
+            const std::vector<uint8_t> full =
+                Bytes(DtMessage::Build(sample.header, *sample.payload));
             for (int i = 0; i < 400; ++i)
             {
                 std::vector<uint8_t> b = full;

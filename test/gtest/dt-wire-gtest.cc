@@ -91,8 +91,12 @@ TEST(DtWireReader, RejectsNonFiniteDoubles)
 
 TEST(DtWireReader, DoubleRoundTripIsBitExact)
 {
-    for (double v : {0.0, -0.0, 1.0 / 3.0, std::numeric_limits<double>::denorm_min(),
-                     std::numeric_limits<double>::max(), -std::numeric_limits<double>::max()})
+    for (double v : {0.0,
+                     -0.0,
+                     1.0 / 3.0,
+                     std::numeric_limits<double>::denorm_min(),
+                     std::numeric_limits<double>::max(),
+                     -std::numeric_limits<double>::max()})
     {
         Buffer b;
         b.AddAtStart(8);
