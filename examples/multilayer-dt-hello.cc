@@ -8,7 +8,7 @@
 //
 //   n0 (local DT) ---- point-to-point ---- n1 (edge DT)
 //
-// n0 sends one message of each of the 15 types over UDP, then optionally some
+// n0 sends one message of each of the 16 types over UDP, then optionally some
 // malformed datagrams (truncated, wrong magic, wrong version, bad field).
 // n1 parses every datagram with DtMessage::Parse, prints what it decoded and
 // counts what it dropped. The program exits non-zero unless every type
@@ -169,6 +169,11 @@ MakeOneOfEach()
     auto ack = std::make_unique<DtAckHeader>();
     ack->SetAcked(7, DtMessageType::MIGRATION_STATE);
     out.push_back(std::move(ack));
+
+    auto lr = std::make_unique<DtLoadReportHeader>();
+    lr->SetLoad(20.0, 35.5);
+    lr->SetUpstream(500.0, 120.0, 1e9, MicroSeconds(1200));
+    out.push_back(std::move(lr));
     return out;
 }
 

@@ -53,6 +53,8 @@ DtFailureReasonName(DtFailureReason reason)
             return "unknown-service";
         case DtFailureReason::NODE_FAILED:
             return "node-failed";
+        case DtFailureReason::SIMULATION_END:
+            return "simulation-end";
     }
     return "invalid-reason";
 }

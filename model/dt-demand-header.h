@@ -57,10 +57,11 @@ enum class DtFailureReason : uint8_t
     MIGRATING = 4,       //!< its agent was migrating and the policy rejects
     UNKNOWN_SERVICE = 5, //!< no service is registered for its class
     NODE_FAILED = 6,     //!< the serving node failed while holding it
+    SIMULATION_END = 7,  //!< still pending when the terminal's DT stopped
 };
 
 /// The largest defined DtFailureReason value.
-constexpr DtFailureReason DT_FAILURE_REASON_MAX = DtFailureReason::NODE_FAILED;
+constexpr DtFailureReason DT_FAILURE_REASON_MAX = DtFailureReason::SIMULATION_END;
 
 /**
  * \ingroup multilayer-dt

@@ -51,6 +51,8 @@ DtMessageTypeName(DtMessageType type)
             return "PEER_DEMAND";
         case DtMessageType::ACK:
             return "ACK";
+        case DtMessageType::LOAD_REPORT:
+            return "LOAD_REPORT";
     }
     return "UNKNOWN";
 }

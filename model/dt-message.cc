@@ -9,6 +9,7 @@
 #include "dt-ack-header.h"
 #include "dt-agent-header.h"
 #include "dt-demand-header.h"
+#include "dt-load-report-header.h"
 #include "dt-migration-header.h"
 #include "dt-model-update-header.h"
 #include "dt-peer-hello-header.h"
@@ -82,6 +83,8 @@ DtMessage::CreatePayload(DtMessageType type)
             return std::make_unique<DtPeerDemandHeader>();
         case DtMessageType::ACK:
             return std::make_unique<DtAckHeader>();
+        case DtMessageType::LOAD_REPORT:
+            return std::make_unique<DtLoadReportHeader>();
     }
     return nullptr;
 }

@@ -3,6 +3,16 @@
 # expression. Keep in step with examples-to-run.py (in-tree test.py).
 if(TARGET multilayer-dt-hello)
   mldt_add_checked_test(example/multilayer-dt-hello
-                        "received 15/15 message types, 3 malformed dropped"
+                        "received 16/16 message types, 3 malformed dropped"
                         $<TARGET_FILE:multilayer-dt-hello> --malformed=3)
+endif()
+
+if(TARGET multilayer-dt-s1)
+  mldt_add_checked_test(example/multilayer-dt-s1
+                        "completed in deadline.*signaling KB/demand, cloud"
+                        $<TARGET_FILE:multilayer-dt-s1> --simTime=2
+                        --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s1-test-output)
+  mldt_add_checked_test(example/multilayer-dt-s1-bad-input "bad input rejected: 9 cases"
+                        ${CMAKE_COMMAND} -DPROG=$<TARGET_FILE:multilayer-dt-s1>
+                        -P ${CMAKE_CURRENT_SOURCE_DIR}/bad-input.cmake)
 endif()

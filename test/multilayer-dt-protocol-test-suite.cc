@@ -11,6 +11,7 @@
 #include "ns3/dt-ack-header.h"
 #include "ns3/dt-agent-header.h"
 #include "ns3/dt-demand-header.h"
+#include "ns3/dt-load-report-header.h"
 #include "ns3/dt-message.h"
 #include "ns3/dt-migration-header.h"
 #include "ns3/dt-model-update-header.h"
@@ -253,6 +254,11 @@ MakeSamples(bool small)
         auto ack = std::make_shared<DtAckHeader>();
         ack->SetAcked(u32, maxed ? DT_MESSAGE_TYPE_MAX : DtMessageType::STATUS_UPDATE);
         add("ack", maxed, ack);
+
+        auto lr = std::make_shared<DtLoadReportHeader>();
+        lr->SetLoad(maxed ? DBL_MAX : DBL_TRUE_MIN, maxed ? DBL_MAX : 0);
+        lr->SetUpstream(maxed ? DBL_MAX : 0, maxed ? DBL_MAX : 0, maxed ? DBL_MAX : 0, t);
+        add("load-report", maxed, lr);
     }
     return s;
 }

@@ -103,7 +103,6 @@ mkdir -p "$tree/contrib/$module"
 
 cd "$tree"
 say "configuring (only $module and the modules it depends on)"
-./ns3 clean >/dev/null 2>&1 || true
 ./ns3 configure --enable-modules="$module" --enable-tests --enable-examples \
   --disable-python --disable-werror -G Ninja >"$work/configure.log" 2>&1 ||
   { tail -n 40 "$work/configure.log"; die "configure failed (log: $work/configure.log)"; }

@@ -1,0 +1,308 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+// S1: the case study of the multi-layer DT paper (Section IV.B).
+//
+// 10 terminals (1 GFLOPS), 2 edge servers (20 GFLOPS), 1 cloud (500 GFLOPS);
+// wireless uplink 50 Mbps, downlink 200 Mbps (802.11ac); edge-cloud fibre
+// 1 Gbps. The same network, demand stream and seed run with the centralized
+// DT and with the multi-layer DT; each writes summary.json and demands.csv
+// into OUTPUTDIR/<architecture>/, and a side-by-side table is printed.
+//
+//   ./mldt run s1 -- --simTime=20 --RngRun=3
+//
+// The paper gives no workload sizes: the demand classes are stated in doc/
+// and every number printed comes out of the packet-level simulation.
+
+#include "ns3/core-module.h"
+#include "ns3/multilayer-dt-module.h"
+#include "ns3/network-module.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace ns3;
+
+NS_LOG_COMPONENT_DEFINE("MultilayerDtS1");
+
+namespace
+{
+
+/// What one architecture's run produced, for the table.
+struct RunResult
+{
+    std::string name;                      //!< architecture
+    uint64_t created{0};                   //!< demands created
+    uint64_t inDeadline{0};                //!< completed in deadline
+    uint64_t late{0};                      //!< completed late
+    uint64_t failed{0};                    //!< failed
+    std::array<DtLatencyStats, 4> latency; //!< all, local, edge, cloud
+    std::array<double, 3> signalingKb{};   //!< per demand, by layer
+    double wall{0};                        //!< wall-clock seconds
+};
+
+/// Command-line settings of the scenario.
+struct Settings
+{
+    uint32_t terminals{10};  //!< terminals
+    uint32_t edges{2};       //!< edge servers
+    double simTime{10};      //!< seconds of demand generation
+    double demandRate{2};    //!< demands per second per terminal
+    bool pcap{false};        //!< write PCAP
+    std::string outputDir;   //!< output folder
+};
+
+/**
+ * Run one architecture.
+ * \param arch the architecture
+ * \param s the settings
+ * \return the results
+ */
+RunResult
+RunOnce(DtArchitecture arch, const Settings& s)
+{
+    const std::string name = DtArchitectureName(arch);
+    auto wallStart = std::chrono::steady_clock::now();
+
+    Ptr<MultiLayerDtHelper> dt = CreateObject<MultiLayerDtHelper>();
+    dt->SetAttribute("Terminals", UintegerValue(s.terminals));
+    dt->SetAttribute("Edges", UintegerValue(s.edges));
+    dt->SetAttribute("Architecture", EnumValue(arch));
+    dt->SetAttribute("SimTime", TimeValue(Seconds(s.simTime)));
+    dt->SetAttribute("DemandRate", DoubleValue(s.demandRate));
+    dt->Build();
+    dt->Install();
+    dt->GetStats()->SetScenario("s1", name);
+    const std::string dir = s.outputDir + "/" + name;
+    std::filesystem::create_directories(dir);
+    if (s.pcap)
+    {
+        dt->EnablePcap(dir + "/s1");
+    }
+
+    Simulator::Stop(dt->GetStopTime());
+    Simulator::Run();
+    double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    dt->WriteOutputs(dir, wall);
+
+    RunResult r;
+    r.name = name;
+    Ptr<DtStatsCollector> st = dt->GetStats();
+    r.created = st->GetCreated();
+    r.inDeadline = st->GetCount(DtDemandState::COMPLETED_IN_DEADLINE);
+    r.late = st->GetCount(DtDemandState::COMPLETED_LATE);
+    r.failed = st->GetCount(DtDemandState::FAILED);
+    for (int t = -1; t < 3; ++t)
+    {
+        r.latency[t + 1] = st->GetLatency(t);
+    }
+    const double n = r.created ? static_cast<double>(r.created) : 1.0;
+    for (DtLayer l : {DtLayer::LOCAL, DtLayer::EDGE, DtLayer::CLOUD})
+    {
+        r.signalingKb[static_cast<int>(l)] = st->GetSignalingBytes(l) / n / 1000.0;
+    }
+    r.wall = wall;
+    Simulator::Destroy();
+    return r;
+}
+
+/**
+ * \param v a value
+ * \param precision digits after the point
+ * \return it as text
+ */
+std::string
+Fmt(double v, int precision = 1)
+{
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(precision) << v;
+    return os.str();
+}
+
+/**
+ * Print the side-by-side table.
+ * \param runs one result per architecture
+ */
+void
+PrintTable(const std::vector<RunResult>& runs)
+{
+    std::vector<std::pair<std::string, std::vector<std::string>>> rows;
+    auto row = [&rows, &runs](const std::string& label, auto value) {
+        std::vector<std::string> cells;
+        for (const auto& r : runs)
+        {
+            cells.push_back(value(r));
+        }
+        rows.emplace_back(label, cells);
+    };
+    const char* tiers[] = {"all", "local", "edge", "cloud"};
+    row("demands created", [](const RunResult& r) { return std::to_string(r.created); });
+    row("  completed in deadline",
+        [](const RunResult& r) { return std::to_string(r.inDeadline); });
+    row("  completed late", [](const RunResult& r) { return std::to_string(r.late); });
+    row("  failed", [](const RunResult& r) { return std::to_string(r.failed); });
+    for (int t = 0; t < 4; ++t)
+    {
+        row(std::string("latency ") + tiers[t] + " mean/p95 ms (n)", [t](const RunResult& r) {
+            const DtLatencyStats& s = r.latency[t];
+            if (s.count == 0)
+            {
+                return std::string("-");
+            }
+            return Fmt(s.mean) + " / " + Fmt(s.p95) + " (" + std::to_string(s.count) + ")";
+        });
+    }
+    const char* layers[] = {"local", "edge", "cloud"};
+    for (int l = 0; l < 3; ++l)
+    {
+        row(std::string("signaling KB/demand, ") + layers[l],
+            [l](const RunResult& r) { return Fmt(r.signalingKb[l], 2); });
+    }
+    row("wall time s", [](const RunResult& r) { return Fmt(r.wall, 2); });
+
+    std::size_t w0 = 10;
+    for (const auto& [label, cells] : rows)
+    {
+        w0 = std::max(w0, label.size());
+    }
+    std::cout << std::left << std::setw(w0 + 2) << "S1";
+    for (const auto& r : runs)
+    {
+        std::cout << std::setw(30) << r.name;
+    }
+    std::cout << "\n";
+    for (const auto& [label, cells] : rows)
+    {
+        std::cout << std::setw(w0 + 2) << label;
+        for (const auto& c : cells)
+        {
+            std::cout << std::setw(30) << c;
+        }
+        std::cout << "\n";
+    }
+}
+
+/**
+ * Print an error about a command-line value and exit with status 2.
+ * \param what the message
+ */
+[[noreturn]] void
+Fail(const std::string& what)
+{
+    std::cerr << "error: " << what << std::endl;
+    std::exit(2);
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    Settings s;
+    s.outputDir = "s1-output";
+    std::string terminals = "10";
+    std::string edges = "2";
+    std::string architecture = "both";
+
+    CommandLine cmd(__FILE__);
+    cmd.Usage("S1, the multi-layer DT paper's case study: centralized vs multi-layer DT "
+              "on the same network and demand stream.");
+    cmd.AddValue("terminals", "Number of terminals (>= 1)", terminals);
+    cmd.AddValue("edges", "Number of edge servers (1..250)", edges);
+    cmd.AddValue("simTime", "Seconds during which terminals create demands (> 0)", s.simTime);
+    cmd.AddValue("demandRate", "Demands per second per terminal (>= 0)", s.demandRate);
+    cmd.AddValue("architecture", "both | multilayer | centralized", architecture);
+    cmd.AddValue("outputDir", "Folder for the outputs (one subfolder per architecture)",
+                 s.outputDir);
+    cmd.AddValue("pcap", "Write PCAP traces of the access and fibre devices", s.pcap);
+    cmd.Parse(argc, argv);
+
+    // Counts are read as text so that "-3" is reported, not wrapped around.
+    auto count = [](const std::string& name, const std::string& v, long lo, long hi) {
+        char* end = nullptr;
+        long n = std::strtol(v.c_str(), &end, 10);
+        if (v.empty() || *end != '\0' || n < lo || n > hi)
+        {
+            Fail("--" + name + "=" + v + " is not a whole number in " + std::to_string(lo) +
+                 ".." + std::to_string(hi));
+        }
+        return static_cast<uint32_t>(n);
+    };
+    s.terminals = count("terminals", terminals, 1, 60000);
+    s.edges = count("edges", edges, 1, 250);
+    if (!(s.simTime > 0) || s.simTime > 1e6)
+    {
+        Fail("--simTime=" + Fmt(s.simTime, 3) + " must be a positive number of seconds");
+    }
+    if (!(s.demandRate >= 0) || s.demandRate > 1e6)
+    {
+        Fail("--demandRate=" + Fmt(s.demandRate, 3) + " must be >= 0 demands per second");
+    }
+    std::vector<DtArchitecture> archs;
+    if (architecture == "both")
+    {
+        archs = {DtArchitecture::CENTRALIZED, DtArchitecture::MULTI_LAYER};
+    }
+    else if (architecture == "multilayer")
+    {
+        archs = {DtArchitecture::MULTI_LAYER};
+    }
+    else if (architecture == "centralized")
+    {
+        archs = {DtArchitecture::CENTRALIZED};
+    }
+    else
+    {
+        Fail("--architecture=" + architecture + " is not one of both, multilayer, centralized");
+    }
+    {
+        std::error_code ec;
+        std::filesystem::create_directories(s.outputDir, ec);
+        const std::string probe = s.outputDir + "/.writable";
+        std::FILE* f = ec ? nullptr : std::fopen(probe.c_str(), "w");
+        if (!f)
+        {
+            Fail("--outputDir=" + s.outputDir + " is not a writable folder" +
+                 (ec ? " (" + ec.message() + ")" : std::string()));
+        }
+        std::fclose(f);
+        std::remove(probe.c_str());
+    }
+
+    std::cout << "S1: " << s.terminals << " terminals, " << s.edges << " edges, " << s.simTime
+              << " s of demands at " << s.demandRate << "/s per terminal, RngRun "
+              << RngSeedManager::GetRun() << "\n";
+    std::vector<RunResult> runs;
+    for (DtArchitecture a : archs)
+    {
+        runs.push_back(RunOnce(a, s));
+    }
+    PrintTable(runs);
+    std::cout << "outputs: " << s.outputDir << "/{" << (archs.size() == 2 ? "centralized,multilayer"
+                                                                         : runs[0].name)
+              << "}/summary.json, demands.csv" << std::endl;
+
+    // Every demand must end in exactly one final state.
+    for (const auto& r : runs)
+    {
+        if (r.inDeadline + r.late + r.failed != r.created)
+        {
+            std::cerr << "error: " << r.name << ": " << r.created << " demands created but "
+                      << r.inDeadline + r.late + r.failed << " reached a final state"
+                      << std::endl;
+            return 1;
+        }
+    }
+    return 0;
+}

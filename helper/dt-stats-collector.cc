@@ -1,0 +1,383 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "dt-stats-collector.h"
+
+#include "ns3/dt-application.h"
+#include "ns3/edge-dt-application.h"
+#include "ns3/local-dt-application.h"
+#include "ns3/log.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DtStatsCollector");
+
+NS_OBJECT_ENSURE_REGISTERED(DtStatsCollector);
+
+namespace
+{
+
+/**
+ * Quantile of sorted samples, linear interpolation between closest ranks.
+ * \param sorted ascending samples (not empty)
+ * \param q the quantile in [0, 1]
+ * \return the quantile
+ */
+double
+Quantile(const std::vector<double>& sorted, double q)
+{
+    const double pos = q * static_cast<double>(sorted.size() - 1);
+    const auto lo = static_cast<std::size_t>(std::floor(pos));
+    const auto hi = std::min(lo + 1, sorted.size() - 1);
+    return sorted[lo] + (pos - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+/**
+ * \param s a configuration value
+ * \return it as a JSON number or boolean when it reads as one, else as a string
+ */
+nlohmann::json
+ConfigValue(const std::string& s)
+{
+    if (s == "true" || s == "false")
+    {
+        return s == "true";
+    }
+    char* end = nullptr;
+    double d = std::strtod(s.c_str(), &end);
+    if (!s.empty() && end == s.c_str() + s.size() && std::isfinite(d))
+    {
+        if (d == std::floor(d) && std::fabs(d) < 9e15 && s.find_first_of(".eE") == std::string::npos)
+        {
+            return static_cast<int64_t>(d);
+        }
+        return d;
+    }
+    return s;
+}
+
+} // namespace
+
+TypeId
+DtStatsCollector::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::DtStatsCollector")
+                            .SetParent<Object>()
+                            .SetGroupName("MultilayerDt")
+                            .AddConstructor<DtStatsCollector>();
+    return tid;
+}
+
+DtStatsCollector::DtStatsCollector()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+DtStatsCollector::Watch(Ptr<DtApplication> app)
+{
+    const DtLayer layer = app->GetLayer();
+    app->GetCommModule()->TraceConnectWithoutContext(
+        "Tx",
+        MakeCallback(&DtStatsCollector::MessageSent, this).Bind(layer));
+    app->GetCommModule()->TraceConnectWithoutContext(
+        "MalformedDropped",
+        Callback<void, Ptr<const Packet>, DtParseError>(
+            [this](Ptr<const Packet>, DtParseError) { Malformed(); }));
+    if (auto local = DynamicCast<LocalDtApplication>(app))
+    {
+        Ptr<LocalDtServiceModule> s = local->GetServiceModule();
+        s->TraceConnectWithoutContext("DemandCreated",
+                                      MakeCallback(&DtStatsCollector::DemandCreated, this));
+        s->TraceConnectWithoutContext("DemandCompleted",
+                                      MakeCallback(&DtStatsCollector::DemandFinished, this));
+        s->TraceConnectWithoutContext("DemandFailed",
+                                      MakeCallback(&DtStatsCollector::DemandFinished, this));
+    }
+    if (auto edge = DynamicCast<EdgeDtApplication>(app))
+    {
+        edge->GetServiceModule()->TraceConnectWithoutContext(
+            "DemandEscalated",
+            Callback<void, const DtDemandRequestHeader&>(
+                [this](const DtDemandRequestHeader&) { Escalated(); }));
+    }
+}
+
+void
+DtStatsCollector::SetConfig(const std::string& key, const std::string& value)
+{
+    for (auto& kv : m_config)
+    {
+        if (kv.first == key)
+        {
+            kv.second = value;
+            return;
+        }
+    }
+    m_config.emplace_back(key, value);
+}
+
+void
+DtStatsCollector::SetScenario(const std::string& scenario, const std::string& architecture)
+{
+    m_scenario = scenario;
+    m_architecture = architecture;
+}
+
+void
+DtStatsCollector::DemandCreated(const DtDemand&)
+{
+    ++m_created;
+}
+
+void
+DtStatsCollector::DemandFinished(const DtDemand& d)
+{
+    m_finished.push_back(d);
+}
+
+void
+DtStatsCollector::MessageSent(DtLayer layer, const DtHeader& header, uint32_t bytes, uint32_t bulk)
+{
+    const auto l = static_cast<std::size_t>(layer);
+    m_signaling[l] += bytes - bulk;
+    m_data[l] += bulk;
+    ++m_messagesByType[DtMessageTypeName(header.GetMessageType())];
+}
+
+void
+DtStatsCollector::Escalated()
+{
+    ++m_escalations;
+}
+
+void
+DtStatsCollector::Malformed()
+{
+    ++m_malformed;
+}
+
+uint64_t
+DtStatsCollector::GetCreated() const
+{
+    return m_created;
+}
+
+uint64_t
+DtStatsCollector::GetCount(DtDemandState state) const
+{
+    return static_cast<uint64_t>(std::count_if(m_finished.begin(),
+                                               m_finished.end(),
+                                               [state](const DtDemand& d) {
+                                                   return d.state == state;
+                                               }));
+}
+
+std::map<std::string, uint64_t>
+DtStatsCollector::GetFailedReasons() const
+{
+    std::map<std::string, uint64_t> r;
+    for (const auto& d : m_finished)
+    {
+        if (d.state == DtDemandState::FAILED)
+        {
+            ++r[DtFailureReasonName(d.reason)];
+        }
+    }
+    return r;
+}
+
+DtLatencyStats
+DtStatsCollector::GetLatency(int tier) const
+{
+    std::vector<double> ms;
+    for (const auto& d : m_finished)
+    {
+        if (d.state == DtDemandState::FAILED)
+        {
+            continue;
+        }
+        if (tier >= 0 && static_cast<int>(d.executedTier) != tier)
+        {
+            continue;
+        }
+        ms.push_back(d.GetLatency().GetSeconds() * 1e3);
+    }
+    DtLatencyStats s;
+    s.count = ms.size();
+    if (ms.empty())
+    {
+        return s;
+    }
+    std::sort(ms.begin(), ms.end());
+    double sum = 0;
+    for (double x : ms)
+    {
+        sum += x;
+    }
+    s.mean = sum / static_cast<double>(ms.size());
+    s.p50 = Quantile(ms, 0.50);
+    s.p95 = Quantile(ms, 0.95);
+    s.p99 = Quantile(ms, 0.99);
+    return s;
+}
+
+uint64_t
+DtStatsCollector::GetSignalingBytes(DtLayer layer) const
+{
+    return m_signaling[static_cast<std::size_t>(layer)];
+}
+
+uint64_t
+DtStatsCollector::GetDataBytes(DtLayer layer) const
+{
+    return m_data[static_cast<std::size_t>(layer)];
+}
+
+const std::vector<DtDemand>&
+DtStatsCollector::GetFinished() const
+{
+    return m_finished;
+}
+
+uint64_t
+DtStatsCollector::GetEscalations() const
+{
+    return m_escalations;
+}
+
+uint64_t
+DtStatsCollector::GetMalformedDropped() const
+{
+    return m_malformed;
+}
+
+bool
+DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) const
+{
+    using nlohmann::json;
+    json j;
+    j["scenario"] = m_scenario;
+    j["architecture"] = m_architecture;
+    j["rng_seed"] = RngSeedManager::GetSeed();
+    j["rng_run"] = RngSeedManager::GetRun();
+    json config = json::object();
+    for (const auto& [k, v] : m_config)
+    {
+        config[k] = ConfigValue(v);
+    }
+    j["config"] = config;
+    j["sim_time_s"] = Simulator::Now().GetSeconds();
+    j["wall_time_s"] = wallSeconds;
+
+    json demands;
+    demands["created"] = m_created;
+    demands["completed_in_deadline"] = GetCount(DtDemandState::COMPLETED_IN_DEADLINE);
+    demands["completed_late"] = GetCount(DtDemandState::COMPLETED_LATE);
+    demands["failed"] = GetCount(DtDemandState::FAILED);
+    demands["pending"] = m_created - m_finished.size();
+    demands["failed_reasons"] = GetFailedReasons();
+    std::array<uint64_t, 4> byTier{};
+    for (const auto& d : m_finished)
+    {
+        ++byTier[static_cast<std::size_t>(d.executedTier)];
+    }
+    demands["by_tier"] = {{"local", byTier[0]},
+                          {"edge", byTier[1]},
+                          {"cloud", byTier[2]},
+                          {"peer", byTier[3]}};
+    demands["escalated"] = m_escalations;
+    j["demands"] = demands;
+
+    json latency;
+    const char* names[] = {"all", "local", "edge", "cloud"};
+    for (int t = -1; t < 3; ++t)
+    {
+        DtLatencyStats s = GetLatency(t);
+        latency[names[t + 1]] = {{"count", s.count},
+                                 {"mean", s.mean},
+                                 {"p50", s.p50},
+                                 {"p95", s.p95},
+                                 {"p99", s.p99}};
+    }
+    j["latency_ms"] = latency;
+
+    const double n = m_created > 0 ? static_cast<double>(m_created) : 1.0;
+    json sig;
+    json data;
+    uint64_t sigTotal = 0;
+    uint64_t dataTotal = 0;
+    for (DtLayer l : {DtLayer::LOCAL, DtLayer::EDGE, DtLayer::CLOUD})
+    {
+        sig[DtLayerName(l)] = GetSignalingBytes(l) / n;
+        data[DtLayerName(l)] = GetDataBytes(l) / n;
+        sigTotal += GetSignalingBytes(l);
+        dataTotal += GetDataBytes(l);
+    }
+    sig["total"] = sigTotal / n;
+    data["total"] = dataTotal / n;
+    j["bytes_per_demand"] = {{"signaling", sig}, {"data", data}};
+    j["messages_sent"] = m_messagesByType;
+
+    // Not modelled in this release: no migration and no synchronization
+    // traffic exists, so counts are zero and ratios undefined (null).
+    j["migrations"] = {{"started", 0},
+                       {"completed", 0},
+                       {"failed", 0},
+                       {"mean_duration_ms", nullptr}};
+    j["sync"] = {{"requests", 0}, {"failures", 0}, {"failure_ratio", nullptr}, {"mean_aoi_ms", nullptr}};
+    j["packets"] = {{"malformed_dropped", m_malformed}};
+
+    std::ofstream out(path);
+    if (!out)
+    {
+        return false;
+    }
+    out << std::setw(2) << j << "\n";
+    return static_cast<bool>(out);
+}
+
+bool
+DtStatsCollector::WriteDemandsCsv(const std::string& path) const
+{
+    std::ofstream out(path);
+    if (!out)
+    {
+        return false;
+    }
+    out << "id,terminal,class,created_s,tier,final_state,reason,latency_ms,workload_gflop,"
+           "bytes_up,bytes_down,hops\n";
+    std::vector<DtDemand> rows = m_finished;
+    std::sort(rows.begin(), rows.end(), [](const DtDemand& a, const DtDemand& b) {
+        return a.origin != b.origin ? a.origin < b.origin : a.id < b.id;
+    });
+    out << std::setprecision(9);
+    for (const auto& d : rows)
+    {
+        out << d.id << ',' << d.origin << ',' << +d.demandClass << ',' << d.created.GetSeconds()
+            << ',' << DtTierName(d.executedTier) << ',' << DtDemandStateName(d.state) << ','
+            << (d.state == DtDemandState::FAILED ? DtFailureReasonName(d.reason) : "") << ',';
+        if (d.state != DtDemandState::FAILED)
+        {
+            out << d.GetLatency().GetSeconds() * 1e3;
+        }
+        out << ',' << d.workloadGflop << ',' << d.inputBytes << ',' << d.outputBytes << ','
+            << +d.hops << '\n';
+    }
+    return static_cast<bool>(out);
+}
+
+} // namespace ns3

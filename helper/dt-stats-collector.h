@@ -1,0 +1,152 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DT_STATS_COLLECTOR_H
+#define DT_STATS_COLLECTOR_H
+
+#include "ns3/dt-address-book.h"
+#include "ns3/dt-demand.h"
+#include "ns3/object.h"
+
+#include <array>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+class DtApplication;
+class DtHeader;
+class LocalDtApplication;
+class EdgeDtApplication;
+
+/**
+ * \ingroup multilayer-dt
+ * Latency statistics of a set of demands.
+ */
+struct DtLatencyStats
+{
+    uint64_t count{0}; //!< demands
+    double mean{0};    //!< mean, ms
+    double p50{0};     //!< median, ms
+    double p95{0};     //!< 95th percentile, ms
+    double p99{0};     //!< 99th percentile, ms
+};
+
+/**
+ * \ingroup multilayer-dt
+ * Collects a run's results from the DTs' trace sources and writes them:
+ * summary.json (the contract of doc/, section Outputs) and demands.csv.
+ */
+class DtStatsCollector : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    DtStatsCollector();
+
+    /**
+     * Connect to a DT's traces (messages; demands for a local DT; escalations
+     * for an edge DT).
+     * \param app the DT
+     */
+    void Watch(Ptr<DtApplication> app);
+
+    /**
+     * Record a configuration entry for summary.json ("config"). Values that
+     * read as numbers or booleans are written as such.
+     * \param key the name
+     * \param value its value
+     */
+    void SetConfig(const std::string& key, const std::string& value);
+    /**
+     * \param scenario scenario name for summary.json
+     * \param architecture "multilayer" or "centralized"
+     */
+    void SetScenario(const std::string& scenario, const std::string& architecture);
+
+    /** \return demands created */
+    uint64_t GetCreated() const;
+    /**
+     * \param state a final state
+     * \return demands in it
+     */
+    uint64_t GetCount(DtDemandState state) const;
+    /** \return failed demands by reason name */
+    std::map<std::string, uint64_t> GetFailedReasons() const;
+    /**
+     * \param tier a tier (LOCAL, EDGE, CLOUD) or -1 for all
+     * \return latency statistics of the completed demands that ran there
+     */
+    DtLatencyStats GetLatency(int tier) const;
+    /**
+     * \param layer a layer
+     * \return signaling bytes sent by the DTs of that layer (DT header and
+     *         payload of every message, demand input/output data excluded)
+     */
+    uint64_t GetSignalingBytes(DtLayer layer) const;
+    /**
+     * \param layer a layer
+     * \return demand input/output bytes sent by the DTs of that layer
+     */
+    uint64_t GetDataBytes(DtLayer layer) const;
+    /** \return every demand in its final state, in the order they finished */
+    const std::vector<DtDemand>& GetFinished() const;
+    /** \return demands escalated by edge DTs */
+    uint64_t GetEscalations() const;
+    /** \return malformed packets dropped by all DTs */
+    uint64_t GetMalformedDropped() const;
+
+    /**
+     * \param path summary.json to write
+     * \param wallSeconds wall-clock duration of the run
+     * \return false if the file could not be written
+     */
+    bool WriteSummary(const std::string& path, double wallSeconds) const;
+    /**
+     * \param path demands.csv to write
+     * \return false if the file could not be written
+     */
+    bool WriteDemandsCsv(const std::string& path) const;
+
+  private:
+    /** \param d a created demand */
+    void DemandCreated(const DtDemand& d);
+    /** \param d a demand in its final state */
+    void DemandFinished(const DtDemand& d);
+    /**
+     * \param layer sender's layer
+     * \param header message header
+     * \param bytes message size
+     * \param bulk demand data part
+     */
+    void MessageSent(DtLayer layer, const DtHeader& header, uint32_t bytes, uint32_t bulk);
+    /** Count one escalation. */
+    void Escalated();
+    /** Count one malformed packet. */
+    void Malformed();
+
+    std::string m_scenario{"custom"};                        //!< scenario name
+    std::string m_architecture{"multilayer"};                //!< architecture name
+    std::vector<std::pair<std::string, std::string>> m_config; //!< configuration
+    uint64_t m_created{0};                                   //!< demands created
+    std::vector<DtDemand> m_finished;                        //!< final demands
+    std::array<uint64_t, 3> m_signaling{};                   //!< by layer
+    std::array<uint64_t, 3> m_data{};                        //!< by layer
+    std::map<std::string, uint64_t> m_messagesByType;        //!< sent messages by type
+    uint64_t m_escalations{0};                               //!< edge escalations
+    uint64_t m_malformed{0};                                 //!< malformed dropped
+};
+
+} // namespace ns3
+
+#endif /* DT_STATS_COLLECTOR_H */

@@ -1,0 +1,700 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "multilayer-dt-helper.h"
+
+#include "dt-stats-collector.h"
+
+#include "ns3/abort.h"
+#include "ns3/cloud-dt-application.h"
+#include "ns3/double.h"
+#include "ns3/edge-dt-application.h"
+#include "ns3/enum.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/local-dt-application.h"
+#include "ns3/log.h"
+#include "ns3/mobility-helper.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/pointer.h"
+#include "ns3/position-allocator.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/ssid.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+#include "ns3/vht-phy.h"
+#include "ns3/wifi-helper.h"
+#include "ns3/wifi-mac-helper.h"
+#include "ns3/yans-wifi-helper.h"
+
+#include <filesystem>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("MultiLayerDtHelper");
+
+NS_OBJECT_ENSURE_REGISTERED(MultiLayerDtHelper);
+
+TypeId
+MultiLayerDtHelper::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::MultiLayerDtHelper")
+            .SetParent<Object>()
+            .SetGroupName("MultilayerDt")
+            .AddConstructor<MultiLayerDtHelper>()
+            .AddAttribute("Terminals",
+                          "Number of terminals (each runs a local DT).",
+                          UintegerValue(10),
+                          MakeUintegerAccessor(&MultiLayerDtHelper::m_terminals),
+                          MakeUintegerChecker<uint32_t>(1, 60000))
+            .AddAttribute("Edges",
+                          "Number of edge servers (each an access point running an edge DT).",
+                          UintegerValue(2),
+                          MakeUintegerAccessor(&MultiLayerDtHelper::m_edges),
+                          MakeUintegerChecker<uint32_t>(1, 250))
+            .AddAttribute("Architecture",
+                          "MultiLayer or Centralized DT system on the same network.",
+                          EnumValue(DtArchitecture::MULTI_LAYER),
+                          MakeEnumAccessor(&MultiLayerDtHelper::m_architecture),
+                          MakeEnumChecker(DtArchitecture::MULTI_LAYER,
+                                          "MultiLayer",
+                                          DtArchitecture::CENTRALIZED,
+                                          "Centralized"))
+            .AddAttribute("Access",
+                          "Access technology between terminals and edge servers.",
+                          EnumValue(MultiLayerDtHelper::WIFI),
+                          MakeEnumAccessor(&MultiLayerDtHelper::m_access),
+                          MakeEnumChecker(MultiLayerDtHelper::WIFI, "Wifi"))
+            .AddAttribute("TerminalCapacityGflops",
+                          "Compute capacity of a terminal.",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_terminalGflops),
+                          MakeDoubleChecker<double>(1e-6))
+            .AddAttribute("EdgeCapacityGflops",
+                          "Compute capacity of an edge server.",
+                          DoubleValue(20.0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_edgeGflops),
+                          MakeDoubleChecker<double>(1e-6))
+            .AddAttribute("CloudCapacityGflops",
+                          "Compute capacity of the cloud.",
+                          DoubleValue(500.0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_cloudGflops),
+                          MakeDoubleChecker<double>(1e-6))
+            .AddAttribute("EdgeCores",
+                          "Parallel jobs on an edge server (capacity is shared).",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&MultiLayerDtHelper::m_edgeCores),
+                          MakeUintegerChecker<uint32_t>(1, 4096))
+            .AddAttribute("CloudCores",
+                          "Parallel jobs on the cloud (capacity is shared).",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&MultiLayerDtHelper::m_cloudCores),
+                          MakeUintegerChecker<uint32_t>(1, 4096))
+            .AddAttribute("UplinkRate",
+                          "Target access uplink rate: stations use the slowest VHT MCS whose "
+                          "PHY rate reaches it.",
+                          DataRateValue(DataRate("50Mbps")),
+                          MakeDataRateAccessor(&MultiLayerDtHelper::m_uplinkRate),
+                          MakeDataRateChecker())
+            .AddAttribute("DownlinkRate",
+                          "Target access downlink rate: access points use the slowest VHT MCS "
+                          "whose PHY rate reaches it.",
+                          DataRateValue(DataRate("200Mbps")),
+                          MakeDataRateAccessor(&MultiLayerDtHelper::m_downlinkRate),
+                          MakeDataRateChecker())
+            .AddAttribute("FibreRate",
+                          "Data rate of the edge-cloud and edge-edge fibre links.",
+                          DataRateValue(DataRate("1Gbps")),
+                          MakeDataRateAccessor(&MultiLayerDtHelper::m_fibreRate),
+                          MakeDataRateChecker())
+            .AddAttribute("EdgeCloudDistanceKm",
+                          "Fibre length between an edge server and the cloud.",
+                          DoubleValue(100.0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_edgeCloudKm),
+                          MakeDoubleChecker<double>(0, 40000))
+            .AddAttribute("EdgeEdgeDistanceKm",
+                          "Fibre length between neighbouring edge servers.",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_edgeEdgeKm),
+                          MakeDoubleChecker<double>(0, 40000))
+            .AddAttribute("FibreDelayPerKm",
+                          "Propagation delay of fibre per km.",
+                          TimeValue(MicroSeconds(5)),
+                          MakeTimeAccessor(&MultiLayerDtHelper::m_fibreDelayPerKm),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("ChannelWidth",
+                          "Wi-Fi channel width in MHz (20, 40, 80 or 160).",
+                          UintegerValue(80),
+                          MakeUintegerAccessor(&MultiLayerDtHelper::m_channelWidth),
+                          MakeUintegerChecker<uint16_t>(20, 160))
+            .AddAttribute("EdgeSpacing",
+                          "Distance between neighbouring access points, m.",
+                          DoubleValue(200.0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_edgeSpacing),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute("TerminalRadius",
+                          "Terminals are placed uniformly within this radius of their AP, m.",
+                          DoubleValue(10.0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_terminalRadius),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute("DemandRate",
+                          "Mean demands per second of each terminal (Poisson).",
+                          DoubleValue(2.0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_demandRate),
+                          MakeDoubleChecker<double>(0, 1e6))
+            .AddAttribute("SimTime",
+                          "How long terminals create demands (after the warm-up second).",
+                          TimeValue(Seconds(10)),
+                          MakeTimeAccessor(&MultiLayerDtHelper::m_simTime),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("DrainTime",
+                          "Time after SimTime for the last demands to finish before the DTs "
+                          "stop (pending demands then fail with simulation-end).",
+                          TimeValue(Seconds(10)),
+                          MakeTimeAccessor(&MultiLayerDtHelper::m_drainTime),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("StatusInterval",
+                          "Period of the local DTs' status updates.",
+                          TimeValue(MilliSeconds(100)),
+                          MakeTimeAccessor(&MultiLayerDtHelper::m_statusInterval),
+                          MakeTimeChecker(MilliSeconds(1)));
+    return tid;
+}
+
+/// DTs start after this warm-up (Wi-Fi association, ARP).
+static const Time WARMUP = Seconds(1);
+
+// Every random variable of a scenario gets an explicit stream, so that a run
+// depends on RngRun only: the same in a fresh process or after other runs in
+// the same process (the two architectures of one comparison, for example).
+static constexpr int64_t STREAM_POSITIONS = 0;           //!< terminal placement, + edge
+static constexpr int64_t STREAM_INTERNET = 1000;         //!< IP stacks
+static constexpr int64_t STREAM_WIFI = 10000000;         //!< Wi-Fi, + 1000000 per edge
+static constexpr int64_t STREAM_DTS = 1000000000;        //!< DT demand generators
+
+MultiLayerDtHelper::MultiLayerDtHelper()
+    : m_book(CreateObject<DtAddressBook>()),
+      m_stats(CreateObject<DtStatsCollector>())
+{
+    m_localFactory.SetTypeId(LocalDtApplication::GetTypeId());
+    m_edgeFactory.SetTypeId(EdgeDtApplication::GetTypeId());
+    m_cloudFactory.SetTypeId(CloudDtApplication::GetTypeId());
+    SetDefaultDemandClasses();
+}
+
+MultiLayerDtHelper::~MultiLayerDtHelper()
+{
+}
+
+void
+MultiLayerDtHelper::DoDispose()
+{
+    m_book = nullptr;
+    m_stats = nullptr;
+    m_terminalNodes = NodeContainer();
+    m_edgeNodes = NodeContainer();
+    m_cloudNode = NodeContainer();
+    Object::DoDispose();
+}
+
+void
+MultiLayerDtHelper::SetDefaultDemandClasses()
+{
+    // Three classes after the paper's demand levels (Section III.A): light
+    // control demands with tight deadlines, regional demands for the edge, and
+    // heavy analytics. The paper states no sizes; these are ours (see doc/).
+    ObjectFactory control("ns3::DtDemandClass");
+    control.Set("Name", StringValue("control"));
+    control.Set("Weight", DoubleValue(0.5));
+    control.Set("Priority", UintegerValue(6));
+    control.Set("Workload", StringValue("ns3::UniformRandomVariable[Min=0.02|Max=0.1]"));
+    control.Set("InputBytes", StringValue("ns3::UniformRandomVariable[Min=200|Max=2000]"));
+    control.Set("OutputBytes", StringValue("ns3::ConstantRandomVariable[Constant=200]"));
+    control.Set("Deadline", StringValue("ns3::ConstantRandomVariable[Constant=0.1]"));
+
+    ObjectFactory regional("ns3::DtDemandClass");
+    regional.Set("Name", StringValue("regional"));
+    regional.Set("Weight", DoubleValue(0.35));
+    regional.Set("Priority", UintegerValue(3));
+    regional.Set("Workload", StringValue("ns3::UniformRandomVariable[Min=0.5|Max=4]"));
+    regional.Set("InputBytes", StringValue("ns3::UniformRandomVariable[Min=10000|Max=100000]"));
+    regional.Set("OutputBytes", StringValue("ns3::UniformRandomVariable[Min=1000|Max=10000]"));
+    regional.Set("Deadline", StringValue("ns3::ConstantRandomVariable[Constant=1.0]"));
+
+    ObjectFactory analytics("ns3::DtDemandClass");
+    analytics.Set("Name", StringValue("analytics"));
+    analytics.Set("Weight", DoubleValue(0.15));
+    analytics.Set("Priority", UintegerValue(1));
+    analytics.Set("Workload", StringValue("ns3::UniformRandomVariable[Min=50|Max=200]"));
+    analytics.Set("InputBytes", StringValue("ns3::UniformRandomVariable[Min=200000|Max=1000000]"));
+    analytics.Set("OutputBytes", StringValue("ns3::ConstantRandomVariable[Constant=20000]"));
+    analytics.Set("Deadline", StringValue("ns3::ConstantRandomVariable[Constant=5.0]"));
+
+    m_classes = {control, regional, analytics};
+}
+
+void
+MultiLayerDtHelper::SetDemandClasses(const std::vector<ObjectFactory>& classes)
+{
+    NS_ABORT_MSG_IF(classes.empty(), "MultiLayerDtHelper: at least one demand class is needed");
+    m_classes = classes;
+}
+
+const std::vector<ObjectFactory>&
+MultiLayerDtHelper::GetDemandClasses() const
+{
+    return m_classes;
+}
+
+void
+MultiLayerDtHelper::SetLocalDtAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_localFactory.Set(name, value);
+}
+
+void
+MultiLayerDtHelper::SetEdgeDtAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_edgeFactory.Set(name, value);
+}
+
+void
+MultiLayerDtHelper::SetCloudDtAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_cloudFactory.Set(name, value);
+}
+
+namespace
+{
+
+/**
+ * \param target a PHY rate to reach, bit/s
+ * \param width channel width, MHz
+ * \return the name of the slowest VHT MCS (1 stream, 800 ns GI) reaching it
+ */
+std::string
+SlowestVhtModeReaching(uint64_t target, uint16_t width)
+{
+    for (uint8_t mcs = 0; mcs <= 9; ++mcs)
+    {
+        WifiMode mode = VhtPhy::GetVhtMcs(mcs);
+        if (width == 20 && mcs == 9)
+        {
+            continue; // VHT-MCS 9 is not defined for 20 MHz, 1 stream
+        }
+        if (mode.GetDataRate(width, 800, 1) >= target)
+        {
+            return mode.GetUniqueName();
+        }
+    }
+    NS_FATAL_ERROR("no VHT MCS at " << width << " MHz reaches " << target
+                                    << " bit/s (try a wider ChannelWidth or a lower rate)");
+    return "";
+}
+
+} // namespace
+
+void
+MultiLayerDtHelper::Build()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(m_built, "MultiLayerDtHelper::Build called twice");
+    NS_ABORT_MSG_IF(m_channelWidth != 20 && m_channelWidth != 40 && m_channelWidth != 80 &&
+                        m_channelWidth != 160,
+                    "ChannelWidth=" << m_channelWidth << " is not 20, 40, 80 or 160 MHz");
+    m_cloudNode.Create(1);
+    m_edgeNodes.Create(m_edges);
+    m_terminalNodes.Create(m_terminals);
+    m_edgeOf.resize(m_terminals);
+    for (uint32_t i = 0; i < m_terminals; ++i)
+    {
+        m_edgeOf[i] = i % m_edges;
+    }
+    InternetStackHelper internet;
+    internet.Install(m_cloudNode);
+    internet.Install(m_edgeNodes);
+    internet.Install(m_terminalNodes);
+    NodeContainer all(m_cloudNode, m_edgeNodes, m_terminalNodes);
+    internet.AssignStreams(all, STREAM_INTERNET);
+    BuildWifi();
+    BuildFibre();
+    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    m_built = true;
+}
+
+void
+MultiLayerDtHelper::BuildWifi()
+{
+    m_uplinkMode = SlowestVhtModeReaching(m_uplinkRate.GetBitRate(), m_channelWidth);
+    m_downlinkMode = SlowestVhtModeReaching(m_downlinkRate.GetBitRate(), m_channelWidth);
+
+    // Positions: access points on a line, terminals on a disc around theirs.
+    MobilityHelper fixed;
+    Ptr<ListPositionAllocator> apPos = CreateObject<ListPositionAllocator>();
+    for (uint32_t e = 0; e < m_edges; ++e)
+    {
+        apPos->Add(Vector(e * m_edgeSpacing, 0, 0));
+    }
+    fixed.SetPositionAllocator(apPos);
+    fixed.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+    fixed.Install(m_edgeNodes);
+    fixed.Install(m_cloudNode);
+
+    m_terminalAddr.resize(m_terminals);
+    m_edgeAddr.resize(m_edges);
+    std::ostringstream channel;
+    channel << "{0, " << m_channelWidth << ", BAND_5GHZ, 0}";
+    for (uint32_t e = 0; e < m_edges; ++e)
+    {
+        NodeContainer stas;
+        for (uint32_t i = 0; i < m_terminals; ++i)
+        {
+            if (m_edgeOf[i] == e)
+            {
+                stas.Add(m_terminalNodes.Get(i));
+            }
+        }
+        Ptr<UniformDiscPositionAllocator> around = CreateObject<UniformDiscPositionAllocator>();
+        around->SetX(e * m_edgeSpacing);
+        around->SetY(0);
+        around->SetRho(m_terminalRadius);
+        around->AssignStreams(STREAM_POSITIONS + e);
+        MobilityHelper disc;
+        disc.SetPositionAllocator(around);
+        disc.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+        disc.Install(stas);
+
+        // One channel object per BSS: cells do not interfere, and each
+        // subnet stays on its own link for global routing.
+        YansWifiChannelHelper channelHelper = YansWifiChannelHelper::Default();
+        YansWifiPhyHelper phy;
+        phy.SetChannel(channelHelper.Create());
+        phy.Set("ChannelSettings", StringValue(channel.str()));
+        phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
+        WifiHelper wifi;
+        wifi.SetStandard(WIFI_STANDARD_80211ac);
+        WifiMacHelper mac;
+        Ssid ssid("mldt-edge-" + std::to_string(e));
+
+        wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager",
+                                     "DataMode",
+                                     StringValue(m_uplinkMode),
+                                     "ControlMode",
+                                     StringValue("VhtMcs0"));
+        mac.SetType("ns3::StaWifiMac", "Ssid", SsidValue(ssid));
+        NetDeviceContainer staDevs = wifi.Install(phy, mac, stas);
+
+        wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager",
+                                     "DataMode",
+                                     StringValue(m_downlinkMode),
+                                     "ControlMode",
+                                     StringValue("VhtMcs0"));
+        mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
+        NetDeviceContainer apDev = wifi.Install(phy, mac, m_edgeNodes.Get(e));
+
+        wifi.AssignStreams(staDevs, STREAM_WIFI + 1000000 * e);
+        wifi.AssignStreams(apDev, STREAM_WIFI + 1000000 * e + 900000);
+
+        Ipv4AddressHelper ip;
+        std::ostringstream base;
+        base << "10." << (e + 1) << ".0.0";
+        ip.SetBase(base.str().c_str(), "255.255.0.0");
+        Ipv4InterfaceContainer apIf = ip.Assign(apDev);
+        Ipv4InterfaceContainer staIf = ip.Assign(staDevs);
+        m_edgeAddr[e] = apIf.GetAddress(0);
+        uint32_t k = 0;
+        for (uint32_t i = 0; i < m_terminals; ++i)
+        {
+            if (m_edgeOf[i] == e)
+            {
+                m_terminalAddr[i] = staIf.GetAddress(k++);
+            }
+        }
+        m_accessDevices.Add(apDev);
+        m_accessDevices.Add(staDevs);
+    }
+}
+
+void
+MultiLayerDtHelper::BuildFibre()
+{
+    PointToPointHelper up;
+    up.SetDeviceAttribute("DataRate", DataRateValue(m_fibreRate));
+    up.SetChannelAttribute("Delay", TimeValue(m_fibreDelayPerKm * m_edgeCloudKm));
+    for (uint32_t e = 0; e < m_edges; ++e)
+    {
+        NetDeviceContainer d = up.Install(m_edgeNodes.Get(e), m_cloudNode.Get(0));
+        Ipv4AddressHelper ip;
+        std::ostringstream base;
+        base << "172.16." << e << ".0";
+        ip.SetBase(base.str().c_str(), "255.255.255.0");
+        Ipv4InterfaceContainer ifs = ip.Assign(d);
+        if (e == 0)
+        {
+            m_cloudAddr = ifs.GetAddress(1);
+        }
+        m_fibreDevices.Add(d);
+    }
+    PointToPointHelper side;
+    side.SetDeviceAttribute("DataRate", DataRateValue(m_fibreRate));
+    side.SetChannelAttribute("Delay", TimeValue(m_fibreDelayPerKm * m_edgeEdgeKm));
+    for (uint32_t e = 0; e + 1 < m_edges; ++e)
+    {
+        NetDeviceContainer d = side.Install(m_edgeNodes.Get(e), m_edgeNodes.Get(e + 1));
+        Ipv4AddressHelper ip;
+        std::ostringstream base;
+        base << "172.17." << e << ".0";
+        ip.SetBase(base.str().c_str(), "255.255.255.0");
+        ip.Assign(d);
+        m_fibreDevices.Add(d);
+    }
+}
+
+uint32_t
+MultiLayerDtHelper::TerminalIndex(Ptr<Node> node) const
+{
+    for (uint32_t i = 0; i < m_terminalNodes.GetN(); ++i)
+    {
+        if (m_terminalNodes.Get(i) == node)
+        {
+            return i;
+        }
+    }
+    NS_FATAL_ERROR("node " << node->GetId() << " is not a terminal of this scenario");
+    return 0;
+}
+
+ApplicationContainer
+MultiLayerDtHelper::InstallCloudDt()
+{
+    NS_ABORT_MSG_IF(!m_built, "MultiLayerDtHelper: Build before Install");
+    m_cloudFactory.Set("DtId", UintegerValue(CLOUD_DT_ID));
+    m_cloudFactory.Set("Architecture", EnumValue(m_architecture));
+    Ptr<CloudDtApplication> app = m_cloudFactory.Create<CloudDtApplication>();
+    app->GetCompute()->SetAttribute("CapacityGflops", DoubleValue(m_cloudGflops));
+    app->GetCompute()->SetAttribute("Cores", UintegerValue(m_cloudCores));
+    app->SetAddressBook(m_book);
+    m_cloudNode.Get(0)->AddApplication(app);
+    m_book->Add(CLOUD_DT_ID, m_cloudAddr, DtLayer::CLOUD);
+    app->SetStartTime(WARMUP / 2);
+    app->SetStopTime(GetDtStopTime());
+    m_stats->Watch(app);
+    return ApplicationContainer(app);
+}
+
+ApplicationContainer
+MultiLayerDtHelper::InstallEdgeDt(NodeContainer edges)
+{
+    NS_ABORT_MSG_IF(!m_built, "MultiLayerDtHelper: Build before Install");
+    ApplicationContainer apps;
+    for (uint32_t k = 0; k < edges.GetN(); ++k)
+    {
+        uint32_t e = m_edges;
+        for (uint32_t j = 0; j < m_edges; ++j)
+        {
+            if (m_edgeNodes.Get(j) == edges.Get(k))
+            {
+                e = j;
+            }
+        }
+        NS_ABORT_MSG_IF(e == m_edges, "node " << edges.Get(k)->GetId() << " is not an edge node");
+        m_edgeFactory.Set("DtId", UintegerValue(EDGE_DT_ID_BASE + e));
+        m_edgeFactory.Set("CloudDtId", UintegerValue(CLOUD_DT_ID));
+        m_edgeFactory.Set("Architecture", EnumValue(m_architecture));
+        Ptr<EdgeDtApplication> app = m_edgeFactory.Create<EdgeDtApplication>();
+        app->GetCompute()->SetAttribute("CapacityGflops", DoubleValue(m_edgeGflops));
+        app->GetCompute()->SetAttribute("Cores", UintegerValue(m_edgeCores));
+        app->GetServiceModule()->SetAttribute("DownlinkRate", DataRateValue(m_downlinkRate));
+        app->GetServiceModule()->SetAttribute("BackhaulRate", DataRateValue(m_fibreRate));
+        app->SetAddressBook(m_book);
+        edges.Get(k)->AddApplication(app);
+        m_book->Add(EDGE_DT_ID_BASE + e, m_edgeAddr[e], DtLayer::EDGE);
+        app->SetStartTime(WARMUP / 2);
+        app->SetStopTime(GetDtStopTime());
+        m_stats->Watch(app);
+        apps.Add(app);
+    }
+    return apps;
+}
+
+ApplicationContainer
+MultiLayerDtHelper::InstallLocalDt(Ptr<Node> terminal)
+{
+    return InstallLocalDt(NodeContainer(terminal));
+}
+
+ApplicationContainer
+MultiLayerDtHelper::InstallLocalDt(NodeContainer terminals)
+{
+    NS_ABORT_MSG_IF(!m_built, "MultiLayerDtHelper: Build before Install");
+    ApplicationContainer apps;
+    for (uint32_t k = 0; k < terminals.GetN(); ++k)
+    {
+        const uint32_t i = TerminalIndex(terminals.Get(k));
+        const uint32_t e = m_edgeOf[i];
+        m_localFactory.Set("DtId", UintegerValue(LOCAL_DT_ID_BASE + i));
+        m_localFactory.Set("EdgeDtId", UintegerValue(EDGE_DT_ID_BASE + e));
+        m_localFactory.Set("CloudDtId", UintegerValue(CLOUD_DT_ID));
+        m_localFactory.Set("ServingCell", UintegerValue(e));
+        m_localFactory.Set("Architecture", EnumValue(m_architecture));
+        Ptr<LocalDtApplication> app = m_localFactory.Create<LocalDtApplication>();
+        app->GetCompute()->SetAttribute("CapacityGflops", DoubleValue(m_terminalGflops));
+        app->GetDataModule()->SetAttribute("StatusInterval", TimeValue(m_statusInterval));
+        Ptr<LocalDtServiceModule> service = app->GetServiceModule();
+        service->SetAttribute("DemandRate", DoubleValue(m_demandRate));
+        service->SetAttribute("UplinkRate", DataRateValue(m_uplinkRate));
+        service->SetAttribute("DownlinkRate", DataRateValue(m_downlinkRate));
+        service->SetAttribute("GenerationStopTime", TimeValue(WARMUP + m_simTime));
+        for (const auto& f : m_classes)
+        {
+            service->AddDemandClass(f.Create<DtDemandClass>());
+        }
+        app->SetAddressBook(m_book);
+        terminals.Get(k)->AddApplication(app);
+        m_book->Add(LOCAL_DT_ID_BASE + i, m_terminalAddr[i], DtLayer::LOCAL);
+        app->SetStartTime(WARMUP);
+        app->SetStopTime(GetDtStopTime());
+        m_stats->Watch(app);
+        apps.Add(app);
+    }
+    return apps;
+}
+
+ApplicationContainer
+MultiLayerDtHelper::Install()
+{
+    NS_LOG_FUNCTION(this);
+    ApplicationContainer apps = InstallCloudDt();
+    apps.Add(InstallEdgeDt(m_edgeNodes));
+    apps.Add(InstallLocalDt(m_terminalNodes));
+    AssignStreams(STREAM_DTS);
+
+    m_stats->SetScenario("custom", DtArchitectureName(m_architecture));
+    TypeId tid = GetInstanceTypeId();
+    for (uint32_t a = 0; a < tid.GetAttributeN(); ++a)
+    {
+        TypeId::AttributeInformation info = tid.GetAttribute(a);
+        Ptr<AttributeValue> v = info.checker->Create();
+        GetAttribute(info.name, *v);
+        m_stats->SetConfig(info.name, v->SerializeToString(info.checker));
+    }
+    for (std::size_t c = 0; c < m_classes.size(); ++c)
+    {
+        std::ostringstream os;
+        os << m_classes[c];
+        m_stats->SetConfig("DemandClass" + std::to_string(c), os.str());
+    }
+    m_stats->SetConfig("UplinkMode", m_uplinkMode);
+    m_stats->SetConfig("DownlinkMode", m_downlinkMode);
+    m_stats->SetConfig("WarmupTime", std::to_string(WARMUP.GetSeconds()));
+    return apps;
+}
+
+int64_t
+MultiLayerDtHelper::AssignStreams(int64_t stream)
+{
+    int64_t used = 0;
+    for (uint32_t i = 0; i < m_terminalNodes.GetN(); ++i)
+    {
+        Ptr<Node> n = m_terminalNodes.Get(i);
+        for (uint32_t a = 0; a < n->GetNApplications(); ++a)
+        {
+            if (auto local = DynamicCast<LocalDtApplication>(n->GetApplication(a)))
+            {
+                used += local->AssignStreams(stream + used);
+            }
+        }
+    }
+    return used;
+}
+
+void
+MultiLayerDtHelper::EnablePcap(const std::string& prefix)
+{
+    NS_ABORT_MSG_IF(!m_built, "MultiLayerDtHelper: Build before EnablePcap");
+    YansWifiPhyHelper phy;
+    phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
+    phy.EnablePcap(prefix + "-wifi", m_accessDevices);
+    PointToPointHelper p2p;
+    p2p.EnablePcap(prefix + "-fibre", m_fibreDevices);
+}
+
+void
+MultiLayerDtHelper::WriteOutputs(const std::string& dir, double wallSeconds) const
+{
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    NS_ABORT_MSG_IF(ec, "cannot create output folder " << dir << ": " << ec.message());
+    const std::string summary = dir + "/summary.json";
+    const std::string demands = dir + "/demands.csv";
+    NS_ABORT_MSG_IF(!m_stats->WriteSummary(summary, wallSeconds),
+                    "cannot write " << summary << " (is the output folder writable?)");
+    NS_ABORT_MSG_IF(!m_stats->WriteDemandsCsv(demands),
+                    "cannot write " << demands << " (is the output folder writable?)");
+}
+
+Ptr<DtStatsCollector>
+MultiLayerDtHelper::GetStats() const
+{
+    return m_stats;
+}
+
+Ptr<DtAddressBook>
+MultiLayerDtHelper::GetAddressBook() const
+{
+    return m_book;
+}
+
+NodeContainer
+MultiLayerDtHelper::GetTerminals() const
+{
+    return m_terminalNodes;
+}
+
+NodeContainer
+MultiLayerDtHelper::GetEdges() const
+{
+    return m_edgeNodes;
+}
+
+Ptr<Node>
+MultiLayerDtHelper::GetCloud() const
+{
+    return m_cloudNode.GetN() ? m_cloudNode.Get(0) : nullptr;
+}
+
+Time
+MultiLayerDtHelper::GetStopTime() const
+{
+    // The DTs stop one millisecond earlier, so that their stop events (which
+    // finalize pending demands) run before the simulator stops.
+    return GetDtStopTime() + MilliSeconds(1);
+}
+
+Time
+MultiLayerDtHelper::GetDtStopTime() const
+{
+    return WARMUP + m_simTime + m_drainTime;
+}
+
+uint32_t
+MultiLayerDtHelper::GetEdgeOf(uint32_t terminal) const
+{
+    NS_ABORT_MSG_IF(terminal >= m_edgeOf.size(), "no terminal " << terminal);
+    return m_edgeOf[terminal];
+}
+
+DtArchitecture
+MultiLayerDtHelper::GetArchitecture() const
+{
+    return m_architecture;
+}
+
+} // namespace ns3

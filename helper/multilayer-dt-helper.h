@@ -1,0 +1,243 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef MULTILAYER_DT_HELPER_H
+#define MULTILAYER_DT_HELPER_H
+
+#include "ns3/application-container.h"
+#include "ns3/data-rate.h"
+#include "ns3/dt-application.h"
+#include "ns3/dt-demand-class.h"
+#include "ns3/ipv4-interface-container.h"
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+#include "ns3/object-factory.h"
+#include "ns3/object.h"
+
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class DtStatsCollector;
+
+/**
+ * \ingroup multilayer-dt
+ * Builds a complete multi-layer DT scenario: terminals, edge servers and a
+ * cloud, their network, and their DT applications.
+ *
+ * Network (Access=Wifi): every edge server is the access point of its own
+ * 802.11ac BSS (one channel object per BSS); a terminal joins the BSS of the
+ * edge it is assigned to (round robin) and is placed at random within
+ * TerminalRadius of that access point. The station and access point data
+ * modes are the slowest VHT MCS (1 spatial stream, ChannelWidth MHz) whose PHY
+ * rate reaches UplinkRate and DownlinkRate. Edges reach the cloud over
+ * point-to-point "fibre" links of FibreRate with a delay of
+ * EdgeCloudDistanceKm x FibreDelayPerKm, and their neighbours likewise.
+ * Routing is ns-3's global routing.
+ *
+ * Typical use, like ns-3's scenario helpers:
+ * \code
+ *   Ptr<MultiLayerDtHelper> dt = CreateObject<MultiLayerDtHelper> ();
+ *   dt->SetAttribute ("Terminals", UintegerValue (10));
+ *   dt->SetAttribute ("Architecture", EnumValue (DtArchitecture::CENTRALIZED));
+ *   dt->Build ();                           // nodes, devices, addresses, routes
+ *   ApplicationContainer apps = dt->Install (); // every DT, started and stopped
+ *   Simulator::Stop (dt->GetStopTime ());
+ *   Simulator::Run ();
+ *   dt->WriteOutputs ("out");               // summary.json, demands.csv
+ *   Simulator::Destroy ();
+ * \endcode
+ */
+class MultiLayerDtHelper : public Object
+{
+  public:
+    /// Access technology between terminals and edges.
+    enum Access
+    {
+        WIFI = 0, //!< 802.11ac, one BSS per edge server
+    };
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    MultiLayerDtHelper();
+    ~MultiLayerDtHelper() override;
+
+    /**
+     * Replace the demand classes every terminal draws from (default: the
+     * three classes documented in doc/: control, regional, analytics).
+     * \param classes one factory per class (TypeId ns3::DtDemandClass and its attributes)
+     */
+    void SetDemandClasses(const std::vector<ObjectFactory>& classes);
+    /** \return the demand class factories */
+    const std::vector<ObjectFactory>& GetDemandClasses() const;
+
+    /**
+     * Set an attribute of every local DT created by Install.
+     * \param name attribute name
+     * \param value its value
+     */
+    void SetLocalDtAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * Set an attribute of every edge DT created by Install.
+     * \param name attribute name
+     * \param value its value
+     */
+    void SetEdgeDtAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * Set an attribute of the cloud DT created by Install.
+     * \param name attribute name
+     * \param value its value
+     */
+    void SetCloudDtAttribute(const std::string& name, const AttributeValue& value);
+
+    /** Create nodes, devices, mobility, the IP stack, addresses and routes. */
+    void Build();
+
+    /**
+     * Install every DT on the built network, fill the address book, connect
+     * the statistics, and set start and stop times.
+     * \return the cloud DT, then the edge DTs, then the local DTs
+     */
+    ApplicationContainer Install();
+
+    /**
+     * Install local DTs on terminals of the built network.
+     * \param terminals terminal nodes (each must be one of GetTerminals())
+     * \return the local DTs
+     */
+    ApplicationContainer InstallLocalDt(NodeContainer terminals);
+    /**
+     * \param terminal a terminal node
+     * \return its local DT
+     */
+    ApplicationContainer InstallLocalDt(Ptr<Node> terminal);
+    /**
+     * Install edge DTs on edge nodes of the built network.
+     * \param edges edge nodes (each must be one of GetEdges())
+     * \return the edge DTs
+     */
+    ApplicationContainer InstallEdgeDt(NodeContainer edges);
+    /**
+     * Install the cloud DT on the cloud node.
+     * \return the cloud DT
+     */
+    ApplicationContainer InstallCloudDt();
+
+    /** Write PCAP traces of every access and fibre device (call after Build). */
+    void EnablePcap(const std::string& prefix);
+
+    /**
+     * Write summary.json and demands.csv into a folder (created if needed).
+     * \param dir the folder
+     * \param wallSeconds wall-clock time of the run, for summary.json
+     */
+    void WriteOutputs(const std::string& dir, double wallSeconds) const;
+
+    /** \return the statistics collected so far */
+    Ptr<DtStatsCollector> GetStats() const;
+    /** \return the address book of the scenario */
+    Ptr<DtAddressBook> GetAddressBook() const;
+    /** \return terminal nodes */
+    NodeContainer GetTerminals() const;
+    /** \return edge server nodes */
+    NodeContainer GetEdges() const;
+    /** \return the cloud node */
+    Ptr<Node> GetCloud() const;
+    /** \return when the DTs stop: warm-up (1 s) + SimTime + DrainTime */
+    Time GetDtStopTime() const;
+    /** \return when the simulation should stop: just after the DTs stop */
+    Time GetStopTime() const;
+    /**
+     * \param terminal a terminal index
+     * \return the index of the edge serving it
+     */
+    uint32_t GetEdgeOf(uint32_t terminal) const;
+    /** \return the architecture */
+    DtArchitecture GetArchitecture() const;
+
+    /**
+     * \param stream first random stream index for the DTs' random variables
+     * \return streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /// DT id of the cloud DT.
+    static constexpr uint32_t CLOUD_DT_ID = 1;
+    /// DT id of edge 0; edge e has EDGE_DT_ID_BASE + e.
+    static constexpr uint32_t EDGE_DT_ID_BASE = 100;
+    /// DT id of terminal 0; terminal i has LOCAL_DT_ID_BASE + i.
+    static constexpr uint32_t LOCAL_DT_ID_BASE = 1000;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /** Default demand classes (see doc/). */
+    void SetDefaultDemandClasses();
+    /** Build the Wi-Fi access network. */
+    void BuildWifi();
+    /** Build the fibre links and addresses. */
+    void BuildFibre();
+    /**
+     * \param node a terminal node
+     * \return its index, aborting if it is not a terminal of this scenario
+     */
+    uint32_t TerminalIndex(Ptr<Node> node) const;
+
+    // Attributes
+    uint32_t m_terminals;          //!< number of terminals
+    uint32_t m_edges;              //!< number of edge servers
+    DtArchitecture m_architecture; //!< architecture
+    Access m_access;               //!< access technology
+    double m_terminalGflops;       //!< terminal capacity
+    double m_edgeGflops;           //!< edge capacity
+    double m_cloudGflops;          //!< cloud capacity
+    uint32_t m_edgeCores;          //!< edge cores
+    uint32_t m_cloudCores;         //!< cloud cores
+    DataRate m_uplinkRate;         //!< access uplink target
+    DataRate m_downlinkRate;       //!< access downlink target
+    DataRate m_fibreRate;          //!< fibre rate
+    double m_edgeCloudKm;          //!< edge-cloud distance
+    double m_edgeEdgeKm;           //!< edge-edge distance
+    Time m_fibreDelayPerKm;        //!< fibre delay per km
+    uint16_t m_channelWidth;       //!< Wi-Fi channel width, MHz
+    double m_edgeSpacing;          //!< metres between access points
+    double m_terminalRadius;       //!< terminal placement radius, m
+    double m_demandRate;           //!< demands per second per terminal
+    Time m_simTime;                //!< demand generation time
+    Time m_drainTime;              //!< time for the last demands to finish
+    Time m_statusInterval;         //!< status update period
+
+    std::vector<ObjectFactory> m_classes; //!< demand classes
+    ObjectFactory m_localFactory;         //!< local DT factory
+    ObjectFactory m_edgeFactory;          //!< edge DT factory
+    ObjectFactory m_cloudFactory;         //!< cloud DT factory
+
+    bool m_built{false};                       //!< Build() done
+    NodeContainer m_terminalNodes;             //!< terminals
+    NodeContainer m_edgeNodes;                 //!< edge servers / APs
+    NodeContainer m_cloudNode;                 //!< the cloud
+    std::vector<uint32_t> m_edgeOf;            //!< terminal -> edge
+    NetDeviceContainer m_accessDevices;        //!< Wi-Fi devices
+    NetDeviceContainer m_fibreDevices;         //!< point-to-point devices
+    std::vector<Ipv4Address> m_terminalAddr;   //!< terminal addresses
+    std::vector<Ipv4Address> m_edgeAddr;       //!< edge (AP side) addresses
+    Ipv4Address m_cloudAddr;                   //!< cloud address
+    std::string m_uplinkMode;                  //!< chosen station data mode
+    std::string m_downlinkMode;                //!< chosen AP data mode
+    Ptr<DtAddressBook> m_book;                 //!< address book
+    Ptr<DtStatsCollector> m_stats;             //!< statistics
+};
+
+} // namespace ns3
+
+#endif /* MULTILAYER_DT_HELPER_H */

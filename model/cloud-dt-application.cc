@@ -1,0 +1,156 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "cloud-dt-application.h"
+
+#include "dt-load-report-header.h"
+
+#include "ns3/log.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("CloudDtApplication");
+
+NS_OBJECT_ENSURE_REGISTERED(CloudDtApplication);
+
+TypeId
+CloudDtApplication::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::CloudDtApplication")
+            .SetParent<DtApplication>()
+            .SetGroupName("MultilayerDt")
+            .AddConstructor<CloudDtApplication>()
+            .AddAttribute("LoadReportInterval",
+                          "Period of the load reports sent to the edge DTs (0: none).",
+                          TimeValue(MilliSeconds(500)),
+                          MakeTimeAccessor(&CloudDtApplication::m_loadReportInterval),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("DataModule",
+                          "The data module.",
+                          PointerValue(),
+                          MakePointerAccessor(&CloudDtApplication::m_data),
+                          MakePointerChecker<CloudDtDataModule>())
+            .AddAttribute("ServiceModule",
+                          "The service module.",
+                          PointerValue(),
+                          MakePointerAccessor(&CloudDtApplication::m_service),
+                          MakePointerChecker<CloudDtServiceModule>());
+    return tid;
+}
+
+CloudDtApplication::CloudDtApplication()
+    : m_data(CreateObject<CloudDtDataModule>()),
+      m_service(CreateObject<CloudDtServiceModule>())
+{
+    NS_LOG_FUNCTION(this);
+}
+
+CloudDtApplication::~CloudDtApplication()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+CloudDtApplication::DoDispose()
+{
+    m_loadEvent.Cancel();
+    if (m_data)
+    {
+        m_data->Dispose();
+    }
+    if (m_service)
+    {
+        m_service->Dispose();
+    }
+    m_data = nullptr;
+    m_service = nullptr;
+    DtApplication::DoDispose();
+}
+
+DtLayer
+CloudDtApplication::GetLayer() const
+{
+    return DtLayer::CLOUD;
+}
+
+Ptr<CloudDtDataModule>
+CloudDtApplication::GetDataModule() const
+{
+    return m_data;
+}
+
+Ptr<CloudDtServiceModule>
+CloudDtApplication::GetServiceModule() const
+{
+    return m_service;
+}
+
+void
+CloudDtApplication::DoStartDt()
+{
+    m_service->Start(this);
+    if (m_architecture == DtArchitecture::MULTI_LAYER && m_loadReportInterval.IsStrictlyPositive())
+    {
+        // The first report goes out at once so that edges can estimate from the start.
+        m_loadEvent = Simulator::ScheduleNow(&CloudDtApplication::ReportLoad, this);
+    }
+}
+
+void
+CloudDtApplication::DoStopDt()
+{
+    m_loadEvent.Cancel();
+}
+
+void
+CloudDtApplication::ReportLoad()
+{
+    DtLoadReportHeader report;
+    m_service->FillLoadReport(report);
+    for (const auto& [id, entry] : m_book->GetAll())
+    {
+        if (entry.layer == DtLayer::EDGE)
+        {
+            m_comm->Send(id, report, false);
+        }
+    }
+    m_loadEvent = Simulator::Schedule(m_loadReportInterval, &CloudDtApplication::ReportLoad, this);
+}
+
+void
+CloudDtApplication::HandleMessage(const DtMessage& msg)
+{
+    const DtHeader& h = msg.GetHeader();
+    switch (msg.GetMessageType())
+    {
+        case DtMessageType::DEMAND_REQUEST:
+            m_service->HandleRequest(h, msg.GetPayloadAs<DtDemandRequestHeader>());
+            break;
+        case DtMessageType::REGION_SUMMARY:
+            m_data->ApplySummary(h.GetSource(), msg.GetPayloadAs<DtRegionSummaryHeader>());
+            break;
+        case DtMessageType::STATUS_UPDATE: {
+            const auto& su = msg.GetPayloadAs<DtStatusUpdateHeader>();
+            m_data->ApplyRawStatus(h.GetSource(), su);
+            m_service->SubmitSampleProcessing(h.GetSource(), su.GetSampleCount());
+            break;
+        }
+        default:
+            NS_LOG_LOGIC("cloud DT " << m_dtId << " ignores " << msg.GetMessageType());
+            break;
+    }
+}
+
+void
+CloudDtApplication::HandleSendFailure(uint32_t, const DtHeader&)
+{
+}
+
+} // namespace ns3

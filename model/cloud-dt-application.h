@@ -1,0 +1,61 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef CLOUD_DT_APPLICATION_H
+#define CLOUD_DT_APPLICATION_H
+
+#include "cloud-dt-data-module.h"
+#include "cloud-dt-service-module.h"
+#include "dt-application.h"
+
+namespace ns3
+{
+
+/**
+ * \ingroup multilayer-dt
+ * The cloud DT: data module (global state from region summaries, or every
+ * twin in the centralized architecture), service module (cloud compute, open
+ * service interface) and communication module. Reports its load to the edge
+ * DTs every LoadReportInterval (multi-layer).
+ */
+class CloudDtApplication : public DtApplication
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    CloudDtApplication();
+    ~CloudDtApplication() override;
+
+    DtLayer GetLayer() const override;
+    /** \return the data module */
+    Ptr<CloudDtDataModule> GetDataModule() const;
+    /** \return the service module */
+    Ptr<CloudDtServiceModule> GetServiceModule() const;
+
+  protected:
+    void DoDispose() override;
+    void DoStartDt() override;
+    void DoStopDt() override;
+    void HandleMessage(const DtMessage& msg) override;
+    void HandleSendFailure(uint32_t dst, const DtHeader& header) override;
+
+  private:
+    /** Report the load to every edge DT, and schedule the next round. */
+    void ReportLoad();
+
+    Ptr<CloudDtDataModule> m_data;       //!< data module
+    Ptr<CloudDtServiceModule> m_service; //!< service module
+    Time m_loadReportInterval;           //!< load report period
+    EventId m_loadEvent;                 //!< next round
+};
+
+} // namespace ns3
+
+#endif /* CLOUD_DT_APPLICATION_H */

@@ -1,0 +1,68 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef CLOUD_DT_DATA_MODULE_H
+#define CLOUD_DT_DATA_MODULE_H
+
+#include "dt-region-summary-header.h"
+#include "dt-status-update-header.h"
+
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+
+#include <map>
+
+namespace ns3
+{
+
+/**
+ * \ingroup multilayer-dt
+ * Data module of the cloud DT: the global state. In the multi-layer
+ * architecture it is built from the edges' region summaries; in the
+ * centralized one, from every terminal's raw status updates (the cloud holds
+ * every twin). Forecasting and model training plug in here.
+ */
+class CloudDtDataModule : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    /**
+     * \param edge the edge DT id
+     * \param summary its latest region summary
+     */
+    void ApplySummary(uint32_t edge, const DtRegionSummaryHeader& summary);
+    /**
+     * \param terminal the terminal DT id
+     * \param update its latest raw status update
+     */
+    void ApplyRawStatus(uint32_t terminal, const DtStatusUpdateHeader& update);
+
+    /** \return latest region summary by edge */
+    const std::map<uint32_t, DtRegionSummaryHeader>& GetRegions() const;
+    /** \return latest raw state by terminal (centralized twins) */
+    const std::map<uint32_t, DtStatusUpdateHeader>& GetTwins() const;
+    /** \return total terminals in the global state (sum of region agents, or twins) */
+    uint32_t GetTerminalCount() const;
+    /** \return region summaries received */
+    uint64_t GetSummariesReceived() const;
+    /** \return raw samples received */
+    uint64_t GetRawSamplesReceived() const;
+
+  private:
+    std::map<uint32_t, DtRegionSummaryHeader> m_regions; //!< by edge
+    std::map<uint32_t, DtStatusUpdateHeader> m_twins;    //!< by terminal
+    uint64_t m_summaries{0};                             //!< summaries received
+    uint64_t m_rawSamples{0};                            //!< raw samples received
+};
+
+} // namespace ns3
+
+#endif /* CLOUD_DT_DATA_MODULE_H */

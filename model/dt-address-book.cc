@@ -1,0 +1,65 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "dt-address-book.h"
+
+#include "dt-header.h"
+
+#include "ns3/abort.h"
+
+namespace ns3
+{
+
+NS_OBJECT_ENSURE_REGISTERED(DtAddressBook);
+
+const char*
+DtLayerName(DtLayer layer)
+{
+    switch (layer)
+    {
+        case DtLayer::LOCAL:
+            return "local";
+        case DtLayer::EDGE:
+            return "edge";
+        case DtLayer::CLOUD:
+            return "cloud";
+    }
+    return "invalid-layer";
+}
+
+TypeId
+DtAddressBook::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::DtAddressBook")
+                            .SetParent<Object>()
+                            .SetGroupName("MultilayerDt")
+                            .AddConstructor<DtAddressBook>();
+    return tid;
+}
+
+void
+DtAddressBook::Add(uint32_t dtId, Ipv4Address address, DtLayer layer)
+{
+    NS_ABORT_MSG_IF(dtId == DtHeader::BROADCAST_ID,
+                    "DT id " << dtId << " is reserved for broadcast");
+    m_entries[dtId] = Entry{address, layer};
+}
+
+bool
+DtAddressBook::Has(uint32_t dtId) const
+{
+    return m_entries.count(dtId) > 0;
+}
+
+const DtAddressBook::Entry&
+DtAddressBook::Get(uint32_t dtId) const
+{
+    auto it = m_entries.find(dtId);
+    NS_ABORT_MSG_IF(it == m_entries.end(), "DT id " << dtId << " is not in the address book");
+    return it->second;
+}
+
+} // namespace ns3

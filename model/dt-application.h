@@ -1,0 +1,99 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DT_APPLICATION_H
+#define DT_APPLICATION_H
+
+#include "compute-resource.h"
+#include "dt-address-book.h"
+#include "dt-comm-module.h"
+
+#include "ns3/application.h"
+
+namespace ns3
+{
+
+/**
+ * \ingroup multilayer-dt
+ * Which DT architecture a scenario runs.
+ */
+enum DtArchitecture : uint8_t
+{
+    MULTI_LAYER = 0, //!< local, edge and cloud DTs, each deciding at its layer
+    CENTRALIZED = 1, //!< one cloud DT holds every twin; the others only relay
+};
+
+/**
+ * \ingroup multilayer-dt
+ * \param a an architecture
+ * \return "multilayer" or "centralized"
+ */
+const char* DtArchitectureName(DtArchitecture a);
+
+/**
+ * \ingroup multilayer-dt
+ * What the local, edge and cloud DT applications share: a DT id, the
+ * architecture, a communication module, a compute resource and the address
+ * book of the scenario.
+ */
+class DtApplication : public Application
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    DtApplication();
+    ~DtApplication() override;
+
+    /** \param book where every DT of the scenario can be reached */
+    void SetAddressBook(Ptr<DtAddressBook> book);
+    /** \return the address book */
+    Ptr<DtAddressBook> GetAddressBook() const;
+    /** \return this DT's id */
+    uint32_t GetDtId() const;
+    /** \return the architecture */
+    DtArchitecture GetArchitecture() const;
+    /** \return the communication module */
+    Ptr<DtCommModule> GetCommModule() const;
+    /** \return the compute resource */
+    Ptr<ComputeResource> GetCompute() const;
+    /** \return the layer of this DT */
+    virtual DtLayer GetLayer() const = 0;
+
+  protected:
+    void DoDispose() override;
+    void StartApplication() override;
+    void StopApplication() override;
+
+    /** Called after the comm module started; start timers here. */
+    virtual void DoStartDt() = 0;
+    /** Called before the comm module stops; finalize state here. */
+    virtual void DoStopDt() = 0;
+    /**
+     * A well-formed message for this DT arrived.
+     * \param msg the message
+     */
+    virtual void HandleMessage(const DtMessage& msg) = 0;
+    /**
+     * A reliable message could not be delivered.
+     * \param dst its destination
+     * \param header its header
+     */
+    virtual void HandleSendFailure(uint32_t dst, const DtHeader& header) = 0;
+
+    Ptr<DtCommModule> m_comm;       //!< communication module
+    Ptr<ComputeResource> m_compute; //!< compute resource
+    Ptr<DtAddressBook> m_book;      //!< scenario address book
+    uint32_t m_dtId;                //!< this DT's id
+    DtArchitecture m_architecture;  //!< architecture
+};
+
+} // namespace ns3
+
+#endif /* DT_APPLICATION_H */

@@ -1,0 +1,127 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "edge-dt-data-module.h"
+
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+
+#include <Eigen/Dense>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("EdgeDtDataModule");
+
+NS_OBJECT_ENSURE_REGISTERED(EdgeDtDataModule);
+
+TypeId
+EdgeDtDataModule::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::EdgeDtDataModule")
+                            .SetParent<Object>()
+                            .SetGroupName("MultilayerDt")
+                            .AddConstructor<EdgeDtDataModule>();
+    return tid;
+}
+
+bool
+EdgeDtDataModule::Join(uint32_t terminal, uint32_t servingCell, uint32_t modelVersion)
+{
+    auto [it, inserted] = m_agents.try_emplace(terminal);
+    DtDigitalAgent& a = it->second;
+    a.terminal = terminal;
+    a.servingCell = servingCell;
+    a.modelVersion = modelVersion;
+    if (inserted)
+    {
+        a.joined = Simulator::Now();
+        NS_LOG_LOGIC("agent of DT " << terminal << " joined (" << m_agents.size() << " agents)");
+    }
+    return inserted;
+}
+
+bool
+EdgeDtDataModule::Leave(uint32_t terminal)
+{
+    return m_agents.erase(terminal) > 0;
+}
+
+void
+EdgeDtDataModule::ApplyStatus(uint32_t terminal, const DtStatusUpdateHeader& update, Time sentAt)
+{
+    auto [it, inserted] = m_agents.try_emplace(terminal);
+    DtDigitalAgent& a = it->second;
+    if (inserted)
+    {
+        a.terminal = terminal;
+        a.joined = Simulator::Now();
+    }
+    if (sentAt < a.lastSampleTime)
+    {
+        return; // reordered: an older state must not overwrite a newer one
+    }
+    a.servingCell = update.GetServingCell();
+    a.state = update;
+    a.lastSampleTime = sentAt;
+    a.lastUpdate = Simulator::Now();
+    ++a.updates;
+    ++m_updatesInWindow;
+}
+
+const DtDigitalAgent*
+EdgeDtDataModule::GetAgent(uint32_t terminal) const
+{
+    auto it = m_agents.find(terminal);
+    return it == m_agents.end() ? nullptr : &it->second;
+}
+
+const std::map<uint32_t, DtDigitalAgent>&
+EdgeDtDataModule::GetAgents() const
+{
+    return m_agents;
+}
+
+DtRegionSummaryHeader
+EdgeDtDataModule::BuildRegionSummary()
+{
+    constexpr int D = 4; // x, y, vx, vy
+    DtRegionSummaryHeader s;
+    s.SetAgentCount(static_cast<uint32_t>(m_agents.size()));
+    s.SetStatusUpdates(m_updatesInWindow);
+    s.SetWindow(m_windowStart, Simulator::Now());
+    std::vector<double> mean;
+    std::vector<double> cov;
+    if (!m_agents.empty())
+    {
+        Eigen::MatrixXd x(static_cast<Eigen::Index>(m_agents.size()), D);
+        Eigen::Index row = 0;
+        for (const auto& [id, a] : m_agents)
+        {
+            Vector p = a.state.GetPosition();
+            Vector v = a.state.GetVelocity();
+            x.row(row++) << p.x, p.y, v.x, v.y;
+        }
+        Eigen::RowVectorXd mu = x.colwise().mean();
+        Eigen::MatrixXd centered = x.rowwise() - mu;
+        const double n = static_cast<double>(x.rows());
+        Eigen::MatrixXd c = (centered.transpose() * centered) / (n > 1 ? n - 1 : 1.0);
+        for (int i = 0; i < D; ++i)
+        {
+            mean.push_back(mu(i));
+            for (int j = i; j < D; ++j)
+            {
+                cov.push_back(c(i, j));
+            }
+        }
+    }
+    s.SetStatistics(mean, cov);
+    m_updatesInWindow = 0;
+    m_windowStart = Simulator::Now();
+    return s;
+}
+
+} // namespace ns3

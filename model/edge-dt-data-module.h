@@ -1,0 +1,97 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef EDGE_DT_DATA_MODULE_H
+#define EDGE_DT_DATA_MODULE_H
+
+#include "dt-region-summary-header.h"
+#include "dt-status-update-header.h"
+
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+
+#include <map>
+
+namespace ns3
+{
+
+/**
+ * \ingroup multilayer-dt
+ * The twin of one terminal held by an edge DT: its digital agent.
+ */
+struct DtDigitalAgent
+{
+    uint32_t terminal{0};        //!< DT id of the terminal
+    uint32_t servingCell{0};     //!< its serving cell / AP
+    uint32_t modelVersion{0};    //!< model version its local DT runs
+    Time joined;                 //!< when it joined this edge
+    Time lastUpdate;             //!< when its state was last updated
+    Time lastSampleTime;         //!< send time of the last status update applied
+    uint64_t updates{0};         //!< status updates applied
+    DtStatusUpdateHeader state;  //!< latest state
+};
+
+/**
+ * \ingroup multilayer-dt
+ * Data module of an edge DT: the pool of digital agents of the terminals it
+ * serves (agents join and leave), their latest states, and the region summary
+ * sent to the cloud DT instead of the terminals' raw data. The anomaly
+ * detection and filtering pipeline plugs in at ApplyStatus.
+ */
+class EdgeDtDataModule : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    /**
+     * Add (or refresh) a terminal's agent.
+     * \param terminal its DT id
+     * \param servingCell its serving cell
+     * \param modelVersion the model version it runs
+     * \return true if the agent is new here
+     */
+    bool Join(uint32_t terminal, uint32_t servingCell, uint32_t modelVersion);
+    /**
+     * Remove a terminal's agent.
+     * \param terminal its DT id
+     * \return true if it was here
+     */
+    bool Leave(uint32_t terminal);
+    /**
+     * Apply a status update to the terminal's agent (creating it if needed).
+     * \param terminal its DT id
+     * \param update the status update
+     * \param sentAt when the terminal sent it
+     */
+    void ApplyStatus(uint32_t terminal, const DtStatusUpdateHeader& update, Time sentAt);
+    /**
+     * \param terminal a DT id
+     * \return its agent, or nullptr
+     */
+    const DtDigitalAgent* GetAgent(uint32_t terminal) const;
+    /** \return all agents by terminal */
+    const std::map<uint32_t, DtDigitalAgent>& GetAgents() const;
+
+    /**
+     * Summarize the region since the previous summary: agent count, updates,
+     * mean and covariance of (x, y, vx, vy) over the agents' latest states.
+     * \return the summary
+     */
+    DtRegionSummaryHeader BuildRegionSummary();
+
+  private:
+    std::map<uint32_t, DtDigitalAgent> m_agents; //!< the pool
+    uint32_t m_updatesInWindow{0};               //!< updates since the last summary
+    Time m_windowStart;                          //!< start of the summary window
+};
+
+} // namespace ns3
+
+#endif /* EDGE_DT_DATA_MODULE_H */

@@ -1,0 +1,295 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "edge-dt-service-module.h"
+
+#include "dt-load-report-header.h"
+#include "dt-tier-classifier.h"
+
+#include "ns3/double.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("EdgeDtServiceModule");
+
+NS_OBJECT_ENSURE_REGISTERED(EdgeDtServiceModule);
+
+TypeId
+EdgeDtServiceModule::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::EdgeDtServiceModule")
+            .SetParent<Object>()
+            .SetGroupName("MultilayerDt")
+            .AddConstructor<EdgeDtServiceModule>()
+            .AddAttribute("EscalationMargin",
+                          "An edge demand whose estimated completion at the edge exceeds this "
+                          "fraction of the time left is escalated to the cloud if the cloud is "
+                          "estimated to finish it sooner.",
+                          DoubleValue(0.8),
+                          MakeDoubleAccessor(&EdgeDtServiceModule::m_margin),
+                          MakeDoubleChecker<double>(1e-3, 1.0))
+            .AddAttribute("DownlinkRate",
+                          "Access downlink rate assumed when estimating result transfers.",
+                          DataRateValue(DataRate("200Mbps")),
+                          MakeDataRateAccessor(&EdgeDtServiceModule::m_downlinkRate),
+                          MakeDataRateChecker())
+            .AddAttribute("BackhaulRate",
+                          "Edge-cloud link rate, used in estimates and load reports.",
+                          DataRateValue(DataRate("1Gbps")),
+                          MakeDataRateAccessor(&EdgeDtServiceModule::m_backhaulRate),
+                          MakeDataRateChecker())
+            .AddAttribute("TwinUpdateGflop",
+                          "Work of applying one status update to a terminal's twin.",
+                          DoubleValue(0.001),
+                          MakeDoubleAccessor(&EdgeDtServiceModule::m_twinUpdateGflop),
+                          MakeDoubleChecker<double>(0))
+            .AddTraceSource("DemandEscalated",
+                            "An edge demand was escalated to the cloud DT.",
+                            MakeTraceSourceAccessor(&EdgeDtServiceModule::m_escalated),
+                            "ns3::EdgeDtServiceModule::DemandRequestTracedCallback")
+            .AddTraceSource("DemandRelayed",
+                            "A cloud demand was passed up to the cloud DT.",
+                            MakeTraceSourceAccessor(&EdgeDtServiceModule::m_relayed),
+                            "ns3::EdgeDtServiceModule::DemandRequestTracedCallback")
+            .AddTraceSource("DemandServed",
+                            "A demand finished on the edge's compute resource.",
+                            MakeTraceSourceAccessor(&EdgeDtServiceModule::m_served),
+                            "ns3::EdgeDtServiceModule::DemandRequestTracedCallback");
+    return tid;
+}
+
+EdgeDtServiceModule::EdgeDtServiceModule()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+EdgeDtServiceModule::~EdgeDtServiceModule()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+EdgeDtServiceModule::DoDispose()
+{
+    m_app = nullptr;
+    m_jobs.clear();
+    m_upSeq.clear();
+    m_upKey.clear();
+    Object::DoDispose();
+}
+
+void
+EdgeDtServiceModule::Start(Ptr<DtApplication> app, uint32_t cloudDtId)
+{
+    m_app = app;
+    m_cloudDtId = cloudDtId;
+    m_app->GetCompute()->SetJobDoneCallback(MakeCallback(&EdgeDtServiceModule::JobDone, this));
+}
+
+Time
+EdgeDtServiceModule::EstimateCloud(const DtDemandRequestHeader& req) const
+{
+    DtTierView cloud;
+    cloud.available = m_cloudCapacity > 0;
+    cloud.capacityGflops = m_cloudCapacity;
+    cloud.backlogGflop = m_cloudBacklog;
+    const double backhaul = static_cast<double>(m_backhaulRate.GetBitRate());
+    cloud.uplinkBps = {backhaul};
+    cloud.downlinkBps = {backhaul, static_cast<double>(m_downlinkRate.GetBitRate())};
+    cloud.rtt = m_app->GetCommModule()->GetRtt(m_cloudDtId);
+    return DtTierClassifier::Estimate(cloud,
+                                      req.GetWorkloadGflop(),
+                                      req.GetInputBytes(),
+                                      req.GetOutputBytes());
+}
+
+void
+EdgeDtServiceModule::HandleRequest(const DtHeader& header, const DtDemandRequestHeader& req)
+{
+    NS_LOG_FUNCTION(this << req.GetOrigin() << req.GetDemandId());
+    if (req.GetTier() == DtTier::CLOUD)
+    {
+        m_relayed(req);
+        SendUp(req, false);
+        return;
+    }
+    Ptr<ComputeResource> cpu = m_app->GetCompute();
+    DtTierView edge;
+    edge.available = true;
+    edge.capacityGflops = cpu->GetCapacityGflops() / cpu->GetCores();
+    edge.backlogGflop = cpu->GetBacklogGflop() / cpu->GetCores();
+    edge.downlinkBps = {static_cast<double>(m_downlinkRate.GetBitRate())};
+    const Time here =
+        DtTierClassifier::Estimate(edge, req.GetWorkloadGflop(), 0, req.GetOutputBytes());
+    const Time left = req.GetDeadline() - Simulator::Now();
+    DtTierClassifier margin(m_margin);
+    if (!margin.Fits(here, left))
+    {
+        const Time there = EstimateCloud(req);
+        if (there < here)
+        {
+            NS_LOG_LOGIC("edge DT " << m_app->GetDtId() << " escalates demand "
+                                    << req.GetDemandId() << ": edge " << here.As(Time::MS)
+                                    << " vs cloud " << there.As(Time::MS) << ", left "
+                                    << left.As(Time::MS));
+            m_escalated(req);
+            SendUp(req, true);
+            return;
+        }
+    }
+    const uint64_t id = m_nextJob++;
+    DtComputeJob job;
+    job.id = id;
+    job.workloadGflop = req.GetWorkloadGflop();
+    job.priority = req.GetPriority();
+    job.owner = req.GetOrigin();
+    m_jobs[id] = Job{req, false};
+    if (!cpu->Submit(job))
+    {
+        m_jobs.erase(id);
+        if (m_cloudCapacity > 0)
+        {
+            m_escalated(req);
+            SendUp(req, true);
+        }
+        else
+        {
+            Respond(req, DtFailureReason::QUEUE_FULL);
+        }
+    }
+}
+
+void
+EdgeDtServiceModule::SendUp(DtDemandRequestHeader req, bool escalated)
+{
+    req.SetTier(DtTier::CLOUD);
+    req.SetHops(req.GetHops() + 1);
+    uint32_t seq = m_app->GetCommModule()->Send(m_cloudDtId,
+                                                req,
+                                                true,
+                                                escalated ? 0 : DtHeader::FLAG_RELAYED);
+    m_upSeq[seq] = req;
+    m_upKey[{req.GetOrigin(), req.GetDemandId()}] = seq;
+    m_cloudBacklog += req.GetWorkloadGflop();
+}
+
+void
+EdgeDtServiceModule::Respond(const DtDemandRequestHeader& req, DtFailureReason reason)
+{
+    DtDemandResponseHeader rsp;
+    rsp.SetDemandId(req.GetDemandId());
+    rsp.SetOrigin(req.GetOrigin());
+    if (reason == DtFailureReason::NONE)
+    {
+        rsp.SetCompleted();
+        rsp.SetOutputBytes(req.GetOutputBytes());
+    }
+    else
+    {
+        rsp.SetFailed(reason);
+    }
+    rsp.SetExecutedTier(DtTier::EDGE);
+    rsp.SetHops(req.GetHops());
+    rsp.SetCreated(req.GetCreated());
+    rsp.SetCompletedAt(std::max(Simulator::Now(), req.GetCreated()));
+    if (m_app->GetAddressBook()->Has(req.GetOrigin()))
+    {
+        m_app->GetCommModule()->Send(req.GetOrigin(), rsp, true);
+    }
+}
+
+void
+EdgeDtServiceModule::JobDone(const DtComputeJob& job)
+{
+    auto it = m_jobs.find(job.id);
+    if (it == m_jobs.end())
+    {
+        return;
+    }
+    Job done = it->second;
+    m_jobs.erase(it);
+    if (done.twinUpdate)
+    {
+        return;
+    }
+    m_served(done.req);
+    Respond(done.req, DtFailureReason::NONE);
+}
+
+void
+EdgeDtServiceModule::HandleCloudResponse(const DtDemandResponseHeader& rsp)
+{
+    auto key = m_upKey.find({rsp.GetOrigin(), rsp.GetDemandId()});
+    if (key != m_upKey.end())
+    {
+        m_upSeq.erase(key->second);
+        m_upKey.erase(key);
+    }
+    if (m_app->GetAddressBook()->Has(rsp.GetOrigin()))
+    {
+        m_app->GetCommModule()->Send(rsp.GetOrigin(), rsp, true, DtHeader::FLAG_RELAYED);
+    }
+}
+
+void
+EdgeDtServiceModule::HandleCloudLoad(const DtLoadReportHeader& report)
+{
+    m_cloudCapacity = report.GetCapacityGflops();
+    m_cloudBacklog = report.GetBacklogGflop();
+}
+
+void
+EdgeDtServiceModule::HandleSendFailure(uint32_t dst, const DtHeader& header)
+{
+    auto it = m_upSeq.find(header.GetSequence());
+    if (dst == m_cloudDtId && it != m_upSeq.end())
+    {
+        DtDemandRequestHeader req = it->second;
+        m_upSeq.erase(it);
+        m_upKey.erase({req.GetOrigin(), req.GetDemandId()});
+        Respond(req, DtFailureReason::UNREACHABLE);
+    }
+}
+
+void
+EdgeDtServiceModule::SubmitTwinUpdate(uint32_t terminal)
+{
+    if (m_twinUpdateGflop <= 0)
+    {
+        return;
+    }
+    const uint64_t id = m_nextJob++;
+    DtComputeJob job;
+    job.id = id;
+    job.workloadGflop = m_twinUpdateGflop;
+    job.priority = 0;
+    job.owner = terminal;
+    Job j;
+    j.twinUpdate = true;
+    m_jobs[id] = j;
+    if (!m_app->GetCompute()->Submit(job))
+    {
+        m_jobs.erase(id);
+    }
+}
+
+void
+EdgeDtServiceModule::FillLoadReport(DtLoadReportHeader& report) const
+{
+    Ptr<ComputeResource> cpu = m_app->GetCompute();
+    report.SetLoad(cpu->GetCapacityGflops() / cpu->GetCores(),
+                   cpu->GetBacklogGflop() / cpu->GetCores());
+    report.SetUpstream(m_cloudCapacity,
+                       m_cloudBacklog,
+                       static_cast<double>(m_backhaulRate.GetBitRate()),
+                       m_app->GetCommModule()->GetRtt(m_cloudDtId));
+}
+
+} // namespace ns3

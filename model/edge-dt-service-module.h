@@ -1,0 +1,141 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef EDGE_DT_SERVICE_MODULE_H
+#define EDGE_DT_SERVICE_MODULE_H
+
+#include "dt-application.h"
+#include "dt-demand-header.h"
+
+#include "ns3/data-rate.h"
+#include "ns3/object.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+
+namespace ns3
+{
+
+class DtLoadReportHeader;
+
+/**
+ * \ingroup multilayer-dt
+ * Service module of an edge DT.
+ *
+ * Runs edge demands on the edge's ComputeResource (deficit round robin across
+ * the terminals' agents by default, so each terminal gets its weighted share
+ * when the edge is saturated), escalates an edge demand to the cloud DT when
+ * the edge cannot meet its deadline and the cloud is estimated to finish it
+ * sooner (or when the edge queue is full), relays cloud demands up and their
+ * results back down, and applies twin updates (TwinUpdateGflop of work per
+ * status update).
+ */
+class EdgeDtServiceModule : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    EdgeDtServiceModule();
+    ~EdgeDtServiceModule() override;
+
+    /**
+     * \param app the edge DT this module belongs to
+     * \param cloudDtId the cloud DT
+     */
+    void Start(Ptr<DtApplication> app, uint32_t cloudDtId);
+
+    /**
+     * A demand arrived from a terminal.
+     * \param header its DT header
+     * \param req the demand
+     */
+    void HandleRequest(const DtHeader& header, const DtDemandRequestHeader& req);
+    /** \param rsp a result from the cloud DT, to relay to its origin */
+    void HandleCloudResponse(const DtDemandResponseHeader& rsp);
+    /** \param report the cloud DT's load */
+    void HandleCloudLoad(const DtLoadReportHeader& report);
+    /**
+     * A reliable message could not be delivered.
+     * \param dst its destination
+     * \param header its header
+     */
+    void HandleSendFailure(uint32_t dst, const DtHeader& header);
+    /**
+     * Queue the work of applying one status update to a terminal's twin.
+     * \param terminal the terminal
+     */
+    void SubmitTwinUpdate(uint32_t terminal);
+
+    /**
+     * Fill a load report with this edge's load and what it knows of the cloud.
+     * \param report the report to fill
+     */
+    void FillLoadReport(DtLoadReportHeader& report) const;
+
+    /**
+     * TracedCallback signature for demands handled at the edge.
+     * \param req the demand
+     */
+    typedef void (*DemandRequestTracedCallback)(const DtDemandRequestHeader& req);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// A demand running (or queued) on the edge's compute resource.
+    struct Job
+    {
+        DtDemandRequestHeader req; //!< the demand
+        bool twinUpdate{false};    //!< a twin update, not a demand
+    };
+
+    /**
+     * Send a demand to the cloud DT.
+     * \param req the demand
+     * \param escalated true if the edge decided it (an edge demand), false if relayed
+     */
+    void SendUp(DtDemandRequestHeader req, bool escalated);
+    /**
+     * Answer a terminal.
+     * \param req the demand
+     * \param reason NONE for a completed demand
+     */
+    void Respond(const DtDemandRequestHeader& req, DtFailureReason reason);
+    /**
+     * \param job a finished job
+     */
+    void JobDone(const DtComputeJob& job);
+    /**
+     * \param req a demand
+     * \return the cloud's estimated completion delay for it (Time::Max() if unknown)
+     */
+    Time EstimateCloud(const DtDemandRequestHeader& req) const;
+
+    Ptr<DtApplication> m_app;              //!< owner
+    uint32_t m_cloudDtId{0};               //!< cloud DT
+    double m_margin;                       //!< deadline margin
+    DataRate m_downlinkRate;               //!< access downlink (estimation)
+    DataRate m_backhaulRate;               //!< edge-cloud rate (estimation, reports)
+    double m_twinUpdateGflop;              //!< work per twin update
+    double m_cloudCapacity{0};             //!< cloud capacity, reported
+    double m_cloudBacklog{0};              //!< cloud backlog, reported + sent since
+    std::map<uint64_t, Job> m_jobs;        //!< compute jobs by job id
+    uint64_t m_nextJob{1};                 //!< next job id
+    std::map<uint32_t, DtDemandRequestHeader> m_upSeq; //!< demands sent up, by message seq
+    std::map<std::pair<uint32_t, uint64_t>, uint32_t> m_upKey; //!< (origin, demand) -> seq
+
+    TracedCallback<const DtDemandRequestHeader&> m_escalated; //!< trace: edge -> cloud
+    TracedCallback<const DtDemandRequestHeader&> m_relayed;   //!< trace: cloud demand passed up
+    TracedCallback<const DtDemandRequestHeader&> m_served;    //!< trace: ran at the edge
+};
+
+} // namespace ns3
+
+#endif /* EDGE_DT_SERVICE_MODULE_H */

@@ -1,0 +1,211 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "local-dt-application.h"
+
+#include "dt-agent-header.h"
+#include "dt-load-report-header.h"
+
+#include "ns3/double.h"
+#include "ns3/log.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("LocalDtApplication");
+
+NS_OBJECT_ENSURE_REGISTERED(LocalDtApplication);
+
+/// Job ids of sample processing are kept apart from demand ids.
+static constexpr uint64_t PROCESSING_JOB_BIT = 1ULL << 63;
+
+TypeId
+LocalDtApplication::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::LocalDtApplication")
+            .SetParent<DtApplication>()
+            .SetGroupName("MultilayerDt")
+            .AddConstructor<LocalDtApplication>()
+            .AddAttribute("EdgeDtId",
+                          "DT id of the serving edge DT.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&LocalDtApplication::m_edgeDtId),
+                          MakeUintegerChecker<uint32_t>(0, 0xFFFFFFFE))
+            .AddAttribute("CloudDtId",
+                          "DT id of the cloud DT.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&LocalDtApplication::m_cloudDtId),
+                          MakeUintegerChecker<uint32_t>(0, 0xFFFFFFFE))
+            .AddAttribute("ServingCell",
+                          "Id of the serving cell / access point reported in status updates.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&LocalDtApplication::m_servingCell),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("SampleProcessingGflop",
+                          "Work of processing one raw sample on the terminal (multi-layer: the "
+                          "local DT processes its own samples).",
+                          DoubleValue(0.002),
+                          MakeDoubleAccessor(&LocalDtApplication::m_sampleGflop),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute("DataModule",
+                          "The data module.",
+                          PointerValue(),
+                          MakePointerAccessor(&LocalDtApplication::m_data),
+                          MakePointerChecker<LocalDtDataModule>())
+            .AddAttribute("ServiceModule",
+                          "The service module.",
+                          PointerValue(),
+                          MakePointerAccessor(&LocalDtApplication::m_service),
+                          MakePointerChecker<LocalDtServiceModule>());
+    return tid;
+}
+
+LocalDtApplication::LocalDtApplication()
+    : m_data(CreateObject<LocalDtDataModule>()),
+      m_service(CreateObject<LocalDtServiceModule>())
+{
+    NS_LOG_FUNCTION(this);
+}
+
+LocalDtApplication::~LocalDtApplication()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+LocalDtApplication::DoDispose()
+{
+    m_statusEvent.Cancel();
+    if (m_data)
+    {
+        m_data->Dispose();
+    }
+    if (m_service)
+    {
+        m_service->Dispose();
+    }
+    m_data = nullptr;
+    m_service = nullptr;
+    DtApplication::DoDispose();
+}
+
+DtLayer
+LocalDtApplication::GetLayer() const
+{
+    return DtLayer::LOCAL;
+}
+
+Ptr<LocalDtDataModule>
+LocalDtApplication::GetDataModule() const
+{
+    return m_data;
+}
+
+Ptr<LocalDtServiceModule>
+LocalDtApplication::GetServiceModule() const
+{
+    return m_service;
+}
+
+uint32_t
+LocalDtApplication::GetEdgeDtId() const
+{
+    return m_edgeDtId;
+}
+
+int64_t
+LocalDtApplication::AssignStreams(int64_t stream)
+{
+    return m_service->AssignStreams(stream);
+}
+
+void
+LocalDtApplication::DoStartDt()
+{
+    NS_LOG_FUNCTION(this);
+    m_data->Start(GetNode());
+    m_service->Start(this, m_edgeDtId, m_cloudDtId);
+    if (m_architecture == DtArchitecture::MULTI_LAYER)
+    {
+        DtAgentJoinHeader join;
+        join.SetTerminal(m_dtId);
+        join.SetServingCell(m_servingCell);
+        m_comm->Send(m_edgeDtId, join, true);
+    }
+    m_statusEvent = Simulator::Schedule(m_data->GetStatusInterval(),
+                                        &LocalDtApplication::SendStatus,
+                                        this);
+}
+
+void
+LocalDtApplication::DoStopDt()
+{
+    NS_LOG_FUNCTION(this);
+    m_statusEvent.Cancel();
+    m_service->Stop();
+    m_data->Stop();
+}
+
+void
+LocalDtApplication::SendStatus()
+{
+    const bool centralized = m_architecture == DtArchitecture::CENTRALIZED;
+    const uint32_t queue = m_compute->GetQueueLength() + m_compute->GetBusyCores();
+    const uint32_t samples = m_data->GetWindowSamples();
+    DtStatusUpdateHeader su = m_data->BuildStatusUpdate(centralized, queue, m_servingCell);
+    if (centralized)
+    {
+        m_comm->Send(m_cloudDtId, su, false);
+    }
+    else
+    {
+        // The local DT turns its own raw samples into twin state.
+        if (m_sampleGflop > 0 && samples > 0)
+        {
+            DtComputeJob job;
+            job.id = PROCESSING_JOB_BIT | m_processingJobs++;
+            job.workloadGflop = m_sampleGflop * samples;
+            job.owner = m_dtId;
+            m_compute->Submit(job);
+        }
+        m_comm->Send(m_edgeDtId, su, false);
+    }
+    m_statusEvent = Simulator::Schedule(m_data->GetStatusInterval(),
+                                        &LocalDtApplication::SendStatus,
+                                        this);
+}
+
+void
+LocalDtApplication::HandleMessage(const DtMessage& msg)
+{
+    switch (msg.GetMessageType())
+    {
+        case DtMessageType::DEMAND_RESPONSE:
+            m_service->HandleResponse(msg.GetPayloadAs<DtDemandResponseHeader>());
+            break;
+        case DtMessageType::LOAD_REPORT:
+            if (msg.GetHeader().GetSource() == m_edgeDtId)
+            {
+                m_service->HandleLoadReport(msg.GetPayloadAs<DtLoadReportHeader>());
+            }
+            break;
+        default:
+            NS_LOG_LOGIC("local DT " << m_dtId << " ignores " << msg.GetMessageType());
+            break;
+    }
+}
+
+void
+LocalDtApplication::HandleSendFailure(uint32_t dst, const DtHeader& header)
+{
+    m_service->HandleSendFailure(header);
+}
+
+} // namespace ns3

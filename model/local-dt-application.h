@@ -1,0 +1,77 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef LOCAL_DT_APPLICATION_H
+#define LOCAL_DT_APPLICATION_H
+
+#include "dt-application.h"
+#include "local-dt-data-module.h"
+#include "local-dt-service-module.h"
+
+namespace ns3
+{
+
+/**
+ * \ingroup multilayer-dt
+ * The local DT of a terminal: data module (state sampling, status updates),
+ * service module (demands) and communication module.
+ *
+ * Multi-layer: joins its edge DT (AGENT_JOIN), sends it periodic status
+ * updates of its processed state (its raw samples are processed on the
+ * terminal, SampleProcessingGflop each), and sends up the demands it does not
+ * run itself. Centralized: sends every raw sample and every demand to the
+ * cloud DT.
+ */
+class LocalDtApplication : public DtApplication
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    LocalDtApplication();
+    ~LocalDtApplication() override;
+
+    DtLayer GetLayer() const override;
+    /** \return the data module */
+    Ptr<LocalDtDataModule> GetDataModule() const;
+    /** \return the service module */
+    Ptr<LocalDtServiceModule> GetServiceModule() const;
+    /** \return the serving edge DT id */
+    uint32_t GetEdgeDtId() const;
+
+    /**
+     * \param stream first random stream index
+     * \return streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
+  protected:
+    void DoDispose() override;
+    void DoStartDt() override;
+    void DoStopDt() override;
+    void HandleMessage(const DtMessage& msg) override;
+    void HandleSendFailure(uint32_t dst, const DtHeader& header) override;
+
+  private:
+    /** Send a status update and schedule the next. */
+    void SendStatus();
+
+    Ptr<LocalDtDataModule> m_data;       //!< data module
+    Ptr<LocalDtServiceModule> m_service; //!< service module
+    uint32_t m_edgeDtId;                 //!< serving edge DT
+    uint32_t m_cloudDtId;                //!< cloud DT
+    uint32_t m_servingCell;              //!< serving cell / AP id
+    double m_sampleGflop;                //!< local processing per raw sample
+    uint64_t m_processingJobs{0};        //!< sample-processing jobs submitted
+    EventId m_statusEvent;               //!< next status update
+};
+
+} // namespace ns3
+
+#endif /* LOCAL_DT_APPLICATION_H */

@@ -1,0 +1,425 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "local-dt-service-module.h"
+
+#include "dt-load-report-header.h"
+
+#include "ns3/abort.h"
+#include "ns3/double.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("LocalDtServiceModule");
+
+NS_OBJECT_ENSURE_REGISTERED(LocalDtServiceModule);
+
+TypeId
+LocalDtServiceModule::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::LocalDtServiceModule")
+            .SetParent<Object>()
+            .SetGroupName("MultilayerDt")
+            .AddConstructor<LocalDtServiceModule>()
+            .AddAttribute("DemandRate",
+                          "Mean demands per second (Poisson arrivals); 0 generates none.",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&LocalDtServiceModule::m_demandRate),
+                          MakeDoubleChecker<double>(0, 1e6))
+            .AddAttribute("GenerationStopTime",
+                          "No demand is created from this time on (0: until the DT stops). "
+                          "Leave time after it for the last demands to finish.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&LocalDtServiceModule::m_stopGeneratingAt),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("GiveUpTime",
+                          "How long after its deadline a demand without a result is failed "
+                          "(reason timeout).",
+                          TimeValue(Seconds(5)),
+                          MakeTimeAccessor(&LocalDtServiceModule::m_giveUpTime),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("ClassifierMargin",
+                          "Fraction of the time left to the deadline that an estimated "
+                          "completion time may use for a tier to be chosen, in (0, 1].",
+                          DoubleValue(0.8),
+                          MakeDoubleAccessor(&LocalDtServiceModule::m_margin),
+                          MakeDoubleChecker<double>(1e-3, 1.0))
+            .AddAttribute("UplinkRate",
+                          "Access uplink rate assumed when estimating transfer times.",
+                          DataRateValue(DataRate("50Mbps")),
+                          MakeDataRateAccessor(&LocalDtServiceModule::m_uplinkRate),
+                          MakeDataRateChecker())
+            .AddAttribute("DownlinkRate",
+                          "Access downlink rate assumed when estimating transfer times.",
+                          DataRateValue(DataRate("200Mbps")),
+                          MakeDataRateAccessor(&LocalDtServiceModule::m_downlinkRate),
+                          MakeDataRateChecker())
+            .AddTraceSource("DemandCreated",
+                            "A demand was created.",
+                            MakeTraceSourceAccessor(&LocalDtServiceModule::m_created),
+                            "ns3::LocalDtServiceModule::DemandTracedCallback")
+            .AddTraceSource("DemandCompleted",
+                            "A demand's result is back (state says in deadline or late).",
+                            MakeTraceSourceAccessor(&LocalDtServiceModule::m_completed),
+                            "ns3::LocalDtServiceModule::DemandTracedCallback")
+            .AddTraceSource("DemandFailed",
+                            "A demand failed (reason says why).",
+                            MakeTraceSourceAccessor(&LocalDtServiceModule::m_failed),
+                            "ns3::LocalDtServiceModule::DemandTracedCallback");
+    return tid;
+}
+
+LocalDtServiceModule::LocalDtServiceModule()
+    : m_interArrival(CreateObject<ExponentialRandomVariable>()),
+      m_classPick(CreateObject<UniformRandomVariable>())
+{
+    NS_LOG_FUNCTION(this);
+}
+
+LocalDtServiceModule::~LocalDtServiceModule()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+LocalDtServiceModule::DoDispose()
+{
+    m_nextDemand.Cancel();
+    for (auto& [id, ev] : m_giveUp)
+    {
+        ev.Cancel();
+    }
+    m_giveUp.clear();
+    m_classes.clear();
+    m_app = nullptr;
+    Object::DoDispose();
+}
+
+void
+LocalDtServiceModule::AddDemandClass(Ptr<DtDemandClass> c)
+{
+    NS_ABORT_MSG_IF(!c, "null demand class");
+    NS_ABORT_MSG_IF(m_classes.size() >= 256, "at most 256 demand classes");
+    m_classes.push_back(c);
+}
+
+const std::vector<Ptr<DtDemandClass>>&
+LocalDtServiceModule::GetDemandClasses() const
+{
+    return m_classes;
+}
+
+int64_t
+LocalDtServiceModule::AssignStreams(int64_t stream)
+{
+    m_interArrival->SetStream(stream);
+    m_classPick->SetStream(stream + 1);
+    int64_t used = 2;
+    for (auto& c : m_classes)
+    {
+        used += c->AssignStreams(stream + used);
+    }
+    return used;
+}
+
+void
+LocalDtServiceModule::Start(Ptr<DtApplication> app, uint32_t edgeDtId, uint32_t cloudDtId)
+{
+    NS_LOG_FUNCTION(this << app << edgeDtId << cloudDtId);
+    m_app = app;
+    m_edgeDtId = edgeDtId;
+    m_cloudDtId = cloudDtId;
+    m_app->GetCompute()->SetJobDoneCallback(MakeCallback(&LocalDtServiceModule::LocalJobDone, this));
+    if (m_demandRate > 0 && !m_classes.empty())
+    {
+        m_interArrival->SetAttribute("Mean", DoubleValue(1.0 / m_demandRate));
+        m_nextDemand = Simulator::Schedule(Seconds(m_interArrival->GetValue()),
+                                           &LocalDtServiceModule::GenerateNext,
+                                           this);
+    }
+}
+
+void
+LocalDtServiceModule::Stop()
+{
+    NS_LOG_FUNCTION(this);
+    m_nextDemand.Cancel();
+    std::vector<uint64_t> ids;
+    for (const auto& [id, d] : m_pending)
+    {
+        ids.push_back(id);
+    }
+    for (uint64_t id : ids)
+    {
+        Finish(id, DtDemandState::FAILED, DtFailureReason::SIMULATION_END, m_pending[id].tier);
+    }
+}
+
+void
+LocalDtServiceModule::GenerateNext()
+{
+    if (!m_stopGeneratingAt.IsZero() && Simulator::Now() >= m_stopGeneratingAt)
+    {
+        return;
+    }
+    double total = 0;
+    for (const auto& c : m_classes)
+    {
+        total += c->GetWeight();
+    }
+    if (total > 0)
+    {
+        double pick = m_classPick->GetValue(0, total);
+        uint32_t k = 0;
+        while (k + 1 < m_classes.size() && pick >= m_classes[k]->GetWeight())
+        {
+            pick -= m_classes[k]->GetWeight();
+            ++k;
+        }
+        CreateDemand(k);
+    }
+    m_nextDemand = Simulator::Schedule(Seconds(m_interArrival->GetValue()),
+                                       &LocalDtServiceModule::GenerateNext,
+                                       this);
+}
+
+std::array<DtTierView, 3>
+LocalDtServiceModule::GetTierViews() const
+{
+    std::array<DtTierView, 3> v;
+    Ptr<ComputeResource> cpu = m_app->GetCompute();
+    v[0].available = true;
+    v[0].capacityGflops = cpu->GetCapacityGflops() / cpu->GetCores();
+    v[0].backlogGflop = cpu->GetBacklogGflop() / cpu->GetCores();
+    v[0].rtt = Seconds(0);
+
+    const double up = static_cast<double>(m_uplinkRate.GetBitRate());
+    const double down = static_cast<double>(m_downlinkRate.GetBitRate());
+    const Time edgeRtt = m_app->GetCommModule()->GetRtt(m_edgeDtId);
+    v[1].available = m_haveLoadReport;
+    v[1].capacityGflops = m_edgeCapacity;
+    v[1].backlogGflop = m_edgeBacklog;
+    v[1].uplinkBps = {up};
+    v[1].downlinkBps = {down};
+    v[1].rtt = edgeRtt;
+
+    v[2].available = m_haveLoadReport && m_cloudCapacity > 0;
+    v[2].capacityGflops = m_cloudCapacity;
+    v[2].backlogGflop = m_cloudBacklog;
+    v[2].uplinkBps = {up, m_backhaulRateBps};
+    v[2].downlinkBps = {m_backhaulRateBps, down};
+    v[2].rtt = edgeRtt + m_backhaulRtt;
+    return v;
+}
+
+uint64_t
+LocalDtServiceModule::CreateDemand(uint32_t demandClass)
+{
+    NS_ABORT_MSG_IF(demandClass >= m_classes.size(),
+                    "demand class " << demandClass << " does not exist (" << m_classes.size()
+                                    << " classes)");
+    Ptr<DtDemandClass> c = m_classes[demandClass];
+    DtDemand d;
+    d.id = m_nextId++;
+    d.origin = m_app->GetDtId();
+    d.demandClass = static_cast<uint8_t>(demandClass);
+    d.priority = c->GetPriority();
+    d.workloadGflop = c->DrawWorkloadGflop();
+    d.inputBytes = c->DrawInputBytes();
+    d.outputBytes = c->DrawOutputBytes();
+    d.created = Simulator::Now();
+    d.deadline = d.created + c->DrawDeadline();
+
+    if (m_app->GetArchitecture() == DtArchitecture::CENTRALIZED)
+    {
+        d.tier = DtTier::CLOUD;
+    }
+    else
+    {
+        DtTierClassifier classifier(m_margin);
+        d.tier = classifier.Classify(GetTierViews(),
+                                     d.workloadGflop,
+                                     d.inputBytes,
+                                     d.outputBytes,
+                                     d.deadline - d.created);
+    }
+    NS_LOG_LOGIC("DT " << d.origin << " demand " << d.id << " class " << c->GetName() << " "
+                       << d.workloadGflop << " GFLOP, " << d.inputBytes << "/" << d.outputBytes
+                       << " B, deadline +" << (d.deadline - d.created).As(Time::MS) << " -> "
+                       << DtTierName(d.tier));
+    m_pending[d.id] = d;
+    m_created(d);
+
+    if (d.tier == DtTier::LOCAL)
+    {
+        DtComputeJob job;
+        job.id = d.id;
+        job.workloadGflop = d.workloadGflop;
+        job.priority = d.priority;
+        job.owner = d.origin;
+        if (!m_app->GetCompute()->Submit(job))
+        {
+            Finish(d.id, DtDemandState::FAILED, DtFailureReason::QUEUE_FULL, DtTier::LOCAL);
+        }
+        return d.id;
+    }
+
+    DtDemandRequestHeader req;
+    req.SetDemandId(d.id);
+    req.SetOrigin(d.origin);
+    req.SetDemandClass(d.demandClass);
+    req.SetPriority(d.priority);
+    req.SetTier(d.tier);
+    req.SetHops(1);
+    req.SetWorkloadGflop(d.workloadGflop);
+    req.SetInputBytes(d.inputBytes);
+    req.SetOutputBytes(d.outputBytes);
+    req.SetCreated(d.created);
+    req.SetDeadline(d.deadline);
+    const bool centralized = m_app->GetArchitecture() == DtArchitecture::CENTRALIZED;
+    const uint32_t dst = centralized ? m_cloudDtId : m_edgeDtId;
+    uint32_t seq = m_app->GetCommModule()->Send(dst, req, true);
+    m_seqToDemand[seq] = d.id;
+    m_demandToSeq[d.id] = seq;
+    (d.tier == DtTier::EDGE ? m_edgeBacklog : m_cloudBacklog) += d.workloadGflop;
+    m_giveUp[d.id] = Simulator::Schedule(d.deadline - Simulator::Now() + m_giveUpTime,
+                                         &LocalDtServiceModule::Finish,
+                                         this,
+                                         d.id,
+                                         DtDemandState::FAILED,
+                                         DtFailureReason::TIMEOUT,
+                                         d.tier);
+    return d.id;
+}
+
+void
+LocalDtServiceModule::LocalJobDone(const DtComputeJob& job)
+{
+    auto it = m_pending.find(job.id);
+    if (it == m_pending.end())
+    {
+        return;
+    }
+    DtDemandState s = Simulator::Now() <= it->second.deadline
+                          ? DtDemandState::COMPLETED_IN_DEADLINE
+                          : DtDemandState::COMPLETED_LATE;
+    Finish(job.id, s, DtFailureReason::NONE, DtTier::LOCAL);
+}
+
+void
+LocalDtServiceModule::HandleResponse(const DtDemandResponseHeader& rsp)
+{
+    if (rsp.GetOrigin() != m_app->GetDtId())
+    {
+        return;
+    }
+    Complete(rsp.GetDemandId(), rsp);
+}
+
+void
+LocalDtServiceModule::Complete(uint64_t id, const DtDemandResponseHeader& rsp)
+{
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+    {
+        NS_LOG_LOGIC("response for demand " << id << " which is no longer pending (given up)");
+        return;
+    }
+    it->second.hops = rsp.GetHops();
+    if (rsp.GetOutcome() == DtDemandOutcome::FAILED)
+    {
+        Finish(id, DtDemandState::FAILED, rsp.GetReason(), rsp.GetExecutedTier());
+        return;
+    }
+    DtDemandState s = Simulator::Now() <= it->second.deadline
+                          ? DtDemandState::COMPLETED_IN_DEADLINE
+                          : DtDemandState::COMPLETED_LATE;
+    Finish(id, s, DtFailureReason::NONE, rsp.GetExecutedTier());
+}
+
+void
+LocalDtServiceModule::HandleLoadReport(const DtLoadReportHeader& report)
+{
+    m_haveLoadReport = true;
+    m_edgeCapacity = report.GetCapacityGflops();
+    m_edgeBacklog = report.GetBacklogGflop();
+    m_cloudCapacity = report.GetUpstreamCapacityGflops();
+    m_cloudBacklog = report.GetUpstreamBacklogGflop();
+    m_backhaulRateBps = report.GetUpstreamRateBps();
+    m_backhaulRtt = report.GetUpstreamRtt();
+}
+
+void
+LocalDtServiceModule::HandleSendFailure(const DtHeader& header)
+{
+    auto it = m_seqToDemand.find(header.GetSequence());
+    if (it == m_seqToDemand.end())
+    {
+        return;
+    }
+    uint64_t id = it->second;
+    auto d = m_pending.find(id);
+    if (d != m_pending.end())
+    {
+        Finish(id, DtDemandState::FAILED, DtFailureReason::UNREACHABLE, d->second.tier);
+    }
+}
+
+void
+LocalDtServiceModule::Finish(uint64_t id,
+                             DtDemandState state,
+                             DtFailureReason reason,
+                             DtTier executed)
+{
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+    {
+        return;
+    }
+    DtDemand d = it->second;
+    m_pending.erase(it);
+    auto timer = m_giveUp.find(id);
+    if (timer != m_giveUp.end())
+    {
+        timer->second.Cancel();
+        m_giveUp.erase(timer);
+    }
+    auto seq = m_demandToSeq.find(id);
+    if (seq != m_demandToSeq.end())
+    {
+        m_seqToDemand.erase(seq->second);
+        m_demandToSeq.erase(seq);
+    }
+    d.state = state;
+    d.reason = reason;
+    d.executedTier = executed;
+    d.finished = Simulator::Now();
+    NS_LOG_LOGIC("DT " << d.origin << " demand " << id << " " << DtDemandStateName(state) << " "
+                       << DtFailureReasonName(reason) << " at " << DtTierName(executed)
+                       << " after " << d.GetLatency().As(Time::MS));
+    if (state == DtDemandState::FAILED)
+    {
+        m_failed(d);
+    }
+    else
+    {
+        m_completed(d);
+    }
+}
+
+uint32_t
+LocalDtServiceModule::GetPendingCount() const
+{
+    return static_cast<uint32_t>(m_pending.size());
+}
+
+} // namespace ns3

@@ -1,0 +1,169 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef LOCAL_DT_SERVICE_MODULE_H
+#define LOCAL_DT_SERVICE_MODULE_H
+
+#include "dt-application.h"
+#include "dt-demand-class.h"
+#include "dt-demand.h"
+#include "dt-tier-classifier.h"
+
+#include "ns3/data-rate.h"
+#include "ns3/event-id.h"
+#include "ns3/object.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+#include <vector>
+
+namespace ns3
+{
+
+class DtLoadReportHeader;
+
+/**
+ * \ingroup multilayer-dt
+ * Service module of a local DT: generates the terminal's demands, decides
+ * where each runs, runs local ones on the terminal's ComputeResource, sends
+ * the others up, and tracks every demand to exactly one final state.
+ *
+ * Demands arrive as a Poisson process (DemandRate per second); each is of a
+ * DtDemandClass drawn by weight. In the multi-layer architecture the tier
+ * comes from DtTierClassifier: the local estimate uses the terminal's own
+ * backlog; the edge and cloud estimates use the last LOAD_REPORT of the edge
+ * DT (plus the work this terminal sent since), the configured access rates
+ * and the round-trip times the communication module measured. Edge and cloud
+ * demands are sent to the edge DT, which runs, escalates or relays them. In
+ * the centralized architecture every demand goes to the cloud DT.
+ *
+ * A demand completes when its result is back (in or after its deadline), and
+ * fails when the local queue is full, when it cannot be delivered, when no
+ * result arrives GiveUpTime after its deadline, or when the DT stops.
+ */
+class LocalDtServiceModule : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    LocalDtServiceModule();
+    ~LocalDtServiceModule() override;
+
+    /** \param c a demand class (at least one is needed to generate demands) */
+    void AddDemandClass(Ptr<DtDemandClass> c);
+    /** \return the demand classes */
+    const std::vector<Ptr<DtDemandClass>>& GetDemandClasses() const;
+
+    /**
+     * Start generating demands.
+     * \param app the local DT this module belongs to
+     * \param edgeDtId the serving edge DT (multi-layer)
+     * \param cloudDtId the cloud DT
+     */
+    void Start(Ptr<DtApplication> app, uint32_t edgeDtId, uint32_t cloudDtId);
+
+    /** Stop generating; every pending demand fails with SIMULATION_END. */
+    void Stop();
+
+    /**
+     * Create one demand now (also used by the Poisson generator).
+     * \param demandClass index of its class
+     * \return the demand id
+     */
+    uint64_t CreateDemand(uint32_t demandClass);
+
+    /** \param rsp a DEMAND_RESPONSE addressed to this terminal */
+    void HandleResponse(const DtDemandResponseHeader& rsp);
+    /** \param report a LOAD_REPORT from the serving edge DT */
+    void HandleLoadReport(const DtLoadReportHeader& report);
+    /** \param header a reliable message that could not be delivered */
+    void HandleSendFailure(const DtHeader& header);
+
+    /**
+     * The views the classifier would use now.
+     * \return local, edge and cloud views
+     */
+    std::array<DtTierView, 3> GetTierViews() const;
+
+    /** \return demands not yet in a final state */
+    uint32_t GetPendingCount() const;
+
+    /**
+     * \param stream first random stream index
+     * \return streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /**
+     * TracedCallback signature for demand events.
+     * \param demand the demand
+     */
+    typedef void (*DemandTracedCallback)(const DtDemand& demand);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /** Create a demand and schedule the next arrival. */
+    void GenerateNext();
+    /**
+     * Put a demand into its final state and report it.
+     * \param id the demand id
+     * \param state the final state (completed or failed)
+     * \param reason the failure reason (NONE if completed)
+     * \param executed the tier that ran it
+     */
+    void Finish(uint64_t id, DtDemandState state, DtFailureReason reason, DtTier executed);
+    /**
+     * A local compute job finished.
+     * \param job the job
+     */
+    void LocalJobDone(const DtComputeJob& job);
+    /**
+     * \param id a demand id
+     * \param rsp outcome of a remote demand
+     */
+    void Complete(uint64_t id, const DtDemandResponseHeader& rsp);
+
+    Ptr<DtApplication> m_app;                   //!< owner
+    uint32_t m_edgeDtId{0};                     //!< serving edge DT
+    uint32_t m_cloudDtId{0};                    //!< cloud DT
+    double m_demandRate;                        //!< demands per second
+    Time m_giveUpTime;                          //!< wait after the deadline
+    double m_margin;                            //!< classifier margin
+    DataRate m_uplinkRate;                      //!< access uplink (estimation)
+    DataRate m_downlinkRate;                    //!< access downlink (estimation)
+    Time m_stopGeneratingAt;                    //!< no new demands from then on
+    std::vector<Ptr<DtDemandClass>> m_classes;  //!< demand classes
+    Ptr<ExponentialRandomVariable> m_interArrival; //!< Poisson arrivals
+    Ptr<UniformRandomVariable> m_classPick;     //!< class selection
+    EventId m_nextDemand;                       //!< next arrival
+    uint64_t m_nextId{1};                       //!< next demand id
+    std::map<uint64_t, DtDemand> m_pending;     //!< demands not yet final
+    std::map<uint64_t, EventId> m_giveUp;       //!< give-up timers
+    std::map<uint32_t, uint64_t> m_seqToDemand; //!< message seq -> demand (send failures)
+    std::map<uint64_t, uint32_t> m_demandToSeq; //!< demand -> message seq
+    bool m_haveLoadReport{false};               //!< an edge report arrived
+    double m_edgeCapacity{0};                   //!< edge capacity, reported
+    double m_edgeBacklog{0};                    //!< edge backlog, reported + sent since
+    double m_cloudCapacity{0};                  //!< cloud capacity, reported
+    double m_cloudBacklog{0};                   //!< cloud backlog, reported + sent since
+    double m_backhaulRateBps{0};                //!< edge-cloud rate, reported
+    Time m_backhaulRtt;                         //!< edge-cloud RTT, reported
+
+    TracedCallback<const DtDemand&> m_created;   //!< trace: demand created
+    TracedCallback<const DtDemand&> m_completed; //!< trace: result back (in time or late)
+    TracedCallback<const DtDemand&> m_failed;    //!< trace: failed
+};
+
+} // namespace ns3
+
+#endif /* LOCAL_DT_SERVICE_MODULE_H */

@@ -1,0 +1,26 @@
+# Runs PROG with each bad command-line value and requires a clean refusal:
+# exit status 2 (not a crash or abort) and an error message naming the value.
+#   cmake -DPROG=<program> -P bad-input.cmake
+set(cases
+    "--terminals=-3"
+    "--terminals=0"
+    "--edges=0"
+    "--edges=300"
+    "--simTime=0"
+    "--simTime=-5"
+    "--demandRate=-1"
+    "--architecture=ring"
+    "--outputDir=/proc/no-such-dir/out")
+set(n 0)
+foreach(arg ${cases})
+  execute_process(COMMAND ${PROG} ${arg} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc STREQUAL "2")
+    message(FATAL_ERROR "${arg}: expected exit status 2, got '${rc}'\n${out}${err}")
+  endif()
+  string(REGEX REPLACE "=.*" "" name "${arg}")
+  if(NOT err MATCHES "error: ${name}=")
+    message(FATAL_ERROR "${arg}: the error does not name the value:\n${err}")
+  endif()
+  math(EXPR n "${n} + 1")
+endforeach()
+message("bad input rejected: ${n} cases")

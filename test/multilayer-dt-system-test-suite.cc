@@ -1,0 +1,330 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+// End-to-end tests of complete scenarios built by MultiLayerDtHelper:
+// conservation of demands in both architectures, escalation at a saturated
+// edge, determinism for a given RngRun, and the open cloud service interface.
+
+#include "ns3/cloud-dt-application.h"
+#include "ns3/double.h"
+#include "ns3/enum.h"
+#include "ns3/multilayer-dt-module.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/test.h"
+#include "ns3/uinteger.h"
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+using namespace ns3;
+
+namespace
+{
+
+/// What a small run leaves behind.
+struct SmallRun
+{
+    uint64_t created{0};              //!< demands created
+    uint64_t inDeadline{0};           //!< completed in deadline
+    uint64_t late{0};                 //!< completed late
+    uint64_t failed{0};               //!< failed
+    uint64_t escalations{0};          //!< edge escalations
+    std::vector<DtDemand> finished;   //!< final demands
+    std::string summary;              //!< summary.json, wall time removed
+    std::string demandsCsv;           //!< demands.csv
+    std::array<uint64_t, 3> signaling{}; //!< by layer
+};
+
+/**
+ * \param path a file
+ * \return its contents
+ */
+std::string
+Slurp(const std::string& path)
+{
+    std::ifstream in(path);
+    std::ostringstream os;
+    os << in.rdbuf();
+    return os.str();
+}
+
+/**
+ * Run a small scenario.
+ * \param arch the architecture
+ * \param dir where to write the outputs
+ * \param configure extra settings applied to the helper before Build
+ * \param cloudSetup extra settings applied to the cloud DT after Install
+ * \return the results
+ */
+SmallRun
+RunSmall(DtArchitecture arch,
+         const std::string& dir,
+         const std::function<void(Ptr<MultiLayerDtHelper>)>& configure = nullptr,
+         const std::function<void(Ptr<CloudDtApplication>)>& cloudSetup = nullptr)
+{
+    Ptr<MultiLayerDtHelper> dt = CreateObject<MultiLayerDtHelper>();
+    dt->SetAttribute("Terminals", UintegerValue(4));
+    dt->SetAttribute("Edges", UintegerValue(2));
+    dt->SetAttribute("Architecture", EnumValue(arch));
+    dt->SetAttribute("SimTime", TimeValue(Seconds(3)));
+    dt->SetAttribute("DrainTime", TimeValue(Seconds(8)));
+    if (configure)
+    {
+        configure(dt);
+    }
+    dt->Build();
+    ApplicationContainer apps = dt->Install();
+    if (cloudSetup)
+    {
+        cloudSetup(DynamicCast<CloudDtApplication>(apps.Get(0)));
+    }
+    Simulator::Stop(dt->GetStopTime());
+    Simulator::Run();
+    dt->WriteOutputs(dir, 0.0);
+    Ptr<DtStatsCollector> st = dt->GetStats();
+    SmallRun r;
+    r.created = st->GetCreated();
+    r.inDeadline = st->GetCount(DtDemandState::COMPLETED_IN_DEADLINE);
+    r.late = st->GetCount(DtDemandState::COMPLETED_LATE);
+    r.failed = st->GetCount(DtDemandState::FAILED);
+    r.escalations = st->GetEscalations();
+    r.finished = st->GetFinished();
+    for (DtLayer l : {DtLayer::LOCAL, DtLayer::EDGE, DtLayer::CLOUD})
+    {
+        r.signaling[static_cast<int>(l)] = st->GetSignalingBytes(l);
+    }
+    Simulator::Destroy();
+    r.summary = std::regex_replace(Slurp(dir + "/summary.json"),
+                                   std::regex("\"wall_time_s\": [^,\\n]*"),
+                                   "\"wall_time_s\": 0");
+    r.demandsCsv = Slurp(dir + "/demands.csv");
+    return r;
+}
+
+} // namespace
+
+/**
+ * \ingroup multilayer-dt-tests
+ * Every demand ends in exactly one final state, in both architectures, and
+ * the architectures behave as designed (centralized: everything at the cloud).
+ */
+class DtConservationTestCase : public TestCase
+{
+  public:
+    DtConservationTestCase()
+        : TestCase("Every demand ends in exactly one final state")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (DtArchitecture arch : {DtArchitecture::MULTI_LAYER, DtArchitecture::CENTRALIZED})
+        {
+            SmallRun r = RunSmall(arch, CreateTempDirFilename(DtArchitectureName(arch)));
+            const std::string a = DtArchitectureName(arch);
+            NS_TEST_ASSERT_MSG_GT(r.created, 10, a << ": demands were created");
+            NS_TEST_EXPECT_MSG_EQ(r.inDeadline + r.late + r.failed, r.created, a << ": conservation");
+            NS_TEST_EXPECT_MSG_EQ(r.finished.size(), r.created, a << ": one final record each");
+            std::set<std::pair<uint32_t, uint64_t>> ids;
+            for (const auto& d : r.finished)
+            {
+                ids.insert({d.origin, d.id});
+                NS_TEST_EXPECT_MSG_NE((d.state == DtDemandState::PENDING), true, a << ": final");
+                NS_TEST_EXPECT_MSG_EQ((d.finished >= d.created), true, a << ": time order");
+                if (arch == DtArchitecture::CENTRALIZED)
+                {
+                    NS_TEST_EXPECT_MSG_EQ(DtTierName(d.executedTier),
+                                          std::string("cloud"),
+                                          "centralized runs everything at the cloud");
+                }
+            }
+            NS_TEST_EXPECT_MSG_EQ(ids.size(), r.created, a << ": no demand finished twice");
+            NS_TEST_EXPECT_MSG_EQ(r.failed, 0, a << ": nothing fails on an idle network");
+            if (arch == DtArchitecture::CENTRALIZED)
+            {
+                NS_TEST_EXPECT_MSG_EQ(r.signaling[1], 0, "edges send nothing when centralized");
+            }
+            else
+            {
+                std::set<std::string> tiers;
+                for (const auto& d : r.finished)
+                {
+                    tiers.insert(DtTierName(d.executedTier));
+                }
+                NS_TEST_EXPECT_MSG_EQ(tiers.size(), 3, "multi-layer uses local, edge and cloud");
+                NS_TEST_EXPECT_MSG_GT(r.signaling[1], 0, "edges signal when multi-layer");
+            }
+        }
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
+ * An edge offered more than it can serve escalates edge demands to the
+ * cloud, which runs them; they stay within the demand accounting.
+ */
+class DtEscalationTestCase : public TestCase
+{
+  public:
+    DtEscalationTestCase()
+        : TestCase("A saturated edge escalates demands to the cloud")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        auto saturate = [](Ptr<MultiLayerDtHelper> dt) {
+            // One class of ~1 GFLOP demands with a 1 s deadline: too slow for
+            // the 1 GFLOPS terminal, fine for a 5 GFLOPS edge alone, but four
+            // terminals at 4 demands/s offer 16 GFLOPS to one edge.
+            ObjectFactory c("ns3::DtDemandClass");
+            c.Set("Workload", StringValue("ns3::UniformRandomVariable[Min=0.9|Max=1.1]"));
+            c.Set("InputBytes", StringValue("ns3::ConstantRandomVariable[Constant=1000]"));
+            c.Set("OutputBytes", StringValue("ns3::ConstantRandomVariable[Constant=500]"));
+            c.Set("Deadline", StringValue("ns3::ConstantRandomVariable[Constant=1.0]"));
+            dt->SetDemandClasses({c});
+            dt->SetAttribute("Edges", UintegerValue(1));
+            dt->SetAttribute("EdgeCapacityGflops", DoubleValue(5.0));
+            dt->SetAttribute("DemandRate", DoubleValue(4.0));
+        };
+        SmallRun r =
+            RunSmall(DtArchitecture::MULTI_LAYER, CreateTempDirFilename("escalation"), saturate);
+        NS_TEST_ASSERT_MSG_GT(r.escalations, 0, "the saturated edge escalated");
+        uint64_t atCloudViaEdge = 0;
+        uint64_t atEdge = 0;
+        for (const auto& d : r.finished)
+        {
+            if (d.executedTier == DtTier::CLOUD && d.hops == 2)
+            {
+                ++atCloudViaEdge;
+            }
+            atEdge += d.executedTier == DtTier::EDGE ? 1 : 0;
+        }
+        NS_TEST_EXPECT_MSG_GT(atEdge, 0, "the edge still served what it could");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(atCloudViaEdge,
+                                    r.escalations,
+                                    "escalated demands ran at the cloud, two hops away");
+        NS_TEST_EXPECT_MSG_EQ(r.inDeadline + r.late + r.failed, r.created, "conservation");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
+ * The same RngRun gives the same outputs (wall time aside), whatever ran
+ * before in the process; another RngRun gives other outputs.
+ */
+class DtDeterminismTestCase : public TestCase
+{
+  public:
+    DtDeterminismTestCase()
+        : TestCase("Same RngRun, same summary.json and demands.csv")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const uint64_t run = RngSeedManager::GetRun();
+        RngSeedManager::SetRun(5);
+        SmallRun a = RunSmall(DtArchitecture::MULTI_LAYER, CreateTempDirFilename("a"));
+        SmallRun centralized = RunSmall(DtArchitecture::CENTRALIZED, CreateTempDirFilename("c"));
+        SmallRun b = RunSmall(DtArchitecture::MULTI_LAYER, CreateTempDirFilename("b"));
+        RngSeedManager::SetRun(6);
+        SmallRun other = RunSmall(DtArchitecture::MULTI_LAYER, CreateTempDirFilename("o"));
+        RngSeedManager::SetRun(run);
+        NS_TEST_EXPECT_MSG_EQ(a.summary, b.summary, "summary.json differs between equal runs");
+        NS_TEST_EXPECT_MSG_EQ(a.demandsCsv, b.demandsCsv, "demands.csv differs");
+        NS_TEST_EXPECT_MSG_NE(a.demandsCsv, other.demandsCsv, "RngRun 6 gave RngRun 5's demands");
+        // Both architectures see the same demand stream.
+        NS_TEST_EXPECT_MSG_EQ(a.created, centralized.created, "same demands in both architectures");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
+ * A service registered at the cloud decides the work and result of the
+ * demands of its class; a refusing service fails them with unknown-service.
+ */
+class DtCloudServiceTestCase : public TestCase
+{
+  public:
+    DtCloudServiceTestCase()
+        : TestCase("Open cloud service interface")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        uint64_t calls = 0;
+        auto setup = [&calls](Ptr<CloudDtApplication> cloud) {
+            // Class 2 (analytics) is served by a "forecast" service that runs a
+            // fixed 10 GFLOP model and returns 4 kB; class 1 is refused.
+            cloud->GetServiceModule()->RegisterService(
+                2,
+                "forecast",
+                CloudDtServiceModule::ServiceCallback(
+                    [&calls](const DtDemandRequestHeader&) {
+                        ++calls;
+                        return DtServiceResult{true, 10.0, 4000};
+                    }));
+            cloud->GetServiceModule()->RegisterService(
+                1,
+                "refuser",
+                CloudDtServiceModule::ServiceCallback([](const DtDemandRequestHeader&) {
+                    return DtServiceResult{false, 0, 0};
+                }));
+        };
+        SmallRun r = RunSmall(DtArchitecture::CENTRALIZED,
+                              CreateTempDirFilename("service"),
+                              nullptr,
+                              setup);
+        uint64_t analytics = 0;
+        uint64_t refused = 0;
+        for (const auto& d : r.finished)
+        {
+            if (d.demandClass == 2)
+            {
+                ++analytics;
+                NS_TEST_EXPECT_MSG_EQ((d.state != DtDemandState::FAILED), true, "served");
+            }
+            if (d.demandClass == 1)
+            {
+                refused += d.reason == DtFailureReason::UNKNOWN_SERVICE ? 1 : 0;
+                NS_TEST_EXPECT_MSG_EQ((d.state == DtDemandState::FAILED), true, "refused");
+            }
+        }
+        NS_TEST_EXPECT_MSG_GT(analytics, 0, "analytics demands were created");
+        NS_TEST_EXPECT_MSG_EQ(calls, analytics, "the service ran once per analytics demand");
+        NS_TEST_EXPECT_MSG_GT(refused, 0, "refused demands failed with unknown-service");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
+ * System test suite.
+ */
+class DtSystemTestSuite : public TestSuite
+{
+  public:
+    DtSystemTestSuite()
+        : TestSuite("multilayer-dt-system", SYSTEM)
+    {
+        AddTestCase(new DtConservationTestCase, TestCase::QUICK);
+        AddTestCase(new DtEscalationTestCase, TestCase::QUICK);
+        AddTestCase(new DtDeterminismTestCase, TestCase::QUICK);
+        AddTestCase(new DtCloudServiceTestCase, TestCase::QUICK);
+    }
+};
+
+/// Static instance that registers the suite.
+static DtSystemTestSuite g_dtSystemTestSuite;
