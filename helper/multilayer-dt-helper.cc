@@ -9,6 +9,7 @@
 #include "dt-stats-collector.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/cloud-dt-application.h"
 #include "ns3/double.h"
 #include "ns3/edge-dt-application.h"
@@ -72,6 +73,13 @@ MultiLayerDtHelper::GetTypeId()
                           EnumValue(MultiLayerDtHelper::WIFI),
                           MakeEnumAccessor(&MultiLayerDtHelper::m_access),
                           MakeEnumChecker(MultiLayerDtHelper::WIFI, "Wifi"))
+            .AddAttribute("PeerToPeer",
+                          "Also connect the terminals by an 802.11a ad hoc network "
+                          "(OfdmRate24Mbps, one channel), over which local DTs discover each "
+                          "other and offload demands when their edge is unreachable.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&MultiLayerDtHelper::m_peerToPeer),
+                          MakeBooleanChecker())
             .AddAttribute("TerminalCapacityGflops",
                           "Compute capacity of a terminal.",
                           DoubleValue(1.0),
@@ -178,6 +186,7 @@ static constexpr int64_t STREAM_POSITIONS = 0;           //!< terminal placement
 static constexpr int64_t STREAM_INTERNET = 1000;         //!< IP stacks
 static constexpr int64_t STREAM_WIFI = 10000000;         //!< Wi-Fi, + 1000000 per edge
 static constexpr int64_t STREAM_DTS = 1000000000;        //!< DT demand generators
+static constexpr int64_t STREAM_ADHOC = 2000000000;      //!< terminals' ad hoc devices
 
 MultiLayerDtHelper::MultiLayerDtHelper()
     : m_book(CreateObject<DtAddressBook>()),
@@ -325,6 +334,10 @@ MultiLayerDtHelper::Build()
     internet.AssignStreams(all, STREAM_INTERNET);
     BuildWifi();
     BuildFibre();
+    if (m_peerToPeer)
+    {
+        BuildAdhoc();
+    }
     Ipv4GlobalRoutingHelper::PopulateRoutingTables();
     m_built = true;
 }
@@ -420,6 +433,28 @@ MultiLayerDtHelper::BuildWifi()
         m_accessDevices.Add(apDev);
         m_accessDevices.Add(staDevs);
     }
+}
+
+void
+MultiLayerDtHelper::BuildAdhoc()
+{
+    YansWifiChannelHelper channelHelper = YansWifiChannelHelper::Default();
+    YansWifiPhyHelper phy;
+    phy.SetChannel(channelHelper.Create());
+    phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
+    WifiHelper wifi;
+    wifi.SetStandard(WIFI_STANDARD_80211a);
+    wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager",
+                                 "DataMode",
+                                 StringValue("OfdmRate24Mbps"),
+                                 "ControlMode",
+                                 StringValue("OfdmRate6Mbps"));
+    WifiMacHelper mac;
+    mac.SetType("ns3::AdhocWifiMac");
+    m_adhocDevices = wifi.Install(phy, mac, m_terminalNodes);
+    wifi.AssignStreams(m_adhocDevices, STREAM_ADHOC);
+    Ipv4AddressHelper ip("192.168.0.0", "255.255.0.0");
+    ip.Assign(m_adhocDevices);
 }
 
 void
@@ -544,6 +579,9 @@ MultiLayerDtHelper::InstallLocalDt(NodeContainer terminals)
         m_localFactory.Set("CloudDtId", UintegerValue(CLOUD_DT_ID));
         m_localFactory.Set("ServingCell", UintegerValue(e));
         m_localFactory.Set("Architecture", EnumValue(m_architecture));
+        m_localFactory.Set("PeerBroadcast",
+                           Ipv4AddressValue(m_peerToPeer ? Ipv4Address("192.168.255.255")
+                                                         : Ipv4Address::GetAny()));
         Ptr<LocalDtApplication> app = m_localFactory.Create<LocalDtApplication>();
         app->GetCompute()->SetAttribute("CapacityGflops", DoubleValue(m_terminalGflops));
         app->GetDataModule()->SetAttribute("StatusInterval", TimeValue(m_statusInterval));
@@ -622,6 +660,10 @@ MultiLayerDtHelper::EnablePcap(const std::string& prefix)
     YansWifiPhyHelper phy;
     phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
     phy.EnablePcap(prefix + "-wifi", m_accessDevices);
+    if (m_adhocDevices.GetN() > 0)
+    {
+        phy.EnablePcap(prefix + "-adhoc", m_adhocDevices);
+    }
     PointToPointHelper p2p;
     p2p.EnablePcap(prefix + "-fibre", m_fibreDevices);
 }

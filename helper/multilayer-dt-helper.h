@@ -187,6 +187,8 @@ class MultiLayerDtHelper : public Object
     void BuildWifi();
     /** Build the fibre links and addresses. */
     void BuildFibre();
+    /** Build the terminals' ad hoc network. */
+    void BuildAdhoc();
     /**
      * \param node a terminal node
      * \return its index, aborting if it is not a terminal of this scenario
@@ -197,6 +199,7 @@ class MultiLayerDtHelper : public Object
     uint32_t m_terminals;          //!< number of terminals
     uint32_t m_edges;              //!< number of edge servers
     DtArchitecture m_architecture; //!< architecture
+    bool m_peerToPeer;             //!< terminals' ad hoc network
     Access m_access;               //!< access technology
     double m_terminalGflops;       //!< terminal capacity
     double m_edgeGflops;           //!< edge capacity
@@ -229,6 +232,7 @@ class MultiLayerDtHelper : public Object
     std::vector<uint32_t> m_edgeOf;            //!< terminal -> edge
     NetDeviceContainer m_accessDevices;        //!< Wi-Fi devices
     NetDeviceContainer m_fibreDevices;         //!< point-to-point devices
+    NetDeviceContainer m_adhocDevices;         //!< terminals' ad hoc devices
     std::vector<Ipv4Address> m_terminalAddr;   //!< terminal addresses
     std::vector<Ipv4Address> m_edgeAddr;       //!< edge (AP side) addresses
     Ipv4Address m_cloudAddr;                   //!< cloud address

@@ -125,7 +125,7 @@ CloudDtApplication::ReportLoad()
 }
 
 void
-CloudDtApplication::HandleMessage(const DtMessage& msg)
+CloudDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
 {
     const DtHeader& h = msg.GetHeader();
     switch (msg.GetMessageType())

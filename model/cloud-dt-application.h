@@ -43,7 +43,7 @@ class CloudDtApplication : public DtApplication
     void DoDispose() override;
     void DoStartDt() override;
     void DoStopDt() override;
-    void HandleMessage(const DtMessage& msg) override;
+    void HandleMessage(const DtMessage& msg, Ipv4Address from) override;
     void HandleSendFailure(uint32_t dst, const DtHeader& header) override;
 
   private:

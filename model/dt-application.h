@@ -78,8 +78,9 @@ class DtApplication : public Application
     /**
      * A well-formed message for this DT arrived.
      * \param msg the message
+     * \param from the address it came from
      */
-    virtual void HandleMessage(const DtMessage& msg) = 0;
+    virtual void HandleMessage(const DtMessage& msg, Ipv4Address from) = 0;
     /**
      * A reliable message could not be delivered.
      * \param dst its destination

@@ -155,6 +155,7 @@ DtCommModule::Start()
     m_udp = Socket::CreateSocket(m_node, UdpSocketFactory::GetTypeId());
     NS_ABORT_MSG_IF(m_udp->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0,
                     "DT " << m_dtId << ": cannot bind UDP port " << m_port);
+    m_udp->SetAllowBroadcast(true);
     m_udp->SetRecvCallback(MakeCallback(&DtCommModule::HandleUdpRead, this));
 
     m_listener = Socket::CreateSocket(m_node, TcpSocketFactory::GetTypeId());
@@ -213,6 +214,36 @@ DtCommModule::Stop()
 uint32_t
 DtCommModule::Send(uint32_t dst, const DtPayload& payload, bool reliable, uint16_t flags)
 {
+    return SendTo(m_book->Get(dst).address, dst, payload, reliable, flags);
+}
+
+void
+DtCommModule::Broadcast(Ipv4Address broadcast, const DtPayload& payload)
+{
+    NS_ABORT_MSG_IF(!m_running, "DT " << m_dtId << ": Broadcast while the comm module is stopped");
+    DtHeader header;
+    header.SetSource(m_dtId);
+    header.SetDestination(DtHeader::BROADCAST_ID);
+    header.SetSequence(m_nextSeq++);
+    header.SetTimestamp(Simulator::Now());
+    Ptr<Packet> packet = DtMessage::Build(header, payload);
+    NS_ABORT_MSG_IF(packet->GetSize() > m_maxDatagram,
+                    "a broadcast " << payload.GetMessageType() << " must fit in one datagram");
+    header.SetMessageType(payload.GetMessageType());
+    header.SetPayloadLength(packet->GetSize() - DtHeader::SIZE);
+    NS_LOG_LOGIC("DT " << m_dtId << " broadcasts " << payload.GetMessageType() << " to "
+                       << broadcast);
+    SendDatagram(broadcast, packet);
+    m_txTrace(header, packet->GetSize(), payload.GetBulkSize());
+}
+
+uint32_t
+DtCommModule::SendTo(Ipv4Address address,
+                     uint32_t dst,
+                     const DtPayload& payload,
+                     bool reliable,
+                     uint16_t flags)
+{
     NS_ABORT_MSG_IF(!m_running, "DT " << m_dtId << ": Send while the comm module is stopped");
     DtHeader header;
     header.SetSource(m_dtId);
@@ -251,7 +282,7 @@ DtCommModule::Send(uint32_t dst, const DtPayload& payload, bool reliable, uint16
             peer.socket->SetCloseCallbacks(
                 MakeNullCallback<void, Ptr<Socket>>(),
                 MakeCallback(&DtCommModule::HandleConnectFailed, this, dst));
-            peer.socket->Connect(InetSocketAddress(m_book->Get(dst).address, m_port));
+            peer.socket->Connect(InetSocketAddress(address, m_port));
         }
         else
         {
@@ -260,13 +291,14 @@ DtCommModule::Send(uint32_t dst, const DtPayload& payload, bool reliable, uint16
         return seq;
     }
 
-    SendDatagram(dst, packet);
+    SendDatagram(address, packet);
     m_txTrace(header, size, bulk);
     if (reliable)
     {
         PendingDatagram& p = m_pending[seq];
         p.packet = packet;
         p.dst = dst;
+        p.address = address;
         p.header = header;
         p.bulk = bulk;
         p.retries = 0;
@@ -277,9 +309,9 @@ DtCommModule::Send(uint32_t dst, const DtPayload& payload, bool reliable, uint16
 }
 
 void
-DtCommModule::SendDatagram(uint32_t dst, Ptr<Packet> packet)
+DtCommModule::SendDatagram(Ipv4Address address, Ptr<Packet> packet)
 {
-    m_udp->SendTo(packet->Copy(), 0, InetSocketAddress(m_book->Get(dst).address, m_port));
+    m_udp->SendTo(packet->Copy(), 0, InetSocketAddress(address, m_port));
 }
 
 void
@@ -312,7 +344,7 @@ DtCommModule::Retransmit(uint32_t seq)
     DtHeader h = p.header;
     h.SetFlags(h.GetFlags() | DtHeader::FLAG_RETRANSMISSION);
     again->AddHeader(h);
-    SendDatagram(p.dst, again);
+    SendDatagram(p.address, again);
     m_txTrace(h, again->GetSize(), p.bulk);
     // Exponential back-off.
     Time rto = GetRto(p.dst) * static_cast<int64_t>(1u << std::min<uint32_t>(p.retries, 10));
@@ -381,7 +413,7 @@ DtCommModule::DropMalformed(Ptr<const Packet> packet, DtParseError error)
 }
 
 void
-DtCommModule::Deliver(Ptr<Packet> packet)
+DtCommModule::Deliver(Ptr<Packet> packet, Ipv4Address from)
 {
     DtMessage msg;
     DtParseResult r = DtMessage::Parse(packet, msg);
@@ -397,6 +429,8 @@ DtCommModule::Deliver(Ptr<Packet> packet)
         return;
     }
     m_rxTrace(h, packet->GetSize(), msg.GetPayload().GetBulkSize());
+    NS_LOG_LOGIC("DT " << m_dtId << " <- " << h.GetSource() << " " << msg.GetMessageType()
+                       << " seq " << h.GetSequence() << " from " << from);
 
     if (msg.GetMessageType() == DtMessageType::ACK)
     {
@@ -416,12 +450,11 @@ DtCommModule::Deliver(Ptr<Packet> packet)
 
     if (h.HasFlag(DtHeader::FLAG_ACK_REQUESTED))
     {
-        if (m_book->Has(h.GetSource()))
-        {
-            DtAckHeader ack;
-            ack.SetAcked(h.GetSequence(), h.GetMessageType());
-            Send(h.GetSource(), ack, false);
-        }
+        // Acknowledge to where the message came from (a peer may only be
+        // reachable at that address).
+        DtAckHeader ack;
+        ack.SetAcked(h.GetSequence(), h.GetMessageType());
+        SendTo(from, h.GetSource(), ack, false);
         if (IsDuplicate(h.GetSource(), h.GetSequence()))
         {
             NS_LOG_LOGIC("DT " << m_dtId << " drops duplicate seq " << h.GetSequence() << " from "
@@ -431,7 +464,7 @@ DtCommModule::Deliver(Ptr<Packet> packet)
     }
     if (!m_receive.IsNull())
     {
-        m_receive(msg);
+        m_receive(msg, from);
     }
 }
 
@@ -445,7 +478,7 @@ DtCommModule::HandleUdpRead(Ptr<Socket> socket)
         {
             continue;
         }
-        Deliver(packet);
+        Deliver(packet, InetSocketAddress::ConvertFrom(from).GetIpv4());
     }
 }
 
@@ -456,9 +489,9 @@ DtCommModule::HandleAccept(Ptr<Socket>, const Address&)
 }
 
 void
-DtCommModule::HandleAccepted(Ptr<Socket> socket, const Address&)
+DtCommModule::HandleAccepted(Ptr<Socket> socket, const Address& from)
 {
-    m_rxStreams[socket] = Create<Packet>();
+    m_rxStreams[socket] = {Create<Packet>(), InetSocketAddress::ConvertFrom(from).GetIpv4()};
     socket->SetRecvCallback(MakeCallback(&DtCommModule::HandleTcpRead, this));
     socket->SetCloseCallbacks(MakeCallback(&DtCommModule::HandleTcpClosed, this),
                               MakeCallback(&DtCommModule::HandleTcpClosed, this));
@@ -485,10 +518,11 @@ DtCommModule::HandleTcpRead(Ptr<Socket> socket)
         {
             break;
         }
-        it->second->AddAtEnd(p);
+        it->second.first->AddAtEnd(p);
     }
     // Cut complete messages off the front of the stream.
-    Ptr<Packet>& stream = it->second;
+    Ptr<Packet> stream = it->second.first;
+    const Ipv4Address sender = it->second.second;
     while (stream->GetSize() >= DtHeader::SIZE)
     {
         DtHeader h;
@@ -509,7 +543,7 @@ DtCommModule::HandleTcpRead(Ptr<Socket> socket)
         }
         Ptr<Packet> message = stream->CreateFragment(0, whole);
         stream->RemoveAtStart(whole);
-        Deliver(message);
+        Deliver(message, sender);
         it = m_rxStreams.find(socket);
         if (it == m_rxStreams.end())
         {

@@ -57,8 +57,9 @@ class DtCommModule : public Object
     DtCommModule();
     ~DtCommModule() override;
 
-    /// Called with every well-formed message addressed to this DT.
-    typedef Callback<void, const DtMessage&> ReceiveCallback;
+    /// Called with every well-formed message addressed to this DT, and the
+    /// IPv4 address it came from.
+    typedef Callback<void, const DtMessage&, Ipv4Address> ReceiveCallback;
     /// Called when a reliable message could not be delivered: destination and header.
     typedef Callback<void, uint32_t, const DtHeader&> FailureCallback;
 
@@ -90,6 +91,29 @@ class DtCommModule : public Object
      * \return the sequence number given to the message
      */
     uint32_t Send(uint32_t dst, const DtPayload& payload, bool reliable, uint16_t flags = 0);
+
+    /**
+     * Send a message to a DT at an explicit address (e.g. a peer met over an
+     * ad hoc network), bypassing the address book.
+     * \param address where the DT listens
+     * \param dst destination DT id
+     * \param payload the payload
+     * \param reliable retransmit until acknowledged (UDP) or rely on TCP
+     * \param flags extra DtHeader flags
+     * \return the sequence number given to the message
+     */
+    uint32_t SendTo(Ipv4Address address,
+                    uint32_t dst,
+                    const DtPayload& payload,
+                    bool reliable,
+                    uint16_t flags = 0);
+
+    /**
+     * Broadcast an unreliable datagram (destination DtHeader::BROADCAST_ID).
+     * \param broadcast a subnet broadcast address
+     * \param payload the payload (must fit in one datagram)
+     */
+    void Broadcast(Ipv4Address broadcast, const DtPayload& payload);
 
     /**
      * \param dst a DT id
@@ -133,6 +157,7 @@ class DtCommModule : public Object
     {
         Ptr<Packet> packet;  //!< the message as first sent
         uint32_t dst;        //!< destination DT
+        Ipv4Address address; //!< where it is sent
         DtHeader header;     //!< its header
         uint32_t bulk;       //!< its bulk bytes
         uint32_t retries;    //!< retransmissions so far
@@ -170,8 +195,9 @@ class DtCommModule : public Object
     /**
      * Parse and deliver one received message.
      * \param packet the message bytes
+     * \param from the sender's address
      */
-    void Deliver(Ptr<Packet> packet);
+    void Deliver(Ptr<Packet> packet, Ipv4Address from);
     /**
      * Count and trace a malformed message.
      * \param packet the bytes
@@ -180,10 +206,10 @@ class DtCommModule : public Object
     void DropMalformed(Ptr<const Packet> packet, DtParseError error);
     /**
      * Send an already built message over UDP.
-     * \param dst destination DT
+     * \param address destination address
      * \param packet the message
      */
-    void SendDatagram(uint32_t dst, Ptr<Packet> packet);
+    void SendDatagram(Ipv4Address address, Ptr<Packet> packet);
     /**
      * A reliable datagram was not acknowledged in time.
      * \param seq its sequence number
@@ -218,7 +244,8 @@ class DtCommModule : public Object
     uint32_t m_dedupWindow;                            //!< remembered sequences per source
     Ptr<Socket> m_udp;                                 //!< datagram socket
     Ptr<Socket> m_listener;                            //!< TCP listener
-    std::map<Ptr<Socket>, Ptr<Packet>> m_rxStreams;    //!< accepted connections' buffers
+    std::map<Ptr<Socket>, std::pair<Ptr<Packet>, Ipv4Address>> m_rxStreams; //!< accepted
+                                                                            //!< connections
     std::map<uint32_t, TcpPeer> m_tcpPeers;            //!< outgoing connections by DT
     std::map<uint32_t, PendingDatagram> m_pending;     //!< unacknowledged, by sequence
     std::map<uint32_t, RttState> m_rtt;                //!< RTT estimates by DT

@@ -167,7 +167,7 @@ EdgeDtApplication::Summarize()
 }
 
 void
-EdgeDtApplication::HandleMessage(const DtMessage& msg)
+EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
 {
     if (m_architecture == DtArchitecture::CENTRALIZED)
     {

@@ -8,8 +8,10 @@
 
 #include "dt-agent-header.h"
 #include "dt-load-report-header.h"
+#include "dt-peer-hello-header.h"
 
 #include "ns3/double.h"
+#include "ns3/ipv4-address.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -54,6 +56,22 @@ LocalDtApplication::GetTypeId()
                           DoubleValue(0.002),
                           MakeDoubleAccessor(&LocalDtApplication::m_sampleGflop),
                           MakeDoubleChecker<double>(0))
+            .AddAttribute("PeerBroadcast",
+                          "Broadcast address of the ad hoc network shared with neighbouring "
+                          "terminals; 0.0.0.0 disables peer-to-peer operation.",
+                          Ipv4AddressValue(Ipv4Address::GetAny()),
+                          MakeIpv4AddressAccessor(&LocalDtApplication::m_peerBroadcast),
+                          MakeIpv4AddressChecker())
+            .AddAttribute("PeerHelloInterval",
+                          "Period of the PEER_HELLO broadcasts.",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&LocalDtApplication::m_peerHelloInterval),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("JoinRetryInterval",
+                          "Period of join attempts while the edge DT is unreachable.",
+                          TimeValue(Seconds(2)),
+                          MakeTimeAccessor(&LocalDtApplication::m_joinRetryInterval),
+                          MakeTimeChecker(MilliSeconds(1)))
             .AddAttribute("DataModule",
                           "The data module.",
                           PointerValue(),
@@ -69,7 +87,8 @@ LocalDtApplication::GetTypeId()
 
 LocalDtApplication::LocalDtApplication()
     : m_data(CreateObject<LocalDtDataModule>()),
-      m_service(CreateObject<LocalDtServiceModule>())
+      m_service(CreateObject<LocalDtServiceModule>()),
+      m_jitter(CreateObject<UniformRandomVariable>())
 {
     NS_LOG_FUNCTION(this);
 }
@@ -83,6 +102,9 @@ void
 LocalDtApplication::DoDispose()
 {
     m_statusEvent.Cancel();
+    m_helloEvent.Cancel();
+    m_joinEvent.Cancel();
+    m_jitter = nullptr;
     if (m_data)
     {
         m_data->Dispose();
@@ -123,7 +145,8 @@ LocalDtApplication::GetEdgeDtId() const
 int64_t
 LocalDtApplication::AssignStreams(int64_t stream)
 {
-    return m_service->AssignStreams(stream);
+    m_jitter->SetStream(stream);
+    return 1 + m_service->AssignStreams(stream + 1);
 }
 
 void
@@ -134,10 +157,16 @@ LocalDtApplication::DoStartDt()
     m_service->Start(this, m_edgeDtId, m_cloudDtId);
     if (m_architecture == DtArchitecture::MULTI_LAYER)
     {
-        DtAgentJoinHeader join;
-        join.SetTerminal(m_dtId);
-        join.SetServingCell(m_servingCell);
-        m_comm->Send(m_edgeDtId, join, true);
+        Join();
+        if (m_peerBroadcast != Ipv4Address::GetAny())
+        {
+            // Neighbours that start together must not broadcast together:
+            // broadcast frames are not acknowledged, collisions go unnoticed.
+            m_helloEvent = Simulator::Schedule(
+                Seconds(m_jitter->GetValue(0, m_peerHelloInterval.GetSeconds())),
+                &LocalDtApplication::SendPeerHello,
+                this);
+        }
     }
     m_statusEvent = Simulator::Schedule(m_data->GetStatusInterval(),
                                         &LocalDtApplication::SendStatus,
@@ -145,10 +174,32 @@ LocalDtApplication::DoStartDt()
 }
 
 void
+LocalDtApplication::Join()
+{
+    DtAgentJoinHeader join;
+    join.SetTerminal(m_dtId);
+    join.SetServingCell(m_servingCell);
+    m_comm->Send(m_edgeDtId, join, true);
+}
+
+void
+LocalDtApplication::SendPeerHello()
+{
+    m_comm->Broadcast(m_peerBroadcast, m_service->BuildPeerHello());
+    // Period with +-10 % jitter, as routing protocols do for their hellos.
+    const double period = m_peerHelloInterval.GetSeconds();
+    m_helloEvent = Simulator::Schedule(Seconds(m_jitter->GetValue(0.9 * period, 1.1 * period)),
+                                       &LocalDtApplication::SendPeerHello,
+                                       this);
+}
+
+void
 LocalDtApplication::DoStopDt()
 {
     NS_LOG_FUNCTION(this);
     m_statusEvent.Cancel();
+    m_helloEvent.Cancel();
+    m_joinEvent.Cancel();
     m_service->Stop();
     m_data->Stop();
 }
@@ -183,10 +234,21 @@ LocalDtApplication::SendStatus()
 }
 
 void
-LocalDtApplication::HandleMessage(const DtMessage& msg)
+LocalDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
 {
+    if (msg.GetHeader().GetSource() == m_edgeDtId)
+    {
+        m_service->SetEdgeReachable(true);
+        m_joinEvent.Cancel();
+    }
     switch (msg.GetMessageType())
     {
+        case DtMessageType::PEER_HELLO:
+            m_service->HandlePeerHello(msg.GetPayloadAs<DtPeerHelloHeader>(), from);
+            break;
+        case DtMessageType::PEER_DEMAND:
+            m_service->HandlePeerDemand(msg.GetPayloadAs<DtPeerDemandHeader>(), from);
+            break;
         case DtMessageType::DEMAND_RESPONSE:
             m_service->HandleResponse(msg.GetPayloadAs<DtDemandResponseHeader>());
             break;
@@ -205,6 +267,14 @@ LocalDtApplication::HandleMessage(const DtMessage& msg)
 void
 LocalDtApplication::HandleSendFailure(uint32_t dst, const DtHeader& header)
 {
+    if (dst == m_edgeDtId && m_architecture == DtArchitecture::MULTI_LAYER)
+    {
+        m_service->SetEdgeReachable(false);
+        if (header.GetMessageType() == DtMessageType::AGENT_JOIN && !m_joinEvent.IsRunning())
+        {
+            m_joinEvent = Simulator::Schedule(m_joinRetryInterval, &LocalDtApplication::Join, this);
+        }
+    }
     m_service->HandleSendFailure(header);
 }
 

@@ -11,6 +11,8 @@
 #include "local-dt-data-module.h"
 #include "local-dt-service-module.h"
 
+#include "ns3/random-variable-stream.h"
+
 namespace ns3
 {
 
@@ -24,6 +26,11 @@ namespace ns3
  * terminal, SampleProcessingGflop each), and sends up the demands it does not
  * run itself. Centralized: sends every raw sample and every demand to the
  * cloud DT.
+ *
+ * With PeerBroadcast set (a shared ad hoc network among terminals), it
+ * advertises itself to its neighbours every PeerHelloInterval; when its edge
+ * DT cannot be reached it offloads demands to them (see LocalDtServiceModule)
+ * and retries the join every JoinRetryInterval.
  */
 class LocalDtApplication : public DtApplication
 {
@@ -55,12 +62,16 @@ class LocalDtApplication : public DtApplication
     void DoDispose() override;
     void DoStartDt() override;
     void DoStopDt() override;
-    void HandleMessage(const DtMessage& msg) override;
+    void HandleMessage(const DtMessage& msg, Ipv4Address from) override;
     void HandleSendFailure(uint32_t dst, const DtHeader& header) override;
 
   private:
     /** Send a status update and schedule the next. */
     void SendStatus();
+    /** Ask the edge DT to host this terminal's agent. */
+    void Join();
+    /** Broadcast a PEER_HELLO and schedule the next. */
+    void SendPeerHello();
 
     Ptr<LocalDtDataModule> m_data;       //!< data module
     Ptr<LocalDtServiceModule> m_service; //!< service module
@@ -70,6 +81,12 @@ class LocalDtApplication : public DtApplication
     double m_sampleGflop;                //!< local processing per raw sample
     uint64_t m_processingJobs{0};        //!< sample-processing jobs submitted
     EventId m_statusEvent;               //!< next status update
+    Ipv4Address m_peerBroadcast;         //!< ad hoc broadcast address (any: no P2P)
+    Time m_peerHelloInterval;            //!< hello period
+    Time m_joinRetryInterval;            //!< join retry period while the edge is unreachable
+    EventId m_helloEvent;                //!< next hello
+    EventId m_joinEvent;                 //!< next join retry
+    Ptr<UniformRandomVariable> m_jitter; //!< desynchronizes broadcasts
 };
 
 } // namespace ns3

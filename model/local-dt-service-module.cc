@@ -7,10 +7,13 @@
 #include "local-dt-service-module.h"
 
 #include "dt-load-report-header.h"
+#include "dt-peer-hello-header.h"
 
 #include "ns3/abort.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
+#include "ns3/mobility-model.h"
+#include "ns3/node.h"
 #include "ns3/simulator.h"
 
 #include <algorithm>
@@ -21,6 +24,9 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("LocalDtServiceModule");
 
 NS_OBJECT_ENSURE_REGISTERED(LocalDtServiceModule);
+
+/// Job ids of neighbours' demands are kept apart from this terminal's demand ids.
+static constexpr uint64_t PEER_JOB_BIT = 1ULL << 62;
 
 TypeId
 LocalDtServiceModule::GetTypeId()
@@ -62,6 +68,16 @@ LocalDtServiceModule::GetTypeId()
                           "Access downlink rate assumed when estimating transfer times.",
                           DataRateValue(DataRate("200Mbps")),
                           MakeDataRateAccessor(&LocalDtServiceModule::m_downlinkRate),
+                          MakeDataRateChecker())
+            .AddAttribute("PeerTimeout",
+                          "A neighbour is forgotten when not heard from for this long.",
+                          TimeValue(Seconds(3)),
+                          MakeTimeAccessor(&LocalDtServiceModule::m_peerTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("PeerRate",
+                          "Rate of the link to neighbours assumed when estimating transfers.",
+                          DataRateValue(DataRate("24Mbps")),
+                          MakeDataRateAccessor(&LocalDtServiceModule::m_peerRate),
                           MakeDataRateChecker())
             .AddTraceSource("DemandCreated",
                             "A demand was created.",
@@ -239,9 +255,17 @@ LocalDtServiceModule::CreateDemand(uint32_t demandClass)
     d.created = Simulator::Now();
     d.deadline = d.created + c->DrawDeadline();
 
-    if (m_app->GetArchitecture() == DtArchitecture::CENTRALIZED)
+    const bool centralized = m_app->GetArchitecture() == DtArchitecture::CENTRALIZED;
+    uint32_t peerId = 0;
+    Ipv4Address peerAddress;
+    if (centralized)
     {
         d.tier = DtTier::CLOUD;
+    }
+    else if (!m_edgeReachable)
+    {
+        // Without the edge the choice is between this terminal and a neighbour.
+        d.tier = ChoosePeer(d, peerId, peerAddress) ? DtTier::PEER : DtTier::LOCAL;
     }
     else
     {
@@ -285,12 +309,20 @@ LocalDtServiceModule::CreateDemand(uint32_t demandClass)
     req.SetOutputBytes(d.outputBytes);
     req.SetCreated(d.created);
     req.SetDeadline(d.deadline);
-    const bool centralized = m_app->GetArchitecture() == DtArchitecture::CENTRALIZED;
-    const uint32_t dst = centralized ? m_cloudDtId : m_edgeDtId;
-    uint32_t seq = m_app->GetCommModule()->Send(dst, req, true);
+    uint32_t seq = 0;
+    if (d.tier == DtTier::PEER)
+    {
+        DtPeerDemandHeader peerReq;
+        static_cast<DtDemandRequestHeader&>(peerReq) = req;
+        seq = m_app->GetCommModule()->SendTo(peerAddress, peerId, peerReq, true);
+    }
+    else
+    {
+        seq = m_app->GetCommModule()->Send(centralized ? m_cloudDtId : m_edgeDtId, req, true);
+        (d.tier == DtTier::EDGE ? m_edgeBacklog : m_cloudBacklog) += d.workloadGflop;
+    }
     m_seqToDemand[seq] = d.id;
     m_demandToSeq[d.id] = seq;
-    (d.tier == DtTier::EDGE ? m_edgeBacklog : m_cloudBacklog) += d.workloadGflop;
     m_giveUp[d.id] = Simulator::Schedule(d.deadline - Simulator::Now() + m_giveUpTime,
                                          &LocalDtServiceModule::Finish,
                                          this,
@@ -304,6 +336,11 @@ LocalDtServiceModule::CreateDemand(uint32_t demandClass)
 void
 LocalDtServiceModule::LocalJobDone(const DtComputeJob& job)
 {
+    if (job.id & PEER_JOB_BIT)
+    {
+        RespondToPeer(job.id, DtFailureReason::NONE);
+        return;
+    }
     auto it = m_pending.find(job.id);
     if (it == m_pending.end())
     {
@@ -414,6 +451,143 @@ LocalDtServiceModule::Finish(uint64_t id,
     {
         m_completed(d);
     }
+}
+
+bool
+LocalDtServiceModule::ChoosePeer(const DtDemand& d, uint32_t& peerId, Ipv4Address& address) const
+{
+    const std::array<DtTierView, 3> views = GetTierViews();
+    const Time local = DtTierClassifier::Estimate(views[0], d.workloadGflop, 0, 0);
+    if (DtTierClassifier(m_margin).Fits(local, d.deadline - d.created))
+    {
+        return false;
+    }
+    Time best = local;
+    bool found = false;
+    const double rate = static_cast<double>(m_peerRate.GetBitRate());
+    for (const auto& [id, peer] : m_peers)
+    {
+        if (Simulator::Now() - peer.heard > m_peerTimeout || peer.capacityGflops <= 0)
+        {
+            continue;
+        }
+        DtTierView v;
+        v.available = true;
+        v.capacityGflops = peer.capacityGflops;
+        v.backlogGflop = peer.queueLength * d.workloadGflop;
+        v.uplinkBps = {rate};
+        v.downlinkBps = {rate};
+        v.rtt = m_app->GetCommModule()->GetRtt(id);
+        const Time t = DtTierClassifier::Estimate(v, d.workloadGflop, d.inputBytes, d.outputBytes);
+        if (t < best)
+        {
+            best = t;
+            peerId = id;
+            address = peer.address;
+            found = true;
+        }
+    }
+    return found;
+}
+
+void
+LocalDtServiceModule::HandlePeerHello(const DtPeerHelloHeader& hello, Ipv4Address from)
+{
+    if (hello.GetTerminal() == m_app->GetDtId())
+    {
+        return;
+    }
+    m_peers[hello.GetTerminal()] =
+        Peer{from, hello.GetCapacityGflops(), hello.GetQueueLength(), Simulator::Now()};
+}
+
+void
+LocalDtServiceModule::HandlePeerDemand(const DtDemandRequestHeader& req, Ipv4Address from)
+{
+    const uint64_t id = PEER_JOB_BIT | m_nextPeerJob++;
+    m_peerJobs[id] = PeerJob{req, from};
+    DtComputeJob job;
+    job.id = id;
+    job.workloadGflop = req.GetWorkloadGflop();
+    job.priority = req.GetPriority();
+    job.owner = req.GetOrigin();
+    if (!m_app->GetCompute()->Submit(job))
+    {
+        RespondToPeer(id, DtFailureReason::QUEUE_FULL);
+    }
+}
+
+void
+LocalDtServiceModule::RespondToPeer(uint64_t job, DtFailureReason reason)
+{
+    auto it = m_peerJobs.find(job);
+    if (it == m_peerJobs.end())
+    {
+        return;
+    }
+    const PeerJob pj = it->second;
+    m_peerJobs.erase(it);
+    DtDemandResponseHeader rsp;
+    rsp.SetDemandId(pj.req.GetDemandId());
+    rsp.SetOrigin(pj.req.GetOrigin());
+    if (reason == DtFailureReason::NONE)
+    {
+        rsp.SetCompleted();
+        rsp.SetOutputBytes(pj.req.GetOutputBytes());
+    }
+    else
+    {
+        rsp.SetFailed(reason);
+    }
+    rsp.SetExecutedTier(DtTier::PEER);
+    rsp.SetHops(pj.req.GetHops());
+    rsp.SetCreated(pj.req.GetCreated());
+    rsp.SetCompletedAt(std::max(Simulator::Now(), pj.req.GetCreated()));
+    m_app->GetCommModule()->SendTo(pj.from, pj.req.GetOrigin(), rsp, true);
+}
+
+void
+LocalDtServiceModule::SetEdgeReachable(bool reachable)
+{
+    if (reachable != m_edgeReachable)
+    {
+        NS_LOG_LOGIC("DT " << m_app->GetDtId() << ": edge DT " << m_edgeDtId
+                           << (reachable ? " reachable again" : " unreachable"));
+    }
+    m_edgeReachable = reachable;
+}
+
+bool
+LocalDtServiceModule::IsEdgeReachable() const
+{
+    return m_edgeReachable;
+}
+
+DtPeerHelloHeader
+LocalDtServiceModule::BuildPeerHello() const
+{
+    DtPeerHelloHeader hello;
+    hello.SetTerminal(m_app->GetDtId());
+    if (Ptr<MobilityModel> mm = m_app->GetNode()->GetObject<MobilityModel>())
+    {
+        hello.SetPosition(mm->GetPosition());
+    }
+    Ptr<ComputeResource> cpu = m_app->GetCompute();
+    hello.SetCapacityGflops(cpu->GetCapacityGflops() / cpu->GetCores());
+    hello.SetQueueLength(cpu->GetQueueLength() + cpu->GetBusyCores());
+    hello.SetHasEdge(m_edgeReachable);
+    return hello;
+}
+
+uint32_t
+LocalDtServiceModule::GetPeerCount() const
+{
+    uint32_t n = 0;
+    for (const auto& [id, peer] : m_peers)
+    {
+        n += Simulator::Now() - peer.heard <= m_peerTimeout ? 1 : 0;
+    }
+    return n;
 }
 
 uint32_t

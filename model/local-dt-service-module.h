@@ -14,6 +14,7 @@
 
 #include "ns3/data-rate.h"
 #include "ns3/event-id.h"
+#include "ns3/ipv4-address.h"
 #include "ns3/object.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
@@ -25,6 +26,7 @@ namespace ns3
 {
 
 class DtLoadReportHeader;
+class DtPeerHelloHeader;
 
 /**
  * \ingroup multilayer-dt
@@ -40,6 +42,13 @@ class DtLoadReportHeader;
  * and the round-trip times the communication module measured. Edge and cloud
  * demands are sent to the edge DT, which runs, escalates or relays them. In
  * the centralized architecture every demand goes to the cloud DT.
+ *
+ * Peer-to-peer: while the edge DT is unreachable (its join or a message to
+ * it failed, and nothing came back from it since), a demand that the terminal
+ * cannot finish in time is offloaded to the neighbouring local DT (heard from
+ * in PEER_HELLO messages) with the best estimated completion time, if that
+ * beats running it locally. This module also serves the PEER_DEMANDs of its
+ * neighbours on the terminal's ComputeResource.
  *
  * A demand completes when its result is back (in or after its deadline), and
  * fails when the local queue is full, when it cannot be delivered, when no
@@ -86,6 +95,25 @@ class LocalDtServiceModule : public Object
     void HandleLoadReport(const DtLoadReportHeader& report);
     /** \param header a reliable message that could not be delivered */
     void HandleSendFailure(const DtHeader& header);
+    /**
+     * \param hello a neighbour's advertisement
+     * \param from its address on the shared (ad hoc) network
+     */
+    void HandlePeerHello(const DtPeerHelloHeader& hello, Ipv4Address from);
+    /**
+     * Serve a neighbour's demand on this terminal.
+     * \param req the demand
+     * \param from the neighbour's address
+     */
+    void HandlePeerDemand(const DtDemandRequestHeader& req, Ipv4Address from);
+    /** \param reachable whether the serving edge DT can be reached */
+    void SetEdgeReachable(bool reachable);
+    /** \return whether the serving edge DT is believed reachable */
+    bool IsEdgeReachable() const;
+    /** \return this terminal's advertisement for its neighbours */
+    DtPeerHelloHeader BuildPeerHello() const;
+    /** \return neighbours heard from within PeerTimeout */
+    uint32_t GetPeerCount() const;
 
     /**
      * The views the classifier would use now.
@@ -132,6 +160,37 @@ class LocalDtServiceModule : public Object
      * \param rsp outcome of a remote demand
      */
     void Complete(uint64_t id, const DtDemandResponseHeader& rsp);
+    /**
+     * Pick the neighbour with the best estimated completion time for a demand
+     * the terminal cannot finish in time, if it beats running it locally.
+     * \param d the demand
+     * \param peerId set to the neighbour's DT id
+     * \param address set to its address
+     * \return true if a neighbour was picked
+     */
+    bool ChoosePeer(const DtDemand& d, uint32_t& peerId, Ipv4Address& address) const;
+    /**
+     * Answer a neighbour's demand.
+     * \param job the finished (or refused) job id
+     * \param reason NONE if completed
+     */
+    void RespondToPeer(uint64_t job, DtFailureReason reason);
+
+    /// A neighbouring local DT.
+    struct Peer
+    {
+        Ipv4Address address;   //!< where it listens
+        double capacityGflops; //!< what it offers
+        uint32_t queueLength;  //!< its waiting work
+        Time heard;            //!< last hello
+    };
+
+    /// A neighbour's demand running here.
+    struct PeerJob
+    {
+        DtDemandRequestHeader req; //!< the demand
+        Ipv4Address from;          //!< whom to answer
+    };
 
     Ptr<DtApplication> m_app;                   //!< owner
     uint32_t m_edgeDtId{0};                     //!< serving edge DT
@@ -158,6 +217,13 @@ class LocalDtServiceModule : public Object
     double m_cloudBacklog{0};                   //!< cloud backlog, reported + sent since
     double m_backhaulRateBps{0};                //!< edge-cloud rate, reported
     Time m_backhaulRtt;                         //!< edge-cloud RTT, reported
+
+    bool m_edgeReachable{true};                 //!< edge believed reachable
+    Time m_peerTimeout;                         //!< hello validity
+    DataRate m_peerRate;                        //!< peer link rate (estimation)
+    std::map<uint32_t, Peer> m_peers;           //!< neighbours by DT id
+    std::map<uint64_t, PeerJob> m_peerJobs;     //!< neighbours' demands running here
+    uint64_t m_nextPeerJob{0};                  //!< next peer job number
 
     TracedCallback<const DtDemand&> m_created;   //!< trace: demand created
     TracedCallback<const DtDemand&> m_completed; //!< trace: result back (in time or late)

@@ -78,7 +78,7 @@ struct Pair
         b = CreateObject<DtCommModule>();
         a->Setup(nodes.Get(0), 1, book);
         b->Setup(nodes.Get(1), 2, book);
-        b->SetReceiveCallback(DtCommModule::ReceiveCallback([this](const DtMessage& m) {
+        b->SetReceiveCallback(DtCommModule::ReceiveCallback([this](const DtMessage& m, Ipv4Address) {
             ++received[m.GetHeader().GetSequence()];
             bulk[m.GetHeader().GetSequence()] = m.GetPayload().GetBulkSize();
         }));

@@ -9,7 +9,9 @@
 // edge, determinism for a given RngRun, and the open cloud service interface.
 
 #include "ns3/cloud-dt-application.h"
+#include "ns3/boolean.h"
 #include "ns3/double.h"
+#include "ns3/mobility-model.h"
 #include "ns3/enum.h"
 #include "ns3/multilayer-dt-module.h"
 #include "ns3/rng-seed-manager.h"
@@ -67,7 +69,8 @@ SmallRun
 RunSmall(DtArchitecture arch,
          const std::string& dir,
          const std::function<void(Ptr<MultiLayerDtHelper>)>& configure = nullptr,
-         const std::function<void(Ptr<CloudDtApplication>)>& cloudSetup = nullptr)
+         const std::function<void(Ptr<CloudDtApplication>)>& cloudSetup = nullptr,
+         const std::function<void(Ptr<MultiLayerDtHelper>, ApplicationContainer)>& built = nullptr)
 {
     Ptr<MultiLayerDtHelper> dt = CreateObject<MultiLayerDtHelper>();
     dt->SetAttribute("Terminals", UintegerValue(4));
@@ -84,6 +87,10 @@ RunSmall(DtArchitecture arch,
     if (cloudSetup)
     {
         cloudSetup(DynamicCast<CloudDtApplication>(apps.Get(0)));
+    }
+    if (built)
+    {
+        built(dt, apps);
     }
     Simulator::Stop(dt->GetStopTime());
     Simulator::Run();
@@ -311,6 +318,78 @@ class DtCloudServiceTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * Terminals out of reach of every access point discover each other over the
+ * ad hoc network and offload to the one neighbour that can help.
+ */
+class DtPeerToPeerTestCase : public TestCase
+{
+  public:
+    DtPeerToPeerTestCase()
+        : TestCase("Without an edge, local DTs offload to a capable peer")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        auto configure = [](Ptr<MultiLayerDtHelper> dt) {
+            dt->SetAttribute("PeerToPeer", BooleanValue(true));
+            dt->SetAttribute("Edges", UintegerValue(1));
+            ObjectFactory c("ns3::DtDemandClass");
+            c.Set("Workload", StringValue("ns3::ConstantRandomVariable[Constant=1.5]"));
+            c.Set("InputBytes", StringValue("ns3::ConstantRandomVariable[Constant=2000]"));
+            c.Set("OutputBytes", StringValue("ns3::ConstantRandomVariable[Constant=500]"));
+            c.Set("Deadline", StringValue("ns3::ConstantRandomVariable[Constant=1.0]"));
+            dt->SetDemandClasses({c});
+            dt->SetAttribute("DemandRate", DoubleValue(1.0));
+            dt->SetAttribute("SimTime", TimeValue(Seconds(6)));
+        };
+        auto moveAway = [](Ptr<MultiLayerDtHelper> dt, ApplicationContainer apps) {
+            // All terminals 2 km from the access point, within 20 m of each
+            // other; terminal 0 is ten times faster than the others.
+            NodeContainer t = dt->GetTerminals();
+            for (uint32_t i = 0; i < t.GetN(); ++i)
+            {
+                t.Get(i)->GetObject<MobilityModel>()->SetPosition(Vector(5.0 * i, 2000, 0));
+            }
+            for (uint32_t a = 0; a < apps.GetN(); ++a)
+            {
+                auto local = DynamicCast<LocalDtApplication>(apps.Get(a));
+                if (local && local->GetDtId() == MultiLayerDtHelper::LOCAL_DT_ID_BASE)
+                {
+                    local->GetCompute()->SetAttribute("CapacityGflops", DoubleValue(10.0));
+                }
+            }
+        };
+        SmallRun r = RunSmall(DtArchitecture::MULTI_LAYER,
+                              CreateTempDirFilename("p2p"),
+                              configure,
+                              nullptr,
+                              moveAway);
+        uint64_t atPeer = 0;
+        uint64_t atEdgeOrCloud = 0;
+        for (const auto& d : r.finished)
+        {
+            if (d.executedTier == DtTier::PEER && d.state != DtDemandState::FAILED)
+            {
+                ++atPeer;
+                NS_TEST_EXPECT_MSG_NE(d.origin,
+                                      MultiLayerDtHelper::LOCAL_DT_ID_BASE,
+                                      "the fast terminal has no reason to offload");
+            }
+            atEdgeOrCloud += (d.executedTier == DtTier::EDGE || d.executedTier == DtTier::CLOUD) &&
+                                     d.state != DtDemandState::FAILED
+                                 ? 1
+                                 : 0;
+        }
+        NS_TEST_EXPECT_MSG_GT(atPeer, 0, "demands ran on a peer");
+        NS_TEST_EXPECT_MSG_EQ(atEdgeOrCloud, 0, "no edge or cloud was reachable");
+        NS_TEST_EXPECT_MSG_EQ(r.inDeadline + r.late + r.failed, r.created, "conservation");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * System test suite.
  */
 class DtSystemTestSuite : public TestSuite
@@ -323,6 +402,7 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtEscalationTestCase, TestCase::QUICK);
         AddTestCase(new DtDeterminismTestCase, TestCase::QUICK);
         AddTestCase(new DtCloudServiceTestCase, TestCase::QUICK);
+        AddTestCase(new DtPeerToPeerTestCase, TestCase::QUICK);
     }
 };
 
