@@ -54,12 +54,12 @@ struct RunResult
 /// Command-line settings of the scenario.
 struct Settings
 {
-    uint32_t terminals{10};  //!< terminals
-    uint32_t edges{2};       //!< edge servers
-    double simTime{10};      //!< seconds of demand generation
-    double demandRate{2};    //!< demands per second per terminal
-    bool pcap{false};        //!< write PCAP
-    std::string outputDir;   //!< output folder
+    uint32_t terminals{10}; //!< terminals
+    uint32_t edges{2};      //!< edge servers
+    double simTime{10};     //!< seconds of demand generation
+    double demandRate{2};   //!< demands per second per terminal
+    bool pcap{false};       //!< write PCAP
+    std::string outputDir;  //!< output folder
 };
 
 /**
@@ -138,7 +138,8 @@ void
 PrintTable(const std::vector<RunResult>& runs)
 {
     std::vector<std::pair<std::string, std::vector<std::string>>> rows;
-    auto row = [&rows, &runs](const std::string& label, auto value) {
+    auto row = [&rows, &runs](const std::string& label, auto value)
+    {
         std::vector<std::string> cells;
         for (const auto& r : runs)
         {
@@ -147,29 +148,53 @@ PrintTable(const std::vector<RunResult>& runs)
         rows.emplace_back(label, cells);
     };
     const char* tiers[] = {"all", "local", "edge", "cloud"};
-    row("demands created", [](const RunResult& r) { return std::to_string(r.created); });
+    row("demands created",
+        [](const RunResult& r)
+        {
+            return std::to_string(r.created);
+        });
     row("  completed in deadline",
-        [](const RunResult& r) { return std::to_string(r.inDeadline); });
-    row("  completed late", [](const RunResult& r) { return std::to_string(r.late); });
-    row("  failed", [](const RunResult& r) { return std::to_string(r.failed); });
+        [](const RunResult& r)
+        {
+            return std::to_string(r.inDeadline);
+        });
+    row("  completed late",
+        [](const RunResult& r)
+        {
+            return std::to_string(r.late);
+        });
+    row("  failed",
+        [](const RunResult& r)
+        {
+            return std::to_string(r.failed);
+        });
     for (int t = 0; t < 4; ++t)
     {
-        row(std::string("latency ") + tiers[t] + " mean/p95 ms (n)", [t](const RunResult& r) {
-            const DtLatencyStats& s = r.latency[t];
-            if (s.count == 0)
+        row(std::string("latency ") + tiers[t] + " mean/p95 ms (n)",
+            [t](const RunResult& r)
             {
-                return std::string("-");
-            }
-            return Fmt(s.mean) + " / " + Fmt(s.p95) + " (" + std::to_string(s.count) + ")";
-        });
+                const DtLatencyStats& s = r.latency[t];
+                if (s.count == 0)
+                {
+                    return std::string("-");
+                }
+                return Fmt(s.mean) + " / " + Fmt(s.p95) + " (" + std::to_string(s.count) + ")";
+            });
     }
     const char* layers[] = {"local", "edge", "cloud"};
     for (int l = 0; l < 3; ++l)
     {
         row(std::string("signaling KB/demand, ") + layers[l],
-            [l](const RunResult& r) { return Fmt(r.signalingKb[l], 2); });
+            [l](const RunResult& r)
+            {
+                return Fmt(r.signalingKb[l], 2);
+            });
     }
-    row("wall time s", [](const RunResult& r) { return Fmt(r.wall, 2); });
+    row("wall time s",
+        [](const RunResult& r)
+        {
+            return Fmt(r.wall, 2);
+        });
 
     std::size_t w0 = 10;
     for (const auto& [label, cells] : rows)
@@ -223,19 +248,20 @@ main(int argc, char* argv[])
     cmd.AddValue("simTime", "Seconds during which terminals create demands (> 0)", s.simTime);
     cmd.AddValue("demandRate", "Demands per second per terminal (>= 0)", s.demandRate);
     cmd.AddValue("architecture", "both | multilayer | centralized", architecture);
-    cmd.AddValue("outputDir", "Folder for the outputs (one subfolder per architecture)",
-                 s.outputDir);
+    cmd.AddValue(
+        "outputDir", "Folder for the outputs (one subfolder per architecture)", s.outputDir);
     cmd.AddValue("pcap", "Write PCAP traces of the access and fibre devices", s.pcap);
     cmd.Parse(argc, argv);
 
     // Counts are read as text so that "-3" is reported, not wrapped around.
-    auto count = [](const std::string& name, const std::string& v, long lo, long hi) {
+    auto count = [](const std::string& name, const std::string& v, long lo, long hi)
+    {
         char* end = nullptr;
         long n = std::strtol(v.c_str(), &end, 10);
         if (v.empty() || *end != '\0' || n < lo || n > hi)
         {
-            Fail("--" + name + "=" + v + " is not a whole number in " + std::to_string(lo) +
-                 ".." + std::to_string(hi));
+            Fail("--" + name + "=" + v + " is not a whole number in " + std::to_string(lo) + ".."
+                 + std::to_string(hi));
         }
         return static_cast<uint32_t>(n);
     };
@@ -273,8 +299,8 @@ main(int argc, char* argv[])
         std::FILE* f = ec ? nullptr : std::fopen(probe.c_str(), "w");
         if (!f)
         {
-            Fail("--outputDir=" + s.outputDir + " is not a writable folder" +
-                 (ec ? " (" + ec.message() + ")" : std::string()));
+            Fail("--outputDir=" + s.outputDir + " is not a writable folder"
+                 + (ec ? " (" + ec.message() + ")" : std::string()));
         }
         std::fclose(f);
         std::remove(probe.c_str());
@@ -289,8 +315,8 @@ main(int argc, char* argv[])
         runs.push_back(RunOnce(a, s));
     }
     PrintTable(runs);
-    std::cout << "outputs: " << s.outputDir << "/{" << (archs.size() == 2 ? "centralized,multilayer"
-                                                                         : runs[0].name)
+    std::cout << "outputs: " << s.outputDir << "/{"
+              << (archs.size() == 2 ? "centralized,multilayer" : runs[0].name)
               << "}/summary.json, demands.csv" << std::endl;
 
     // Every demand must end in exactly one final state.
@@ -299,8 +325,7 @@ main(int argc, char* argv[])
         if (r.inDeadline + r.late + r.failed != r.created)
         {
             std::cerr << "error: " << r.name << ": " << r.created << " demands created but "
-                      << r.inDeadline + r.late + r.failed << " reached a final state"
-                      << std::endl;
+                      << r.inDeadline + r.late + r.failed << " reached a final state" << std::endl;
             return 1;
         }
     }

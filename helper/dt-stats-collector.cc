@@ -60,7 +60,8 @@ ConfigValue(const std::string& s)
     double d = std::strtod(s.c_str(), &end);
     if (!s.empty() && end == s.c_str() + s.size() && std::isfinite(d))
     {
-        if (d == std::floor(d) && std::fabs(d) < 9e15 && s.find_first_of(".eE") == std::string::npos)
+        if (d == std::floor(d) && std::fabs(d) < 9e15
+            && s.find_first_of(".eE") == std::string::npos)
         {
             return static_cast<int64_t>(d);
         }
@@ -91,12 +92,14 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
 {
     const DtLayer layer = app->GetLayer();
     app->GetCommModule()->TraceConnectWithoutContext(
-        "Tx",
-        MakeCallback(&DtStatsCollector::MessageSent, this).Bind(layer));
+        "Tx", MakeCallback(&DtStatsCollector::MessageSent, this).Bind(layer));
     app->GetCommModule()->TraceConnectWithoutContext(
         "MalformedDropped",
         Callback<void, Ptr<const Packet>, DtParseError>(
-            [this](Ptr<const Packet>, DtParseError) { Malformed(); }));
+            [this](Ptr<const Packet>, DtParseError)
+            {
+                Malformed();
+            }));
     if (auto local = DynamicCast<LocalDtApplication>(app))
     {
         Ptr<LocalDtServiceModule> s = local->GetServiceModule();
@@ -112,7 +115,10 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
         edge->GetServiceModule()->TraceConnectWithoutContext(
             "DemandEscalated",
             Callback<void, const DtDemandRequestHeader&>(
-                [this](const DtDemandRequestHeader&) { Escalated(); }));
+                [this](const DtDemandRequestHeader&)
+                {
+                    Escalated();
+                }));
     }
 }
 
@@ -181,7 +187,8 @@ DtStatsCollector::GetCount(DtDemandState state) const
 {
     return static_cast<uint64_t>(std::count_if(m_finished.begin(),
                                                m_finished.end(),
-                                               [state](const DtDemand& d) {
+                                               [state](const DtDemand& d)
+                                               {
                                                    return d.state == state;
                                                }));
 }
@@ -295,10 +302,8 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
     {
         ++byTier[static_cast<std::size_t>(d.executedTier)];
     }
-    demands["by_tier"] = {{"local", byTier[0]},
-                          {"edge", byTier[1]},
-                          {"cloud", byTier[2]},
-                          {"peer", byTier[3]}};
+    demands["by_tier"] = {
+        {"local", byTier[0]}, {"edge", byTier[1]}, {"cloud", byTier[2]}, {"peer", byTier[3]}};
     demands["escalated"] = m_escalations;
     j["demands"] = demands;
 
@@ -307,11 +312,8 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
     for (int t = -1; t < 3; ++t)
     {
         DtLatencyStats s = GetLatency(t);
-        latency[names[t + 1]] = {{"count", s.count},
-                                 {"mean", s.mean},
-                                 {"p50", s.p50},
-                                 {"p95", s.p95},
-                                 {"p99", s.p99}};
+        latency[names[t + 1]] = {
+            {"count", s.count}, {"mean", s.mean}, {"p50", s.p50}, {"p95", s.p95}, {"p99", s.p99}};
     }
     j["latency_ms"] = latency;
 
@@ -334,11 +336,10 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
 
     // Not modelled in this release: no migration and no synchronization
     // traffic exists, so counts are zero and ratios undefined (null).
-    j["migrations"] = {{"started", 0},
-                       {"completed", 0},
-                       {"failed", 0},
-                       {"mean_duration_ms", nullptr}};
-    j["sync"] = {{"requests", 0}, {"failures", 0}, {"failure_ratio", nullptr}, {"mean_aoi_ms", nullptr}};
+    j["migrations"] = {
+        {"started", 0}, {"completed", 0}, {"failed", 0}, {"mean_duration_ms", nullptr}};
+    j["sync"] = {
+        {"requests", 0}, {"failures", 0}, {"failure_ratio", nullptr}, {"mean_aoi_ms", nullptr}};
     j["packets"] = {{"malformed_dropped", m_malformed}};
 
     std::ofstream out(path);
@@ -361,9 +362,12 @@ DtStatsCollector::WriteDemandsCsv(const std::string& path) const
     out << "id,terminal,class,created_s,tier,final_state,reason,latency_ms,workload_gflop,"
            "bytes_up,bytes_down,hops\n";
     std::vector<DtDemand> rows = m_finished;
-    std::sort(rows.begin(), rows.end(), [](const DtDemand& a, const DtDemand& b) {
-        return a.origin != b.origin ? a.origin < b.origin : a.id < b.id;
-    });
+    std::sort(rows.begin(),
+              rows.end(),
+              [](const DtDemand& a, const DtDemand& b)
+              {
+                  return a.origin != b.origin ? a.origin < b.origin : a.id < b.id;
+              });
     out << std::setprecision(9);
     for (const auto& d : rows)
     {

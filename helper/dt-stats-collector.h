@@ -135,16 +135,16 @@ class DtStatsCollector : public Object
     /** Count one malformed packet. */
     void Malformed();
 
-    std::string m_scenario{"custom"};                        //!< scenario name
-    std::string m_architecture{"multilayer"};                //!< architecture name
+    std::string m_scenario{"custom"};                          //!< scenario name
+    std::string m_architecture{"multilayer"};                  //!< architecture name
     std::vector<std::pair<std::string, std::string>> m_config; //!< configuration
-    uint64_t m_created{0};                                   //!< demands created
-    std::vector<DtDemand> m_finished;                        //!< final demands
-    std::array<uint64_t, 3> m_signaling{};                   //!< by layer
-    std::array<uint64_t, 3> m_data{};                        //!< by layer
-    std::map<std::string, uint64_t> m_messagesByType;        //!< sent messages by type
-    uint64_t m_escalations{0};                               //!< edge escalations
-    uint64_t m_malformed{0};                                 //!< malformed dropped
+    uint64_t m_created{0};                                     //!< demands created
+    std::vector<DtDemand> m_finished;                          //!< final demands
+    std::array<uint64_t, 3> m_signaling{};                     //!< by layer
+    std::array<uint64_t, 3> m_data{};                          //!< by layer
+    std::map<std::string, uint64_t> m_messagesByType;          //!< sent messages by type
+    uint64_t m_escalations{0};                                 //!< edge escalations
+    uint64_t m_malformed{0};                                   //!< malformed dropped
 };
 
 } // namespace ns3

@@ -182,15 +182,15 @@ static const Time WARMUP = Seconds(1);
 // Every random variable of a scenario gets an explicit stream, so that a run
 // depends on RngRun only: the same in a fresh process or after other runs in
 // the same process (the two architectures of one comparison, for example).
-static constexpr int64_t STREAM_POSITIONS = 0;           //!< terminal placement, + edge
-static constexpr int64_t STREAM_INTERNET = 1000;         //!< IP stacks
-static constexpr int64_t STREAM_WIFI = 10000000;         //!< Wi-Fi, + 1000000 per edge
-static constexpr int64_t STREAM_DTS = 1000000000;        //!< DT demand generators
-static constexpr int64_t STREAM_ADHOC = 2000000000;      //!< terminals' ad hoc devices
+static constexpr int64_t STREAM_POSITIONS = 0;      //!< terminal placement, + edge
+static constexpr int64_t STREAM_INTERNET = 1000;    //!< IP stacks
+static constexpr int64_t STREAM_WIFI = 10000000;    //!< Wi-Fi, + 1000000 per edge
+static constexpr int64_t STREAM_DTS = 1000000000;   //!< DT demand generators
+static constexpr int64_t STREAM_ADHOC = 2000000000; //!< terminals' ad hoc devices
 
 MultiLayerDtHelper::MultiLayerDtHelper()
-    : m_book(CreateObject<DtAddressBook>()),
-      m_stats(CreateObject<DtStatsCollector>())
+    : m_book(CreateObject<DtAddressBook>())
+    , m_stats(CreateObject<DtStatsCollector>())
 {
     m_localFactory.SetTypeId(LocalDtApplication::GetTypeId());
     m_edgeFactory.SetTypeId(EdgeDtApplication::GetTypeId());
@@ -315,8 +315,8 @@ MultiLayerDtHelper::Build()
 {
     NS_LOG_FUNCTION(this);
     NS_ABORT_MSG_IF(m_built, "MultiLayerDtHelper::Build called twice");
-    NS_ABORT_MSG_IF(m_channelWidth != 20 && m_channelWidth != 40 && m_channelWidth != 80 &&
-                        m_channelWidth != 160,
+    NS_ABORT_MSG_IF(m_channelWidth != 20 && m_channelWidth != 40 && m_channelWidth != 80
+                        && m_channelWidth != 160,
                     "ChannelWidth=" << m_channelWidth << " is not 20, 40, 80 or 160 MHz");
     m_cloudNode.Create(1);
     m_edgeNodes.Create(m_edges);

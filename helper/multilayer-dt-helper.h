@@ -225,21 +225,21 @@ class MultiLayerDtHelper : public Object
     ObjectFactory m_edgeFactory;          //!< edge DT factory
     ObjectFactory m_cloudFactory;         //!< cloud DT factory
 
-    bool m_built{false};                       //!< Build() done
-    NodeContainer m_terminalNodes;             //!< terminals
-    NodeContainer m_edgeNodes;                 //!< edge servers / APs
-    NodeContainer m_cloudNode;                 //!< the cloud
-    std::vector<uint32_t> m_edgeOf;            //!< terminal -> edge
-    NetDeviceContainer m_accessDevices;        //!< Wi-Fi devices
-    NetDeviceContainer m_fibreDevices;         //!< point-to-point devices
-    NetDeviceContainer m_adhocDevices;         //!< terminals' ad hoc devices
-    std::vector<Ipv4Address> m_terminalAddr;   //!< terminal addresses
-    std::vector<Ipv4Address> m_edgeAddr;       //!< edge (AP side) addresses
-    Ipv4Address m_cloudAddr;                   //!< cloud address
-    std::string m_uplinkMode;                  //!< chosen station data mode
-    std::string m_downlinkMode;                //!< chosen AP data mode
-    Ptr<DtAddressBook> m_book;                 //!< address book
-    Ptr<DtStatsCollector> m_stats;             //!< statistics
+    bool m_built{false};                     //!< Build() done
+    NodeContainer m_terminalNodes;           //!< terminals
+    NodeContainer m_edgeNodes;               //!< edge servers / APs
+    NodeContainer m_cloudNode;               //!< the cloud
+    std::vector<uint32_t> m_edgeOf;          //!< terminal -> edge
+    NetDeviceContainer m_accessDevices;      //!< Wi-Fi devices
+    NetDeviceContainer m_fibreDevices;       //!< point-to-point devices
+    NetDeviceContainer m_adhocDevices;       //!< terminals' ad hoc devices
+    std::vector<Ipv4Address> m_terminalAddr; //!< terminal addresses
+    std::vector<Ipv4Address> m_edgeAddr;     //!< edge (AP side) addresses
+    Ipv4Address m_cloudAddr;                 //!< cloud address
+    std::string m_uplinkMode;                //!< chosen station data mode
+    std::string m_downlinkMode;              //!< chosen AP data mode
+    Ptr<DtAddressBook> m_book;               //!< address book
+    Ptr<DtStatsCollector> m_stats;           //!< statistics
 };
 
 } // namespace ns3

@@ -8,6 +8,7 @@
 
 #include "dt-load-report-header.h"
 
+#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -46,10 +47,11 @@ CloudDtApplication::GetTypeId()
 }
 
 CloudDtApplication::CloudDtApplication()
-    : m_data(CreateObject<CloudDtDataModule>()),
-      m_service(CreateObject<CloudDtServiceModule>())
 {
     NS_LOG_FUNCTION(this);
+    // Allocation across edges: each sender (an edge DT, or a terminal when
+    // centralized) gets its weighted share of the cloud when it is saturated.
+    m_compute->SetAttribute("Scheduler", EnumValue(ComputeResource::DRR));
 }
 
 CloudDtApplication::~CloudDtApplication()
@@ -61,35 +63,13 @@ void
 CloudDtApplication::DoDispose()
 {
     m_loadEvent.Cancel();
-    if (m_data)
-    {
-        m_data->Dispose();
-    }
-    if (m_service)
-    {
-        m_service->Dispose();
-    }
-    m_data = nullptr;
-    m_service = nullptr;
-    DtApplication::DoDispose();
+    DtModularApplication::DoDispose();
 }
 
 DtLayer
 CloudDtApplication::GetLayer() const
 {
     return DtLayer::CLOUD;
-}
-
-Ptr<CloudDtDataModule>
-CloudDtApplication::GetDataModule() const
-{
-    return m_data;
-}
-
-Ptr<CloudDtServiceModule>
-CloudDtApplication::GetServiceModule() const
-{
-    return m_service;
 }
 
 void
@@ -136,7 +116,8 @@ CloudDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
         case DtMessageType::REGION_SUMMARY:
             m_data->ApplySummary(h.GetSource(), msg.GetPayloadAs<DtRegionSummaryHeader>());
             break;
-        case DtMessageType::STATUS_UPDATE: {
+        case DtMessageType::STATUS_UPDATE:
+        {
             const auto& su = msg.GetPayloadAs<DtStatusUpdateHeader>();
             m_data->ApplyRawStatus(h.GetSource(), su);
             m_service->SubmitSampleProcessing(h.GetSource(), su.GetSampleCount());

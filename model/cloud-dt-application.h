@@ -18,10 +18,12 @@ namespace ns3
  * \ingroup multilayer-dt
  * The cloud DT: data module (global state from region summaries, or every
  * twin in the centralized architecture), service module (cloud compute, open
- * service interface) and communication module. Reports its load to the edge
- * DTs every LoadReportInterval (multi-layer).
+ * service interface) and communication module. Its compute resource shares
+ * itself across the DTs that send it demands (deficit round robin: the edges,
+ * or the terminals when centralized). Reports its load to the edge DTs every
+ * LoadReportInterval (multi-layer).
  */
-class CloudDtApplication : public DtApplication
+class CloudDtApplication : public DtModularApplication<CloudDtDataModule, CloudDtServiceModule>
 {
   public:
     /**
@@ -34,10 +36,6 @@ class CloudDtApplication : public DtApplication
     ~CloudDtApplication() override;
 
     DtLayer GetLayer() const override;
-    /** \return the data module */
-    Ptr<CloudDtDataModule> GetDataModule() const;
-    /** \return the service module */
-    Ptr<CloudDtServiceModule> GetServiceModule() const;
 
   protected:
     void DoDispose() override;
@@ -50,10 +48,8 @@ class CloudDtApplication : public DtApplication
     /** Report the load to every edge DT, and schedule the next round. */
     void ReportLoad();
 
-    Ptr<CloudDtDataModule> m_data;       //!< data module
-    Ptr<CloudDtServiceModule> m_service; //!< service module
-    Time m_loadReportInterval;           //!< load report period
-    EventId m_loadEvent;                 //!< next round
+    Time m_loadReportInterval; //!< load report period
+    EventId m_loadEvent;       //!< next round
 };
 
 } // namespace ns3

@@ -178,25 +178,12 @@ CloudDtServiceModule::JobDone(const DtComputeJob& cj)
 void
 CloudDtServiceModule::Respond(const Job& job, DtFailureReason reason)
 {
-    DtDemandResponseHeader rsp;
-    rsp.SetDemandId(job.req.GetDemandId());
-    rsp.SetOrigin(job.req.GetOrigin());
-    if (reason == DtFailureReason::NONE)
-    {
-        rsp.SetCompleted();
-        rsp.SetOutputBytes(job.outputBytes);
-    }
-    else
-    {
-        rsp.SetFailed(reason);
-    }
-    rsp.SetExecutedTier(DtTier::CLOUD);
-    rsp.SetHops(job.req.GetHops());
-    rsp.SetCreated(job.req.GetCreated());
-    rsp.SetCompletedAt(std::max(Simulator::Now(), job.req.GetCreated()));
     if (m_app->GetAddressBook()->Has(job.replyTo))
     {
-        m_app->GetCommModule()->Send(job.replyTo, rsp, true);
+        m_app->GetCommModule()->Send(
+            job.replyTo,
+            DtDemandResponseHeader::Answer(job.req, DtTier::CLOUD, reason, job.outputBytes),
+            true);
     }
 }
 

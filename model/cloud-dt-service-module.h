@@ -133,13 +133,13 @@ class CloudDtServiceModule : public Object
         ServiceCallback callback; //!< its decision
     };
 
-    Ptr<DtApplication> m_app;                   //!< owner
-    bool m_requireService;                      //!< refuse classes without a service
-    double m_sampleGflop;                       //!< work per raw sample
-    std::map<uint8_t, Service> m_services;      //!< services by class
-    std::map<std::string, uint64_t> m_invoked;  //!< invocations by service name
-    std::map<uint64_t, Job> m_jobs;             //!< jobs by id
-    uint64_t m_nextJob{1};                      //!< next job id
+    Ptr<DtApplication> m_app;                  //!< owner
+    bool m_requireService;                     //!< refuse classes without a service
+    double m_sampleGflop;                      //!< work per raw sample
+    std::map<uint8_t, Service> m_services;     //!< services by class
+    std::map<std::string, uint64_t> m_invoked; //!< invocations by service name
+    std::map<uint64_t, Job> m_jobs;            //!< jobs by id
+    uint64_t m_nextJob{1};                     //!< next job id
 
     TracedCallback<const DtDemandRequestHeader&> m_served; //!< trace: demand done
 };

@@ -46,15 +46,13 @@ ComputeResource::GetTypeId()
                           UintegerValue(10000),
                           MakeUintegerAccessor(&ComputeResource::m_maxQueueLength),
                           MakeUintegerChecker<uint32_t>())
-            .AddAttribute("Scheduler",
-                          "Order of waiting jobs: strict priority, or deficit round robin "
-                          "across owners (fairness) with strict priority within an owner.",
-                          EnumValue(ComputeResource::PRIORITY),
-                          MakeEnumAccessor(&ComputeResource::m_scheduler),
-                          MakeEnumChecker(ComputeResource::PRIORITY,
-                                          "Priority",
-                                          ComputeResource::DRR,
-                                          "Drr"))
+            .AddAttribute(
+                "Scheduler",
+                "Order of waiting jobs: strict priority, or deficit round robin "
+                "across owners (fairness) with strict priority within an owner.",
+                EnumValue(ComputeResource::PRIORITY),
+                MakeEnumAccessor(&ComputeResource::m_scheduler),
+                MakeEnumChecker(ComputeResource::PRIORITY, "Priority", ComputeResource::DRR, "Drr"))
             .AddAttribute("DrrQuantumGflop",
                           "DRR credit per round for an owner of weight 1.",
                           DoubleValue(0.5),
@@ -237,7 +235,8 @@ ComputeResource::GetBacklogGflop() const
     {
         if (m_busy[core])
         {
-            backlog += std::max(0.0, (m_running[core].end - Simulator::Now()).GetSeconds()) * perCore;
+            backlog +=
+                std::max(0.0, (m_running[core].end - Simulator::Now()).GetSeconds()) * perCore;
         }
     }
     return backlog;

@@ -125,18 +125,18 @@ class ComputeResource : public Object
     /** Create the job queue for the configured scheduler (first use). */
     void EnsureQueue();
 
-    double m_capacityGflops;                  //!< total capacity
-    uint32_t m_cores;                         //!< parallel servers
-    uint32_t m_maxQueueLength;                //!< waiting jobs before rejection
-    Scheduler m_scheduler;                    //!< queue discipline
-    double m_drrQuantumGflop;                 //!< DRR quantum
-    std::unique_ptr<DtJobQueue> m_queue;      //!< waiting jobs
+    double m_capacityGflops;                                   //!< total capacity
+    uint32_t m_cores;                                          //!< parallel servers
+    uint32_t m_maxQueueLength;                                 //!< waiting jobs before rejection
+    Scheduler m_scheduler;                                     //!< queue discipline
+    double m_drrQuantumGflop;                                  //!< DRR quantum
+    std::unique_ptr<DtJobQueue> m_queue;                       //!< waiting jobs
     std::vector<std::pair<uint32_t, double>> m_pendingWeights; //!< weights set before first use
-    std::vector<bool> m_busy;                 //!< per core
-    std::vector<Running> m_running;           //!< per core
-    std::map<uint64_t, Time> m_waitingSince;  //!< job id -> enqueue time
-    double m_completedGflop{0};               //!< work done
-    Callback<void, const DtComputeJob&> m_done; //!< completion callback
+    std::vector<bool> m_busy;                                  //!< per core
+    std::vector<Running> m_running;                            //!< per core
+    std::map<uint64_t, Time> m_waitingSince;                   //!< job id -> enqueue time
+    double m_completedGflop{0};                                //!< work done
+    Callback<void, const DtComputeJob&> m_done;                //!< completion callback
 
     TracedCallback<const DtComputeJob&, Time> m_jobStarted;  //!< trace: job started (wait)
     TracedCallback<const DtComputeJob&, Time> m_jobFinished; //!< trace: job done (service)

@@ -60,8 +60,8 @@ DtApplication::GetTypeId()
 }
 
 DtApplication::DtApplication()
-    : m_comm(CreateObject<DtCommModule>()),
-      m_compute(CreateObject<ComputeResource>())
+    : m_comm(CreateObject<DtCommModule>())
+    , m_compute(CreateObject<ComputeResource>())
 {
     NS_LOG_FUNCTION(this);
 }

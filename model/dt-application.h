@@ -95,6 +95,56 @@ class DtApplication : public Application
     DtArchitecture m_architecture;  //!< architecture
 };
 
+/**
+ * \ingroup multilayer-dt
+ * A DtApplication composed of a data module and a service module (created
+ * with the application, disposed with it).
+ *
+ * \tparam Data the data module class
+ * \tparam Service the service module class
+ */
+template <class Data, class Service>
+class DtModularApplication : public DtApplication
+{
+  public:
+    /** \return the data module */
+    Ptr<Data> GetDataModule() const
+    {
+        return m_data;
+    }
+
+    /** \return the service module */
+    Ptr<Service> GetServiceModule() const
+    {
+        return m_service;
+    }
+
+  protected:
+    DtModularApplication()
+        : m_data(CreateObject<Data>())
+        , m_service(CreateObject<Service>())
+    {
+    }
+
+    void DoDispose() override
+    {
+        if (m_data)
+        {
+            m_data->Dispose();
+        }
+        if (m_service)
+        {
+            m_service->Dispose();
+        }
+        m_data = nullptr;
+        m_service = nullptr;
+        DtApplication::DoDispose();
+    }
+
+    Ptr<Data> m_data;       //!< data module
+    Ptr<Service> m_service; //!< service module
+};
+
 } // namespace ns3
 
 #endif /* DT_APPLICATION_H */

@@ -176,7 +176,8 @@ DtCommModule::Stop()
         pending.timer.Cancel();
     }
     m_pending.clear();
-    auto quiet = [](Ptr<Socket> s) {
+    auto quiet = [](Ptr<Socket> s)
+    {
         s->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
         s->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
         s->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
@@ -197,9 +198,8 @@ DtCommModule::Stop()
     m_rxStreams.clear();
     if (m_listener)
     {
-        m_listener->SetAcceptCallback(
-            MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
-            MakeNullCallback<void, Ptr<Socket>, const Address&>());
+        m_listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                      MakeNullCallback<void, Ptr<Socket>, const Address&>());
         m_listener->Close();
         m_listener = nullptr;
     }
@@ -238,11 +238,8 @@ DtCommModule::Broadcast(Ipv4Address broadcast, const DtPayload& payload)
 }
 
 uint32_t
-DtCommModule::SendTo(Ipv4Address address,
-                     uint32_t dst,
-                     const DtPayload& payload,
-                     bool reliable,
-                     uint16_t flags)
+DtCommModule::SendTo(
+    Ipv4Address address, uint32_t dst, const DtPayload& payload, bool reliable, uint16_t flags)
 {
     NS_ABORT_MSG_IF(!m_running, "DT " << m_dtId << ": Send while the comm module is stopped");
     DtHeader header;
@@ -407,8 +404,8 @@ void
 DtCommModule::DropMalformed(Ptr<const Packet> packet, DtParseError error)
 {
     ++m_malformed;
-    NS_LOG_LOGIC("DT " << m_dtId << " dropped " << packet->GetSize() << " malformed bytes: "
-                       << error);
+    NS_LOG_LOGIC("DT " << m_dtId << " dropped " << packet->GetSize()
+                       << " malformed bytes: " << error);
     m_malformedTrace(packet, error);
 }
 

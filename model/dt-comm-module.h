@@ -133,7 +133,9 @@ class DtCommModule : public Object
      * \param bytes the whole message size (header + payload)
      * \param bulkBytes the opaque data part of it (demand input/output)
      */
-    typedef void (*MessageTracedCallback)(const DtHeader& header, uint32_t bytes, uint32_t bulkBytes);
+    typedef void (*MessageTracedCallback)(const DtHeader& header,
+                                          uint32_t bytes,
+                                          uint32_t bulkBytes);
 
     /**
      * TracedCallback signature for malformed input.
@@ -168,11 +170,11 @@ class DtCommModule : public Object
     /// An outgoing TCP connection and its queue.
     struct TcpPeer
     {
-        Ptr<Socket> socket;                 //!< the connection
-        bool connected{false};              //!< handshake done
-        std::deque<Ptr<Packet>> queue;      //!< whole messages waiting
-        std::deque<DtHeader> headers;       //!< their headers (for failure reports)
-        uint32_t offset{0};                 //!< bytes of queue.front() already sent
+        Ptr<Socket> socket;            //!< the connection
+        bool connected{false};         //!< handshake done
+        std::deque<Ptr<Packet>> queue; //!< whole messages waiting
+        std::deque<DtHeader> headers;  //!< their headers (for failure reports)
+        uint32_t offset{0};            //!< bytes of queue.front() already sent
     };
 
     /// RTT estimator state per destination.
@@ -182,16 +184,16 @@ class DtCommModule : public Object
         Time rttvar; //!< RTT variation
     };
 
-    void HandleUdpRead(Ptr<Socket> socket);                     //!< UDP receive
-    bool HandleAccept(Ptr<Socket> socket, const Address& from); //!< TCP accept request
+    void HandleUdpRead(Ptr<Socket> socket);                       //!< UDP receive
+    bool HandleAccept(Ptr<Socket> socket, const Address& from);   //!< TCP accept request
     void HandleAccepted(Ptr<Socket> socket, const Address& from); //!< TCP accepted
-    void HandleTcpRead(Ptr<Socket> socket);                     //!< TCP receive
-    void HandleTcpClosed(Ptr<Socket> socket);                   //!< TCP rx closed
-    void HandleConnected(uint32_t dst, Ptr<Socket> socket);     //!< TCP connected
-    void HandleConnectFailed(uint32_t dst, Ptr<Socket> socket); //!< TCP failed
+    void HandleTcpRead(Ptr<Socket> socket);                       //!< TCP receive
+    void HandleTcpClosed(Ptr<Socket> socket);                     //!< TCP rx closed
+    void HandleConnected(uint32_t dst, Ptr<Socket> socket);       //!< TCP connected
+    void HandleConnectFailed(uint32_t dst, Ptr<Socket> socket);   //!< TCP failed
     void HandleSendSpace(uint32_t dst, Ptr<Socket> socket, uint32_t available); //!< TCP space
-    void FlushTcp(uint32_t dst);                                //!< push queued bytes
-    void FailTcpPeer(uint32_t dst);                             //!< report and drop a peer
+    void FlushTcp(uint32_t dst);    //!< push queued bytes
+    void FailTcpPeer(uint32_t dst); //!< report and drop a peer
     /**
      * Parse and deliver one received message.
      * \param packet the message bytes
@@ -233,34 +235,34 @@ class DtCommModule : public Object
      */
     bool IsDuplicate(uint32_t src, uint32_t seq);
 
-    Ptr<Node> m_node;                                  //!< our node
-    uint32_t m_dtId{0};                                //!< our DT id
-    Ptr<DtAddressBook> m_book;                         //!< peers
-    uint16_t m_port;                                   //!< UDP and TCP port
-    uint32_t m_maxDatagram;                            //!< UDP size limit
-    Time m_initialRtt;                                 //!< RTT before measurement
-    Time m_minRto;                                     //!< lower bound of the RTO
-    uint32_t m_maxRetransmissions;                     //!< retries of a datagram
-    uint32_t m_dedupWindow;                            //!< remembered sequences per source
-    Ptr<Socket> m_udp;                                 //!< datagram socket
-    Ptr<Socket> m_listener;                            //!< TCP listener
+    Ptr<Node> m_node;              //!< our node
+    uint32_t m_dtId{0};            //!< our DT id
+    Ptr<DtAddressBook> m_book;     //!< peers
+    uint16_t m_port;               //!< UDP and TCP port
+    uint32_t m_maxDatagram;        //!< UDP size limit
+    Time m_initialRtt;             //!< RTT before measurement
+    Time m_minRto;                 //!< lower bound of the RTO
+    uint32_t m_maxRetransmissions; //!< retries of a datagram
+    uint32_t m_dedupWindow;        //!< remembered sequences per source
+    Ptr<Socket> m_udp;             //!< datagram socket
+    Ptr<Socket> m_listener;        //!< TCP listener
     std::map<Ptr<Socket>, std::pair<Ptr<Packet>, Ipv4Address>> m_rxStreams; //!< accepted
                                                                             //!< connections
-    std::map<uint32_t, TcpPeer> m_tcpPeers;            //!< outgoing connections by DT
-    std::map<uint32_t, PendingDatagram> m_pending;     //!< unacknowledged, by sequence
-    std::map<uint32_t, RttState> m_rtt;                //!< RTT estimates by DT
-    std::map<uint32_t, std::set<uint32_t>> m_seen;     //!< delivered reliable seqs by source
+    std::map<uint32_t, TcpPeer> m_tcpPeers;               //!< outgoing connections by DT
+    std::map<uint32_t, PendingDatagram> m_pending;        //!< unacknowledged, by sequence
+    std::map<uint32_t, RttState> m_rtt;                   //!< RTT estimates by DT
+    std::map<uint32_t, std::set<uint32_t>> m_seen;        //!< delivered reliable seqs by source
     std::map<uint32_t, std::deque<uint32_t>> m_seenOrder; //!< their arrival order
-    uint32_t m_nextSeq{0};                             //!< next sequence number
-    uint64_t m_malformed{0};                           //!< malformed input dropped
-    bool m_running{false};                             //!< between Start and Stop
-    ReceiveCallback m_receive;                         //!< upper layer
-    FailureCallback m_failure;                         //!< upper layer
+    uint32_t m_nextSeq{0};                                //!< next sequence number
+    uint64_t m_malformed{0};                              //!< malformed input dropped
+    bool m_running{false};                                //!< between Start and Stop
+    ReceiveCallback m_receive;                            //!< upper layer
+    FailureCallback m_failure;                            //!< upper layer
 
-    TracedCallback<const DtHeader&, uint32_t, uint32_t> m_txTrace; //!< message sent
-    TracedCallback<const DtHeader&, uint32_t, uint32_t> m_rxTrace; //!< message received
+    TracedCallback<const DtHeader&, uint32_t, uint32_t> m_txTrace;    //!< message sent
+    TracedCallback<const DtHeader&, uint32_t, uint32_t> m_rxTrace;    //!< message received
     TracedCallback<Ptr<const Packet>, DtParseError> m_malformedTrace; //!< malformed dropped
-    TracedCallback<const DtHeader&> m_failTrace;                   //!< reliable send failed
+    TracedCallback<const DtHeader&> m_failTrace;                      //!< reliable send failed
 };
 
 } // namespace ns3

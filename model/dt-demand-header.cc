@@ -7,7 +7,9 @@
 #include "dt-demand-header.h"
 
 #include "ns3/abort.h"
+#include "ns3/simulator.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ns3
@@ -167,6 +169,31 @@ DtDemandResponseHeader::GetTypeId()
                             .SetGroupName("MultilayerDt")
                             .AddConstructor<DtDemandResponseHeader>();
     return tid;
+}
+
+DtDemandResponseHeader
+DtDemandResponseHeader::Answer(const DtDemandRequestHeader& req,
+                               DtTier executed,
+                               DtFailureReason reason,
+                               uint32_t outputBytes)
+{
+    DtDemandResponseHeader rsp;
+    rsp.SetDemandId(req.GetDemandId());
+    rsp.SetOrigin(req.GetOrigin());
+    if (reason == DtFailureReason::NONE)
+    {
+        rsp.SetCompleted();
+        rsp.SetOutputBytes(outputBytes);
+    }
+    else
+    {
+        rsp.SetFailed(reason);
+    }
+    rsp.SetExecutedTier(executed);
+    rsp.SetHops(req.GetHops());
+    rsp.SetCreated(req.GetCreated());
+    rsp.SetCompletedAt(std::max(Simulator::Now(), req.GetCreated()));
+    return rsp;
 }
 
 DtMessageType

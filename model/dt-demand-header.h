@@ -308,6 +308,19 @@ class DtDemandResponseHeader : public DtWireChunk<DtDemandResponseHeader, DtPayl
                   DtParseError::TOO_LARGE);
     }
 
+    /**
+     * The answer to a demand, decided now.
+     * \param req the demand
+     * \param executed the tier that ran (or refused) it
+     * \param reason NONE if completed, else why it failed
+     * \param outputBytes result size sent back (ignored if failed)
+     * \return the response
+     */
+    static DtDemandResponseHeader Answer(const DtDemandRequestHeader& req,
+                                         DtTier executed,
+                                         DtFailureReason reason,
+                                         uint32_t outputBytes);
+
     DtMessageType GetMessageType() const override;
     /** \return outputBytes: the result data follows this header */
     uint32_t GetBulkSize() const override;

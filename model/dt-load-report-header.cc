@@ -43,11 +43,14 @@ DtLoadReportHeader::SetLoad(double capacityGflops, double backlogGflop)
 }
 
 void
-DtLoadReportHeader::SetUpstream(double capacityGflops, double backlogGflop, double rateBps, Time rtt)
+DtLoadReportHeader::SetUpstream(double capacityGflops,
+                                double backlogGflop,
+                                double rateBps,
+                                Time rtt)
 {
-    NS_ABORT_MSG_IF(!(std::isfinite(capacityGflops) && capacityGflops >= 0 &&
-                      std::isfinite(backlogGflop) && backlogGflop >= 0 &&
-                      std::isfinite(rateBps) && rateBps >= 0),
+    NS_ABORT_MSG_IF(!(std::isfinite(capacityGflops) && capacityGflops >= 0
+                      && std::isfinite(backlogGflop) && backlogGflop >= 0 && std::isfinite(rateBps)
+                      && rateBps >= 0),
                     "load report upstream values must be finite and non-negative");
     m_upstreamCapacityGflops = capacityGflops;
     m_upstreamBacklogGflop = backlogGflop;

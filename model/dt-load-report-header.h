@@ -48,9 +48,8 @@ class DtLoadReportHeader : public DtWireChunk<DtLoadReportHeader, DtPayload>
         v.Double("backlogGflop", h.m_backlogGflop);
         v.Require("backlogGflop", h.m_backlogGflop >= 0, DtParseError::BAD_FIELD);
         v.Double("upstreamCapacityGflops", h.m_upstreamCapacityGflops);
-        v.Require("upstreamCapacityGflops",
-                  h.m_upstreamCapacityGflops >= 0,
-                  DtParseError::BAD_FIELD);
+        v.Require(
+            "upstreamCapacityGflops", h.m_upstreamCapacityGflops >= 0, DtParseError::BAD_FIELD);
         v.Double("upstreamBacklogGflop", h.m_upstreamBacklogGflop);
         v.Require("upstreamBacklogGflop", h.m_upstreamBacklogGflop >= 0, DtParseError::BAD_FIELD);
         v.Double("upstreamRateBps", h.m_upstreamRateBps);

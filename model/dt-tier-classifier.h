@@ -25,12 +25,12 @@ namespace ns3
  */
 struct DtTierView
 {
-    bool available{false};             //!< the tier can be reached
-    double capacityGflops{0};          //!< its compute capacity
-    double backlogGflop{0};            //!< work ahead of a new demand
-    std::vector<double> uplinkBps;     //!< rates of the links the input crosses
-    std::vector<double> downlinkBps;   //!< rates of the links the result crosses
-    Time rtt;                          //!< propagation + protocol round trip
+    bool available{false};           //!< the tier can be reached
+    double capacityGflops{0};        //!< its compute capacity
+    double backlogGflop{0};          //!< work ahead of a new demand
+    std::vector<double> uplinkBps;   //!< rates of the links the input crosses
+    std::vector<double> downlinkBps; //!< rates of the links the result crosses
+    Time rtt;                        //!< propagation + protocol round trip
 };
 
 /**

@@ -60,8 +60,6 @@ EdgeDtApplication::GetTypeId()
 }
 
 EdgeDtApplication::EdgeDtApplication()
-    : m_data(CreateObject<EdgeDtDataModule>()),
-      m_service(CreateObject<EdgeDtServiceModule>())
 {
     NS_LOG_FUNCTION(this);
     m_compute->SetAttribute("Scheduler", EnumValue(ComputeResource::DRR));
@@ -77,35 +75,13 @@ EdgeDtApplication::DoDispose()
 {
     m_loadEvent.Cancel();
     m_summaryEvent.Cancel();
-    if (m_data)
-    {
-        m_data->Dispose();
-    }
-    if (m_service)
-    {
-        m_service->Dispose();
-    }
-    m_data = nullptr;
-    m_service = nullptr;
-    DtApplication::DoDispose();
+    DtModularApplication::DoDispose();
 }
 
 DtLayer
 EdgeDtApplication::GetLayer() const
 {
     return DtLayer::EDGE;
-}
-
-Ptr<EdgeDtDataModule>
-EdgeDtApplication::GetDataModule() const
-{
-    return m_data;
-}
-
-Ptr<EdgeDtServiceModule>
-EdgeDtApplication::GetServiceModule() const
-{
-    return m_service;
 }
 
 void
@@ -176,7 +152,8 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
     const DtHeader& h = msg.GetHeader();
     switch (msg.GetMessageType())
     {
-        case DtMessageType::AGENT_JOIN: {
+        case DtMessageType::AGENT_JOIN:
+        {
             const auto& join = msg.GetPayloadAs<DtAgentJoinHeader>();
             m_data->Join(join.GetTerminal(), join.GetServingCell(), join.GetModelVersion());
             SendLoadReport(join.GetTerminal());
@@ -186,9 +163,8 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             m_data->Leave(msg.GetPayloadAs<DtAgentLeaveHeader>().GetTerminal());
             break;
         case DtMessageType::STATUS_UPDATE:
-            m_data->ApplyStatus(h.GetSource(),
-                                msg.GetPayloadAs<DtStatusUpdateHeader>(),
-                                h.GetTimestamp());
+            m_data->ApplyStatus(
+                h.GetSource(), msg.GetPayloadAs<DtStatusUpdateHeader>(), h.GetTimestamp());
             m_service->SubmitTwinUpdate(h.GetSource());
             break;
         case DtMessageType::DEMAND_REQUEST:

@@ -23,7 +23,7 @@ namespace ns3
  * DT every SummaryInterval. In the centralized architecture it stays idle:
  * the edge node only forwards packets.
  */
-class EdgeDtApplication : public DtApplication
+class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtServiceModule>
 {
   public:
     /**
@@ -36,10 +36,6 @@ class EdgeDtApplication : public DtApplication
     ~EdgeDtApplication() override;
 
     DtLayer GetLayer() const override;
-    /** \return the data module */
-    Ptr<EdgeDtDataModule> GetDataModule() const;
-    /** \return the service module */
-    Ptr<EdgeDtServiceModule> GetServiceModule() const;
 
   protected:
     void DoDispose() override;
@@ -59,13 +55,11 @@ class EdgeDtApplication : public DtApplication
     /** Send a region summary to the cloud DT, and schedule the next. */
     void Summarize();
 
-    Ptr<EdgeDtDataModule> m_data;       //!< data module
-    Ptr<EdgeDtServiceModule> m_service; //!< service module
-    uint32_t m_cloudDtId;               //!< cloud DT
-    Time m_loadReportInterval;          //!< load report period
-    Time m_summaryInterval;             //!< region summary period
-    EventId m_loadEvent;                //!< next load report round
-    EventId m_summaryEvent;             //!< next summary
+    uint32_t m_cloudDtId;      //!< cloud DT
+    Time m_loadReportInterval; //!< load report period
+    Time m_summaryInterval;    //!< region summary period
+    EventId m_loadEvent;       //!< next load report round
+    EventId m_summaryEvent;    //!< next summary
 };
 
 } // namespace ns3

@@ -24,14 +24,14 @@ namespace ns3
  */
 struct DtDigitalAgent
 {
-    uint32_t terminal{0};        //!< DT id of the terminal
-    uint32_t servingCell{0};     //!< its serving cell / AP
-    uint32_t modelVersion{0};    //!< model version its local DT runs
-    Time joined;                 //!< when it joined this edge
-    Time lastUpdate;             //!< when its state was last updated
-    Time lastSampleTime;         //!< send time of the last status update applied
-    uint64_t updates{0};         //!< status updates applied
-    DtStatusUpdateHeader state;  //!< latest state
+    uint32_t terminal{0};       //!< DT id of the terminal
+    uint32_t servingCell{0};    //!< its serving cell / AP
+    uint32_t modelVersion{0};   //!< model version its local DT runs
+    Time joined;                //!< when it joined this edge
+    Time lastUpdate;            //!< when its state was last updated
+    Time lastSampleTime;        //!< send time of the last status update applied
+    uint64_t updates{0};        //!< status updates applied
+    DtStatusUpdateHeader state; //!< latest state
 };
 
 /**

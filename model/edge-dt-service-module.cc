@@ -104,10 +104,8 @@ EdgeDtServiceModule::EstimateCloud(const DtDemandRequestHeader& req) const
     cloud.uplinkBps = {backhaul};
     cloud.downlinkBps = {backhaul, static_cast<double>(m_downlinkRate.GetBitRate())};
     cloud.rtt = m_app->GetCommModule()->GetRtt(m_cloudDtId);
-    return DtTierClassifier::Estimate(cloud,
-                                      req.GetWorkloadGflop(),
-                                      req.GetInputBytes(),
-                                      req.GetOutputBytes());
+    return DtTierClassifier::Estimate(
+        cloud, req.GetWorkloadGflop(), req.GetInputBytes(), req.GetOutputBytes());
 }
 
 void
@@ -135,10 +133,9 @@ EdgeDtServiceModule::HandleRequest(const DtHeader& header, const DtDemandRequest
         const Time there = EstimateCloud(req);
         if (there < here)
         {
-            NS_LOG_LOGIC("edge DT " << m_app->GetDtId() << " escalates demand "
-                                    << req.GetDemandId() << ": edge " << here.As(Time::MS)
-                                    << " vs cloud " << there.As(Time::MS) << ", left "
-                                    << left.As(Time::MS));
+            NS_LOG_LOGIC("edge DT " << m_app->GetDtId() << " escalates demand " << req.GetDemandId()
+                                    << ": edge " << here.As(Time::MS) << " vs cloud "
+                                    << there.As(Time::MS) << ", left " << left.As(Time::MS));
             m_escalated(req);
             SendUp(req, true);
             return;
@@ -171,10 +168,8 @@ EdgeDtServiceModule::SendUp(DtDemandRequestHeader req, bool escalated)
 {
     req.SetTier(DtTier::CLOUD);
     req.SetHops(req.GetHops() + 1);
-    uint32_t seq = m_app->GetCommModule()->Send(m_cloudDtId,
-                                                req,
-                                                true,
-                                                escalated ? 0 : DtHeader::FLAG_RELAYED);
+    uint32_t seq = m_app->GetCommModule()->Send(
+        m_cloudDtId, req, true, escalated ? 0 : DtHeader::FLAG_RELAYED);
     m_upSeq[seq] = req;
     m_upKey[{req.GetOrigin(), req.GetDemandId()}] = seq;
     m_cloudBacklog += req.GetWorkloadGflop();
@@ -183,25 +178,12 @@ EdgeDtServiceModule::SendUp(DtDemandRequestHeader req, bool escalated)
 void
 EdgeDtServiceModule::Respond(const DtDemandRequestHeader& req, DtFailureReason reason)
 {
-    DtDemandResponseHeader rsp;
-    rsp.SetDemandId(req.GetDemandId());
-    rsp.SetOrigin(req.GetOrigin());
-    if (reason == DtFailureReason::NONE)
-    {
-        rsp.SetCompleted();
-        rsp.SetOutputBytes(req.GetOutputBytes());
-    }
-    else
-    {
-        rsp.SetFailed(reason);
-    }
-    rsp.SetExecutedTier(DtTier::EDGE);
-    rsp.SetHops(req.GetHops());
-    rsp.SetCreated(req.GetCreated());
-    rsp.SetCompletedAt(std::max(Simulator::Now(), req.GetCreated()));
     if (m_app->GetAddressBook()->Has(req.GetOrigin()))
     {
-        m_app->GetCommModule()->Send(req.GetOrigin(), rsp, true);
+        m_app->GetCommModule()->Send(
+            req.GetOrigin(),
+            DtDemandResponseHeader::Answer(req, DtTier::EDGE, reason, req.GetOutputBytes()),
+            true);
     }
 }
 

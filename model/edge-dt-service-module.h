@@ -118,16 +118,16 @@ class EdgeDtServiceModule : public Object
      */
     Time EstimateCloud(const DtDemandRequestHeader& req) const;
 
-    Ptr<DtApplication> m_app;              //!< owner
-    uint32_t m_cloudDtId{0};               //!< cloud DT
-    double m_margin;                       //!< deadline margin
-    DataRate m_downlinkRate;               //!< access downlink (estimation)
-    DataRate m_backhaulRate;               //!< edge-cloud rate (estimation, reports)
-    double m_twinUpdateGflop;              //!< work per twin update
-    double m_cloudCapacity{0};             //!< cloud capacity, reported
-    double m_cloudBacklog{0};              //!< cloud backlog, reported + sent since
-    std::map<uint64_t, Job> m_jobs;        //!< compute jobs by job id
-    uint64_t m_nextJob{1};                 //!< next job id
+    Ptr<DtApplication> m_app;                          //!< owner
+    uint32_t m_cloudDtId{0};                           //!< cloud DT
+    double m_margin;                                   //!< deadline margin
+    DataRate m_downlinkRate;                           //!< access downlink (estimation)
+    DataRate m_backhaulRate;                           //!< edge-cloud rate (estimation, reports)
+    double m_twinUpdateGflop;                          //!< work per twin update
+    double m_cloudCapacity{0};                         //!< cloud capacity, reported
+    double m_cloudBacklog{0};                          //!< cloud backlog, reported + sent since
+    std::map<uint64_t, Job> m_jobs;                    //!< compute jobs by job id
+    uint64_t m_nextJob{1};                             //!< next job id
     std::map<uint32_t, DtDemandRequestHeader> m_upSeq; //!< demands sent up, by message seq
     std::map<std::pair<uint32_t, uint64_t>, uint32_t> m_upKey; //!< (origin, demand) -> seq
 

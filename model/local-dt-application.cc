@@ -86,9 +86,7 @@ LocalDtApplication::GetTypeId()
 }
 
 LocalDtApplication::LocalDtApplication()
-    : m_data(CreateObject<LocalDtDataModule>()),
-      m_service(CreateObject<LocalDtServiceModule>()),
-      m_jitter(CreateObject<UniformRandomVariable>())
+    : m_jitter(CreateObject<UniformRandomVariable>())
 {
     NS_LOG_FUNCTION(this);
 }
@@ -105,35 +103,13 @@ LocalDtApplication::DoDispose()
     m_helloEvent.Cancel();
     m_joinEvent.Cancel();
     m_jitter = nullptr;
-    if (m_data)
-    {
-        m_data->Dispose();
-    }
-    if (m_service)
-    {
-        m_service->Dispose();
-    }
-    m_data = nullptr;
-    m_service = nullptr;
-    DtApplication::DoDispose();
+    DtModularApplication::DoDispose();
 }
 
 DtLayer
 LocalDtApplication::GetLayer() const
 {
     return DtLayer::LOCAL;
-}
-
-Ptr<LocalDtDataModule>
-LocalDtApplication::GetDataModule() const
-{
-    return m_data;
-}
-
-Ptr<LocalDtServiceModule>
-LocalDtApplication::GetServiceModule() const
-{
-    return m_service;
 }
 
 uint32_t
@@ -168,9 +144,8 @@ LocalDtApplication::DoStartDt()
                 this);
         }
     }
-    m_statusEvent = Simulator::Schedule(m_data->GetStatusInterval(),
-                                        &LocalDtApplication::SendStatus,
-                                        this);
+    m_statusEvent =
+        Simulator::Schedule(m_data->GetStatusInterval(), &LocalDtApplication::SendStatus, this);
 }
 
 void
@@ -228,9 +203,8 @@ LocalDtApplication::SendStatus()
         }
         m_comm->Send(m_edgeDtId, su, false);
     }
-    m_statusEvent = Simulator::Schedule(m_data->GetStatusInterval(),
-                                        &LocalDtApplication::SendStatus,
-                                        this);
+    m_statusEvent =
+        Simulator::Schedule(m_data->GetStatusInterval(), &LocalDtApplication::SendStatus, this);
 }
 
 void

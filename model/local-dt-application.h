@@ -32,7 +32,7 @@ namespace ns3
  * DT cannot be reached it offloads demands to them (see LocalDtServiceModule)
  * and retries the join every JoinRetryInterval.
  */
-class LocalDtApplication : public DtApplication
+class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalDtServiceModule>
 {
   public:
     /**
@@ -45,10 +45,6 @@ class LocalDtApplication : public DtApplication
     ~LocalDtApplication() override;
 
     DtLayer GetLayer() const override;
-    /** \return the data module */
-    Ptr<LocalDtDataModule> GetDataModule() const;
-    /** \return the service module */
-    Ptr<LocalDtServiceModule> GetServiceModule() const;
     /** \return the serving edge DT id */
     uint32_t GetEdgeDtId() const;
 
@@ -73,8 +69,6 @@ class LocalDtApplication : public DtApplication
     /** Broadcast a PEER_HELLO and schedule the next. */
     void SendPeerHello();
 
-    Ptr<LocalDtDataModule> m_data;       //!< data module
-    Ptr<LocalDtServiceModule> m_service; //!< service module
     uint32_t m_edgeDtId;                 //!< serving edge DT
     uint32_t m_cloudDtId;                //!< cloud DT
     uint32_t m_servingCell;              //!< serving cell / AP id

@@ -169,9 +169,8 @@ LocalDtDataModule::BuildStatusUpdate(bool rawSamples, uint32_t queueLength, uint
             PutDouble(bytes, s.velocity.y);
             PutDouble(bytes, s.velocity.z);
         }
-        su.SetSamples(DtSampleEncoding::RAW,
-                      static_cast<uint16_t>(m_window.size()),
-                      std::move(bytes));
+        su.SetSamples(
+            DtSampleEncoding::RAW, static_cast<uint16_t>(m_window.size()), std::move(bytes));
     }
     m_window.clear();
     m_windowStart = Simulator::Now();

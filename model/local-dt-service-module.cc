@@ -95,8 +95,8 @@ LocalDtServiceModule::GetTypeId()
 }
 
 LocalDtServiceModule::LocalDtServiceModule()
-    : m_interArrival(CreateObject<ExponentialRandomVariable>()),
-      m_classPick(CreateObject<UniformRandomVariable>())
+    : m_interArrival(CreateObject<ExponentialRandomVariable>())
+    , m_classPick(CreateObject<UniformRandomVariable>())
 {
     NS_LOG_FUNCTION(this);
 }
@@ -154,13 +154,13 @@ LocalDtServiceModule::Start(Ptr<DtApplication> app, uint32_t edgeDtId, uint32_t 
     m_app = app;
     m_edgeDtId = edgeDtId;
     m_cloudDtId = cloudDtId;
-    m_app->GetCompute()->SetJobDoneCallback(MakeCallback(&LocalDtServiceModule::LocalJobDone, this));
+    m_app->GetCompute()->SetJobDoneCallback(
+        MakeCallback(&LocalDtServiceModule::LocalJobDone, this));
     if (m_demandRate > 0 && !m_classes.empty())
     {
         m_interArrival->SetAttribute("Mean", DoubleValue(1.0 / m_demandRate));
-        m_nextDemand = Simulator::Schedule(Seconds(m_interArrival->GetValue()),
-                                           &LocalDtServiceModule::GenerateNext,
-                                           this);
+        m_nextDemand = Simulator::Schedule(
+            Seconds(m_interArrival->GetValue()), &LocalDtServiceModule::GenerateNext, this);
     }
 }
 
@@ -203,9 +203,8 @@ LocalDtServiceModule::GenerateNext()
         }
         CreateDemand(k);
     }
-    m_nextDemand = Simulator::Schedule(Seconds(m_interArrival->GetValue()),
-                                       &LocalDtServiceModule::GenerateNext,
-                                       this);
+    m_nextDemand = Simulator::Schedule(
+        Seconds(m_interArrival->GetValue()), &LocalDtServiceModule::GenerateNext, this);
 }
 
 std::array<DtTierView, 3>
@@ -270,11 +269,8 @@ LocalDtServiceModule::CreateDemand(uint32_t demandClass)
     else
     {
         DtTierClassifier classifier(m_margin);
-        d.tier = classifier.Classify(GetTierViews(),
-                                     d.workloadGflop,
-                                     d.inputBytes,
-                                     d.outputBytes,
-                                     d.deadline - d.created);
+        d.tier = classifier.Classify(
+            GetTierViews(), d.workloadGflop, d.inputBytes, d.outputBytes, d.deadline - d.created);
     }
     NS_LOG_LOGIC("DT " << d.origin << " demand " << d.id << " class " << c->GetName() << " "
                        << d.workloadGflop << " GFLOP, " << d.inputBytes << "/" << d.outputBytes
@@ -346,9 +342,8 @@ LocalDtServiceModule::LocalJobDone(const DtComputeJob& job)
     {
         return;
     }
-    DtDemandState s = Simulator::Now() <= it->second.deadline
-                          ? DtDemandState::COMPLETED_IN_DEADLINE
-                          : DtDemandState::COMPLETED_LATE;
+    DtDemandState s = Simulator::Now() <= it->second.deadline ? DtDemandState::COMPLETED_IN_DEADLINE
+                                                              : DtDemandState::COMPLETED_LATE;
     Finish(job.id, s, DtFailureReason::NONE, DtTier::LOCAL);
 }
 
@@ -377,9 +372,8 @@ LocalDtServiceModule::Complete(uint64_t id, const DtDemandResponseHeader& rsp)
         Finish(id, DtDemandState::FAILED, rsp.GetReason(), rsp.GetExecutedTier());
         return;
     }
-    DtDemandState s = Simulator::Now() <= it->second.deadline
-                          ? DtDemandState::COMPLETED_IN_DEADLINE
-                          : DtDemandState::COMPLETED_LATE;
+    DtDemandState s = Simulator::Now() <= it->second.deadline ? DtDemandState::COMPLETED_IN_DEADLINE
+                                                              : DtDemandState::COMPLETED_LATE;
     Finish(id, s, DtFailureReason::NONE, rsp.GetExecutedTier());
 }
 
@@ -441,8 +435,8 @@ LocalDtServiceModule::Finish(uint64_t id,
     d.executedTier = executed;
     d.finished = Simulator::Now();
     NS_LOG_LOGIC("DT " << d.origin << " demand " << id << " " << DtDemandStateName(state) << " "
-                       << DtFailureReasonName(reason) << " at " << DtTierName(executed)
-                       << " after " << d.GetLatency().As(Time::MS));
+                       << DtFailureReasonName(reason) << " at " << DtTierName(executed) << " after "
+                       << d.GetLatency().As(Time::MS));
     if (state == DtDemandState::FAILED)
     {
         m_failed(d);
@@ -527,22 +521,8 @@ LocalDtServiceModule::RespondToPeer(uint64_t job, DtFailureReason reason)
     }
     const PeerJob pj = it->second;
     m_peerJobs.erase(it);
-    DtDemandResponseHeader rsp;
-    rsp.SetDemandId(pj.req.GetDemandId());
-    rsp.SetOrigin(pj.req.GetOrigin());
-    if (reason == DtFailureReason::NONE)
-    {
-        rsp.SetCompleted();
-        rsp.SetOutputBytes(pj.req.GetOutputBytes());
-    }
-    else
-    {
-        rsp.SetFailed(reason);
-    }
-    rsp.SetExecutedTier(DtTier::PEER);
-    rsp.SetHops(pj.req.GetHops());
-    rsp.SetCreated(pj.req.GetCreated());
-    rsp.SetCompletedAt(std::max(Simulator::Now(), pj.req.GetCreated()));
+    DtDemandResponseHeader rsp =
+        DtDemandResponseHeader::Answer(pj.req, DtTier::PEER, reason, pj.req.GetOutputBytes());
     m_app->GetCommModule()->SendTo(pj.from, pj.req.GetOrigin(), rsp, true);
 }
 

@@ -192,38 +192,38 @@ class LocalDtServiceModule : public Object
         Ipv4Address from;          //!< whom to answer
     };
 
-    Ptr<DtApplication> m_app;                   //!< owner
-    uint32_t m_edgeDtId{0};                     //!< serving edge DT
-    uint32_t m_cloudDtId{0};                    //!< cloud DT
-    double m_demandRate;                        //!< demands per second
-    Time m_giveUpTime;                          //!< wait after the deadline
-    double m_margin;                            //!< classifier margin
-    DataRate m_uplinkRate;                      //!< access uplink (estimation)
-    DataRate m_downlinkRate;                    //!< access downlink (estimation)
-    Time m_stopGeneratingAt;                    //!< no new demands from then on
-    std::vector<Ptr<DtDemandClass>> m_classes;  //!< demand classes
+    Ptr<DtApplication> m_app;                      //!< owner
+    uint32_t m_edgeDtId{0};                        //!< serving edge DT
+    uint32_t m_cloudDtId{0};                       //!< cloud DT
+    double m_demandRate;                           //!< demands per second
+    Time m_giveUpTime;                             //!< wait after the deadline
+    double m_margin;                               //!< classifier margin
+    DataRate m_uplinkRate;                         //!< access uplink (estimation)
+    DataRate m_downlinkRate;                       //!< access downlink (estimation)
+    Time m_stopGeneratingAt;                       //!< no new demands from then on
+    std::vector<Ptr<DtDemandClass>> m_classes;     //!< demand classes
     Ptr<ExponentialRandomVariable> m_interArrival; //!< Poisson arrivals
-    Ptr<UniformRandomVariable> m_classPick;     //!< class selection
-    EventId m_nextDemand;                       //!< next arrival
-    uint64_t m_nextId{1};                       //!< next demand id
-    std::map<uint64_t, DtDemand> m_pending;     //!< demands not yet final
-    std::map<uint64_t, EventId> m_giveUp;       //!< give-up timers
-    std::map<uint32_t, uint64_t> m_seqToDemand; //!< message seq -> demand (send failures)
-    std::map<uint64_t, uint32_t> m_demandToSeq; //!< demand -> message seq
-    bool m_haveLoadReport{false};               //!< an edge report arrived
-    double m_edgeCapacity{0};                   //!< edge capacity, reported
-    double m_edgeBacklog{0};                    //!< edge backlog, reported + sent since
-    double m_cloudCapacity{0};                  //!< cloud capacity, reported
-    double m_cloudBacklog{0};                   //!< cloud backlog, reported + sent since
-    double m_backhaulRateBps{0};                //!< edge-cloud rate, reported
-    Time m_backhaulRtt;                         //!< edge-cloud RTT, reported
+    Ptr<UniformRandomVariable> m_classPick;        //!< class selection
+    EventId m_nextDemand;                          //!< next arrival
+    uint64_t m_nextId{1};                          //!< next demand id
+    std::map<uint64_t, DtDemand> m_pending;        //!< demands not yet final
+    std::map<uint64_t, EventId> m_giveUp;          //!< give-up timers
+    std::map<uint32_t, uint64_t> m_seqToDemand;    //!< message seq -> demand (send failures)
+    std::map<uint64_t, uint32_t> m_demandToSeq;    //!< demand -> message seq
+    bool m_haveLoadReport{false};                  //!< an edge report arrived
+    double m_edgeCapacity{0};                      //!< edge capacity, reported
+    double m_edgeBacklog{0};                       //!< edge backlog, reported + sent since
+    double m_cloudCapacity{0};                     //!< cloud capacity, reported
+    double m_cloudBacklog{0};                      //!< cloud backlog, reported + sent since
+    double m_backhaulRateBps{0};                   //!< edge-cloud rate, reported
+    Time m_backhaulRtt;                            //!< edge-cloud RTT, reported
 
-    bool m_edgeReachable{true};                 //!< edge believed reachable
-    Time m_peerTimeout;                         //!< hello validity
-    DataRate m_peerRate;                        //!< peer link rate (estimation)
-    std::map<uint32_t, Peer> m_peers;           //!< neighbours by DT id
-    std::map<uint64_t, PeerJob> m_peerJobs;     //!< neighbours' demands running here
-    uint64_t m_nextPeerJob{0};                  //!< next peer job number
+    bool m_edgeReachable{true};             //!< edge believed reachable
+    Time m_peerTimeout;                     //!< hello validity
+    DataRate m_peerRate;                    //!< peer link rate (estimation)
+    std::map<uint32_t, Peer> m_peers;       //!< neighbours by DT id
+    std::map<uint64_t, PeerJob> m_peerJobs; //!< neighbours' demands running here
+    uint64_t m_nextPeerJob{0};              //!< next peer job number
 
     TracedCallback<const DtDemand&> m_created;   //!< trace: demand created
     TracedCallback<const DtDemand&> m_completed; //!< trace: result back (in time or late)

@@ -16,3 +16,9 @@ if(TARGET multilayer-dt-s1)
                         ${CMAKE_COMMAND} -DPROG=$<TARGET_FILE:multilayer-dt-s1>
                         -P ${CMAKE_CURRENT_SOURCE_DIR}/bad-input.cmake)
 endif()
+
+if(TARGET multilayer-dt-open-service)
+  mldt_add_checked_test(example/multilayer-dt-open-service
+                        "traffic-forecast invoked [1-9][0-9]* times"
+                        $<TARGET_FILE:multilayer-dt-open-service> --terminals=4 --simTime=3)
+endif()

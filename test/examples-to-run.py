@@ -6,6 +6,8 @@
 # buildable and runnable over time: (example_name, do_run, do_valgrind_run).
 cpp_examples = [
     ("multilayer-dt-hello --malformed=3", "True", "True"),
+    ("multilayer-dt-s1 --simTime=2 --outputDir=s1-test-output", "True", "False"),
+    ("multilayer-dt-open-service --terminals=4 --simTime=3", "True", "False"),
 ]
 
 # A list of Python examples to run: (example_name, do_run).

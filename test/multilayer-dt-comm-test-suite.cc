@@ -8,10 +8,10 @@
 // reliable datagrams over a lossy link, give-up and failure report, large
 // messages over TCP, malformed datagrams counted and dropped.
 
+#include "ns3/double.h"
 #include "ns3/dt-ack-header.h"
 #include "ns3/dt-comm-module.h"
 #include "ns3/dt-demand-header.h"
-#include "ns3/double.h"
 #include "ns3/dt-sync-header.h"
 #include "ns3/error-model.h"
 #include "ns3/inet-socket-address.h"
@@ -38,15 +38,15 @@ namespace
 /// Two DTs (ids 1 and 2) on the two ends of a point-to-point link.
 struct Pair
 {
-    NodeContainer nodes;       //!< the nodes
-    NetDeviceContainer devs;   //!< their devices
-    Ptr<DtCommModule> a;       //!< DT 1
-    Ptr<DtCommModule> b;       //!< DT 2
-    Ipv4Address addrB;         //!< DT 2's address
+    NodeContainer nodes;                   //!< the nodes
+    NetDeviceContainer devs;               //!< their devices
+    Ptr<DtCommModule> a;                   //!< DT 1
+    Ptr<DtCommModule> b;                   //!< DT 2
+    Ipv4Address addrB;                     //!< DT 2's address
     std::map<uint32_t, uint32_t> received; //!< at DT 2: deliveries per sequence number
     std::map<uint32_t, uint32_t> bulk;     //!< at DT 2: bulk bytes per sequence number
-    uint32_t failures{0};      //!< at DT 1: reported failures
-    uint32_t transmissions{0}; //!< at DT 1: messages handed to sockets
+    uint32_t failures{0};                  //!< at DT 1: reported failures
+    uint32_t transmissions{0};             //!< at DT 1: messages handed to sockets
 
     /**
      * \param lossRate packet error rate on DT 2's receiving device
@@ -78,21 +78,26 @@ struct Pair
         b = CreateObject<DtCommModule>();
         a->Setup(nodes.Get(0), 1, book);
         b->Setup(nodes.Get(1), 2, book);
-        b->SetReceiveCallback(DtCommModule::ReceiveCallback([this](const DtMessage& m, Ipv4Address) {
-            ++received[m.GetHeader().GetSequence()];
-            bulk[m.GetHeader().GetSequence()] = m.GetPayload().GetBulkSize();
-        }));
-        a->SetFailureCallback(
-            DtCommModule::FailureCallback([this](uint32_t, const DtHeader&) { ++failures; }));
-        a->TraceConnectWithoutContext(
-            "Tx",
-            Callback<void, const DtHeader&, uint32_t, uint32_t>(
-                [this](const DtHeader& h, uint32_t, uint32_t) {
-                    if (h.GetMessageType() != DtMessageType::ACK)
-                    {
-                        ++transmissions;
-                    }
-                }));
+        b->SetReceiveCallback(DtCommModule::ReceiveCallback(
+            [this](const DtMessage& m, Ipv4Address)
+            {
+                ++received[m.GetHeader().GetSequence()];
+                bulk[m.GetHeader().GetSequence()] = m.GetPayload().GetBulkSize();
+            }));
+        a->SetFailureCallback(DtCommModule::FailureCallback(
+            [this](uint32_t, const DtHeader&)
+            {
+                ++failures;
+            }));
+        a->TraceConnectWithoutContext("Tx",
+                                      Callback<void, const DtHeader&, uint32_t, uint32_t>(
+                                          [this](const DtHeader& h, uint32_t, uint32_t)
+                                          {
+                                              if (h.GetMessageType() != DtMessageType::ACK)
+                                              {
+                                                  ++transmissions;
+                                              }
+                                          }));
         a->Start();
         b->Start();
     }
@@ -121,11 +126,13 @@ class DtReliableDatagramTestCase : public TestCase
         const uint32_t n = 60;
         for (uint32_t i = 0; i < n; ++i)
         {
-            Simulator::Schedule(MilliSeconds(10 * i), [&p, i]() {
-                DtSyncAckHeader ack;
-                ack.SetSyncId(i);
-                p.a->Send(2, ack, true);
-            });
+            Simulator::Schedule(MilliSeconds(10 * i),
+                                [&p, i]()
+                                {
+                                    DtSyncAckHeader ack;
+                                    ack.SetSyncId(i);
+                                    p.a->Send(2, ack, true);
+                                });
         }
         Simulator::Stop(Seconds(60));
         Simulator::Run();
@@ -160,11 +167,13 @@ class DtGiveUpTestCase : public TestCase
         p.a->SetAttribute("MaxRetransmissions", UintegerValue(3));
         for (uint32_t i = 0; i < 5; ++i)
         {
-            Simulator::Schedule(MilliSeconds(i), [&p, i]() {
-                DtSyncAckHeader ack;
-                ack.SetSyncId(i);
-                p.a->Send(2, ack, true);
-            });
+            Simulator::Schedule(MilliSeconds(i),
+                                [&p, i]()
+                                {
+                                    DtSyncAckHeader ack;
+                                    ack.SetSyncId(i);
+                                    p.a->Send(2, ack, true);
+                                });
         }
         Simulator::Stop(Seconds(60));
         Simulator::Run();
@@ -191,18 +200,20 @@ class DtLargeMessageTestCase : public TestCase
     void DoRun() override
     {
         Pair p(0.0);
-        Simulator::ScheduleNow([&p]() {
-            for (uint32_t k = 0; k < 3; ++k)
+        Simulator::ScheduleNow(
+            [&p]()
             {
-                DtDemandRequestHeader req;
-                req.SetDemandId(k);
-                req.SetInputBytes(300000 + k);
-                req.SetDeadline(Seconds(10));
-                p.a->Send(2, req, true);
-            }
-            DtSyncAckHeader small;
-            p.a->Send(2, small, true);
-        });
+                for (uint32_t k = 0; k < 3; ++k)
+                {
+                    DtDemandRequestHeader req;
+                    req.SetDemandId(k);
+                    req.SetInputBytes(300000 + k);
+                    req.SetDeadline(Seconds(10));
+                    p.a->Send(2, req, true);
+                }
+                DtSyncAckHeader small;
+                p.a->Send(2, small, true);
+            });
         Simulator::Stop(Seconds(10));
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(p.received.size(), 4, "three large and one small message");
@@ -235,13 +246,16 @@ class DtMalformedDatagramTestCase : public TestCase
         Pair p(0.0);
         Ptr<Socket> raw = Socket::CreateSocket(p.nodes.Get(0), UdpSocketFactory::GetTypeId());
         uint16_t port = 9500;
-        Simulator::ScheduleNow([&p, raw, port]() {
-            uint8_t junk[40] = {0x4D, 0x44, 9, 1}; // right magic, wrong version
-            raw->SendTo(Create<Packet>(junk, sizeof(junk)), 0, InetSocketAddress(p.addrB, port));
-            raw->SendTo(Create<Packet>(100), 0, InetSocketAddress(p.addrB, port)); // zeros
-            DtSyncAckHeader ack;
-            p.a->Send(2, ack, true);
-        });
+        Simulator::ScheduleNow(
+            [&p, raw, port]()
+            {
+                uint8_t junk[40] = {0x4D, 0x44, 9, 1}; // right magic, wrong version
+                raw->SendTo(
+                    Create<Packet>(junk, sizeof(junk)), 0, InetSocketAddress(p.addrB, port));
+                raw->SendTo(Create<Packet>(100), 0, InetSocketAddress(p.addrB, port)); // zeros
+                DtSyncAckHeader ack;
+                p.a->Send(2, ack, true);
+            });
         Simulator::Stop(Seconds(5));
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(p.b->GetMalformedDropped(), 2, "two malformed datagrams");

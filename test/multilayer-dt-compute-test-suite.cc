@@ -59,19 +59,27 @@ class DtServiceTimeTestCase : public TestCase
         Ptr<ComputeResource> cpu = MakeCpu(20.0, 1, ComputeResource::PRIORITY);
         std::map<uint64_t, Time> done;
         cpu->SetJobDoneCallback(Callback<void, const DtComputeJob&>(
-            [&done](const DtComputeJob& j) { done[j.id] = Simulator::Now(); }));
-        Simulator::Schedule(Seconds(1), [cpu]() {
-            cpu->Submit({1, 5.0, 0, 0}); // 5 GFLOP at 20 GFLOPS: 0.25 s
-            cpu->Submit({2, 2.0, 0, 0}); // waits, then 0.1 s
-        });
-        Simulator::Schedule(Seconds(1.1), [cpu, this]() {
-            // 0.15 s of job 1 left plus all of job 2: 0.15*20 + 2 = 5 GFLOP.
-            NS_TEST_EXPECT_MSG_EQ_TOL(cpu->GetBacklogGflop(), 5.0, 1e-9, "backlog");
-            NS_TEST_EXPECT_MSG_EQ_TOL(cpu->EstimateCompletionDelay(1.0).GetSeconds(),
-                                      (5.0 + 1.0) / 20.0,
-                                      1e-9,
-                                      "estimate");
-        });
+            [&done](const DtComputeJob& j)
+            {
+                done[j.id] = Simulator::Now();
+            }));
+        Simulator::Schedule(Seconds(1),
+                            [cpu]()
+                            {
+                                cpu->Submit({1, 5.0, 0, 0}); // 5 GFLOP at 20 GFLOPS: 0.25 s
+                                cpu->Submit({2, 2.0, 0, 0}); // waits, then 0.1 s
+                            });
+        Simulator::Schedule(
+            Seconds(1.1),
+            [cpu, this]()
+            {
+                // 0.15 s of job 1 left plus all of job 2: 0.15*20 + 2 = 5 GFLOP.
+                NS_TEST_EXPECT_MSG_EQ_TOL(cpu->GetBacklogGflop(), 5.0, 1e-9, "backlog");
+                NS_TEST_EXPECT_MSG_EQ_TOL(cpu->EstimateCompletionDelay(1.0).GetSeconds(),
+                                          (5.0 + 1.0) / 20.0,
+                                          1e-9,
+                                          "estimate");
+            });
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(done.size(), 2, "both jobs finished");
         NS_TEST_EXPECT_MSG_EQ_TOL(done[1].GetSeconds(), 1.0 + 5.0 / 20.0, 1e-9, "job 1");
@@ -83,11 +91,16 @@ class DtServiceTimeTestCase : public TestCase
         Ptr<ComputeResource> duo = MakeCpu(20.0, 2, ComputeResource::PRIORITY);
         std::vector<Time> ends;
         duo->SetJobDoneCallback(Callback<void, const DtComputeJob&>(
-            [&ends](const DtComputeJob&) { ends.push_back(Simulator::Now()); }));
-        Simulator::ScheduleNow([duo]() {
-            duo->Submit({1, 5.0, 0, 0});
-            duo->Submit({2, 5.0, 0, 0});
-        });
+            [&ends](const DtComputeJob&)
+            {
+                ends.push_back(Simulator::Now());
+            }));
+        Simulator::ScheduleNow(
+            [duo]()
+            {
+                duo->Submit({1, 5.0, 0, 0});
+                duo->Submit({2, 5.0, 0, 0});
+            });
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(ends.size(), 2, "both jobs finished");
         NS_TEST_EXPECT_MSG_EQ_TOL(ends[0].GetSeconds(), 0.5, 1e-9, "core 1");
@@ -114,14 +127,19 @@ class DtPriorityOrderTestCase : public TestCase
         Ptr<ComputeResource> cpu = MakeCpu(1.0, 1, ComputeResource::PRIORITY);
         std::vector<uint64_t> order;
         cpu->SetJobDoneCallback(Callback<void, const DtComputeJob&>(
-            [&order](const DtComputeJob& j) { order.push_back(j.id); }));
-        Simulator::ScheduleNow([cpu]() {
-            cpu->Submit({1, 1.0, 0, 0}); // starts at once
-            cpu->Submit({2, 1.0, 1, 0});
-            cpu->Submit({3, 1.0, 7, 0});
-            cpu->Submit({4, 1.0, 1, 0});
-            cpu->Submit({5, 1.0, 7, 0});
-        });
+            [&order](const DtComputeJob& j)
+            {
+                order.push_back(j.id);
+            }));
+        Simulator::ScheduleNow(
+            [cpu]()
+            {
+                cpu->Submit({1, 1.0, 0, 0}); // starts at once
+                cpu->Submit({2, 1.0, 1, 0});
+                cpu->Submit({3, 1.0, 7, 0});
+                cpu->Submit({4, 1.0, 1, 0});
+                cpu->Submit({5, 1.0, 7, 0});
+            });
         Simulator::Run();
         Simulator::Destroy();
         const std::vector<uint64_t> expected{1, 3, 5, 2, 4};
@@ -141,9 +159,9 @@ class DtFairnessTestCase : public TestCase
      * \param weightB weight of owner B (owner A has weight 1)
      */
     explicit DtFairnessTestCase(double weightB)
-        : TestCase("DRR shares a saturated resource 1:" + std::to_string(int(weightB)) +
-                   " between unequal loads"),
-          m_weightB(weightB)
+        : TestCase("DRR shares a saturated resource 1:" + std::to_string(int(weightB))
+                   + " between unequal loads")
+        , m_weightB(weightB)
     {
     }
 
@@ -156,8 +174,9 @@ class DtFairnessTestCase : public TestCase
         cpu->SetOwnerWeight(2, m_weightB);
         std::map<uint32_t, double> served;
         const Time horizon = Seconds(10);
-        cpu->SetJobDoneCallback(
-            Callback<void, const DtComputeJob&>([&served, horizon](const DtComputeJob& j) {
+        cpu->SetJobDoneCallback(Callback<void, const DtComputeJob&>(
+            [&served, horizon](const DtComputeJob& j)
+            {
                 if (Simulator::Now() <= horizon)
                 {
                     served[j.owner] += j.workloadGflop;
@@ -169,12 +188,18 @@ class DtFairnessTestCase : public TestCase
         for (int k = 0; k < 600; ++k)
         {
             Simulator::Schedule(MilliSeconds(k * 1000 / 60),
-                                [cpu, &id]() { cpu->Submit({++id, 1.0, 0, 1}); });
+                                [cpu, &id]()
+                                {
+                                    cpu->Submit({++id, 1.0, 0, 1});
+                                });
         }
         for (int k = 0; k < 1200; ++k)
         {
             Simulator::Schedule(MilliSeconds(k * 1000 / 120),
-                                [cpu, &id]() { cpu->Submit({++id, 0.25, 0, 2}); });
+                                [cpu, &id]()
+                                {
+                                    cpu->Submit({++id, 0.25, 0, 2});
+                                });
         }
         Simulator::Stop(horizon);
         Simulator::Run();
@@ -207,16 +232,21 @@ class DtRejectionTestCase : public TestCase
         Ptr<ComputeResource> cpu = MakeCpu(1.0, 1, ComputeResource::PRIORITY);
         cpu->SetAttribute("MaxQueueLength", UintegerValue(2));
         uint32_t rejected = 0;
-        cpu->TraceConnectWithoutContext(
-            "JobRejected",
-            Callback<void, const DtComputeJob&>([&rejected](const DtComputeJob&) { ++rejected; }));
+        cpu->TraceConnectWithoutContext("JobRejected",
+                                        Callback<void, const DtComputeJob&>(
+                                            [&rejected](const DtComputeJob&)
+                                            {
+                                                ++rejected;
+                                            }));
         std::vector<bool> accepted;
-        Simulator::ScheduleNow([cpu, &accepted]() {
-            for (uint64_t i = 1; i <= 5; ++i)
+        Simulator::ScheduleNow(
+            [cpu, &accepted]()
             {
-                accepted.push_back(cpu->Submit({i, 1.0, 0, 0}));
-            }
-        });
+                for (uint64_t i = 1; i <= 5; ++i)
+                {
+                    accepted.push_back(cpu->Submit({i, 1.0, 0, 0}));
+                }
+            });
         Simulator::Run();
         Simulator::Destroy();
         // One running, two waiting, two rejected.

@@ -8,11 +8,11 @@
 // conservation of demands in both architectures, escalation at a saturated
 // edge, determinism for a given RngRun, and the open cloud service interface.
 
-#include "ns3/cloud-dt-application.h"
 #include "ns3/boolean.h"
+#include "ns3/cloud-dt-application.h"
 #include "ns3/double.h"
-#include "ns3/mobility-model.h"
 #include "ns3/enum.h"
+#include "ns3/mobility-model.h"
 #include "ns3/multilayer-dt-module.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
@@ -33,14 +33,14 @@ namespace
 /// What a small run leaves behind.
 struct SmallRun
 {
-    uint64_t created{0};              //!< demands created
-    uint64_t inDeadline{0};           //!< completed in deadline
-    uint64_t late{0};                 //!< completed late
-    uint64_t failed{0};               //!< failed
-    uint64_t escalations{0};          //!< edge escalations
-    std::vector<DtDemand> finished;   //!< final demands
-    std::string summary;              //!< summary.json, wall time removed
-    std::string demandsCsv;           //!< demands.csv
+    uint64_t created{0};                 //!< demands created
+    uint64_t inDeadline{0};              //!< completed in deadline
+    uint64_t late{0};                    //!< completed late
+    uint64_t failed{0};                  //!< failed
+    uint64_t escalations{0};             //!< edge escalations
+    std::vector<DtDemand> finished;      //!< final demands
+    std::string summary;                 //!< summary.json, wall time removed
+    std::string demandsCsv;              //!< demands.csv
     std::array<uint64_t, 3> signaling{}; //!< by layer
 };
 
@@ -138,7 +138,8 @@ class DtConservationTestCase : public TestCase
             SmallRun r = RunSmall(arch, CreateTempDirFilename(DtArchitectureName(arch)));
             const std::string a = DtArchitectureName(arch);
             NS_TEST_ASSERT_MSG_GT(r.created, 10, a << ": demands were created");
-            NS_TEST_EXPECT_MSG_EQ(r.inDeadline + r.late + r.failed, r.created, a << ": conservation");
+            NS_TEST_EXPECT_MSG_EQ(
+                r.inDeadline + r.late + r.failed, r.created, a << ": conservation");
             NS_TEST_EXPECT_MSG_EQ(r.finished.size(), r.created, a << ": one final record each");
             std::set<std::pair<uint32_t, uint64_t>> ids;
             for (const auto& d : r.finished)
@@ -189,7 +190,8 @@ class DtEscalationTestCase : public TestCase
   private:
     void DoRun() override
     {
-        auto saturate = [](Ptr<MultiLayerDtHelper> dt) {
+        auto saturate = [](Ptr<MultiLayerDtHelper> dt)
+        {
             // One class of ~1 GFLOP demands with a 1 s deadline: too slow for
             // the 1 GFLOPS terminal, fine for a 5 GFLOPS edge alone, but four
             // terminals at 4 demands/s offer 16 GFLOPS to one edge.
@@ -217,9 +219,8 @@ class DtEscalationTestCase : public TestCase
             atEdge += d.executedTier == DtTier::EDGE ? 1 : 0;
         }
         NS_TEST_EXPECT_MSG_GT(atEdge, 0, "the edge still served what it could");
-        NS_TEST_EXPECT_MSG_GT_OR_EQ(atCloudViaEdge,
-                                    r.escalations,
-                                    "escalated demands ran at the cloud, two hops away");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(
+            atCloudViaEdge, r.escalations, "escalated demands ran at the cloud, two hops away");
         NS_TEST_EXPECT_MSG_EQ(r.inDeadline + r.late + r.failed, r.created, "conservation");
     }
 };
@@ -273,28 +274,29 @@ class DtCloudServiceTestCase : public TestCase
     void DoRun() override
     {
         uint64_t calls = 0;
-        auto setup = [&calls](Ptr<CloudDtApplication> cloud) {
+        auto setup = [&calls](Ptr<CloudDtApplication> cloud)
+        {
             // Class 2 (analytics) is served by a "forecast" service that runs a
             // fixed 10 GFLOP model and returns 4 kB; class 1 is refused.
             cloud->GetServiceModule()->RegisterService(
                 2,
                 "forecast",
                 CloudDtServiceModule::ServiceCallback(
-                    [&calls](const DtDemandRequestHeader&) {
+                    [&calls](const DtDemandRequestHeader&)
+                    {
                         ++calls;
                         return DtServiceResult{true, 10.0, 4000};
                     }));
-            cloud->GetServiceModule()->RegisterService(
-                1,
-                "refuser",
-                CloudDtServiceModule::ServiceCallback([](const DtDemandRequestHeader&) {
-                    return DtServiceResult{false, 0, 0};
-                }));
+            cloud->GetServiceModule()->RegisterService(1,
+                                                       "refuser",
+                                                       CloudDtServiceModule::ServiceCallback(
+                                                           [](const DtDemandRequestHeader&)
+                                                           {
+                                                               return DtServiceResult{false, 0, 0};
+                                                           }));
         };
-        SmallRun r = RunSmall(DtArchitecture::CENTRALIZED,
-                              CreateTempDirFilename("service"),
-                              nullptr,
-                              setup);
+        SmallRun r =
+            RunSmall(DtArchitecture::CENTRALIZED, CreateTempDirFilename("service"), nullptr, setup);
         uint64_t analytics = 0;
         uint64_t refused = 0;
         for (const auto& d : r.finished)
@@ -332,7 +334,8 @@ class DtPeerToPeerTestCase : public TestCase
   private:
     void DoRun() override
     {
-        auto configure = [](Ptr<MultiLayerDtHelper> dt) {
+        auto configure = [](Ptr<MultiLayerDtHelper> dt)
+        {
             dt->SetAttribute("PeerToPeer", BooleanValue(true));
             dt->SetAttribute("Edges", UintegerValue(1));
             ObjectFactory c("ns3::DtDemandClass");
@@ -344,7 +347,8 @@ class DtPeerToPeerTestCase : public TestCase
             dt->SetAttribute("DemandRate", DoubleValue(1.0));
             dt->SetAttribute("SimTime", TimeValue(Seconds(6)));
         };
-        auto moveAway = [](Ptr<MultiLayerDtHelper> dt, ApplicationContainer apps) {
+        auto moveAway = [](Ptr<MultiLayerDtHelper> dt, ApplicationContainer apps)
+        {
             // All terminals 2 km from the access point, within 20 m of each
             // other; terminal 0 is ten times faster than the others.
             NodeContainer t = dt->GetTerminals();
@@ -377,8 +381,8 @@ class DtPeerToPeerTestCase : public TestCase
                                       MultiLayerDtHelper::LOCAL_DT_ID_BASE,
                                       "the fast terminal has no reason to offload");
             }
-            atEdgeOrCloud += (d.executedTier == DtTier::EDGE || d.executedTier == DtTier::CLOUD) &&
-                                     d.state != DtDemandState::FAILED
+            atEdgeOrCloud += (d.executedTier == DtTier::EDGE || d.executedTier == DtTier::CLOUD)
+                                     && d.state != DtDemandState::FAILED
                                  ? 1
                                  : 0;
         }
