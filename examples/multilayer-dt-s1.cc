@@ -54,12 +54,15 @@ struct RunResult
 /// Command-line settings of the scenario.
 struct Settings
 {
-    uint32_t terminals{10}; //!< terminals
-    uint32_t edges{2};      //!< edge servers
-    double simTime{10};     //!< seconds of demand generation
-    double demandRate{2};   //!< demands per second per terminal
-    bool pcap{false};       //!< write PCAP
-    std::string outputDir;  //!< output folder
+    uint32_t terminals{10};   //!< terminals
+    uint32_t edges{2};        //!< edge servers
+    double simTime{10};       //!< seconds of demand generation
+    double demandRate{2};     //!< demands per second per terminal
+    double terminalGflops{1}; //!< terminal capacity
+    double edgeGflops{20};    //!< edge capacity
+    double cloudGflops{500};  //!< cloud capacity
+    bool pcap{false};         //!< write PCAP
+    std::string outputDir;    //!< output folder
 };
 
 /**
@@ -80,6 +83,9 @@ RunOnce(DtArchitecture arch, const Settings& s)
     dt->SetAttribute("Architecture", EnumValue(arch));
     dt->SetAttribute("SimTime", TimeValue(Seconds(s.simTime)));
     dt->SetAttribute("DemandRate", DoubleValue(s.demandRate));
+    dt->SetAttribute("TerminalCapacityGflops", DoubleValue(s.terminalGflops));
+    dt->SetAttribute("EdgeCapacityGflops", DoubleValue(s.edgeGflops));
+    dt->SetAttribute("CloudCapacityGflops", DoubleValue(s.cloudGflops));
     dt->Build();
     dt->Install();
     dt->GetStats()->SetScenario("s1", name);
@@ -247,6 +253,9 @@ main(int argc, char* argv[])
     cmd.AddValue("edges", "Number of edge servers (1..250)", edges);
     cmd.AddValue("simTime", "Seconds during which terminals create demands (> 0)", s.simTime);
     cmd.AddValue("demandRate", "Demands per second per terminal (>= 0)", s.demandRate);
+    cmd.AddValue("terminalCapacity", "Terminal compute capacity, GFLOPS (> 0)", s.terminalGflops);
+    cmd.AddValue("edgeCapacity", "Edge server compute capacity, GFLOPS (> 0)", s.edgeGflops);
+    cmd.AddValue("cloudCapacity", "Cloud compute capacity, GFLOPS (> 0)", s.cloudGflops);
     cmd.AddValue("architecture", "both | multilayer | centralized", architecture);
     cmd.AddValue(
         "outputDir", "Folder for the outputs (one subfolder per architecture)", s.outputDir);
@@ -274,6 +283,16 @@ main(int argc, char* argv[])
     if (!(s.demandRate >= 0) || s.demandRate > 1e6)
     {
         Fail("--demandRate=" + Fmt(s.demandRate, 3) + " must be >= 0 demands per second");
+    }
+    for (auto [name, v] : {std::pair<const char*, double>{"terminalCapacity", s.terminalGflops},
+                           {"edgeCapacity", s.edgeGflops},
+                           {"cloudCapacity", s.cloudGflops}})
+    {
+        if (!(v >= 1e-6) || v > 1e12)
+        {
+            Fail(std::string("--") + name + "=" + Fmt(v, 3)
+                 + " must be a positive capacity in GFLOPS");
+        }
     }
     std::vector<DtArchitecture> archs;
     if (architecture == "both")

@@ -10,6 +10,8 @@ set(cases
     "--simTime=-5"
     "--demandRate=-1"
     "--architecture=ring"
+    "--edgeCapacity=0"
+    "--cloudCapacity=-500"
     "--outputDir=/proc/no-such-dir/out")
 set(n 0)
 foreach(arg ${cases})
