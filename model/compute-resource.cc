@@ -35,7 +35,7 @@ ComputeResource::GetTypeId()
                           "Total compute capacity in GFLOPS, shared equally by the cores.",
                           DoubleValue(1.0),
                           MakeDoubleAccessor(&ComputeResource::m_capacityGflops),
-                          MakeDoubleChecker<double>(1e-9))
+                          MakeDoubleChecker<double>(1e-6))
             .AddAttribute("Cores",
                           "Number of jobs that run in parallel.",
                           UintegerValue(1),
@@ -57,7 +57,7 @@ ComputeResource::GetTypeId()
                           "DRR credit per round for an owner of weight 1.",
                           DoubleValue(0.5),
                           MakeDoubleAccessor(&ComputeResource::m_drrQuantumGflop),
-                          MakeDoubleChecker<double>(1e-9))
+                          MakeDoubleChecker<double>(1e-3))
             .AddTraceSource("JobStarted",
                             "A job started on a core; the time is how long it waited.",
                             MakeTraceSourceAccessor(&ComputeResource::m_jobStarted),
@@ -87,6 +87,14 @@ void
 ComputeResource::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    Stop();
+    Object::DoDispose();
+}
+
+void
+ComputeResource::Stop()
+{
+    NS_LOG_FUNCTION(this);
     for (auto& r : m_running)
     {
         r.event.Cancel();
@@ -96,7 +104,6 @@ ComputeResource::DoDispose()
     m_queue.reset();
     m_waitingSince.clear();
     m_done = Callback<void, const DtComputeJob&>();
-    Object::DoDispose();
 }
 
 void

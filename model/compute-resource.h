@@ -56,6 +56,13 @@ class ComputeResource : public Object
     bool Submit(const DtComputeJob& job);
 
     /**
+     * Stop serving: running jobs are abandoned (their completion is never
+     * reported), waiting jobs dropped, the job-done callback cleared. Used when
+     * the DT that owns the resource stops.
+     */
+    void Stop();
+
+    /**
      * \param owner a job owner
      * \param weight its share under the DRR scheduler, > 0
      */

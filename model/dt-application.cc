@@ -142,6 +142,7 @@ DtApplication::StopApplication()
 {
     NS_LOG_FUNCTION(this);
     DoStopDt();
+    m_compute->Stop();
     m_comm->Stop();
 }
 

@@ -62,6 +62,12 @@ DtCommModule::GetTypeId()
                           UintegerValue(4),
                           MakeUintegerAccessor(&DtCommModule::m_maxRetransmissions),
                           MakeUintegerChecker<uint32_t>(0, 64))
+            .AddAttribute("TcpAckTimeout",
+                          "A reliable message sent over TCP that is not acknowledged by the "
+                          "receiving DT within this time is reported failed.",
+                          TimeValue(Seconds(10)),
+                          MakeTimeAccessor(&DtCommModule::m_tcpAckTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
             .AddAttribute("DuplicateWindow",
                           "Sequence numbers remembered per source to drop duplicates.",
                           UintegerValue(1024),
@@ -220,7 +226,11 @@ DtCommModule::Send(uint32_t dst, const DtPayload& payload, bool reliable, uint16
 void
 DtCommModule::Broadcast(Ipv4Address broadcast, const DtPayload& payload)
 {
-    NS_ABORT_MSG_IF(!m_running, "DT " << m_dtId << ": Broadcast while the comm module is stopped");
+    if (!m_running)
+    {
+        NS_LOG_LOGIC("DT " << m_dtId << " is stopped: broadcast not sent");
+        return;
+    }
     DtHeader header;
     header.SetSource(m_dtId);
     header.SetDestination(DtHeader::BROADCAST_ID);
@@ -241,7 +251,13 @@ uint32_t
 DtCommModule::SendTo(
     Ipv4Address address, uint32_t dst, const DtPayload& payload, bool reliable, uint16_t flags)
 {
-    NS_ABORT_MSG_IF(!m_running, "DT " << m_dtId << ": Send while the comm module is stopped");
+    if (!m_running)
+    {
+        // A DT that stopped sends nothing (e.g. a job finishing during shutdown).
+        NS_LOG_LOGIC("DT " << m_dtId << " is stopped: " << payload.GetMessageType() << " to DT "
+                           << dst << " not sent");
+        return m_nextSeq++;
+    }
     DtHeader header;
     header.SetSource(m_dtId);
     header.SetDestination(dst);
@@ -251,7 +267,7 @@ DtCommModule::SendTo(
     const uint32_t bulk = payload.GetBulkSize();
     const uint32_t size = DtHeader::SIZE + payload.GetSerializedSize() + bulk;
     const bool tcp = size > m_maxDatagram;
-    if (reliable && !tcp)
+    if (reliable)
     {
         flags |= DtHeader::FLAG_ACK_REQUESTED;
     }
@@ -268,18 +284,37 @@ DtCommModule::SendTo(
         peer.queue.push_back(packet);
         peer.headers.push_back(header);
         m_txTrace(header, size, bulk);
+        if (reliable)
+        {
+            // TCP retransmits; the DT-level ACK tells that the message got
+            // through, even if the connection breaks after TCP took it.
+            PendingDatagram& p = m_pending[seq];
+            p.dst = dst;
+            p.address = address;
+            p.header = header;
+            p.bulk = bulk;
+            p.retries = 0;
+            p.overTcp = true;
+            p.firstSent = Simulator::Now();
+            p.timer = Simulator::Schedule(m_tcpAckTimeout, &DtCommModule::Retransmit, this, seq);
+        }
         if (!peer.socket)
         {
             peer.socket = Socket::CreateSocket(m_node, TcpSocketFactory::GetTypeId());
-            peer.socket->Bind();
             peer.socket->SetConnectCallback(
                 MakeCallback(&DtCommModule::HandleConnected, this, dst),
                 MakeCallback(&DtCommModule::HandleConnectFailed, this, dst));
             peer.socket->SetSendCallback(MakeCallback(&DtCommModule::HandleSendSpace, this, dst));
+            // A close by the receiver, orderly or not, ends this connection.
             peer.socket->SetCloseCallbacks(
-                MakeNullCallback<void, Ptr<Socket>>(),
+                MakeCallback(&DtCommModule::HandleConnectFailed, this, dst),
                 MakeCallback(&DtCommModule::HandleConnectFailed, this, dst));
-            peer.socket->Connect(InetSocketAddress(address, m_port));
+            if (peer.socket->Bind() != 0
+                || peer.socket->Connect(InetSocketAddress(address, m_port)) != 0)
+            {
+                // No route, for example: no callback will come, fail it now.
+                Simulator::ScheduleNow(&DtCommModule::FailTcpPeer, this, dst);
+            }
         }
         else
         {
@@ -299,6 +334,7 @@ DtCommModule::SendTo(
         p.header = header;
         p.bulk = bulk;
         p.retries = 0;
+        p.overTcp = false;
         p.firstSent = Simulator::Now();
         p.timer = Simulator::Schedule(GetRto(dst), &DtCommModule::Retransmit, this, seq);
     }
@@ -320,7 +356,7 @@ DtCommModule::Retransmit(uint32_t seq)
         return;
     }
     PendingDatagram& p = it->second;
-    if (p.retries >= m_maxRetransmissions)
+    if (p.overTcp || p.retries >= m_maxRetransmissions)
     {
         NS_LOG_LOGIC("DT " << m_dtId << ": seq " << seq << " to " << p.dst << " given up after "
                            << p.retries << " retransmissions");
@@ -435,7 +471,9 @@ DtCommModule::Deliver(Ptr<Packet> packet, Ipv4Address from)
         auto it = m_pending.find(ack.GetAckedSequence());
         if (it != m_pending.end() && it->second.dst == h.GetSource())
         {
-            if (it->second.retries == 0) // Karn: no samples from retransmitted messages
+            // Karn: no samples from retransmitted messages; none from TCP
+            // transfers either, whose time includes the transfer itself.
+            if (it->second.retries == 0 && !it->second.overTcp)
             {
                 UpdateRtt(h.GetSource(), Simulator::Now() - it->second.firstSent);
             }
@@ -627,6 +665,12 @@ DtCommModule::FailTcpPeer(uint32_t dst)
                                MakeNullCallback<void, Ptr<Socket>>());
     for (const auto& header : lost)
     {
+        auto pending = m_pending.find(header.GetSequence());
+        if (pending != m_pending.end())
+        {
+            pending->second.timer.Cancel();
+            m_pending.erase(pending);
+        }
         m_failTrace(header);
         if (!m_failure.IsNull())
         {

@@ -38,8 +38,9 @@ class Socket;
  *   and reports a failure after MaxRetransmissions.
  * - Larger messages (demand inputs and results, migration state, models) go
  *   over a TCP connection per destination, framed by the DtHeader's payload
- *   length; TCP does the retransmission. A connection that fails reports all
- *   messages still queued on it as failed.
+ *   length; TCP does the retransmission. Reliable ones are acknowledged by
+ *   the receiving DT too, and reported failed if no ACK comes within
+ *   TcpAckTimeout or the connection fails (whichever first, once).
  * - Every received datagram or framed message is validated with
  *   DtMessage::Parse; malformed input is counted, traced and dropped (a
  *   malformed TCP frame header closes that connection, whose stream can no
@@ -163,6 +164,7 @@ class DtCommModule : public Object
         DtHeader header;     //!< its header
         uint32_t bulk;       //!< its bulk bytes
         uint32_t retries;    //!< retransmissions so far
+        bool overTcp;        //!< sent over TCP: no retransmission, fail on timeout
         Time firstSent;      //!< time of the first transmission
         EventId timer;       //!< retransmission timer
     };
@@ -243,6 +245,7 @@ class DtCommModule : public Object
     Time m_initialRtt;             //!< RTT before measurement
     Time m_minRto;                 //!< lower bound of the RTO
     uint32_t m_maxRetransmissions; //!< retries of a datagram
+    Time m_tcpAckTimeout;          //!< ACK timeout of messages sent over TCP
     uint32_t m_dedupWindow;        //!< remembered sequences per source
     Ptr<Socket> m_udp;             //!< datagram socket
     Ptr<Socket> m_listener;        //!< TCP listener

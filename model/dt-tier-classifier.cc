@@ -8,6 +8,7 @@
 
 #include "ns3/abort.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ns3
@@ -39,7 +40,9 @@ DtTierClassifier::Estimate(const DtTierView& view,
     {
         seconds += rate > 0 ? outputBytes * 8.0 / rate : 0.0;
     }
-    return Seconds(seconds) + view.rtt;
+    // Beyond ~30 years the estimate only needs to be "too late"; this also
+    // keeps it inside the range of ns3::Time.
+    return Seconds(std::min(seconds, 1e9)) + view.rtt;
 }
 
 bool

@@ -266,6 +266,48 @@ class DtMalformedDatagramTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * A large reliable message whose receiver vanishes after TCP took it is
+ * reported failed (no DT-level ACK), once; a stopped module sends nothing.
+ */
+class DtTcpAckTimeoutTestCase : public TestCase
+{
+  public:
+    DtTcpAckTimeoutTestCase()
+        : TestCase("Unacknowledged TCP messages are reported failed once")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Pair p(0.0);
+        p.a->SetAttribute("TcpAckTimeout", TimeValue(Seconds(2)));
+        Simulator::ScheduleNow(
+            [&p]()
+            {
+                p.b->Stop(); // the receiver is gone: its node still answers TCP, no DT listens
+                DtDemandRequestHeader req;
+                req.SetInputBytes(50000);
+                req.SetDeadline(Seconds(10));
+                p.a->Send(2, req, true);
+            });
+        Simulator::Schedule(Seconds(5),
+                            [&p]()
+                            {
+                                p.a->Stop();
+                                DtSyncAckHeader late;
+                                p.a->Send(2, late, true); // ignored, no abort
+                            });
+        Simulator::Stop(Seconds(30));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(p.received.size(), 0, "nothing delivered");
+        NS_TEST_EXPECT_MSG_EQ(p.failures, 1, "one failure report");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * Communication module test suite.
  */
 class DtCommTestSuite : public TestSuite
@@ -278,6 +320,7 @@ class DtCommTestSuite : public TestSuite
         AddTestCase(new DtGiveUpTestCase, TestCase::QUICK);
         AddTestCase(new DtLargeMessageTestCase, TestCase::QUICK);
         AddTestCase(new DtMalformedDatagramTestCase, TestCase::QUICK);
+        AddTestCase(new DtTcpAckTimeoutTestCase, TestCase::QUICK);
     }
 };
 

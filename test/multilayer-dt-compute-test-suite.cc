@@ -258,6 +258,47 @@ class DtRejectionTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * A stopped resource reports no more completions and takes work again after.
+ */
+class DtStopTestCase : public TestCase
+{
+  public:
+    DtStopTestCase()
+        : TestCase("Stop abandons running and waiting jobs")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<ComputeResource> cpu = MakeCpu(1.0, 1, ComputeResource::PRIORITY);
+        uint32_t done = 0;
+        cpu->SetJobDoneCallback(Callback<void, const DtComputeJob&>(
+            [&done](const DtComputeJob&)
+            {
+                ++done;
+            }));
+        Simulator::ScheduleNow(
+            [cpu]()
+            {
+                cpu->Submit({1, 1.0, 0, 0});
+                cpu->Submit({2, 1.0, 0, 0});
+            });
+        Simulator::Schedule(MilliSeconds(500),
+                            [cpu]()
+                            {
+                                cpu->Stop();
+                            });
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(done, 0, "no completion after Stop");
+        NS_TEST_EXPECT_MSG_EQ(cpu->GetBacklogGflop(), 0.0, "nothing left");
+        NS_TEST_EXPECT_MSG_EQ(cpu->GetQueueLength(), 0, "queue empty");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * Compute resource test suite.
  */
 class DtComputeTestSuite : public TestSuite
@@ -271,6 +312,7 @@ class DtComputeTestSuite : public TestSuite
         AddTestCase(new DtFairnessTestCase(1.0), TestCase::QUICK);
         AddTestCase(new DtFairnessTestCase(3.0), TestCase::QUICK);
         AddTestCase(new DtRejectionTestCase, TestCase::QUICK);
+        AddTestCase(new DtStopTestCase, TestCase::QUICK);
     }
 };
 
