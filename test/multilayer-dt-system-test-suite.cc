@@ -11,6 +11,7 @@
 #include "ns3/boolean.h"
 #include "ns3/cloud-dt-application.h"
 #include "ns3/double.h"
+#include "ns3/edge-dt-application.h"
 #include "ns3/enum.h"
 #include "ns3/mobility-model.h"
 #include "ns3/multilayer-dt-module.h"
@@ -320,6 +321,81 @@ class DtCloudServiceTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * Two terminals offering unequal load to a saturated edge each get an equal
+ * share of its compute (deficit round robin across agents, equal weights).
+ */
+class DtEdgeFairnessTestCase : public TestCase
+{
+  public:
+    DtEdgeFairnessTestCase()
+        : TestCase("A saturated edge shares its compute fairly between terminals")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::map<uint32_t, double> served;
+        auto configure = [](Ptr<MultiLayerDtHelper> dt)
+        {
+            // 1 GFLOP demands that neither the 0.01 GFLOPS terminals nor the
+            // (nearly absent) cloud can run in time: the 1 GFLOPS edge is the
+            // fastest tier for all of them, and is offered 6 + 2 GFLOPS.
+            ObjectFactory c("ns3::DtDemandClass");
+            c.Set("Workload", StringValue("ns3::ConstantRandomVariable[Constant=1.0]"));
+            c.Set("InputBytes", StringValue("ns3::ConstantRandomVariable[Constant=1000]"));
+            c.Set("OutputBytes", StringValue("ns3::ConstantRandomVariable[Constant=100]"));
+            c.Set("Deadline", StringValue("ns3::ConstantRandomVariable[Constant=2.0]"));
+            dt->SetDemandClasses({c});
+            dt->SetAttribute("Terminals", UintegerValue(2));
+            dt->SetAttribute("Edges", UintegerValue(1));
+            dt->SetAttribute("TerminalCapacityGflops", DoubleValue(0.01));
+            dt->SetAttribute("EdgeCapacityGflops", DoubleValue(1.0));
+            dt->SetAttribute("CloudCapacityGflops", DoubleValue(1e-6));
+            dt->SetAttribute("SimTime", TimeValue(Seconds(8)));
+        };
+        auto connect = [&served](Ptr<MultiLayerDtHelper>, ApplicationContainer apps)
+        {
+            for (uint32_t a = 0; a < apps.GetN(); ++a)
+            {
+                if (auto local = DynamicCast<LocalDtApplication>(apps.Get(a)))
+                {
+                    // Terminal 0 creates three times as many demands as terminal 1.
+                    const bool first = local->GetDtId() == MultiLayerDtHelper::LOCAL_DT_ID_BASE;
+                    local->GetServiceModule()->SetAttribute("DemandRate",
+                                                            DoubleValue(first ? 6.0 : 2.0));
+                }
+                if (auto edge = DynamicCast<EdgeDtApplication>(apps.Get(a)))
+                {
+                    edge->GetServiceModule()->TraceConnectWithoutContext(
+                        "DemandServed",
+                        Callback<void, const DtDemandRequestHeader&>(
+                            [&served](const DtDemandRequestHeader& req)
+                            {
+                                const Time t = Simulator::Now();
+                                if (t >= Seconds(3) && t <= Seconds(9))
+                                {
+                                    served[req.GetOrigin()] += req.GetWorkloadGflop();
+                                }
+                            }));
+                }
+            }
+        };
+        SmallRun r = RunSmall(DtArchitecture::MULTI_LAYER,
+                              CreateTempDirFilename("fair"),
+                              configure,
+                              nullptr,
+                              connect);
+        const double a = served[MultiLayerDtHelper::LOCAL_DT_ID_BASE];
+        const double b = served[MultiLayerDtHelper::LOCAL_DT_ID_BASE + 1];
+        NS_TEST_ASSERT_MSG_GT(a + b, 5.0, "the edge was busy");
+        NS_TEST_EXPECT_MSG_EQ_TOL(a / (a + b), 0.5, 0.1, "equal shares despite 3:1 offered load");
+        NS_TEST_EXPECT_MSG_EQ(r.inDeadline + r.late + r.failed, r.created, "conservation");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * Terminals out of reach of every access point discover each other over the
  * ad hoc network and offload to the one neighbour that can help.
  */
@@ -407,6 +483,7 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtDeterminismTestCase, TestCase::QUICK);
         AddTestCase(new DtCloudServiceTestCase, TestCase::QUICK);
         AddTestCase(new DtPeerToPeerTestCase, TestCase::QUICK);
+        AddTestCase(new DtEdgeFairnessTestCase, TestCase::QUICK);
     }
 };
 
