@@ -278,26 +278,32 @@ DtCommModule::SendTo(
     NS_LOG_LOGIC("DT " << m_dtId << " -> " << dst << " " << payload.GetMessageType() << " seq "
                        << seq << " " << size << " B over " << (tcp ? "TCP" : "UDP"));
 
+    if (reliable)
+    {
+        // Over UDP: retransmitted until acknowledged. Over TCP: TCP
+        // retransmits; the DT-level ACK tells that the message got through,
+        // even if the connection breaks after TCP took it.
+        PendingDatagram& p = m_pending[seq];
+        p.packet = tcp ? nullptr : packet;
+        p.dst = dst;
+        p.address = address;
+        p.header = header;
+        p.bulk = bulk;
+        p.retries = 0;
+        p.overTcp = tcp;
+        p.firstSent = Simulator::Now();
+        p.timer = Simulator::Schedule(tcp ? m_tcpAckTimeout : GetRto(dst),
+                                      &DtCommModule::Retransmit,
+                                      this,
+                                      seq);
+    }
+    m_txTrace(header, size, bulk);
+
     if (tcp)
     {
         TcpPeer& peer = m_tcpPeers[dst];
         peer.queue.push_back(packet);
         peer.headers.push_back(header);
-        m_txTrace(header, size, bulk);
-        if (reliable)
-        {
-            // TCP retransmits; the DT-level ACK tells that the message got
-            // through, even if the connection breaks after TCP took it.
-            PendingDatagram& p = m_pending[seq];
-            p.dst = dst;
-            p.address = address;
-            p.header = header;
-            p.bulk = bulk;
-            p.retries = 0;
-            p.overTcp = true;
-            p.firstSent = Simulator::Now();
-            p.timer = Simulator::Schedule(m_tcpAckTimeout, &DtCommModule::Retransmit, this, seq);
-        }
         if (!peer.socket)
         {
             peer.socket = Socket::CreateSocket(m_node, TcpSocketFactory::GetTypeId());
@@ -324,20 +330,6 @@ DtCommModule::SendTo(
     }
 
     SendDatagram(address, packet);
-    m_txTrace(header, size, bulk);
-    if (reliable)
-    {
-        PendingDatagram& p = m_pending[seq];
-        p.packet = packet;
-        p.dst = dst;
-        p.address = address;
-        p.header = header;
-        p.bulk = bulk;
-        p.retries = 0;
-        p.overTcp = false;
-        p.firstSent = Simulator::Now();
-        p.timer = Simulator::Schedule(GetRto(dst), &DtCommModule::Retransmit, this, seq);
-    }
     return seq;
 }
 
