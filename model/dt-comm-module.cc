@@ -292,10 +292,8 @@ DtCommModule::SendTo(
         p.retries = 0;
         p.overTcp = tcp;
         p.firstSent = Simulator::Now();
-        p.timer = Simulator::Schedule(tcp ? m_tcpAckTimeout : GetRto(dst),
-                                      &DtCommModule::Retransmit,
-                                      this,
-                                      seq);
+        p.timer = Simulator::Schedule(
+            tcp ? m_tcpAckTimeout : GetRto(dst), &DtCommModule::Retransmit, this, seq);
     }
     m_txTrace(header, size, bulk);
 
