@@ -48,6 +48,8 @@ struct RunResult
     uint64_t failed{0};                    //!< failed
     std::array<DtLatencyStats, 4> latency; //!< all, local, edge, cloud
     std::array<double, 3> signalingKb{};   //!< per demand, by layer
+    DtDataStats data;                      //!< data-module figures
+    DtDetectionStats detection;            //!< anomaly detection
     double wall{0};                        //!< wall-clock seconds
 };
 
@@ -61,6 +63,7 @@ struct Settings
     double terminalGflops{1}; //!< terminal capacity
     double edgeGflops{20};    //!< edge capacity
     double cloudGflops{500};  //!< cloud capacity
+    double anomalyRate{0.1};  //!< injected anomalies per second per terminal
     bool pcap{false};         //!< write PCAP
     std::string outputDir;    //!< output folder
 };
@@ -86,6 +89,7 @@ RunOnce(DtArchitecture arch, const Settings& s)
     dt->SetAttribute("TerminalCapacityGflops", DoubleValue(s.terminalGflops));
     dt->SetAttribute("EdgeCapacityGflops", DoubleValue(s.edgeGflops));
     dt->SetAttribute("CloudCapacityGflops", DoubleValue(s.cloudGflops));
+    dt->SetAttribute("AnomalyRate", DoubleValue(s.anomalyRate));
     dt->Build();
     dt->Install();
     dt->GetStats()->SetScenario("s1", name);
@@ -118,6 +122,8 @@ RunOnce(DtArchitecture arch, const Settings& s)
     {
         r.signalingKb[static_cast<int>(l)] = st->GetSignalingBytes(l) / n / 1000.0;
     }
+    r.data = st->GetData();
+    r.detection = st->GetDetection();
     r.wall = wall;
     Simulator::Destroy();
     return r;
@@ -196,6 +202,27 @@ PrintTable(const std::vector<RunResult>& runs)
                 return Fmt(r.signalingKb[l], 2);
             });
     }
+    row("status sample bytes sent / raw",
+        [](const RunResult& r)
+        {
+            return std::to_string(r.data.sentBytes) + " / " + std::to_string(r.data.rawBytes);
+        });
+    row("anomalies injected/detected/flags",
+        [](const RunResult& r)
+        {
+            return std::to_string(r.detection.injected) + " / "
+                   + std::to_string(r.detection.detected) + " / "
+                   + std::to_string(r.detection.flagged);
+        });
+    row("detector precision / recall",
+        [](const RunResult& r)
+        {
+            auto f = [](double v)
+            {
+                return v < 0 ? std::string("-") : Fmt(v, 2);
+            };
+            return f(r.detection.Precision()) + " / " + f(r.detection.Recall());
+        });
     row("wall time s",
         [](const RunResult& r)
         {
@@ -256,6 +283,8 @@ main(int argc, char* argv[])
     cmd.AddValue("terminalCapacity", "Terminal compute capacity, GFLOPS (> 0)", s.terminalGflops);
     cmd.AddValue("edgeCapacity", "Edge server compute capacity, GFLOPS (> 0)", s.edgeGflops);
     cmd.AddValue("cloudCapacity", "Cloud compute capacity, GFLOPS (> 0)", s.cloudGflops);
+    cmd.AddValue(
+        "anomalyRate", "Sensor anomalies injected per second per terminal (>= 0)", s.anomalyRate);
     cmd.AddValue("architecture", "both | multilayer | centralized", architecture);
     cmd.AddValue(
         "outputDir", "Folder for the outputs (one subfolder per architecture)", s.outputDir);
@@ -279,6 +308,10 @@ main(int argc, char* argv[])
     if (!(s.simTime > 0) || s.simTime > 1e6)
     {
         Fail("--simTime=" + Fmt(s.simTime, 3) + " must be a positive number of seconds");
+    }
+    if (!(s.anomalyRate >= 0) || s.anomalyRate > 1000)
+    {
+        Fail("--anomalyRate=" + Fmt(s.anomalyRate, 3) + " must be >= 0 anomalies per second");
     }
     if (!(s.demandRate >= 0) || s.demandRate > 1e6)
     {

@@ -6,6 +6,7 @@
 
 #include "dt-stats-collector.h"
 
+#include "ns3/cloud-dt-application.h"
 #include "ns3/dt-application.h"
 #include "ns3/edge-dt-application.h"
 #include "ns3/local-dt-application.h"
@@ -100,8 +101,30 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
             {
                 Malformed();
             }));
+    auto flagged = Callback<void, uint32_t, double>(
+        [this](uint32_t terminal, double)
+        {
+            m_flags.emplace_back(terminal, Simulator::Now());
+        });
+    if (auto cloud = DynamicCast<CloudDtApplication>(app))
+    {
+        cloud->GetDataModule()->TraceConnectWithoutContext("AnomalyFlagged", flagged);
+    }
+    if (auto edge = DynamicCast<EdgeDtApplication>(app))
+    {
+        edge->GetDataModule()->TraceConnectWithoutContext("AnomalyFlagged", flagged);
+    }
     if (auto local = DynamicCast<LocalDtApplication>(app))
     {
+        m_locals.push_back(local);
+        const uint32_t terminal = local->GetDtId();
+        local->GetDataModule()->TraceConnectWithoutContext(
+            "AnomalyInjected",
+            Callback<void, Time, Time>(
+                [this, terminal](Time start, Time end)
+                {
+                    m_injections.push_back({terminal, start, end});
+                }));
         Ptr<LocalDtServiceModule> s = local->GetServiceModule();
         s->TraceConnectWithoutContext("DemandCreated",
                                       MakeCallback(&DtStatsCollector::DemandCreated, this));
@@ -272,6 +295,53 @@ DtStatsCollector::GetMalformedDropped() const
     return m_malformed;
 }
 
+DtDetectionStats
+DtStatsCollector::GetDetection(Time slack) const
+{
+    DtDetectionStats d;
+    d.injected = m_injections.size();
+    d.flagged = m_flags.size();
+    std::vector<bool> hit(m_injections.size(), false);
+    for (const auto& [terminal, t] : m_flags)
+    {
+        for (std::size_t i = 0; i < m_injections.size(); ++i)
+        {
+            const Injection& inj = m_injections[i];
+            if (inj.terminal == terminal && t >= inj.start && t <= inj.end + slack)
+            {
+                ++d.truePositives;
+                hit[i] = true;
+                break;
+            }
+        }
+    }
+    d.detected = static_cast<uint64_t>(std::count(hit.begin(), hit.end(), true));
+    return d;
+}
+
+DtDataStats
+DtStatsCollector::GetData() const
+{
+    DtDataStats d;
+    double squared = 0;
+    uint64_t values = 0;
+    for (const auto& local : m_locals)
+    {
+        Ptr<LocalDtDataModule> m = local->GetDataModule();
+        if (!m)
+        {
+            continue;
+        }
+        d.samples += m->GetSamplesTaken();
+        d.rawBytes += m->GetRawBytes();
+        d.sentBytes += m->GetSentBytes();
+        squared += m->GetSquaredErrorSum();
+        values += m->GetCompressedValues();
+    }
+    d.reconstructionRmse = values ? std::sqrt(squared / static_cast<double>(values)) : 0.0;
+    return d;
+}
+
 bool
 DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) const
 {
@@ -341,6 +411,28 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
     j["sync"] = {
         {"requests", 0}, {"failures", 0}, {"failure_ratio", nullptr}, {"mean_aoi_ms", nullptr}};
     j["packets"] = {{"malformed_dropped", m_malformed}};
+
+    const DtDataStats ds = GetData();
+    const DtDetectionStats det = GetDetection();
+    auto ratioOrNull = [](double v)
+    {
+        return v < 0 ? nlohmann::json(nullptr) : nlohmann::json(v);
+    };
+    j["data"] = {{"samples", ds.samples},
+                 {"raw_bytes", ds.rawBytes},
+                 {"compressed_bytes", ds.sentBytes},
+                 {"compression_ratio",
+                  ds.sentBytes ? nlohmann::json(static_cast<double>(ds.rawBytes) / ds.sentBytes)
+                               : nlohmann::json(nullptr)},
+                 {"reconstruction_rmse", ds.reconstructionRmse},
+                 {"anomalies_injected", det.injected},
+                 {"anomalies_flagged", det.flagged},
+                 {"anomalies_detected", det.detected},
+                 {"detection_precision", ratioOrNull(det.Precision())},
+                 {"detection_recall", ratioOrNull(det.Recall())},
+                 // Model training and updates are not in this release.
+                 {"model_updates", 0},
+                 {"model_version_lag_mean", nullptr}};
 
     std::ofstream out(path);
     if (!out)

@@ -9,6 +9,7 @@
 
 #include "ns3/dt-address-book.h"
 #include "ns3/dt-demand.h"
+#include "ns3/nstime.h"
 #include "ns3/object.h"
 
 #include <array>
@@ -36,6 +37,42 @@ struct DtLatencyStats
     double p50{0};     //!< median, ms
     double p95{0};     //!< 95th percentile, ms
     double p99{0};     //!< 99th percentile, ms
+};
+
+/**
+ * \ingroup multilayer-dt
+ * Anomaly detection quality: injected anomalies against flagged samples.
+ */
+struct DtDetectionStats
+{
+    uint64_t injected{0};      //!< anomalies injected
+    uint64_t detected{0};      //!< injected anomalies with at least one flag in their window
+    uint64_t flagged{0};       //!< samples flagged
+    uint64_t truePositives{0}; //!< flags inside an injected anomaly's window
+
+    /** \return truePositives / flagged, or -1 if nothing was flagged */
+    double Precision() const
+    {
+        return flagged ? static_cast<double>(truePositives) / flagged : -1;
+    }
+
+    /** \return detected / injected, or -1 if nothing was injected */
+    double Recall() const
+    {
+        return injected ? static_cast<double>(detected) / injected : -1;
+    }
+};
+
+/**
+ * \ingroup multilayer-dt
+ * Data-module figures summed over the local DTs.
+ */
+struct DtDataStats
+{
+    uint64_t samples{0};          //!< samples taken
+    uint64_t rawBytes{0};         //!< RAW size of the sample blocks sent
+    uint64_t sentBytes{0};        //!< size of the sample blocks sent
+    double reconstructionRmse{0}; //!< RMSE of the compressed values sent
 };
 
 /**
@@ -105,6 +142,13 @@ class DtStatsCollector : public Object
     uint64_t GetEscalations() const;
     /** \return malformed packets dropped by all DTs */
     uint64_t GetMalformedDropped() const;
+    /**
+     * \param slack how long after an injected anomaly ends a flag still counts for it
+     * \return detection quality
+     */
+    DtDetectionStats GetDetection(Time slack = Seconds(1.5)) const;
+    /** \return data-module figures of the local DTs */
+    DtDataStats GetData() const;
 
     /**
      * \param path summary.json to write
@@ -144,7 +188,19 @@ class DtStatsCollector : public Object
     std::array<uint64_t, 3> m_data{};                          //!< by layer
     std::map<std::string, uint64_t> m_messagesByType;          //!< sent messages by type
     uint64_t m_escalations{0};                                 //!< edge escalations
-    uint64_t m_malformed{0};                                   //!< malformed dropped
+    std::vector<Ptr<LocalDtApplication>> m_locals;             //!< watched local DTs
+
+    /// An injected anomaly.
+    struct Injection
+    {
+        uint32_t terminal; //!< where
+        Time start;        //!< from
+        Time end;          //!< until
+    };
+
+    std::vector<Injection> m_injections;            //!< injected anomalies
+    std::vector<std::pair<uint32_t, Time>> m_flags; //!< flagged samples: terminal, time
+    uint64_t m_malformed{0};                        //!< malformed dropped
 };
 
 } // namespace ns3

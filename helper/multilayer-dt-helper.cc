@@ -168,6 +168,12 @@ MultiLayerDtHelper::GetTypeId()
                           TimeValue(Seconds(10)),
                           MakeTimeAccessor(&MultiLayerDtHelper::m_drainTime),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("AnomalyRate",
+                          "Sensor anomalies injected per second per terminal (0: none), to "
+                          "measure the detectors.",
+                          DoubleValue(0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_anomalyRate),
+                          MakeDoubleChecker<double>(0, 1000))
             .AddAttribute("StatusInterval",
                           "Period of the local DTs' status updates.",
                           TimeValue(MilliSeconds(100)),
@@ -585,6 +591,7 @@ MultiLayerDtHelper::InstallLocalDt(NodeContainer terminals)
         Ptr<LocalDtApplication> app = m_localFactory.Create<LocalDtApplication>();
         app->GetCompute()->SetAttribute("CapacityGflops", DoubleValue(m_terminalGflops));
         app->GetDataModule()->SetAttribute("StatusInterval", TimeValue(m_statusInterval));
+        app->GetDataModule()->SetAttribute("AnomalyRate", DoubleValue(m_anomalyRate));
         Ptr<LocalDtServiceModule> service = app->GetServiceModule();
         service->SetAttribute("DemandRate", DoubleValue(m_demandRate));
         service->SetAttribute("UplinkRate", DataRateValue(m_uplinkRate));

@@ -219,6 +219,7 @@ class MultiLayerDtHelper : public Object
     Time m_simTime;                //!< demand generation time
     Time m_drainTime;              //!< time for the last demands to finish
     Time m_statusInterval;         //!< status update period
+    double m_anomalyRate;          //!< injected anomalies per second per terminal
 
     std::vector<ObjectFactory> m_classes; //!< demand classes
     ObjectFactory m_localFactory;         //!< local DT factory

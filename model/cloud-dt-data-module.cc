@@ -6,7 +6,11 @@
 
 #include "cloud-dt-data-module.h"
 
+#include "dt-sample-codec.h"
+
+#include "ns3/double.h"
 #include "ns3/log.h"
+#include "ns3/uinteger.h"
 
 namespace ns3
 {
@@ -18,11 +22,46 @@ NS_OBJECT_ENSURE_REGISTERED(CloudDtDataModule);
 TypeId
 CloudDtDataModule::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::CloudDtDataModule")
-                            .SetParent<Object>()
-                            .SetGroupName("MultilayerDt")
-                            .AddConstructor<CloudDtDataModule>();
+    static TypeId tid =
+        TypeId("ns3::CloudDtDataModule")
+            .SetParent<Object>()
+            .SetGroupName("MultilayerDt")
+            .AddConstructor<CloudDtDataModule>()
+            .AddAttribute("AnomalyFalseAlarm",
+                          "False-alarm probability of the anomaly detector on normal data.",
+                          DoubleValue(1e-4),
+                          MakeDoubleAccessor(&CloudDtDataModule::m_falseAlarm),
+                          MakeDoubleChecker<double>(1e-12, 0.5))
+            .AddAttribute("AnomalyWarmup",
+                          "Samples the detector learns before it flags anything (few: an "
+                          "anomaly learned during the warm-up inflates the statistics).",
+                          UintegerValue(50),
+                          MakeUintegerAccessor(&CloudDtDataModule::m_warmup),
+                          MakeUintegerChecker<uint32_t>(2))
+            .AddAttribute("SensorSmoothing",
+                          "Exponential smoothing factor applied to raw sensor samples.",
+                          DoubleValue(0.5),
+                          MakeDoubleAccessor(&CloudDtDataModule::m_sensorAlpha),
+                          MakeDoubleChecker<double>(1e-6, 1.0))
+            .AddTraceSource("AnomalyFlagged",
+                            "A terminal's raw sample was flagged as anomalous.",
+                            MakeTraceSourceAccessor(&CloudDtDataModule::m_anomalyTrace),
+                            "ns3::CloudDtDataModule::AnomalyTracedCallback");
     return tid;
+}
+
+CloudDtDataModule::CloudDtDataModule()
+{
+}
+
+CloudDtDataModule::~CloudDtDataModule()
+{
+}
+
+uint64_t
+CloudDtDataModule::GetAnomaliesFlagged() const
+{
+    return m_flagged;
 }
 
 void
@@ -37,6 +76,29 @@ CloudDtDataModule::ApplyRawStatus(uint32_t terminal, const DtStatusUpdateHeader&
 {
     m_twins[terminal] = update;
     m_rawSamples += update.GetSampleCount();
+    std::vector<DtSample> samples;
+    if (update.GetEncoding() != DtSampleEncoding::RAW
+        || !DtSampleCodec::DecodeRaw(update.GetSamples(), update.GetSampleCount(), samples))
+    {
+        return;
+    }
+    if (!m_detector)
+    {
+        m_detector = std::make_unique<DtAnomalyDetector>(1, m_falseAlarm, m_warmup);
+    }
+    auto smoother = m_smoothers.try_emplace(terminal, m_sensorAlpha).first;
+    for (const auto& sample : samples)
+    {
+        double smoothed = 0;
+        smoother->second.Process(sample.sensor, smoothed);
+        const std::vector<double> feature{smoothed};
+        const double d2 = m_detector->Distance2(feature);
+        if (m_detector->Observe(feature))
+        {
+            ++m_flagged;
+            m_anomalyTrace(terminal, d2);
+        }
+    }
 }
 
 const std::map<uint32_t, DtRegionSummaryHeader>&

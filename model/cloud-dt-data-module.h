@@ -7,13 +7,17 @@
 #ifndef CLOUD_DT_DATA_MODULE_H
 #define CLOUD_DT_DATA_MODULE_H
 
+#include "dt-anomaly-detector.h"
 #include "dt-region-summary-header.h"
+#include "dt-signal-steps.h"
 #include "dt-status-update-header.h"
 
 #include "ns3/nstime.h"
 #include "ns3/object.h"
+#include "ns3/traced-callback.h"
 
 #include <map>
+#include <memory>
 
 namespace ns3
 {
@@ -24,6 +28,11 @@ namespace ns3
  * architecture it is built from the edges' region summaries; in the
  * centralized one, from every terminal's raw status updates (the cloud holds
  * every twin). Forecasting and model training plug in here.
+ *
+ * In the centralized architecture the cloud twin does the processing the
+ * local DTs do otherwise: it smooths each terminal's raw sensor samples
+ * (SensorSmoothing) and tests them with a DtAnomalyDetector
+ * (AnomalyFalseAlarm, AnomalyWarmup), as edge DTs do on processed samples.
  */
 class CloudDtDataModule : public Object
 {
@@ -33,6 +42,19 @@ class CloudDtDataModule : public Object
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+
+    CloudDtDataModule();
+    ~CloudDtDataModule() override;
+
+    /** \return anomalous samples flagged so far */
+    uint64_t GetAnomaliesFlagged() const;
+
+    /**
+     * TracedCallback signature for a flagged anomaly.
+     * \param terminal the terminal's DT id
+     * \param distance2 the squared Mahalanobis distance of the sample
+     */
+    typedef void (*AnomalyTracedCallback)(uint32_t terminal, double distance2);
 
     /**
      * \param edge the edge DT id
@@ -57,10 +79,17 @@ class CloudDtDataModule : public Object
     uint64_t GetRawSamplesReceived() const;
 
   private:
-    std::map<uint32_t, DtRegionSummaryHeader> m_regions; //!< by edge
-    std::map<uint32_t, DtStatusUpdateHeader> m_twins;    //!< by terminal
-    uint64_t m_summaries{0};                             //!< summaries received
-    uint64_t m_rawSamples{0};                            //!< raw samples received
+    double m_falseAlarm;                                   //!< detector false-alarm probability
+    uint32_t m_warmup;                                     //!< detector warm-up samples
+    double m_sensorAlpha;                                  //!< sensor smoothing factor
+    std::unique_ptr<DtAnomalyDetector> m_detector;         //!< detector over all twins
+    std::map<uint32_t, DtExponentialSmoother> m_smoothers; //!< per terminal
+    uint64_t m_flagged{0};                                 //!< samples flagged
+    TracedCallback<uint32_t, double> m_anomalyTrace;       //!< trace: anomaly flagged
+    std::map<uint32_t, DtRegionSummaryHeader> m_regions;   //!< by edge
+    std::map<uint32_t, DtStatusUpdateHeader> m_twins;      //!< by terminal
+    uint64_t m_summaries{0};                               //!< summaries received
+    uint64_t m_rawSamples{0};                              //!< raw samples received
 };
 
 } // namespace ns3

@@ -6,8 +6,12 @@
 
 #include "edge-dt-data-module.h"
 
+#include "dt-sample-codec.h"
+
+#include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
+#include "ns3/uinteger.h"
 
 #include <Eigen/Dense>
 
@@ -21,11 +25,47 @@ NS_OBJECT_ENSURE_REGISTERED(EdgeDtDataModule);
 TypeId
 EdgeDtDataModule::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::EdgeDtDataModule")
-                            .SetParent<Object>()
-                            .SetGroupName("MultilayerDt")
-                            .AddConstructor<EdgeDtDataModule>();
+    static TypeId tid =
+        TypeId("ns3::EdgeDtDataModule")
+            .SetParent<Object>()
+            .SetGroupName("MultilayerDt")
+            .AddConstructor<EdgeDtDataModule>()
+            .AddAttribute("AnomalyFalseAlarm",
+                          "False-alarm probability of the anomaly detector on normal data.",
+                          DoubleValue(1e-4),
+                          MakeDoubleAccessor(&EdgeDtDataModule::m_falseAlarm),
+                          MakeDoubleChecker<double>(1e-12, 0.5))
+            .AddAttribute("AnomalyWarmup",
+                          "Samples the detector learns before it flags anything (few: an "
+                          "anomaly learned during the warm-up inflates the statistics).",
+                          UintegerValue(50),
+                          MakeUintegerAccessor(&EdgeDtDataModule::m_warmup),
+                          MakeUintegerChecker<uint32_t>(2))
+            .AddTraceSource("AnomalyFlagged",
+                            "A terminal's sample was flagged as anomalous.",
+                            MakeTraceSourceAccessor(&EdgeDtDataModule::m_anomalyTrace),
+                            "ns3::EdgeDtDataModule::AnomalyTracedCallback");
     return tid;
+}
+
+EdgeDtDataModule::EdgeDtDataModule()
+{
+}
+
+EdgeDtDataModule::~EdgeDtDataModule()
+{
+}
+
+uint64_t
+EdgeDtDataModule::GetAnomaliesFlagged() const
+{
+    return m_flagged;
+}
+
+uint64_t
+EdgeDtDataModule::GetUndecodableBlocks() const
+{
+    return m_undecodable;
 }
 
 bool
@@ -63,6 +103,34 @@ EdgeDtDataModule::ApplyStatus(uint32_t terminal, const DtStatusUpdateHeader& upd
     if (sentAt < a.lastSampleTime)
     {
         return; // reordered: an older state must not overwrite a newer one
+    }
+    if (update.GetSampleCount() > 0)
+    {
+        std::vector<DtSample> samples;
+        const bool ok =
+            update.GetEncoding() == DtSampleEncoding::DELTA_QUANTIZED
+                ? DtSampleCodec::DecodeCompressed(
+                    update.GetSamples(), update.GetSampleCount(), samples)
+                : DtSampleCodec::DecodeRaw(update.GetSamples(), update.GetSampleCount(), samples);
+        if (!ok)
+        {
+            ++m_undecodable;
+        }
+        if (!m_detector)
+        {
+            m_detector = std::make_unique<DtAnomalyDetector>(1, m_falseAlarm, m_warmup);
+        }
+        for (const auto& sample : samples)
+        {
+            const std::vector<double> feature{sample.sensor};
+            const double d2 = m_detector->Distance2(feature);
+            if (m_detector->Observe(feature))
+            {
+                ++m_flagged;
+                m_flaggedInWindow.insert(terminal);
+                m_anomalyTrace(terminal, d2);
+            }
+        }
     }
     a.servingCell = update.GetServingCell();
     a.state = update;
@@ -119,6 +187,8 @@ EdgeDtDataModule::BuildRegionSummary()
         }
     }
     s.SetStatistics(mean, cov);
+    s.SetAnomalies(std::vector<uint32_t>(m_flaggedInWindow.begin(), m_flaggedInWindow.end()));
+    m_flaggedInWindow.clear();
     m_updatesInWindow = 0;
     m_windowStart = Simulator::Now();
     return s;

@@ -7,13 +7,17 @@
 #ifndef EDGE_DT_DATA_MODULE_H
 #define EDGE_DT_DATA_MODULE_H
 
+#include "dt-anomaly-detector.h"
 #include "dt-region-summary-header.h"
 #include "dt-status-update-header.h"
 
 #include "ns3/nstime.h"
 #include "ns3/object.h"
+#include "ns3/traced-callback.h"
 
 #include <map>
+#include <memory>
+#include <set>
 
 namespace ns3
 {
@@ -37,9 +41,14 @@ struct DtDigitalAgent
 /**
  * \ingroup multilayer-dt
  * Data module of an edge DT: the pool of digital agents of the terminals it
- * serves (agents join and leave), their latest states, and the region summary
- * sent to the cloud DT instead of the terminals' raw data. The anomaly
- * detection and filtering pipeline plugs in at ApplyStatus.
+ * serves (agents join and leave), their latest states, anomaly detection and
+ * the region summary sent to the cloud DT instead of the terminals' raw data.
+ *
+ * Every sample of a status update is decoded (a sample block that does not
+ * decode is counted and its samples ignored) and its sensor reading tested
+ * by a region-wide DtAnomalyDetector (false-alarm probability
+ * AnomalyFalseAlarm); a terminal with a flagged sample is reported in the
+ * next region summary and traced.
  */
 class EdgeDtDataModule : public Object
 {
@@ -49,6 +58,21 @@ class EdgeDtDataModule : public Object
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+
+    EdgeDtDataModule();
+    ~EdgeDtDataModule() override;
+
+    /** \return anomalous samples flagged so far */
+    uint64_t GetAnomaliesFlagged() const;
+    /** \return sample blocks that could not be decoded */
+    uint64_t GetUndecodableBlocks() const;
+
+    /**
+     * TracedCallback signature for a flagged anomaly.
+     * \param terminal the terminal's DT id
+     * \param distance2 the squared Mahalanobis distance of the sample
+     */
+    typedef void (*AnomalyTracedCallback)(uint32_t terminal, double distance2);
 
     /**
      * Add (or refresh) a terminal's agent.
@@ -87,9 +111,16 @@ class EdgeDtDataModule : public Object
     DtRegionSummaryHeader BuildRegionSummary();
 
   private:
-    std::map<uint32_t, DtDigitalAgent> m_agents; //!< the pool
-    uint32_t m_updatesInWindow{0};               //!< updates since the last summary
-    Time m_windowStart;                          //!< start of the summary window
+    double m_falseAlarm;                             //!< detector false-alarm probability
+    uint32_t m_warmup;                               //!< detector warm-up samples
+    std::unique_ptr<DtAnomalyDetector> m_detector;   //!< region-wide detector
+    std::set<uint32_t> m_flaggedInWindow;            //!< terminals flagged since the last summary
+    uint64_t m_flagged{0};                           //!< samples flagged
+    uint64_t m_undecodable{0};                       //!< blocks that did not decode
+    TracedCallback<uint32_t, double> m_anomalyTrace; //!< trace: anomaly flagged
+    std::map<uint32_t, DtDigitalAgent> m_agents;     //!< the pool
+    uint32_t m_updatesInWindow{0};                   //!< updates since the last summary
+    Time m_windowStart;                              //!< start of the summary window
 };
 
 } // namespace ns3

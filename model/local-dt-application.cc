@@ -122,7 +122,10 @@ int64_t
 LocalDtApplication::AssignStreams(int64_t stream)
 {
     m_jitter->SetStream(stream);
-    return 1 + m_service->AssignStreams(stream + 1);
+    int64_t used = 1;
+    used += m_data->AssignStreams(stream + used);
+    used += m_service->AssignStreams(stream + used);
+    return used;
 }
 
 void
@@ -184,15 +187,15 @@ LocalDtApplication::SendStatus()
 {
     const bool centralized = m_architecture == DtArchitecture::CENTRALIZED;
     const uint32_t queue = m_compute->GetQueueLength() + m_compute->GetBusyCores();
-    const uint32_t samples = m_data->GetWindowSamples();
-    DtStatusUpdateHeader su = m_data->BuildStatusUpdate(centralized, queue, m_servingCell);
     if (centralized)
     {
-        m_comm->Send(m_cloudDtId, su, false);
+        // Raw samples go to the cloud twin, which processes them.
+        m_comm->Send(m_cloudDtId, m_data->BuildStatusUpdate(true, queue, m_servingCell), false);
     }
     else
     {
-        // The local DT turns its own raw samples into twin state.
+        // The local DT processes its own samples: that work runs on the terminal.
+        const uint32_t samples = m_data->TakeUnprocessedSamples();
         if (m_sampleGflop > 0 && samples > 0)
         {
             DtComputeJob job;
@@ -201,7 +204,10 @@ LocalDtApplication::SendStatus()
             job.owner = m_dtId;
             m_compute->Submit(job);
         }
-        m_comm->Send(m_edgeDtId, su, false);
+        if (m_data->IsUpdateDue())
+        {
+            m_comm->Send(m_edgeDtId, m_data->BuildStatusUpdate(false, queue, m_servingCell), false);
+        }
     }
     m_statusEvent =
         Simulator::Schedule(m_data->GetStatusInterval(), &LocalDtApplication::SendStatus, this);

@@ -43,6 +43,8 @@ struct SmallRun
     std::string summary;                 //!< summary.json, wall time removed
     std::string demandsCsv;              //!< demands.csv
     std::array<uint64_t, 3> signaling{}; //!< by layer
+    DtDataStats data;                    //!< data-module figures
+    DtDetectionStats detection;          //!< anomaly detection
 };
 
 /**
@@ -108,6 +110,8 @@ RunSmall(DtArchitecture arch,
     {
         r.signaling[static_cast<int>(l)] = st->GetSignalingBytes(l);
     }
+    r.data = st->GetData();
+    r.detection = st->GetDetection();
     Simulator::Destroy();
     r.summary = std::regex_replace(Slurp(dir + "/summary.json"),
                                    std::regex("\"wall_time_s\": [^,\\n]*"),
@@ -470,6 +474,52 @@ class DtPeerToPeerTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * The data pipeline on real packets: the multi-layer local DTs send their
+ * processed samples compressed within the error bounds, fewer bytes than the
+ * centralized raw stream, and injected sensor anomalies are detected in both
+ * architectures.
+ */
+class DtDataPipelineTestCase : public TestCase
+{
+  public:
+    DtDataPipelineTestCase()
+        : TestCase("Compressed status updates and anomaly detection")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        auto inject = [](Ptr<MultiLayerDtHelper> dt)
+        {
+            dt->SetAttribute("AnomalyRate", DoubleValue(0.2));
+            dt->SetAttribute("SimTime", TimeValue(Seconds(8)));
+        };
+        SmallRun ml = RunSmall(DtArchitecture::MULTI_LAYER, CreateTempDirFilename("ml"), inject);
+        SmallRun c = RunSmall(DtArchitecture::CENTRALIZED, CreateTempDirFilename("c"), inject);
+
+        NS_TEST_ASSERT_MSG_GT(ml.data.samples, 1000, "samples were taken");
+        NS_TEST_EXPECT_MSG_EQ(c.data.sentBytes, c.data.rawBytes, "centralized sends raw samples");
+        NS_TEST_EXPECT_MSG_LT(
+            ml.data.sentBytes * 3, ml.data.rawBytes, "compression saves at least two thirds");
+        // 0.1 m position bound is the largest of the default bounds.
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(ml.data.reconstructionRmse, 0.1, "within the error bounds");
+        NS_TEST_EXPECT_MSG_GT(ml.data.reconstructionRmse, 0.0, "lossy, so not exactly zero");
+        NS_TEST_EXPECT_MSG_LT(ml.signaling[0],
+                              c.signaling[0],
+                              "multi-layer terminals send fewer bytes uplink than centralized");
+
+        for (const SmallRun* r : {&ml, &c})
+        {
+            NS_TEST_ASSERT_MSG_GT(r->detection.injected, 4, "anomalies were injected");
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(r->detection.Recall(), 0.8, "most anomalies detected");
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(r->detection.Precision(), 0.8, "few false alarms");
+        }
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * System test suite.
  */
 class DtSystemTestSuite : public TestSuite
@@ -484,6 +534,7 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtCloudServiceTestCase, TestCase::QUICK);
         AddTestCase(new DtPeerToPeerTestCase, TestCase::QUICK);
         AddTestCase(new DtEdgeFairnessTestCase, TestCase::QUICK);
+        AddTestCase(new DtDataPipelineTestCase, TestCase::QUICK);
     }
 };
 

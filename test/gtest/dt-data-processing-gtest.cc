@@ -12,6 +12,7 @@
 #include "ns3/dt-ar-forecaster.h"
 #include "ns3/dt-delta-quantizer.h"
 #include "ns3/dt-kalman-filter.h"
+#include "ns3/dt-sample-codec.h"
 #include "ns3/dt-signal-steps.h"
 
 #include <Eigen/Dense>
@@ -221,4 +222,44 @@ TEST(DtSignalSteps, CleanSmoothStandardize)
     ASSERT_TRUE(pipe.Process(9.0, out));
     // Samples 2,4,4,4,5,5,7,9: mean 5, population sd 2 (sample sd as Boost's variance).
     EXPECT_NEAR(out, (9.0 - 5.0) / 2.0, 1e-12);
+}
+
+TEST(DtSampleCodec, RoundTripsAndRejectsDamage)
+{
+    std::vector<DtSample> in;
+    for (int i = 0; i < 50; ++i)
+    {
+        DtSample s;
+        s.offsetS = 0.02 * i;
+        s.x = 100 + 0.3 * i;
+        s.y = -20 + 0.01 * i * i;
+        s.vx = 15;
+        s.vy = 0.02 * i;
+        s.sensor = 20 + std::sin(i);
+        in.push_back(s);
+    }
+    std::vector<DtSample> out;
+    const std::vector<uint8_t> raw = DtSampleCodec::EncodeRaw(in);
+    ASSERT_EQ(raw.size(), in.size() * DtSampleCodec::RAW_SAMPLE_BYTES);
+    ASSERT_TRUE(DtSampleCodec::DecodeRaw(raw, in.size(), out));
+    EXPECT_EQ(out[49].y, in[49].y);
+    EXPECT_NEAR(out[49].offsetS, in[49].offsetS, 1e-6);
+
+    const std::array<double, DtSampleCodec::CHANNELS> bounds{0.1, 0.1, 0.05, 0.05, 0.02};
+    const std::vector<uint8_t> packed = DtSampleCodec::EncodeCompressed(in, bounds);
+    EXPECT_LT(packed.size() * 4, raw.size());
+    ASSERT_TRUE(DtSampleCodec::DecodeCompressed(packed, in.size(), out));
+    for (std::size_t i = 0; i < in.size(); ++i)
+    {
+        EXPECT_LE(std::fabs(out[i].x - in[i].x), 0.1 + 1e-6);
+        EXPECT_LE(std::fabs(out[i].sensor - in[i].sensor), 0.02 + 1e-6);
+    }
+    std::vector<DtSample> untouched{DtSample()};
+    for (std::size_t cut = 0; cut < packed.size(); ++cut)
+    {
+        std::vector<uint8_t> shorter(packed.begin(), packed.begin() + cut);
+        EXPECT_FALSE(DtSampleCodec::DecodeCompressed(shorter, in.size(), untouched)) << cut;
+    }
+    EXPECT_FALSE(DtSampleCodec::DecodeRaw(raw, in.size() + 1, untouched));
+    EXPECT_EQ(untouched.size(), 1u);
 }
