@@ -12,6 +12,7 @@ set(cases
     "--architecture=ring"
     "--edgeCapacity=0"
     "--cloudCapacity=-500"
+    "--anomalyRate=-1"
     "--outputDir=/proc/no-such-dir/out")
 set(n 0)
 foreach(arg ${cases})
