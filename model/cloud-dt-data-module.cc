@@ -92,8 +92,8 @@ CloudDtDataModule::ApplyRawStatus(uint32_t terminal, const DtStatusUpdateHeader&
         double smoothed = 0;
         smoother->second.Process(sample.sensor, smoothed);
         const std::vector<double> feature{smoothed};
-        const double d2 = m_detector->Distance2(feature);
-        if (m_detector->Observe(feature))
+        double d2 = 0;
+        if (m_detector->Observe(feature, &d2))
         {
             ++m_flagged;
             m_anomalyTrace(terminal, d2);

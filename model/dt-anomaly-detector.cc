@@ -75,10 +75,15 @@ DtAnomalyDetector::Distance2(const std::vector<double>& x) const
 }
 
 bool
-DtAnomalyDetector::Observe(const std::vector<double>& x)
+DtAnomalyDetector::Observe(const std::vector<double>& x, double* distance2)
 {
     const bool testing = m_impl->n >= m_impl->warmup;
-    if (testing && Distance2(x) > m_impl->threshold)
+    const double d2 = testing ? Distance2(x) : 0.0;
+    if (distance2)
+    {
+        *distance2 = d2;
+    }
+    if (testing && d2 > m_impl->threshold)
     {
         return true;
     }

@@ -46,9 +46,11 @@ class DtAnomalyDetector
     /**
      * Test an observation, then learn it unless it is anomalous.
      * \param x the observation (dimension values)
+     * \param distance2 if not null, set to the observation's squared distance
+     *        (0 during the warm-up)
      * \return true if it is flagged as anomalous
      */
-    bool Observe(const std::vector<double>& x);
+    bool Observe(const std::vector<double>& x, double* distance2 = nullptr);
 
     /**
      * \param x an observation

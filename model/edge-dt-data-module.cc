@@ -123,8 +123,8 @@ EdgeDtDataModule::ApplyStatus(uint32_t terminal, const DtStatusUpdateHeader& upd
         for (const auto& sample : samples)
         {
             const std::vector<double> feature{sample.sensor};
-            const double d2 = m_detector->Distance2(feature);
-            if (m_detector->Observe(feature))
+            double d2 = 0;
+            if (m_detector->Observe(feature, &d2))
             {
                 ++m_flagged;
                 m_flaggedInWindow.insert(terminal);
