@@ -10,8 +10,11 @@
 
 #include "ns3/enum.h"
 #include "ns3/log.h"
+#include "ns3/nstime.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
+
+#include <algorithm>
 
 namespace ns3
 {
@@ -32,6 +35,12 @@ CloudDtApplication::GetTypeId()
                           "Period of the load reports sent to the edge DTs (0: none).",
                           TimeValue(MilliSeconds(500)),
                           MakeTimeAccessor(&CloudDtApplication::m_loadReportInterval),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("ForecastInterval",
+                          "Window of the per-sender load forecasts that set the senders' "
+                          "shares of the cloud (0: equal shares, no forecasts).",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&CloudDtApplication::m_forecastInterval),
                           MakeTimeChecker(Seconds(0)))
             .AddAttribute("DataModule",
                           "The data module.",
@@ -63,6 +72,7 @@ void
 CloudDtApplication::DoDispose()
 {
     m_loadEvent.Cancel();
+    m_forecastEvent.Cancel();
     DtModularApplication::DoDispose();
 }
 
@@ -81,12 +91,34 @@ CloudDtApplication::DoStartDt()
         // The first report goes out at once so that edges can estimate from the start.
         m_loadEvent = Simulator::ScheduleNow(&CloudDtApplication::ReportLoad, this);
     }
+    // Forecast-driven shares across edges (multi-layer); a centralized cloud
+    // serves the terminals themselves, in equal shares.
+    if (m_architecture == DtArchitecture::MULTI_LAYER && m_forecastInterval.IsStrictlyPositive())
+    {
+        m_forecastEvent =
+            Simulator::Schedule(m_forecastInterval, &CloudDtApplication::Forecast, this);
+    }
+}
+
+void
+CloudDtApplication::Forecast()
+{
+    // Shares follow the forecasts; a floor keeps a quiet sender served.
+    for (const auto& [sender, gflop] : m_data->ForecastLoad(m_service->TakeArrivedWork()))
+    {
+        m_compute->SetOwnerWeight(
+            sender,
+            std::max(gflop,
+                     0.01 * m_compute->GetCapacityGflops() * m_forecastInterval.GetSeconds()));
+    }
+    m_forecastEvent = Simulator::Schedule(m_forecastInterval, &CloudDtApplication::Forecast, this);
 }
 
 void
 CloudDtApplication::DoStopDt()
 {
     m_loadEvent.Cancel();
+    m_forecastEvent.Cancel();
 }
 
 void

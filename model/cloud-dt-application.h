@@ -20,7 +20,10 @@ namespace ns3
  * twin in the centralized architecture), service module (cloud compute, open
  * service interface) and communication module. Its compute resource shares
  * itself across the DTs that send it demands (deficit round robin: the edges,
- * or the terminals when centralized). Reports its load to the edge DTs every
+ * or the terminals when centralized). In the multi-layer architecture, every
+ * ForecastInterval it forecasts each edge's demand work for the next window
+ * (an AR model per edge, CloudDtDataModule::ForecastLoad) and gives each edge
+ * a share of the compute in proportion to its forecast. Reports its load to the edge DTs every
  * LoadReportInterval (multi-layer).
  */
 class CloudDtApplication : public DtModularApplication<CloudDtDataModule, CloudDtServiceModule>
@@ -47,9 +50,13 @@ class CloudDtApplication : public DtModularApplication<CloudDtDataModule, CloudD
   private:
     /** Report the load to every edge DT, and schedule the next round. */
     void ReportLoad();
+    /** Forecast each edge's load and set its share of the cloud; schedule the next. */
+    void Forecast();
 
     Time m_loadReportInterval; //!< load report period
     EventId m_loadEvent;       //!< next round
+    Time m_forecastInterval;   //!< forecast window
+    EventId m_forecastEvent;   //!< next forecast
 };
 
 } // namespace ns3

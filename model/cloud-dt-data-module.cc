@@ -12,6 +12,8 @@
 #include "ns3/log.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -43,6 +45,20 @@ CloudDtDataModule::GetTypeId()
                           DoubleValue(0.5),
                           MakeDoubleAccessor(&CloudDtDataModule::m_sensorAlpha),
                           MakeDoubleChecker<double>(1e-6, 1.0))
+            .AddAttribute("LoadArOrder",
+                          "Order of the autoregressive model of each edge's demand load.",
+                          UintegerValue(2),
+                          MakeUintegerAccessor(&CloudDtDataModule::m_arOrder),
+                          MakeUintegerChecker<uint32_t>(1, 16))
+            .AddAttribute("LoadHistory",
+                          "Windows of load kept per edge to fit its model.",
+                          UintegerValue(120),
+                          MakeUintegerAccessor(&CloudDtDataModule::m_history),
+                          MakeUintegerChecker<uint32_t>(8, 100000))
+            .AddTraceSource("LoadForecast",
+                            "The next window's demand work of an edge was forecast.",
+                            MakeTraceSourceAccessor(&CloudDtDataModule::m_forecastTrace),
+                            "ns3::CloudDtDataModule::ForecastTracedCallback")
             .AddTraceSource("AnomalyFlagged",
                             "A terminal's raw sample was flagged as anomalous.",
                             MakeTraceSourceAccessor(&CloudDtDataModule::m_anomalyTrace),
@@ -62,6 +78,34 @@ uint64_t
 CloudDtDataModule::GetAnomaliesFlagged() const
 {
     return m_flagged;
+}
+
+std::map<uint32_t, double>
+CloudDtDataModule::ForecastLoad(const std::map<uint32_t, double>& arrived)
+{
+    for (const auto& [edge, gflop] : arrived)
+    {
+        m_load.try_emplace(edge);
+    }
+    std::map<uint32_t, double> forecast;
+    for (auto& [edge, series] : m_load)
+    {
+        auto it = arrived.find(edge);
+        series.push_back(it == arrived.end() ? 0.0 : it->second);
+        if (series.size() > m_history)
+        {
+            series.erase(series.begin());
+        }
+        double next = series.back();
+        DtArForecaster ar(m_arOrder);
+        if (ar.Fit(series))
+        {
+            next = std::max(0.0, ar.Forecast(series, 1).front());
+        }
+        forecast[edge] = next;
+        m_forecastTrace(edge, next);
+    }
+    return forecast;
 }
 
 void

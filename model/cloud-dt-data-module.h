@@ -8,6 +8,7 @@
 #define CLOUD_DT_DATA_MODULE_H
 
 #include "dt-anomaly-detector.h"
+#include "dt-ar-forecaster.h"
 #include "dt-region-summary-header.h"
 #include "dt-signal-steps.h"
 #include "dt-status-update-header.h"
@@ -50,6 +51,23 @@ class CloudDtDataModule : public Object
     uint64_t GetAnomaliesFlagged() const;
 
     /**
+     * Append one window of demand work per edge to the edges' load series,
+     * refit each edge's AR model and forecast its next window.
+     * \param arrived GFLOP that arrived from each edge in the window (edges
+     *        known before and absent here get 0)
+     * \return the forecast of the next window's work by edge (the last
+     *         observed value while a series is too short to fit)
+     */
+    std::map<uint32_t, double> ForecastLoad(const std::map<uint32_t, double>& arrived);
+
+    /**
+     * TracedCallback signature for a load forecast.
+     * \param edge the edge DT id
+     * \param gflop the forecast work of the next window
+     */
+    typedef void (*ForecastTracedCallback)(uint32_t edge, double gflop);
+
+    /**
      * TracedCallback signature for a flagged anomaly.
      * \param terminal the terminal's DT id
      * \param distance2 the squared Mahalanobis distance of the sample
@@ -85,6 +103,10 @@ class CloudDtDataModule : public Object
     std::unique_ptr<DtAnomalyDetector> m_detector;         //!< detector over all twins
     std::map<uint32_t, DtExponentialSmoother> m_smoothers; //!< per terminal
     uint64_t m_flagged{0};                                 //!< samples flagged
+    uint32_t m_arOrder;                                    //!< AR order of the load models
+    uint32_t m_history;                                    //!< windows kept per series
+    std::map<uint32_t, std::vector<double>> m_load;        //!< load series by edge
+    TracedCallback<uint32_t, double> m_forecastTrace;      //!< trace: load forecast
     TracedCallback<uint32_t, double> m_anomalyTrace;       //!< trace: anomaly flagged
     std::map<uint32_t, DtRegionSummaryHeader> m_regions;   //!< by edge
     std::map<uint32_t, DtStatusUpdateHeader> m_twins;      //!< by terminal

@@ -121,6 +121,7 @@ CloudDtServiceModule::HandleRequest(const DtHeader& header, const DtDemandReques
         Respond(job, DtFailureReason::UNKNOWN_SERVICE);
         return;
     }
+    m_arrived[header.GetSource()] += work;
     const uint64_t id = m_nextJob++;
     DtComputeJob cj;
     cj.id = id;
@@ -185,6 +186,14 @@ CloudDtServiceModule::Respond(const Job& job, DtFailureReason reason)
             DtDemandResponseHeader::Answer(job.req, DtTier::CLOUD, reason, job.outputBytes),
             true);
     }
+}
+
+std::map<uint32_t, double>
+CloudDtServiceModule::TakeArrivedWork()
+{
+    std::map<uint32_t, double> out;
+    out.swap(m_arrived);
+    return out;
 }
 
 void

@@ -93,6 +93,12 @@ class CloudDtServiceModule : public Object
      */
     void SubmitSampleProcessing(uint32_t terminal, uint32_t samples);
 
+    /**
+     * Demand work that arrived from each sender since the last call.
+     * \return GFLOP by sender DT id (senders without work are absent)
+     */
+    std::map<uint32_t, double> TakeArrivedWork();
+
     /** \param report filled with the cloud's load */
     void FillLoadReport(DtLoadReportHeader& report) const;
 
@@ -140,6 +146,7 @@ class CloudDtServiceModule : public Object
     std::map<std::string, uint64_t> m_invoked; //!< invocations by service name
     std::map<uint64_t, Job> m_jobs;            //!< jobs by id
     uint64_t m_nextJob{1};                     //!< next job id
+    std::map<uint32_t, double> m_arrived;      //!< work arrived by sender
 
     TracedCallback<const DtDemandRequestHeader&> m_served; //!< trace: demand done
 };

@@ -520,6 +520,64 @@ class DtDataPipelineTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * The cloud forecasts each edge's demand load with an AR model: exact on a
+ * steady and on a noise-free AR(1) series, and live in a scenario.
+ */
+class DtLoadForecastTestCase : public TestCase
+{
+  public:
+    DtLoadForecastTestCase()
+        : TestCase("Cloud load forecasts per edge")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<CloudDtDataModule> data = CreateObject<CloudDtDataModule>();
+        std::map<uint32_t, double> f;
+        double ar = 50;
+        for (int w = 0; w < 30; ++w)
+        {
+            ar = 4 + 0.8 * ar; // converges to 20
+            std::map<uint32_t, double> arrived{{100, 10.0}, {101, ar}};
+            if (w == 29)
+            {
+                arrived.erase(100); // a quiet window counts as zero work
+            }
+            f = data->ForecastLoad(arrived);
+        }
+        NS_TEST_EXPECT_MSG_EQ_TOL(f[101], 4 + 0.8 * ar, 1e-6, "AR(1) continued exactly");
+        NS_TEST_EXPECT_MSG_LT(f[100], 10.0, "a drop to zero lowers the forecast");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(f[100], 0.0, "forecasts are not negative");
+
+        uint32_t forecasts = 0;
+        double positive = 0;
+        auto watch = [&forecasts, &positive](Ptr<MultiLayerDtHelper>, ApplicationContainer apps)
+        {
+            DynamicCast<CloudDtApplication>(apps.Get(0))
+                ->GetDataModule()
+                ->TraceConnectWithoutContext("LoadForecast",
+                                             Callback<void, uint32_t, double>(
+                                                 [&forecasts, &positive](uint32_t, double g)
+                                                 {
+                                                     ++forecasts;
+                                                     positive += g > 0 ? 1 : 0;
+                                                 }));
+        };
+        SmallRun r = RunSmall(DtArchitecture::MULTI_LAYER,
+                              CreateTempDirFilename("forecast"),
+                              nullptr,
+                              nullptr,
+                              watch);
+        NS_TEST_EXPECT_MSG_GT(forecasts, 10, "a forecast per edge per second");
+        NS_TEST_EXPECT_MSG_GT(positive, 0, "edges sent work up");
+        NS_TEST_EXPECT_MSG_EQ(r.inDeadline + r.late + r.failed, r.created, "conservation");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * System test suite.
  */
 class DtSystemTestSuite : public TestSuite
@@ -535,6 +593,7 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtPeerToPeerTestCase, TestCase::QUICK);
         AddTestCase(new DtEdgeFairnessTestCase, TestCase::QUICK);
         AddTestCase(new DtDataPipelineTestCase, TestCase::QUICK);
+        AddTestCase(new DtLoadForecastTestCase, TestCase::QUICK);
     }
 };
 
