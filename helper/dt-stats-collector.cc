@@ -109,9 +109,35 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
     if (auto cloud = DynamicCast<CloudDtApplication>(app))
     {
         cloud->GetDataModule()->TraceConnectWithoutContext("AnomalyFlagged", flagged);
+        // When a new version is pushed, how far behind the previous one is each DT?
+        cloud->TraceConnectWithoutContext(
+            "ModelUpdated",
+            Callback<void, uint32_t, uint32_t>(
+                [this](uint32_t version, uint32_t)
+                {
+                    ++m_modelUpdates;
+                    if (version < 2)
+                    {
+                        return;
+                    }
+                    auto sample = [this, version](uint32_t have)
+                    {
+                        m_lagSum += static_cast<double>(version - 1) - std::min(have, version - 1);
+                        ++m_lagSamples;
+                    };
+                    for (const auto& e : m_edges)
+                    {
+                        sample(e->GetServiceModule()->GetModelVersion());
+                    }
+                    for (const auto& l : m_locals)
+                    {
+                        sample(l->GetServiceModule()->GetModelVersion());
+                    }
+                }));
     }
     if (auto edge = DynamicCast<EdgeDtApplication>(app))
     {
+        m_edges.push_back(edge);
         edge->GetDataModule()->TraceConnectWithoutContext("AnomalyFlagged", flagged);
     }
     if (auto local = DynamicCast<LocalDtApplication>(app))
@@ -339,6 +365,8 @@ DtStatsCollector::GetData() const
         values += m->GetCompressedValues();
     }
     d.reconstructionRmse = values ? std::sqrt(squared / static_cast<double>(values)) : 0.0;
+    d.modelUpdates = m_modelUpdates;
+    d.modelVersionLag = m_lagSamples ? m_lagSum / static_cast<double>(m_lagSamples) : -1;
     return d;
 }
 
@@ -430,9 +458,8 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
                  {"anomalies_detected", det.detected},
                  {"detection_precision", ratioOrNull(det.Precision())},
                  {"detection_recall", ratioOrNull(det.Recall())},
-                 // Model training and updates are not in this release.
-                 {"model_updates", 0},
-                 {"model_version_lag_mean", nullptr}};
+                 {"model_updates", ds.modelUpdates},
+                 {"model_version_lag_mean", ratioOrNull(ds.modelVersionLag)}};
 
     std::ofstream out(path);
     if (!out)

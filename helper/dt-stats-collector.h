@@ -73,6 +73,8 @@ struct DtDataStats
     uint64_t rawBytes{0};         //!< RAW size of the sample blocks sent
     uint64_t sentBytes{0};        //!< size of the sample blocks sent
     double reconstructionRmse{0}; //!< RMSE of the compressed values sent
+    uint64_t modelUpdates{0};     //!< model versions the cloud pushed
+    double modelVersionLag{-1};   //!< mean versions a DT was behind (-1: no sample)
 };
 
 /**
@@ -189,6 +191,10 @@ class DtStatsCollector : public Object
     std::map<std::string, uint64_t> m_messagesByType;          //!< sent messages by type
     uint64_t m_escalations{0};                                 //!< edge escalations
     std::vector<Ptr<LocalDtApplication>> m_locals;             //!< watched local DTs
+    std::vector<Ptr<EdgeDtApplication>> m_edges;               //!< watched edge DTs
+    uint64_t m_modelUpdates{0};                                //!< model versions pushed
+    double m_lagSum{0};                                        //!< version lags, summed
+    uint64_t m_lagSamples{0};                                  //!< version lags sampled
 
     /// An injected anomaly.
     struct Injection

@@ -7,6 +7,7 @@
 #include "cloud-dt-application.h"
 
 #include "dt-load-report-header.h"
+#include "dt-model-update-header.h"
 
 #include "ns3/enum.h"
 #include "ns3/log.h"
@@ -42,6 +43,17 @@ CloudDtApplication::GetTypeId()
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&CloudDtApplication::m_forecastInterval),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("ModelInterval",
+                          "Period at which the cloud retrains its delay model and pushes a new "
+                          "version to the edge DTs, which relay it to their terminals "
+                          "(multi-layer; 0: no models).",
+                          TimeValue(Seconds(2)),
+                          MakeTimeAccessor(&CloudDtApplication::m_modelInterval),
+                          MakeTimeChecker(Seconds(0)))
+            .AddTraceSource("ModelUpdated",
+                            "A new version of the delay model was pushed.",
+                            MakeTraceSourceAccessor(&CloudDtApplication::m_modelTrace),
+                            "ns3::CloudDtApplication::ModelTracedCallback")
             .AddAttribute("DataModule",
                           "The data module.",
                           PointerValue(),
@@ -73,6 +85,7 @@ CloudDtApplication::DoDispose()
 {
     m_loadEvent.Cancel();
     m_forecastEvent.Cancel();
+    m_modelEvent.Cancel();
     DtModularApplication::DoDispose();
 }
 
@@ -93,11 +106,46 @@ CloudDtApplication::DoStartDt()
     }
     // Forecast-driven shares across edges (multi-layer); a centralized cloud
     // serves the terminals themselves, in equal shares.
+    if (m_architecture == DtArchitecture::MULTI_LAYER && m_modelInterval.IsStrictlyPositive())
+    {
+        m_modelEvent =
+            Simulator::Schedule(m_modelInterval, &CloudDtApplication::PublishModel, this);
+    }
     if (m_architecture == DtArchitecture::MULTI_LAYER && m_forecastInterval.IsStrictlyPositive())
     {
         m_forecastEvent =
             Simulator::Schedule(m_forecastInterval, &CloudDtApplication::Forecast, this);
     }
+}
+
+uint32_t
+CloudDtApplication::GetModelVersion() const
+{
+    return m_modelVersion;
+}
+
+void
+CloudDtApplication::PublishModel()
+{
+    std::vector<double> parameters;
+    if (m_data->TrainDelayModel(m_service->TakeServedSamples(), parameters))
+    {
+        DtModelUpdateHeader update;
+        update.SetModelId(DELAY_MODEL_ID);
+        update.SetVersion(++m_modelVersion);
+        update.SetTrainedAt(Simulator::Now());
+        update.SetTrainingSamples(m_data->GetTrainingSamples());
+        update.SetParameters(parameters);
+        m_modelTrace(m_modelVersion, m_data->GetTrainingSamples());
+        for (const auto& [id, entry] : m_book->GetAll())
+        {
+            if (entry.layer == DtLayer::EDGE)
+            {
+                m_comm->Send(id, update, true);
+            }
+        }
+    }
+    m_modelEvent = Simulator::Schedule(m_modelInterval, &CloudDtApplication::PublishModel, this);
 }
 
 void
@@ -119,6 +167,7 @@ CloudDtApplication::DoStopDt()
 {
     m_loadEvent.Cancel();
     m_forecastEvent.Cancel();
+    m_modelEvent.Cancel();
 }
 
 void

@@ -39,6 +39,15 @@ class CloudDtApplication : public DtModularApplication<CloudDtDataModule, CloudD
     ~CloudDtApplication() override;
 
     DtLayer GetLayer() const override;
+    /** \return the version of the last delay model pushed (0: none yet) */
+    uint32_t GetModelVersion() const;
+
+    /**
+     * TracedCallback signature for a model update.
+     * \param version the new version
+     * \param samples the samples it was trained on
+     */
+    typedef void (*ModelTracedCallback)(uint32_t version, uint32_t samples);
 
   protected:
     void DoDispose() override;
@@ -52,11 +61,17 @@ class CloudDtApplication : public DtModularApplication<CloudDtDataModule, CloudD
     void ReportLoad();
     /** Forecast each edge's load and set its share of the cloud; schedule the next. */
     void Forecast();
+    /** Train the delay model and push a new version to the edges; schedule the next. */
+    void PublishModel();
 
-    Time m_loadReportInterval; //!< load report period
-    EventId m_loadEvent;       //!< next round
-    Time m_forecastInterval;   //!< forecast window
-    EventId m_forecastEvent;   //!< next forecast
+    Time m_loadReportInterval;                       //!< load report period
+    EventId m_loadEvent;                             //!< next round
+    Time m_forecastInterval;                         //!< forecast window
+    EventId m_forecastEvent;                         //!< next forecast
+    Time m_modelInterval;                            //!< model training period
+    EventId m_modelEvent;                            //!< next training
+    uint32_t m_modelVersion{0};                      //!< last version pushed
+    TracedCallback<uint32_t, uint32_t> m_modelTrace; //!< trace: model updated
 };
 
 } // namespace ns3

@@ -12,6 +12,8 @@
 #include "ns3/log.h"
 #include "ns3/uinteger.h"
 
+#include <Eigen/Dense>
+
 #include <algorithm>
 
 namespace ns3
@@ -55,6 +57,11 @@ CloudDtDataModule::GetTypeId()
                           UintegerValue(120),
                           MakeUintegerAccessor(&CloudDtDataModule::m_history),
                           MakeUintegerChecker<uint32_t>(8, 100000))
+            .AddAttribute("MinTrainingSamples",
+                          "Served demands needed before a delay model is trained.",
+                          UintegerValue(10),
+                          MakeUintegerAccessor(&CloudDtDataModule::m_minTraining),
+                          MakeUintegerChecker<uint32_t>(2))
             .AddTraceSource("LoadForecast",
                             "The next window's demand work of an edge was forecast.",
                             MakeTraceSourceAccessor(&CloudDtDataModule::m_forecastTrace),
@@ -78,6 +85,45 @@ uint64_t
 CloudDtDataModule::GetAnomaliesFlagged() const
 {
     return m_flagged;
+}
+
+bool
+CloudDtDataModule::TrainDelayModel(const std::vector<std::pair<double, double>>& samples,
+                                   std::vector<double>& parameters)
+{
+    m_training.insert(m_training.end(), samples.begin(), samples.end());
+    const std::size_t keep = 50 * static_cast<std::size_t>(m_history);
+    if (m_training.size() > keep)
+    {
+        m_training.erase(m_training.begin(), m_training.end() - keep);
+    }
+    if (m_training.size() < m_minTraining)
+    {
+        return false;
+    }
+    const auto n = static_cast<Eigen::Index>(m_training.size());
+    Eigen::MatrixXd a(n, 2);
+    Eigen::VectorXd b(n);
+    for (Eigen::Index i = 0; i < n; ++i)
+    {
+        a(i, 0) = 1.0;
+        a(i, 1) = m_training[i].first;
+        b(i) = m_training[i].second;
+    }
+    const Eigen::VectorXd x = a.colPivHouseholderQr().solve(b);
+    if (!x.allFinite())
+    {
+        return false;
+    }
+    parameters = {x(0), x(1)};
+    m_trainedOn = static_cast<uint32_t>(n);
+    return true;
+}
+
+uint32_t
+CloudDtDataModule::GetTrainingSamples() const
+{
+    return m_trainedOn;
 }
 
 std::map<uint32_t, double>

@@ -61,6 +61,19 @@ class CloudDtDataModule : public Object
     std::map<uint32_t, double> ForecastLoad(const std::map<uint32_t, double>& arrived);
 
     /**
+     * Train the cloud delay model on served demands: least squares fit of
+     * delay = c0 + c1 w over the samples of this window and the previous ones
+     * kept (at most LoadHistory windows of samples).
+     * \param samples (workload GFLOP, seconds from arrival to completion)
+     * \param parameters set to (c0, c1) when a model was fitted
+     * \return true if at least MinTrainingSamples samples were available
+     */
+    bool TrainDelayModel(const std::vector<std::pair<double, double>>& samples,
+                         std::vector<double>& parameters);
+    /** \return samples the last trained model used */
+    uint32_t GetTrainingSamples() const;
+
+    /**
      * TracedCallback signature for a load forecast.
      * \param edge the edge DT id
      * \param gflop the forecast work of the next window
@@ -107,6 +120,9 @@ class CloudDtDataModule : public Object
     uint32_t m_history;                                    //!< windows kept per series
     std::map<uint32_t, std::vector<double>> m_load;        //!< load series by edge
     TracedCallback<uint32_t, double> m_forecastTrace;      //!< trace: load forecast
+    uint32_t m_minTraining;                                //!< samples needed to train
+    std::vector<std::pair<double, double>> m_training;     //!< training set
+    uint32_t m_trainedOn{0};                               //!< samples of the last model
     TracedCallback<uint32_t, double> m_anomalyTrace;       //!< trace: anomaly flagged
     std::map<uint32_t, DtRegionSummaryHeader> m_regions;   //!< by edge
     std::map<uint32_t, DtStatusUpdateHeader> m_twins;      //!< by terminal

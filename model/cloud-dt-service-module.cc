@@ -100,6 +100,7 @@ CloudDtServiceModule::HandleRequest(const DtHeader& header, const DtDemandReques
     job.req = req;
     job.replyTo = header.GetSource();
     job.outputBytes = req.GetOutputBytes();
+    job.arrived = Simulator::Now();
     double work = req.GetWorkloadGflop();
     auto service = m_services.find(req.GetDemandClass());
     if (service != m_services.end())
@@ -173,6 +174,11 @@ CloudDtServiceModule::JobDone(const DtComputeJob& cj)
         return;
     }
     m_served(job.req);
+    if (m_servedSamples.size() < 100000)
+    {
+        m_servedSamples.emplace_back(cj.workloadGflop,
+                                     (Simulator::Now() - job.arrived).GetSeconds());
+    }
     Respond(job, DtFailureReason::NONE);
 }
 
@@ -186,6 +192,14 @@ CloudDtServiceModule::Respond(const Job& job, DtFailureReason reason)
             DtDemandResponseHeader::Answer(job.req, DtTier::CLOUD, reason, job.outputBytes),
             true);
     }
+}
+
+std::vector<std::pair<double, double>>
+CloudDtServiceModule::TakeServedSamples()
+{
+    std::vector<std::pair<double, double>> out;
+    out.swap(m_servedSamples);
+    return out;
 }
 
 std::map<uint32_t, double>

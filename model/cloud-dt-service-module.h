@@ -16,6 +16,8 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace ns3
 {
@@ -99,6 +101,13 @@ class CloudDtServiceModule : public Object
      */
     std::map<uint32_t, double> TakeArrivedWork();
 
+    /**
+     * Demands served since the last call, as (workload GFLOP, seconds from
+     * arrival at the cloud to completion): training data of the delay model.
+     * \return the samples
+     */
+    std::vector<std::pair<double, double>> TakeServedSamples();
+
     /** \param report filled with the cloud's load */
     void FillLoadReport(DtLoadReportHeader& report) const;
 
@@ -119,6 +128,7 @@ class CloudDtServiceModule : public Object
         uint32_t replyTo{0};       //!< DT that sent it
         uint32_t outputBytes{0};   //!< result size
         bool processing{false};    //!< raw-sample processing, not a demand
+        Time arrived;              //!< when the demand reached the cloud
     };
 
     /**
@@ -139,14 +149,15 @@ class CloudDtServiceModule : public Object
         ServiceCallback callback; //!< its decision
     };
 
-    Ptr<DtApplication> m_app;                  //!< owner
-    bool m_requireService;                     //!< refuse classes without a service
-    double m_sampleGflop;                      //!< work per raw sample
-    std::map<uint8_t, Service> m_services;     //!< services by class
-    std::map<std::string, uint64_t> m_invoked; //!< invocations by service name
-    std::map<uint64_t, Job> m_jobs;            //!< jobs by id
-    uint64_t m_nextJob{1};                     //!< next job id
-    std::map<uint32_t, double> m_arrived;      //!< work arrived by sender
+    Ptr<DtApplication> m_app;                               //!< owner
+    bool m_requireService;                                  //!< refuse classes without a service
+    double m_sampleGflop;                                   //!< work per raw sample
+    std::map<uint8_t, Service> m_services;                  //!< services by class
+    std::map<std::string, uint64_t> m_invoked;              //!< invocations by service name
+    std::map<uint64_t, Job> m_jobs;                         //!< jobs by id
+    uint64_t m_nextJob{1};                                  //!< next job id
+    std::map<uint32_t, double> m_arrived;                   //!< work arrived by sender
+    std::vector<std::pair<double, double>> m_servedSamples; //!< (work, delay) since last taken
 
     TracedCallback<const DtDemandRequestHeader&> m_served; //!< trace: demand done
 };

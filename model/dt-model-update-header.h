@@ -14,6 +14,10 @@
 namespace ns3
 {
 
+/// Model id of the cloud's delay model: parameters (c0, c1) of
+/// delay = c0 + c1 w seconds for a demand of w GFLOP served at the cloud.
+constexpr uint32_t DELAY_MODEL_ID = 1;
+
 /**
  * \ingroup multilayer-dt
  * MODEL_UPDATE payload: a versioned model the cloud DT pushes down.

@@ -32,6 +32,11 @@ DtTierClassifier::Estimate(const DtTierView& view,
         return Time::Max();
     }
     double seconds = (view.backlogGflop + workloadGflop) / view.capacityGflops;
+    if (view.delayModel.size() == 2)
+    {
+        seconds = std::max(view.delayModel[0] + view.delayModel[1] * workloadGflop,
+                           workloadGflop / view.capacityGflops);
+    }
     for (double rate : view.uplinkBps)
     {
         seconds += rate > 0 ? inputBytes * 8.0 / rate : 0.0;

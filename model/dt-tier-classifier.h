@@ -31,6 +31,9 @@ struct DtTierView
     std::vector<double> uplinkBps;   //!< rates of the links the input crosses
     std::vector<double> downlinkBps; //!< rates of the links the result crosses
     Time rtt;                        //!< propagation + protocol round trip
+    /// Learned compute delay model (c0, c1): when set, the time at the tier
+    /// is max(c0 + c1 w, w / capacity) seconds instead of (backlog + w) / capacity.
+    std::vector<double> delayModel;
 };
 
 /**

@@ -8,6 +8,7 @@
 
 #include "dt-agent-header.h"
 #include "dt-load-report-header.h"
+#include "dt-model-update-header.h"
 
 #include "ns3/enum.h"
 #include "ns3/log.h"
@@ -172,6 +173,25 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             break;
         case DtMessageType::DEMAND_RESPONSE:
             m_service->HandleCloudResponse(msg.GetPayloadAs<DtDemandResponseHeader>());
+            break;
+        case DtMessageType::MODEL_UPDATE:
+            if (h.GetSource() == m_cloudDtId)
+            {
+                const auto& update = msg.GetPayloadAs<DtModelUpdateHeader>();
+                if (update.GetModelId() == DELAY_MODEL_ID
+                    && update.GetVersion() > m_service->GetModelVersion())
+                {
+                    m_service->SetCloudModel(update.GetVersion(), update.GetParameters());
+                    // Pass the model down to the terminals this edge serves.
+                    for (const auto& [terminal, agent] : m_data->GetAgents())
+                    {
+                        if (m_book->Has(terminal))
+                        {
+                            m_comm->Send(terminal, update, true, DtHeader::FLAG_RELAYED);
+                        }
+                    }
+                }
+            }
             break;
         case DtMessageType::LOAD_REPORT:
             if (h.GetSource() == m_cloudDtId)

@@ -104,6 +104,7 @@ EdgeDtServiceModule::EstimateCloud(const DtDemandRequestHeader& req) const
     cloud.uplinkBps = {backhaul};
     cloud.downlinkBps = {backhaul, static_cast<double>(m_downlinkRate.GetBitRate())};
     cloud.rtt = m_app->GetCommModule()->GetRtt(m_cloudDtId);
+    cloud.delayModel = m_cloudModel;
     return DtTierClassifier::Estimate(
         cloud, req.GetWorkloadGflop(), req.GetInputBytes(), req.GetOutputBytes());
 }
@@ -272,6 +273,22 @@ EdgeDtServiceModule::FillLoadReport(DtLoadReportHeader& report) const
                        m_cloudBacklog,
                        static_cast<double>(m_backhaulRate.GetBitRate()),
                        m_app->GetCommModule()->GetRtt(m_cloudDtId));
+}
+
+void
+EdgeDtServiceModule::SetCloudModel(uint32_t version, const std::vector<double>& parameters)
+{
+    if (version > m_modelVersion && parameters.size() == 2)
+    {
+        m_modelVersion = version;
+        m_cloudModel = parameters;
+    }
+}
+
+uint32_t
+EdgeDtServiceModule::GetModelVersion() const
+{
+    return m_modelVersion;
 }
 
 } // namespace ns3

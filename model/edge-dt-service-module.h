@@ -15,6 +15,7 @@
 #include "ns3/traced-callback.h"
 
 #include <map>
+#include <vector>
 
 namespace ns3
 {
@@ -80,6 +81,15 @@ class EdgeDtServiceModule : public Object
     void FillLoadReport(DtLoadReportHeader& report) const;
 
     /**
+     * Adopt a version of the cloud's delay model (older versions are ignored).
+     * \param version its version
+     * \param parameters (c0, c1)
+     */
+    void SetCloudModel(uint32_t version, const std::vector<double>& parameters);
+    /** \return the version of the cloud delay model in use (0: none) */
+    uint32_t GetModelVersion() const;
+
+    /**
      * TracedCallback signature for demands handled at the edge.
      * \param req the demand
      */
@@ -89,6 +99,8 @@ class EdgeDtServiceModule : public Object
     void DoDispose() override;
 
   private:
+    uint32_t m_modelVersion{0};       //!< cloud delay model version in use
+    std::vector<double> m_cloudModel; //!< its parameters
     /// A demand running (or queued) on the edge's compute resource.
     struct Job
     {

@@ -8,6 +8,7 @@
 
 #include "dt-agent-header.h"
 #include "dt-load-report-header.h"
+#include "dt-model-update-header.h"
 #include "dt-peer-hello-header.h"
 
 #include "ns3/double.h"
@@ -232,6 +233,15 @@ LocalDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
         case DtMessageType::DEMAND_RESPONSE:
             m_service->HandleResponse(msg.GetPayloadAs<DtDemandResponseHeader>());
             break;
+        case DtMessageType::MODEL_UPDATE:
+        {
+            const auto& update = msg.GetPayloadAs<DtModelUpdateHeader>();
+            if (update.GetModelId() == DELAY_MODEL_ID)
+            {
+                m_service->SetCloudModel(update.GetVersion(), update.GetParameters());
+            }
+            break;
+        }
         case DtMessageType::LOAD_REPORT:
             if (msg.GetHeader().GetSource() == m_edgeDtId)
             {

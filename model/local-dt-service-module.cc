@@ -233,6 +233,7 @@ LocalDtServiceModule::GetTierViews() const
     v[2].uplinkBps = {up, m_backhaulRateBps};
     v[2].downlinkBps = {m_backhaulRateBps, down};
     v[2].rtt = edgeRtt + m_backhaulRtt;
+    v[2].delayModel = m_cloudModel;
     return v;
 }
 
@@ -574,6 +575,22 @@ uint32_t
 LocalDtServiceModule::GetPendingCount() const
 {
     return static_cast<uint32_t>(m_pending.size());
+}
+
+void
+LocalDtServiceModule::SetCloudModel(uint32_t version, const std::vector<double>& parameters)
+{
+    if (version > m_modelVersion && parameters.size() == 2)
+    {
+        m_modelVersion = version;
+        m_cloudModel = parameters;
+    }
+}
+
+uint32_t
+LocalDtServiceModule::GetModelVersion() const
+{
+    return m_modelVersion;
 }
 
 } // namespace ns3

@@ -131,6 +131,15 @@ class LocalDtServiceModule : public Object
     int64_t AssignStreams(int64_t stream);
 
     /**
+     * Adopt a version of the cloud's delay model (older versions are ignored).
+     * \param version its version
+     * \param parameters (c0, c1)
+     */
+    void SetCloudModel(uint32_t version, const std::vector<double>& parameters);
+    /** \return the version of the cloud delay model in use (0: none) */
+    uint32_t GetModelVersion() const;
+
+    /**
      * TracedCallback signature for demand events.
      * \param demand the demand
      */
@@ -140,6 +149,8 @@ class LocalDtServiceModule : public Object
     void DoDispose() override;
 
   private:
+    uint32_t m_modelVersion{0};       //!< cloud delay model version in use
+    std::vector<double> m_cloudModel; //!< its parameters
     /** Create a demand and schedule the next arrival. */
     void GenerateNext();
     /**

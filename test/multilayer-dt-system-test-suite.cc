@@ -527,7 +527,7 @@ class DtLoadForecastTestCase : public TestCase
 {
   public:
     DtLoadForecastTestCase()
-        : TestCase("Cloud load forecasts per edge")
+        : TestCase("Cloud load forecasts per edge and versioned delay models")
     {
     }
 
@@ -565,12 +565,18 @@ class DtLoadForecastTestCase : public TestCase
                                                      positive += g > 0 ? 1 : 0;
                                                  }));
         };
-        SmallRun r = RunSmall(DtArchitecture::MULTI_LAYER,
-                              CreateTempDirFilename("forecast"),
-                              nullptr,
-                              nullptr,
-                              watch);
+        auto longer = [](Ptr<MultiLayerDtHelper> dt)
+        {
+            dt->SetAttribute("SimTime", TimeValue(Seconds(10)));
+        };
+        SmallRun r = RunSmall(
+            DtArchitecture::MULTI_LAYER, CreateTempDirFilename("forecast"), longer, nullptr, watch);
         NS_TEST_EXPECT_MSG_GT(forecasts, 10, "a forecast per edge per second");
+        // Delay models: trained every 2 s once enough demands were served,
+        // pushed to the edges and relayed to the terminals, which keep up.
+        NS_TEST_EXPECT_MSG_GT(r.data.modelUpdates, 1, "model versions were pushed");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(r.data.modelVersionLag, 0.0, "lag was sampled");
+        NS_TEST_EXPECT_MSG_LT(r.data.modelVersionLag, 0.5, "receivers run the latest version");
         NS_TEST_EXPECT_MSG_GT(positive, 0, "edges sent work up");
         NS_TEST_EXPECT_MSG_EQ(r.inDeadline + r.late + r.failed, r.created, "conservation");
     }
