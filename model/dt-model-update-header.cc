@@ -58,4 +58,17 @@ DtModelUpdateHeader::SetParameters(std::vector<double> parameters)
     m_parameters = std::move(parameters);
 }
 
+bool
+DtDelayModel::Adopt(const DtModelUpdateHeader& update)
+{
+    if (update.GetModelId() != DELAY_MODEL_ID || update.GetVersion() <= version
+        || update.GetParameters().size() != 2)
+    {
+        return false;
+    }
+    version = update.GetVersion();
+    parameters = update.GetParameters();
+    return true;
+}
+
 } // namespace ns3

@@ -110,6 +110,24 @@ class DtModelUpdateHeader : public DtWireChunk<DtModelUpdateHeader, DtPayload>
     std::vector<double> m_parameters; //!< parameters
 };
 
+/**
+ * \ingroup multilayer-dt
+ * The cloud delay model as a DT below the cloud holds it: the newest version
+ * received, and its parameters (c0, c1).
+ */
+struct DtDelayModel
+{
+    uint32_t version{0};            //!< version in use (0: none)
+    std::vector<double> parameters; //!< (c0, c1), empty if none
+
+    /**
+     * Adopt an update if it is a delay model newer than the one held.
+     * \param update a received MODEL_UPDATE
+     * \return true if it was adopted
+     */
+    bool Adopt(const DtModelUpdateHeader& update);
+};
+
 } // namespace ns3
 
 #endif /* DT_MODEL_UPDATE_HEADER_H */

@@ -178,10 +178,8 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             if (h.GetSource() == m_cloudDtId)
             {
                 const auto& update = msg.GetPayloadAs<DtModelUpdateHeader>();
-                if (update.GetModelId() == DELAY_MODEL_ID
-                    && update.GetVersion() > m_service->GetModelVersion())
+                if (m_service->AdoptCloudModel(update))
                 {
-                    m_service->SetCloudModel(update.GetVersion(), update.GetParameters());
                     // Pass the model down to the terminals this edge serves.
                     for (const auto& [terminal, agent] : m_data->GetAgents())
                     {

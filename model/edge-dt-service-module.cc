@@ -104,7 +104,7 @@ EdgeDtServiceModule::EstimateCloud(const DtDemandRequestHeader& req) const
     cloud.uplinkBps = {backhaul};
     cloud.downlinkBps = {backhaul, static_cast<double>(m_downlinkRate.GetBitRate())};
     cloud.rtt = m_app->GetCommModule()->GetRtt(m_cloudDtId);
-    cloud.delayModel = m_cloudModel;
+    cloud.delayModel = m_cloudModel.parameters;
     return DtTierClassifier::Estimate(
         cloud, req.GetWorkloadGflop(), req.GetInputBytes(), req.GetOutputBytes());
 }
@@ -275,20 +275,16 @@ EdgeDtServiceModule::FillLoadReport(DtLoadReportHeader& report) const
                        m_app->GetCommModule()->GetRtt(m_cloudDtId));
 }
 
-void
-EdgeDtServiceModule::SetCloudModel(uint32_t version, const std::vector<double>& parameters)
+bool
+EdgeDtServiceModule::AdoptCloudModel(const DtModelUpdateHeader& update)
 {
-    if (version > m_modelVersion && parameters.size() == 2)
-    {
-        m_modelVersion = version;
-        m_cloudModel = parameters;
-    }
+    return m_cloudModel.Adopt(update);
 }
 
 uint32_t
 EdgeDtServiceModule::GetModelVersion() const
 {
-    return m_modelVersion;
+    return m_cloudModel.version;
 }
 
 } // namespace ns3

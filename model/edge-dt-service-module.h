@@ -9,6 +9,7 @@
 
 #include "dt-application.h"
 #include "dt-demand-header.h"
+#include "dt-model-update-header.h"
 
 #include "ns3/data-rate.h"
 #include "ns3/object.h"
@@ -82,10 +83,10 @@ class EdgeDtServiceModule : public Object
 
     /**
      * Adopt a version of the cloud's delay model (older versions are ignored).
-     * \param version its version
-     * \param parameters (c0, c1)
+     * \param update the received MODEL_UPDATE
+     * \return true if it was adopted
      */
-    void SetCloudModel(uint32_t version, const std::vector<double>& parameters);
+    bool AdoptCloudModel(const DtModelUpdateHeader& update);
     /** \return the version of the cloud delay model in use (0: none) */
     uint32_t GetModelVersion() const;
 
@@ -99,8 +100,7 @@ class EdgeDtServiceModule : public Object
     void DoDispose() override;
 
   private:
-    uint32_t m_modelVersion{0};       //!< cloud delay model version in use
-    std::vector<double> m_cloudModel; //!< its parameters
+    DtDelayModel m_cloudModel; //!< cloud delay model in use
     /// A demand running (or queued) on the edge's compute resource.
     struct Job
     {

@@ -235,11 +235,7 @@ LocalDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             break;
         case DtMessageType::MODEL_UPDATE:
         {
-            const auto& update = msg.GetPayloadAs<DtModelUpdateHeader>();
-            if (update.GetModelId() == DELAY_MODEL_ID)
-            {
-                m_service->SetCloudModel(update.GetVersion(), update.GetParameters());
-            }
+            m_service->AdoptCloudModel(msg.GetPayloadAs<DtModelUpdateHeader>());
             break;
         }
         case DtMessageType::LOAD_REPORT:

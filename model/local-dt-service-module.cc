@@ -233,7 +233,7 @@ LocalDtServiceModule::GetTierViews() const
     v[2].uplinkBps = {up, m_backhaulRateBps};
     v[2].downlinkBps = {m_backhaulRateBps, down};
     v[2].rtt = edgeRtt + m_backhaulRtt;
-    v[2].delayModel = m_cloudModel;
+    v[2].delayModel = m_cloudModel.parameters;
     return v;
 }
 
@@ -577,20 +577,16 @@ LocalDtServiceModule::GetPendingCount() const
     return static_cast<uint32_t>(m_pending.size());
 }
 
-void
-LocalDtServiceModule::SetCloudModel(uint32_t version, const std::vector<double>& parameters)
+bool
+LocalDtServiceModule::AdoptCloudModel(const DtModelUpdateHeader& update)
 {
-    if (version > m_modelVersion && parameters.size() == 2)
-    {
-        m_modelVersion = version;
-        m_cloudModel = parameters;
-    }
+    return m_cloudModel.Adopt(update);
 }
 
 uint32_t
 LocalDtServiceModule::GetModelVersion() const
 {
-    return m_modelVersion;
+    return m_cloudModel.version;
 }
 
 } // namespace ns3

@@ -10,6 +10,7 @@
 #include "dt-application.h"
 #include "dt-demand-class.h"
 #include "dt-demand.h"
+#include "dt-model-update-header.h"
 #include "dt-tier-classifier.h"
 
 #include "ns3/data-rate.h"
@@ -132,10 +133,10 @@ class LocalDtServiceModule : public Object
 
     /**
      * Adopt a version of the cloud's delay model (older versions are ignored).
-     * \param version its version
-     * \param parameters (c0, c1)
+     * \param update the received MODEL_UPDATE
+     * \return true if it was adopted
      */
-    void SetCloudModel(uint32_t version, const std::vector<double>& parameters);
+    bool AdoptCloudModel(const DtModelUpdateHeader& update);
     /** \return the version of the cloud delay model in use (0: none) */
     uint32_t GetModelVersion() const;
 
@@ -149,8 +150,7 @@ class LocalDtServiceModule : public Object
     void DoDispose() override;
 
   private:
-    uint32_t m_modelVersion{0};       //!< cloud delay model version in use
-    std::vector<double> m_cloudModel; //!< its parameters
+    DtDelayModel m_cloudModel; //!< cloud delay model in use
     /** Create a demand and schedule the next arrival. */
     void GenerateNext();
     /**
