@@ -7,10 +7,14 @@
 #include "dt-stats-collector.h"
 
 #include "ns3/cloud-dt-application.h"
+#include "ns3/device-energy-model-container.h"
+#include "ns3/dt-app-usage-model.h"
 #include "ns3/dt-application.h"
 #include "ns3/edge-dt-application.h"
+#include "ns3/energy-source-container.h"
 #include "ns3/local-dt-application.h"
 #include "ns3/log.h"
+#include "ns3/node.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 
@@ -349,8 +353,6 @@ DtDataStats
 DtStatsCollector::GetData() const
 {
     DtDataStats d;
-    double squared = 0;
-    uint64_t values = 0;
     for (const auto& local : m_locals)
     {
         Ptr<LocalDtDataModule> m = local->GetDataModule();
@@ -361,13 +363,79 @@ DtStatsCollector::GetData() const
         d.samples += m->GetSamplesTaken();
         d.rawBytes += m->GetRawBytes();
         d.sentBytes += m->GetSentBytes();
-        squared += m->GetSquaredErrorSum();
-        values += m->GetCompressedValues();
+        for (uint32_t i = 0; i < LocalDtDataModule::N_SOURCES; ++i)
+        {
+            const DtSourceStats& s = m->GetSourceStats(static_cast<DtSource>(i + 1));
+            DtSourceStats& t = d.bySource[i];
+            t.samples += s.samples;
+            t.streamsSent += s.streamsSent;
+            t.streamsSuppressed += s.streamsSuppressed;
+            t.rawBytes += s.rawBytes;
+            t.sentBytes += s.sentBytes;
+            t.squaredError += s.squaredError;
+            t.values += s.values;
+            t.maxErrorOverBound = std::max(t.maxErrorOverBound, s.maxErrorOverBound);
+            d.maxErrorOverBound = std::max(d.maxErrorOverBound, s.maxErrorOverBound);
+        }
     }
-    d.reconstructionRmse = values ? std::sqrt(squared / static_cast<double>(values)) : 0.0;
+    const DtSourceStats& pos = d.bySource[static_cast<uint32_t>(DtSource::POSITION) - 1];
+    d.reconstructionRmse =
+        pos.values ? std::sqrt(pos.squaredError / static_cast<double>(pos.values)) : 0.0;
     d.modelUpdates = m_modelUpdates;
     d.modelVersionLag = m_lagSamples ? m_lagSum / static_cast<double>(m_lagSamples) : -1;
     return d;
+}
+
+DtEnergyStats
+DtStatsCollector::GetEnergy() const
+{
+    DtEnergyStats e;
+    for (const auto& local : m_locals)
+    {
+        Ptr<EnergySourceContainer> sources = local->GetNode()->GetObject<EnergySourceContainer>();
+        if (!sources || sources->GetN() == 0)
+        {
+            continue;
+        }
+        Ptr<EnergySource> battery = sources->Get(0);
+        ++e.terminals;
+        e.totalJ += battery->GetInitialEnergy() - battery->GetRemainingEnergy();
+        e.minBatteryFraction = std::min(e.minBatteryFraction, battery->GetEnergyFraction());
+        DeviceEnergyModelContainer radios =
+            battery->FindDeviceEnergyModels("ns3::WifiRadioEnergyModel");
+        for (auto it = radios.Begin(); it != radios.End(); ++it)
+        {
+            e.radioJ += (*it)->GetTotalEnergyConsumption();
+        }
+        DeviceEnergyModelContainer cpus =
+            battery->FindDeviceEnergyModels("ns3::DtComputeEnergyModel");
+        for (auto it = cpus.Begin(); it != cpus.End(); ++it)
+        {
+            e.computeJ += (*it)->GetTotalEnergyConsumption();
+        }
+    }
+    return e;
+}
+
+std::map<std::string, Time>
+DtStatsCollector::GetAppUsageTimes() const
+{
+    std::map<std::string, Time> t;
+    for (const auto& local : m_locals)
+    {
+        Ptr<LocalDtServiceModule> service = local->GetServiceModule();
+        Ptr<DtAppUsageModel> usage = service ? service->GetAppUsage() : nullptr;
+        if (!usage)
+        {
+            continue;
+        }
+        const std::vector<Time> times = usage->GetTimeInStates();
+        for (uint32_t k = 0; k < times.size(); ++k)
+        {
+            t[usage->GetStateName(k)] += times[k];
+        }
+    }
+    return t;
 }
 
 bool
@@ -446,6 +514,21 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
     {
         return v < 0 ? nlohmann::json(nullptr) : nlohmann::json(v);
     };
+    json bySource = json::object();
+    for (uint32_t i = 0; i < LocalDtDataModule::N_SOURCES; ++i)
+    {
+        const DtSourceStats& st = ds.bySource[i];
+        bySource[DtSourceName(static_cast<DtSource>(i + 1))] = {
+            {"samples", st.samples},
+            {"windows_sent", st.streamsSent},
+            {"windows_suppressed", st.streamsSuppressed},
+            {"raw_bytes", st.rawBytes},
+            {"compressed_bytes", st.sentBytes},
+            {"rmse",
+             st.values ? json(std::sqrt(st.squaredError / static_cast<double>(st.values)))
+                       : json(nullptr)},
+            {"max_error_over_bound", st.maxErrorOverBound}};
+    }
     j["data"] = {{"samples", ds.samples},
                  {"raw_bytes", ds.rawBytes},
                  {"compressed_bytes", ds.sentBytes},
@@ -453,6 +536,8 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
                   ds.sentBytes ? nlohmann::json(static_cast<double>(ds.rawBytes) / ds.sentBytes)
                                : nlohmann::json(nullptr)},
                  {"reconstruction_rmse", ds.reconstructionRmse},
+                 {"max_error_over_bound", ds.maxErrorOverBound},
+                 {"by_source", bySource},
                  {"anomalies_injected", det.injected},
                  {"anomalies_flagged", det.flagged},
                  {"anomalies_detected", det.detected},
@@ -460,6 +545,26 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
                  {"detection_recall", ratioOrNull(det.Recall())},
                  {"model_updates", ds.modelUpdates},
                  {"model_version_lag_mean", ratioOrNull(ds.modelVersionLag)}};
+
+    const DtEnergyStats en = GetEnergy();
+    j["energy_j"] = {{"terminals", en.terminals},
+                     {"total", en.totalJ},
+                     {"mean_per_terminal", en.terminals ? en.totalJ / en.terminals : 0.0},
+                     {"radio", en.radioJ},
+                     {"compute", en.computeJ},
+                     {"battery_min_fraction", en.minBatteryFraction}};
+    json usage = json::object();
+    double usageTotal = 0;
+    const std::map<std::string, Time> usageTimes = GetAppUsageTimes();
+    for (const auto& [name, t] : usageTimes)
+    {
+        usageTotal += t.GetSeconds();
+    }
+    for (const auto& [name, t] : usageTimes)
+    {
+        usage[name] = usageTotal > 0 ? t.GetSeconds() / usageTotal : 0.0;
+    }
+    j["data"]["app_usage_share"] = usage;
 
     std::ofstream out(path);
     if (!out)

@@ -9,6 +9,7 @@
 
 #include "ns3/dt-address-book.h"
 #include "ns3/dt-demand.h"
+#include "ns3/local-dt-data-module.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 
@@ -72,9 +73,25 @@ struct DtDataStats
     uint64_t samples{0};          //!< samples taken
     uint64_t rawBytes{0};         //!< RAW size of the sample blocks sent
     uint64_t sentBytes{0};        //!< size of the sample blocks sent
-    double reconstructionRmse{0}; //!< RMSE of the compressed values sent
-    uint64_t modelUpdates{0};     //!< model versions the cloud pushed
-    double modelVersionLag{-1};   //!< mean versions a DT was behind (-1: no sample)
+    double reconstructionRmse{0}; //!< RMSE of the compressed position values sent, m
+    double maxErrorOverBound{0};  //!< largest compression error over its bound (<= 1)
+    std::array<DtSourceStats, LocalDtDataModule::N_SOURCES> bySource{}; //!< per DtSource - 1
+    uint64_t modelUpdates{0};   //!< model versions the cloud pushed
+    double modelVersionLag{-1}; //!< mean versions a DT was behind (-1: no sample)
+};
+
+/**
+ * \ingroup multilayer-dt
+ * Terminal energy figures, from the ns-3 energy sources and models the
+ * helper installs (all 0 without batteries).
+ */
+struct DtEnergyStats
+{
+    uint32_t terminals{0};        //!< terminals with a battery
+    double totalJ{0};             //!< energy drawn from their batteries
+    double radioJ{0};             //!< of which by Wi-Fi radios
+    double computeJ{0};           //!< of which by processors
+    double minBatteryFraction{1}; //!< lowest remaining battery fraction
 };
 
 /**
@@ -151,6 +168,10 @@ class DtStatsCollector : public Object
     DtDetectionStats GetDetection(Time slack = Seconds(1.5)) const;
     /** \return data-module figures of the local DTs */
     DtDataStats GetData() const;
+    /** \return energy figures of the terminals */
+    DtEnergyStats GetEnergy() const;
+    /** \return time the terminals spent in each app-usage state, by state name */
+    std::map<std::string, Time> GetAppUsageTimes() const;
 
     /**
      * \param path summary.json to write

@@ -9,10 +9,14 @@
 #include "dt-stats-collector.h"
 
 #include "ns3/abort.h"
+#include "ns3/basic-energy-source-helper.h"
 #include "ns3/boolean.h"
 #include "ns3/cloud-dt-application.h"
 #include "ns3/double.h"
+#include "ns3/dt-app-usage-model.h"
+#include "ns3/dt-compute-energy-model.h"
 #include "ns3/edge-dt-application.h"
+#include "ns3/energy-source-container.h"
 #include "ns3/enum.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
@@ -30,6 +34,8 @@
 #include "ns3/vht-phy.h"
 #include "ns3/wifi-helper.h"
 #include "ns3/wifi-mac-helper.h"
+#include "ns3/wifi-net-device.h"
+#include "ns3/wifi-radio-energy-model-helper.h"
 #include "ns3/yans-wifi-helper.h"
 
 #include <filesystem>
@@ -174,6 +180,18 @@ MultiLayerDtHelper::GetTypeId()
                           DoubleValue(0),
                           MakeDoubleAccessor(&MultiLayerDtHelper::m_anomalyRate),
                           MakeDoubleChecker<double>(0, 1000))
+            .AddAttribute("AppUsage",
+                          "Terminals run the default app-usage Markov chain, which shapes "
+                          "their demand rate and class mix (false: constant rate and mix).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&MultiLayerDtHelper::m_appUsage),
+                          MakeBooleanChecker())
+            .AddAttribute("BatteryEnergy",
+                          "Initial battery energy of a terminal, J, drained by its Wi-Fi "
+                          "radios and its processor (0: no battery model).",
+                          DoubleValue(40000),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_batteryEnergy),
+                          MakeDoubleChecker<double>(0))
             .AddAttribute("StatusInterval",
                           "Period of the local DTs' status updates.",
                           TimeValue(MilliSeconds(100)),
@@ -344,6 +362,10 @@ MultiLayerDtHelper::Build()
     {
         BuildAdhoc();
     }
+    if (m_batteryEnergy > 0)
+    {
+        BuildEnergy();
+    }
     Ipv4GlobalRoutingHelper::PopulateRoutingTables();
     m_built = true;
 }
@@ -438,7 +460,48 @@ MultiLayerDtHelper::BuildWifi()
         }
         m_accessDevices.Add(apDev);
         m_accessDevices.Add(staDevs);
+        m_staDevices.Add(staDevs);
     }
+}
+
+void
+MultiLayerDtHelper::BuildEnergy()
+{
+    BasicEnergySourceHelper battery;
+    battery.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(m_batteryEnergy));
+    battery.Set("BasicEnergySupplyVoltageV", DoubleValue(3.7));
+    EnergySourceContainer sources = battery.Install(m_terminalNodes);
+    WifiRadioEnergyModelHelper radio;
+    for (uint32_t i = 0; i < m_terminalNodes.GetN(); ++i)
+    {
+        Ptr<Node> n = m_terminalNodes.Get(i);
+        for (uint32_t d = 0; d < n->GetNDevices(); ++d)
+        {
+            if (Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(n->GetDevice(d)))
+            {
+                radio.Install(dev, sources.Get(i));
+            }
+        }
+    }
+}
+
+Ptr<DtAppUsageModel>
+MultiLayerDtHelper::CreateDefaultAppUsage() const
+{
+    // What the terminal's user is doing; factors apply to the default classes
+    // (control, regional, analytics). The papers give no usage model: these
+    // values are ours (doc/, Behavioral data).
+    Ptr<DtAppUsageModel> m = CreateObject<DtAppUsageModel>();
+    const uint32_t monitor = m->AddState("monitoring", Seconds(8), 1.0, {1.4, 0.6, 0.3});
+    const uint32_t coord = m->AddState("coordination", Seconds(5), 1.2, {0.8, 1.6, 0.7});
+    const uint32_t analysis = m->AddState("analysis", Seconds(3), 0.6, {0.6, 0.8, 3.0});
+    m->SetTransition(monitor, coord, 0.7);
+    m->SetTransition(monitor, analysis, 0.3);
+    m->SetTransition(coord, monitor, 0.6);
+    m->SetTransition(coord, analysis, 0.4);
+    m->SetTransition(analysis, monitor, 0.7);
+    m->SetTransition(analysis, coord, 0.3);
+    return m;
 }
 
 void
@@ -600,6 +663,19 @@ MultiLayerDtHelper::InstallLocalDt(NodeContainer terminals)
         for (const auto& f : m_classes)
         {
             service->AddDemandClass(f.Create<DtDemandClass>());
+        }
+        if (m_appUsage)
+        {
+            service->SetAttribute("AppUsage", PointerValue(CreateDefaultAppUsage()));
+        }
+        if (Ptr<EnergySourceContainer> batteries =
+                terminals.Get(k)->GetObject<EnergySourceContainer>())
+        {
+            Ptr<EnergySource> battery = batteries->Get(0);
+            Ptr<DtComputeEnergyModel> cpu = CreateObject<DtComputeEnergyModel>();
+            cpu->SetEnergySource(battery);
+            battery->AppendDeviceEnergyModel(cpu);
+            cpu->Attach(app->GetCompute());
         }
         app->SetAddressBook(m_book);
         terminals.Get(k)->AddApplication(app);

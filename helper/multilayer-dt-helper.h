@@ -23,6 +23,8 @@
 namespace ns3
 {
 
+class DtAppUsageModel;
+
 class DtStatsCollector;
 
 /**
@@ -189,6 +191,13 @@ class MultiLayerDtHelper : public Object
     void BuildFibre();
     /** Build the terminals' ad hoc network. */
     void BuildAdhoc();
+    /** Give the terminals batteries drained by their radios (ns-3 energy framework). */
+    void BuildEnergy();
+    /**
+     * \return the default app-usage chain of a terminal (three states; see
+     *         doc/), its factors matching the default demand classes
+     */
+    Ptr<DtAppUsageModel> CreateDefaultAppUsage() const;
     /**
      * \param node a terminal node
      * \return its index, aborting if it is not a terminal of this scenario
@@ -220,6 +229,8 @@ class MultiLayerDtHelper : public Object
     Time m_drainTime;              //!< time for the last demands to finish
     Time m_statusInterval;         //!< status update period
     double m_anomalyRate;          //!< injected anomalies per second per terminal
+    bool m_appUsage;               //!< terminals run the default app-usage chain
+    double m_batteryEnergy;        //!< terminal battery, J (0: none)
 
     std::vector<ObjectFactory> m_classes; //!< demand classes
     ObjectFactory m_localFactory;         //!< local DT factory
@@ -234,6 +245,7 @@ class MultiLayerDtHelper : public Object
     NetDeviceContainer m_accessDevices;      //!< Wi-Fi devices
     NetDeviceContainer m_fibreDevices;       //!< point-to-point devices
     NetDeviceContainer m_adhocDevices;       //!< terminals' ad hoc devices
+    NetDeviceContainer m_staDevices;         //!< terminals' Wi-Fi station devices
     std::vector<Ipv4Address> m_terminalAddr; //!< terminal addresses
     std::vector<Ipv4Address> m_edgeAddr;     //!< edge (AP side) addresses
     Ipv4Address m_cloudAddr;                 //!< cloud address

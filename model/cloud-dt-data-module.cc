@@ -166,27 +166,50 @@ CloudDtDataModule::ApplyRawStatus(uint32_t terminal, const DtStatusUpdateHeader&
 {
     m_twins[terminal] = update;
     m_rawSamples += update.GetSampleCount();
-    std::vector<DtSample> samples;
+    std::vector<DtSampleStream> streams;
     if (update.GetEncoding() != DtSampleEncoding::RAW
-        || !DtSampleCodec::DecodeRaw(update.GetSamples(), update.GetSampleCount(), samples))
+        || !DtSampleCodec::DecodeRaw(update.GetSamples(), update.GetSampleCount(), streams))
     {
         return;
     }
-    if (!m_detector)
+    for (const auto& st : streams)
     {
-        m_detector = std::make_unique<DtAnomalyDetector>(1, m_falseAlarm, m_warmup);
-    }
-    auto smoother = m_smoothers.try_emplace(terminal, m_sensorAlpha).first;
-    for (const auto& sample : samples)
-    {
-        double smoothed = 0;
-        smoother->second.Process(sample.sensor, smoothed);
-        const std::vector<double> feature{smoothed};
-        double d2 = 0;
-        if (m_detector->Observe(feature, &d2))
+        if (st.source != DtSource::SENSOR)
         {
-            ++m_flagged;
-            m_anomalyTrace(terminal, d2);
+            continue;
+        }
+        // The cloud twin does the processing the local DT does in the
+        // multi-layer architecture: cleaning and smoothing, then detection.
+        auto& pipes = m_pipelines[terminal];
+        if (pipes.size() != st.channels)
+        {
+            pipes.clear();
+            pipes.resize(st.channels);
+            for (auto& p : pipes)
+            {
+                p.Add(std::make_unique<DtCleaner>(-1e6, 1e6, 1e9, 1))
+                    .Add(std::make_unique<DtExponentialSmoother>(m_sensorAlpha));
+            }
+        }
+        auto& detector = m_detectors[st.channels];
+        if (!detector)
+        {
+            detector = std::make_unique<DtAnomalyDetector>(st.channels, m_falseAlarm, m_warmup);
+        }
+        std::vector<double> feature(st.channels, 0.0);
+        for (uint32_t i = 0; i < st.GetCount(); ++i)
+        {
+            bool ok = true;
+            for (uint32_t c = 0; c < st.channels; ++c)
+            {
+                ok = pipes[c].Process(st.At(i, c), feature[c]) && ok;
+            }
+            double d2 = 0;
+            if (ok && detector->Observe(feature, &d2))
+            {
+                ++m_flagged;
+                m_anomalyTrace(terminal, d2);
+            }
         }
     }
 }

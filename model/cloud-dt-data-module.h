@@ -110,24 +110,26 @@ class CloudDtDataModule : public Object
     uint64_t GetRawSamplesReceived() const;
 
   private:
-    double m_falseAlarm;                                   //!< detector false-alarm probability
-    uint32_t m_warmup;                                     //!< detector warm-up samples
-    double m_sensorAlpha;                                  //!< sensor smoothing factor
-    std::unique_ptr<DtAnomalyDetector> m_detector;         //!< detector over all twins
-    std::map<uint32_t, DtExponentialSmoother> m_smoothers; //!< per terminal
-    uint64_t m_flagged{0};                                 //!< samples flagged
-    uint32_t m_arOrder;                                    //!< AR order of the load models
-    uint32_t m_history;                                    //!< windows kept per series
-    std::map<uint32_t, std::vector<double>> m_load;        //!< load series by edge
-    TracedCallback<uint32_t, double> m_forecastTrace;      //!< trace: load forecast
-    uint32_t m_minTraining;                                //!< samples needed to train
-    std::vector<std::pair<double, double>> m_training;     //!< training set
-    uint32_t m_trainedOn{0};                               //!< samples of the last model
-    TracedCallback<uint32_t, double> m_anomalyTrace;       //!< trace: anomaly flagged
-    std::map<uint32_t, DtRegionSummaryHeader> m_regions;   //!< by edge
-    std::map<uint32_t, DtStatusUpdateHeader> m_twins;      //!< by terminal
-    uint64_t m_summaries{0};                               //!< summaries received
-    uint64_t m_rawSamples{0};                              //!< raw samples received
+    double m_falseAlarm;  //!< detector false-alarm probability
+    uint32_t m_warmup;    //!< detector warm-up samples
+    double m_sensorAlpha; //!< sensor smoothing factor
+    std::map<uint8_t, std::unique_ptr<DtAnomalyDetector>> m_detectors; //!< over all twins, by
+                                                                       //!< dimension
+    std::map<uint32_t, std::vector<DtSignalPipeline>> m_pipelines;     //!< per terminal, per sensor
+                                                                       //!< channel
+    uint64_t m_flagged{0};                                             //!< samples flagged
+    uint32_t m_arOrder;                                  //!< AR order of the load models
+    uint32_t m_history;                                  //!< windows kept per series
+    std::map<uint32_t, std::vector<double>> m_load;      //!< load series by edge
+    TracedCallback<uint32_t, double> m_forecastTrace;    //!< trace: load forecast
+    uint32_t m_minTraining;                              //!< samples needed to train
+    std::vector<std::pair<double, double>> m_training;   //!< training set
+    uint32_t m_trainedOn{0};                             //!< samples of the last model
+    TracedCallback<uint32_t, double> m_anomalyTrace;     //!< trace: anomaly flagged
+    std::map<uint32_t, DtRegionSummaryHeader> m_regions; //!< by edge
+    std::map<uint32_t, DtStatusUpdateHeader> m_twins;    //!< by terminal
+    uint64_t m_summaries{0};                             //!< summaries received
+    uint64_t m_rawSamples{0};                            //!< raw samples received
 };
 
 } // namespace ns3

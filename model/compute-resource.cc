@@ -66,6 +66,10 @@ ComputeResource::GetTypeId()
                             "A job finished; the time is its service time.",
                             MakeTraceSourceAccessor(&ComputeResource::m_jobFinished),
                             "ns3::ComputeResource::JobTracedCallback")
+            .AddTraceSource("BusyCores",
+                            "Number of busy cores (drives DtComputeEnergyModel).",
+                            MakeTraceSourceAccessor(&ComputeResource::m_busyCount),
+                            "ns3::TracedValueCallback::Uint32")
             .AddTraceSource("JobRejected",
                             "A job was rejected because the queue was full.",
                             MakeTraceSourceAccessor(&ComputeResource::m_jobRejected),
@@ -100,6 +104,10 @@ ComputeResource::Stop()
         r.event.Cancel();
     }
     m_running.clear();
+    for (uint32_t core = 0; core < m_busy.size(); ++core)
+    {
+        SetBusy(core, false);
+    }
     m_busy.clear();
     m_queue.reset();
     m_waitingSince.clear();
@@ -191,7 +199,7 @@ ComputeResource::StartJobs()
             m_waitingSince.erase(it);
         }
         Time service = GetServiceTime(job.workloadGflop);
-        m_busy[core] = true;
+        SetBusy(core, true);
         m_running[core] = {job,
                            Simulator::Now(),
                            Simulator::Now() + service,
@@ -206,7 +214,7 @@ void
 ComputeResource::Finish(uint32_t core)
 {
     Running done = m_running[core];
-    m_busy[core] = false;
+    SetBusy(core, false);
     m_completedGflop += done.job.workloadGflop;
     NS_LOG_LOGIC("core " << core << " finished job " << done.job.id);
     m_jobFinished(done.job, done.end - done.start);
@@ -253,6 +261,26 @@ uint32_t
 ComputeResource::GetQueueLength() const
 {
     return m_queue ? m_queue->GetLength() : 0;
+}
+
+void
+ComputeResource::SetBusy(uint32_t core, bool busy)
+{
+    if (m_busy[core] == busy)
+    {
+        return;
+    }
+    const Time now = Simulator::Now();
+    m_busyCoreSeconds += m_busyCount * (now - m_busySince).GetSeconds();
+    m_busySince = now;
+    m_busy[core] = busy;
+    m_busyCount = m_busyCount + (busy ? 1 : -1);
+}
+
+double
+ComputeResource::GetBusyCoreSeconds() const
+{
+    return m_busyCoreSeconds + m_busyCount * (Simulator::Now() - m_busySince).GetSeconds();
 }
 
 uint32_t

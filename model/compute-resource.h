@@ -14,6 +14,7 @@
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
+#include "ns3/traced-value.h"
 
 #include <map>
 #include <memory>
@@ -95,6 +96,12 @@ class ComputeResource : public Object
     Time EstimateCompletionDelay(double workloadGflop) const;
     /** \return total work completed, GFLOP */
     double GetCompletedGflop() const;
+    /**
+     * \return busy core time so far, core-seconds (the integral of the busy
+     *         core count): the CPU load over [t1, t2] is its increase
+     *         divided by Cores x (t2 - t1)
+     */
+    double GetBusyCoreSeconds() const;
 
     /**
      * TracedCallback signature for job events.
@@ -131,6 +138,12 @@ class ComputeResource : public Object
     void Finish(uint32_t core);
     /** Create the job queue for the configured scheduler (first use). */
     void EnsureQueue();
+    /**
+     * Mark a core busy or idle, keeping the busy time integral.
+     * \param core the core index
+     * \param busy its new state
+     */
+    void SetBusy(uint32_t core, bool busy);
 
     double m_capacityGflops;                                   //!< total capacity
     uint32_t m_cores;                                          //!< parallel servers
@@ -144,6 +157,9 @@ class ComputeResource : public Object
     std::map<uint64_t, Time> m_waitingSince;                   //!< job id -> enqueue time
     double m_completedGflop{0};                                //!< work done
     Callback<void, const DtComputeJob&> m_done;                //!< completion callback
+    double m_busyCoreSeconds{0};                               //!< busy time until m_busySince
+    Time m_busySince;                                          //!< last busy count change
+    TracedValue<uint32_t> m_busyCount;                         //!< busy cores
 
     TracedCallback<const DtComputeJob&, Time> m_jobStarted;  //!< trace: job started (wait)
     TracedCallback<const DtComputeJob&, Time> m_jobFinished; //!< trace: job done (service)

@@ -8,7 +8,8 @@
 
 #include "dt-delta-quantizer.h"
 
-#include <algorithm>
+#include "ns3/abort.h"
+
 #include <cmath>
 #include <cstring>
 
@@ -17,6 +18,9 @@ namespace ns3
 
 namespace
 {
+
+/// Most channels a SENSOR stream may carry.
+constexpr uint8_t MAX_SENSOR_CHANNELS = 8;
 
 /**
  * Append a big-endian unsigned value.
@@ -57,44 +61,144 @@ Get(const std::vector<uint8_t>& in, std::size_t& pos, int n, uint64_t& v)
 }
 
 /**
- * \param s a sample
- * \param c a channel index
- * \return a reference to that channel's value
+ * \param s a stream
+ * \return true if its channel count is valid for its source
  */
-double&
-Channel(DtSample& s, uint32_t c)
+bool
+ValidChannels(const DtSampleStream& s)
 {
-    double* fields[DtSampleCodec::CHANNELS] = {&s.x, &s.y, &s.vx, &s.vy, &s.sensor};
-    return *fields[c];
+    const uint8_t fixed = DtSourceChannels(s.source);
+    if (s.source == DtSource::SENSOR)
+    {
+        return s.channels >= 1 && s.channels <= MAX_SENSOR_CHANNELS;
+    }
+    return fixed != 0 && s.channels == fixed;
 }
 
 /**
- * \param s a sample
- * \param c a channel index
- * \return that channel's value
+ * Write a stream's head.
+ * \param out the bytes
+ * \param s the stream
  */
-double
-ChannelValue(const DtSample& s, uint32_t c)
+void
+PutHead(std::vector<uint8_t>& out, const DtSampleStream& s)
 {
-    const double fields[DtSampleCodec::CHANNELS] = {s.x, s.y, s.vx, s.vy, s.sensor};
-    return fields[c];
+    NS_ABORT_MSG_IF(!ValidChannels(s),
+                    "DtSampleCodec: " << +s.channels << " channels for source "
+                                      << DtSourceName(s.source));
+    NS_ABORT_MSG_IF(s.values.size() % s.channels != 0 || s.GetCount() > 0xFFFF,
+                    "DtSampleCodec: " << s.values.size() << " values do not make at most 65535 "
+                                      << "samples of " << +s.channels << " channels");
+    Put(out, static_cast<uint8_t>(s.source), 1);
+    Put(out, s.channels, 1);
+    Put(out, s.GetCount(), 2);
+    Put(out, s.firstAgeUs, 4);
+    Put(out, s.periodUs, 4);
+}
+
+/**
+ * Read a stream's head.
+ * \param in the bytes
+ * \param pos read position, advanced
+ * \param s the stream (head fields set)
+ * \param count its sample count
+ * \param seen bit mask of the sources already read, updated
+ * \return false if the head is truncated or invalid
+ */
+bool
+GetHead(const std::vector<uint8_t>& in,
+        std::size_t& pos,
+        DtSampleStream& s,
+        uint32_t& count,
+        uint32_t& seen)
+{
+    uint64_t src = 0;
+    uint64_t ch = 0;
+    uint64_t n = 0;
+    uint64_t first = 0;
+    uint64_t period = 0;
+    if (!Get(in, pos, 1, src) || !Get(in, pos, 1, ch) || !Get(in, pos, 2, n)
+        || !Get(in, pos, 4, first) || !Get(in, pos, 4, period))
+    {
+        return false;
+    }
+    s.source = static_cast<DtSource>(src);
+    s.channels = static_cast<uint8_t>(ch);
+    s.firstAgeUs = static_cast<uint32_t>(first);
+    s.periodUs = static_cast<uint32_t>(period);
+    count = static_cast<uint32_t>(n);
+    if (src >= 32 || (seen & (1u << src)) || !ValidChannels(s) || count == 0)
+    {
+        return false; // unknown source, a source twice, bad channels or an empty stream
+    }
+    seen |= 1u << src;
+    return true;
 }
 
 } // namespace
 
+uint8_t
+DtSourceChannels(DtSource source)
+{
+    switch (source)
+    {
+        case DtSource::POSITION:
+        case DtSource::INTERNAL:
+            return 4;
+        case DtSource::RADIO:
+            return 2;
+        case DtSource::BEHAVIOR:
+            return 1;
+        default:
+            return 0;
+    }
+}
+
+const char*
+DtSourceName(DtSource source)
+{
+    switch (source)
+    {
+        case DtSource::POSITION:
+            return "position";
+        case DtSource::SENSOR:
+            return "sensor";
+        case DtSource::INTERNAL:
+            return "internal";
+        case DtSource::RADIO:
+            return "radio";
+        case DtSource::BEHAVIOR:
+            return "behavior";
+        default:
+            return "unknown";
+    }
+}
+
+uint64_t
+DtSampleCodec::RawSize(const std::vector<DtSampleStream>& streams)
+{
+    uint64_t n = 0;
+    for (const auto& s : streams)
+    {
+        n += STREAM_HEAD_BYTES + 8 * s.values.size();
+    }
+    return n;
+}
+
 std::vector<uint8_t>
-DtSampleCodec::EncodeRaw(const std::vector<DtSample>& samples)
+DtSampleCodec::EncodeRaw(const std::vector<DtSampleStream>& streams)
 {
     std::vector<uint8_t> out;
-    out.reserve(samples.size() * RAW_SAMPLE_BYTES);
-    for (const DtSample& s : samples)
+    out.reserve(RawSize(streams));
+    for (const auto& s : streams)
     {
-        Put(out,
-            static_cast<uint64_t>(std::llround(std::max(0.0, s.offsetS) * 1e6)) & 0xFFFFFFFF,
-            4);
-        for (uint32_t c = 0; c < CHANNELS; ++c)
+        if (s.values.empty())
         {
-            const double v = ChannelValue(s, c);
+            continue;
+        }
+        PutHead(out, s);
+        for (double v : s.values)
+        {
             uint64_t bits;
             std::memcpy(&bits, &v, 8);
             Put(out, bits, 8);
@@ -106,55 +210,82 @@ DtSampleCodec::EncodeRaw(const std::vector<DtSample>& samples)
 bool
 DtSampleCodec::DecodeRaw(const std::vector<uint8_t>& bytes,
                          uint32_t count,
-                         std::vector<DtSample>& samples)
+                         std::vector<DtSampleStream>& streams)
 {
-    if (bytes.size() != static_cast<std::size_t>(count) * RAW_SAMPLE_BYTES)
+    std::vector<DtSampleStream> out;
+    std::size_t pos = 0;
+    uint32_t seen = 0;
+    uint64_t total = 0;
+    while (pos < bytes.size())
+    {
+        DtSampleStream s;
+        uint32_t n = 0;
+        if (!GetHead(bytes, pos, s, n, seen))
+        {
+            return false;
+        }
+        const std::size_t values = static_cast<std::size_t>(n) * s.channels;
+        if ((bytes.size() - pos) / 8 < values)
+        {
+            return false;
+        }
+        s.values.resize(values);
+        for (auto& d : s.values)
+        {
+            uint64_t bits = 0;
+            Get(bytes, pos, 8, bits);
+            std::memcpy(&d, &bits, 8);
+            if (std::isinf(d))
+            {
+                return false; // NaN marks a missing measurement; infinity is never valid
+            }
+        }
+        total += n;
+        out.push_back(std::move(s));
+    }
+    if (total != count)
     {
         return false;
     }
-    std::vector<DtSample> out(count);
-    std::size_t pos = 0;
-    for (auto& s : out)
-    {
-        uint64_t v = 0;
-        Get(bytes, pos, 4, v);
-        s.offsetS = static_cast<double>(v) * 1e-6;
-        for (uint32_t c = 0; c < CHANNELS; ++c)
-        {
-            Get(bytes, pos, 8, v);
-            double d;
-            std::memcpy(&d, &v, 8);
-            if (!std::isfinite(d))
-            {
-                return false;
-            }
-            Channel(s, c) = d;
-        }
-    }
-    samples.swap(out);
+    streams.swap(out);
     return true;
 }
 
 std::vector<uint8_t>
-DtSampleCodec::EncodeCompressed(const std::vector<DtSample>& samples,
-                                const std::array<double, CHANNELS>& bounds)
+DtSampleCodec::EncodeCompressed(const std::vector<DtSampleStream>& streams)
 {
     std::vector<uint8_t> out;
-    std::vector<double> values(samples.size());
-    for (uint32_t c = 0; c < CHANNELS; ++c)
+    std::vector<double> values;
+    for (const auto& s : streams)
     {
-        // The bound travels as binary32; the rounded value is the one applied.
-        const float bound = static_cast<float>(bounds[c]);
-        for (std::size_t i = 0; i < samples.size(); ++i)
+        if (s.values.empty())
         {
-            values[i] = ChannelValue(samples[i], c);
+            continue;
         }
-        std::vector<uint8_t> enc = DtDeltaQuantizer(bound).Encode(values);
-        uint32_t bits;
-        std::memcpy(&bits, &bound, 4);
-        Put(out, bits, 4);
-        Put(out, enc.size(), 2);
-        out.insert(out.end(), enc.begin(), enc.end());
+        PutHead(out, s);
+        NS_ABORT_MSG_IF(s.bounds.size() != s.channels,
+                        "DtSampleCodec: " << s.bounds.size() << " error bounds for " << +s.channels
+                                          << " channels");
+        const uint32_t n = s.GetCount();
+        values.resize(n);
+        for (uint32_t c = 0; c < s.channels; ++c)
+        {
+            // The bound travels as binary32; the rounded value is the one applied.
+            const auto bound = static_cast<float>(s.bounds[c]);
+            for (uint32_t i = 0; i < n; ++i)
+            {
+                values[i] = s.At(i, c);
+            }
+            std::vector<uint8_t> enc = DtDeltaQuantizer(bound).Encode(values);
+            NS_ABORT_MSG_IF(enc.size() > 0xFFFF,
+                            "DtSampleCodec: a channel of " << n << " samples took " << enc.size()
+                                                           << " bytes, more than 65535");
+            uint32_t bits;
+            std::memcpy(&bits, &bound, 4);
+            Put(out, bits, 4);
+            Put(out, enc.size(), 2);
+            out.insert(out.end(), enc.begin(), enc.end());
+        }
     }
     return out;
 }
@@ -162,42 +293,57 @@ DtSampleCodec::EncodeCompressed(const std::vector<DtSample>& samples,
 bool
 DtSampleCodec::DecodeCompressed(const std::vector<uint8_t>& bytes,
                                 uint32_t count,
-                                std::vector<DtSample>& samples)
+                                std::vector<DtSampleStream>& streams)
 {
-    std::vector<DtSample> out(count);
+    std::vector<DtSampleStream> out;
     std::size_t pos = 0;
-    for (uint32_t c = 0; c < CHANNELS; ++c)
+    uint32_t seen = 0;
+    uint64_t total = 0;
+    std::vector<double> values;
+    while (pos < bytes.size())
     {
-        uint64_t bits = 0;
-        uint64_t len = 0;
-        if (!Get(bytes, pos, 4, bits) || !Get(bytes, pos, 2, len) || bytes.size() - pos < len)
+        DtSampleStream s;
+        uint32_t n = 0;
+        if (!GetHead(bytes, pos, s, n, seen))
         {
             return false;
         }
-        float bound;
-        const auto b32 = static_cast<uint32_t>(bits);
-        std::memcpy(&bound, &b32, 4);
-        if (!(std::isfinite(bound) && bound > 0))
+        s.values.resize(static_cast<std::size_t>(n) * s.channels);
+        for (uint32_t c = 0; c < s.channels; ++c)
         {
-            return false;
+            uint64_t bits = 0;
+            uint64_t len = 0;
+            if (!Get(bytes, pos, 4, bits) || !Get(bytes, pos, 2, len) || bytes.size() - pos < len)
+            {
+                return false;
+            }
+            float bound;
+            const auto b32 = static_cast<uint32_t>(bits);
+            std::memcpy(&bound, &b32, 4);
+            if (!(std::isfinite(bound) && bound > 0))
+            {
+                return false;
+            }
+            std::vector<uint8_t> enc(bytes.begin() + pos, bytes.begin() + pos + len);
+            pos += len;
+            if (!DtDeltaQuantizer(bound).Decode(enc, n, values))
+            {
+                return false;
+            }
+            for (uint32_t i = 0; i < n; ++i)
+            {
+                s.values[static_cast<std::size_t>(i) * s.channels + c] = values[i];
+            }
+            s.bounds.push_back(bound);
         }
-        std::vector<uint8_t> enc(bytes.begin() + pos, bytes.begin() + pos + len);
-        pos += len;
-        std::vector<double> values;
-        if (!DtDeltaQuantizer(bound).Decode(enc, count, values))
-        {
-            return false;
-        }
-        for (uint32_t i = 0; i < count; ++i)
-        {
-            Channel(out[i], c) = values[i];
-        }
+        total += n;
+        out.push_back(std::move(s));
     }
-    if (pos != bytes.size())
+    if (total != count)
     {
         return false;
     }
-    samples.swap(out);
+    streams.swap(out);
     return true;
 }
 

@@ -7,7 +7,6 @@
 #ifndef DT_SAMPLE_CODEC_H
 #define DT_SAMPLE_CODEC_H
 
-#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -16,69 +15,121 @@ namespace ns3
 
 /**
  * \ingroup multilayer-dt
- * One sample of a terminal's state as a local DT records it.
+ * A data source of a local DT. Each has its own channels and sampling period.
  */
-struct DtSample
+enum class DtSource : uint8_t
 {
-    double offsetS{0}; //!< seconds since the start of the status window
-    double x{0};       //!< position x, m
-    double y{0};       //!< position y, m
-    double vx{0};      //!< velocity x, m/s
-    double vy{0};      //!< velocity y, m/s
-    double sensor{0};  //!< synthetic sensor reading
+    POSITION = 1, //!< external: x, y (m), vx, vy (m/s) from the MobilityModel
+    SENSOR = 2,   //!< external: the synthetic sensor channels
+    INTERNAL = 3, //!< internal: CPU load (0..1), memory (bytes), backlog (demands), battery (0..1)
+    RADIO = 4,    //!< external: RSSI (dBm) and SNR (dB) of the serving AP / cell
+    BEHAVIOR = 5, //!< behavioral: app-usage state index
+};
+
+/**
+ * \param source a source
+ * \return its channel count, or 0 if the source has no fixed count (SENSOR)
+ *         or is unknown
+ */
+uint8_t DtSourceChannels(DtSource source);
+
+/**
+ * \param source a source
+ * \return its name ("position", "sensor", ...), "unknown" for others
+ */
+const char* DtSourceName(DtSource source);
+
+/**
+ * \ingroup multilayer-dt
+ * Periodic samples of one source: sample i was taken
+ * firstAgeUs - i x periodUs microseconds before the status update was built.
+ */
+struct DtSampleStream
+{
+    DtSource source{DtSource::POSITION}; //!< the source
+    uint8_t channels{0};                 //!< values per sample
+    uint32_t firstAgeUs{0};              //!< age of the first sample
+    uint32_t periodUs{0};                //!< sampling period
+    std::vector<double> values;          //!< sample-major: values[i * channels + c]
+    std::vector<double> bounds; //!< per channel error bound (DELTA_QUANTIZED; set by the encoder's
+                                //!< caller, filled by the decoder)
+
+    /** \return samples held */
+    uint32_t GetCount() const
+    {
+        return channels ? static_cast<uint32_t>(values.size() / channels) : 0;
+    }
+
+    /**
+     * \param i sample index
+     * \param c channel index
+     * \return the value
+     */
+    double At(uint32_t i, uint32_t c) const
+    {
+        return values[static_cast<std::size_t>(i) * channels + c];
+    }
 };
 
 /**
  * \ingroup multilayer-dt
  * The sample block of a STATUS_UPDATE, in its two encodings.
  *
- * RAW: per sample a u32 time offset in microseconds and x, y, vx, vy, sensor
- * as big-endian binary64: 44 bytes a sample.
+ * A block is a sequence of streams, one per source that has something to
+ * send. Each stream starts with an 12-byte head: source (u8), channels (u8),
+ * sample count (u16), age of the first sample when the update was built and
+ * sampling period (u32 microseconds each). Then:
  *
- * DELTA_QUANTIZED: per channel (x, y, vx, vy, sensor, in that order) the
- * error bound as a big-endian binary32, a u16 byte count and the channel's
- * DtDeltaQuantizer encoding. Samples are periodic, so no time offsets are
- * sent (decoded offsets are 0). Every reconstructed value is within its
- * channel's bound.
+ * - RAW: the values, sample-major, as big-endian binary64 (a missing
+ *   measurement is a NaN: cleaning it is the receiver's job);
+ * - DELTA_QUANTIZED: per channel the error bound as a big-endian binary32, a
+ *   u16 byte count and the channel's DtDeltaQuantizer encoding.
+ *
+ * The decoders check every length, count and value and never read past the
+ * block; on error they leave their output unchanged.
  */
 class DtSampleCodec
 {
   public:
-    /// Channels of a sample (x, y, vx, vy, sensor).
-    static constexpr uint32_t CHANNELS = 5;
-    /// Bytes one sample takes in the RAW encoding.
-    static constexpr uint32_t RAW_SAMPLE_BYTES = 4 + CHANNELS * 8;
+    /// Bytes of a stream's head.
+    static constexpr uint32_t STREAM_HEAD_BYTES = 12;
 
     /**
-     * \param samples the samples
+     * \param streams the streams
+     * \return bytes the RAW encoding takes
+     */
+    static uint64_t RawSize(const std::vector<DtSampleStream>& streams);
+
+    /**
+     * \param streams the streams (channels matching their source, at most
+     *        65535 samples each)
      * \return the RAW encoding
      */
-    static std::vector<uint8_t> EncodeRaw(const std::vector<DtSample>& samples);
+    static std::vector<uint8_t> EncodeRaw(const std::vector<DtSampleStream>& streams);
     /**
      * \param bytes a RAW block
-     * \param count samples it holds
-     * \param samples the decoded samples
-     * \return false (samples unchanged) if the block does not hold count valid samples
+     * \param count samples it holds, over all streams
+     * \param streams the decoded streams
+     * \return false (streams unchanged) if the block does not hold count valid samples
      */
     static bool DecodeRaw(const std::vector<uint8_t>& bytes,
                           uint32_t count,
-                          std::vector<DtSample>& samples);
+                          std::vector<DtSampleStream>& streams);
     /**
-     * \param samples the samples
-     * \param bounds error bound of each channel, > 0
+     * \param streams the streams, each with finite values and a bound > 0
+     *        per channel
      * \return the DELTA_QUANTIZED encoding
      */
-    static std::vector<uint8_t> EncodeCompressed(const std::vector<DtSample>& samples,
-                                                 const std::array<double, CHANNELS>& bounds);
+    static std::vector<uint8_t> EncodeCompressed(const std::vector<DtSampleStream>& streams);
     /**
      * \param bytes a DELTA_QUANTIZED block
-     * \param count samples it holds
-     * \param samples the reconstructed samples
-     * \return false (samples unchanged) if the block is not valid for count samples
+     * \param count samples it holds, over all streams
+     * \param streams the reconstructed streams (bounds filled in)
+     * \return false (streams unchanged) if the block is not valid for count samples
      */
     static bool DecodeCompressed(const std::vector<uint8_t>& bytes,
                                  uint32_t count,
-                                 std::vector<DtSample>& samples);
+                                 std::vector<DtSampleStream>& streams);
 };
 
 } // namespace ns3

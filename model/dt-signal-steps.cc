@@ -117,6 +117,8 @@ DtStandardizer::DtStandardizer()
 }
 
 DtStandardizer::~DtStandardizer() = default;
+DtStandardizer::DtStandardizer(DtStandardizer&&) noexcept = default;
+DtStandardizer& DtStandardizer::operator=(DtStandardizer&&) noexcept = default;
 
 bool
 DtStandardizer::Process(double in, double& out)
@@ -125,6 +127,25 @@ DtStandardizer::Process(double in, double& out)
     const double sd = std::sqrt(acc::variance(m_stats->s));
     out = (acc::count(m_stats->s) >= 2 && sd > 0) ? (in - acc::mean(m_stats->s)) / sd : 0.0;
     return true;
+}
+
+double
+DtStandardizer::GetMean() const
+{
+    return acc::count(m_stats->s) ? acc::mean(m_stats->s) : 0.0;
+}
+
+double
+DtStandardizer::GetStd() const
+{
+    return acc::count(m_stats->s) >= 2 ? std::sqrt(acc::variance(m_stats->s)) : 0.0;
+}
+
+double
+DtStandardizer::InStd(double delta) const
+{
+    const double sd = GetStd();
+    return sd > 0 ? delta / sd : 0.0;
 }
 
 DtSignalPipeline&

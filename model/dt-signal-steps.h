@@ -98,7 +98,18 @@ class DtStandardizer : public DtSignalStep
   public:
     DtStandardizer();
     ~DtStandardizer() override;
+    DtStandardizer(DtStandardizer&&) noexcept;            //!< Move.
+    DtStandardizer& operator=(DtStandardizer&&) noexcept; //!< Move.
     bool Process(double in, double& out) override;
+    /** \return running mean of the samples seen (0 before any) */
+    double GetMean() const;
+    /** \return running standard deviation of the samples seen (0 before two) */
+    double GetStd() const;
+    /**
+     * \param delta a difference of two samples
+     * \return delta in standard deviations (0 while the deviation is 0)
+     */
+    double InStd(double delta) const;
 
   private:
     struct Stats;

@@ -106,29 +106,44 @@ EdgeDtDataModule::ApplyStatus(uint32_t terminal, const DtStatusUpdateHeader& upd
     }
     if (update.GetSampleCount() > 0)
     {
-        std::vector<DtSample> samples;
+        std::vector<DtSampleStream> streams;
         const bool ok =
             update.GetEncoding() == DtSampleEncoding::DELTA_QUANTIZED
                 ? DtSampleCodec::DecodeCompressed(
-                    update.GetSamples(), update.GetSampleCount(), samples)
-                : DtSampleCodec::DecodeRaw(update.GetSamples(), update.GetSampleCount(), samples);
+                    update.GetSamples(), update.GetSampleCount(), streams)
+                : DtSampleCodec::DecodeRaw(update.GetSamples(), update.GetSampleCount(), streams);
         if (!ok)
         {
             ++m_undecodable;
         }
-        if (!m_detector)
+        for (const auto& st : streams)
         {
-            m_detector = std::make_unique<DtAnomalyDetector>(1, m_falseAlarm, m_warmup);
-        }
-        for (const auto& sample : samples)
-        {
-            const std::vector<double> feature{sample.sensor};
-            double d2 = 0;
-            if (m_detector->Observe(feature, &d2))
+            const uint32_t n = st.GetCount();
+            const auto first = st.values.end() - st.channels;
+            a.mirror[static_cast<uint8_t>(st.source) - 1].assign(first, st.values.end());
+            if (st.source != DtSource::SENSOR)
             {
-                ++m_flagged;
-                m_flaggedInWindow.insert(terminal);
-                m_anomalyTrace(terminal, d2);
+                continue;
+            }
+            auto& detector = m_detectors[st.channels];
+            if (!detector)
+            {
+                detector = std::make_unique<DtAnomalyDetector>(st.channels, m_falseAlarm, m_warmup);
+            }
+            std::vector<double> feature(st.channels);
+            for (uint32_t i = 0; i < n; ++i)
+            {
+                for (uint32_t c = 0; c < st.channels; ++c)
+                {
+                    feature[c] = st.At(i, c);
+                }
+                double d2 = 0;
+                if (detector->Observe(feature, &d2))
+                {
+                    ++m_flagged;
+                    m_flaggedInWindow.insert(terminal);
+                    m_anomalyTrace(terminal, d2);
+                }
             }
         }
     }

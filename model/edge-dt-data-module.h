@@ -15,6 +15,7 @@
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
+#include <array>
 #include <map>
 #include <memory>
 #include <set>
@@ -28,14 +29,16 @@ namespace ns3
  */
 struct DtDigitalAgent
 {
-    uint32_t terminal{0};       //!< DT id of the terminal
-    uint32_t servingCell{0};    //!< its serving cell / AP
-    uint32_t modelVersion{0};   //!< model version its local DT runs
-    Time joined;                //!< when it joined this edge
-    Time lastUpdate;            //!< when its state was last updated
-    Time lastSampleTime;        //!< send time of the last status update applied
-    uint64_t updates{0};        //!< status updates applied
-    DtStatusUpdateHeader state; //!< latest state
+    uint32_t terminal{0};                      //!< DT id of the terminal
+    uint32_t servingCell{0};                   //!< its serving cell / AP
+    uint32_t modelVersion{0};                  //!< model version its local DT runs
+    Time joined;                               //!< when it joined this edge
+    Time lastUpdate;                           //!< when its state was last updated
+    Time lastSampleTime;                       //!< send time of the last status update applied
+    uint64_t updates{0};                       //!< status updates applied
+    DtStatusUpdateHeader state;                //!< latest state
+    std::array<std::vector<double>, 5> mirror; //!< latest decoded sample of each DtSource (index
+                                               //!< source - 1; empty: none received)
 };
 
 /**
@@ -44,11 +47,13 @@ struct DtDigitalAgent
  * serves (agents join and leave), their latest states, anomaly detection and
  * the region summary sent to the cloud DT instead of the terminals' raw data.
  *
- * Every sample of a status update is decoded (a sample block that does not
- * decode is counted and its samples ignored) and its sensor reading tested
- * by a region-wide DtAnomalyDetector (false-alarm probability
- * AnomalyFalseAlarm); a terminal with a flagged sample is reported in the
- * next region summary and traced.
+ * Every stream of a status update is decoded (a sample block that does not
+ * decode is counted and its samples ignored); the agent mirrors each
+ * source's latest sample, and every SENSOR sample (a vector of the sensor
+ * channels) is tested by a region-wide multivariate DtAnomalyDetector
+ * (Mahalanobis distance against the region's running mean and covariance,
+ * false-alarm probability AnomalyFalseAlarm); a terminal with a flagged
+ * sample is reported in the next region summary and traced.
  */
 class EdgeDtDataModule : public Object
 {
@@ -111,9 +116,10 @@ class EdgeDtDataModule : public Object
     DtRegionSummaryHeader BuildRegionSummary();
 
   private:
-    double m_falseAlarm;                             //!< detector false-alarm probability
-    uint32_t m_warmup;                               //!< detector warm-up samples
-    std::unique_ptr<DtAnomalyDetector> m_detector;   //!< region-wide detector
+    double m_falseAlarm; //!< detector false-alarm probability
+    uint32_t m_warmup;   //!< detector warm-up samples
+    std::map<uint8_t, std::unique_ptr<DtAnomalyDetector>>
+        m_detectors;                                 //!< region-wide, by dimension
     std::set<uint32_t> m_flaggedInWindow;            //!< terminals flagged since the last summary
     uint64_t m_flagged{0};                           //!< samples flagged
     uint64_t m_undecodable{0};                       //!< blocks that did not decode

@@ -7,6 +7,7 @@
 #include "local-dt-application.h"
 
 #include "dt-agent-header.h"
+#include "dt-app-usage-model.h"
 #include "dt-load-report-header.h"
 #include "dt-model-update-header.h"
 #include "dt-peer-hello-header.h"
@@ -133,6 +134,9 @@ void
 LocalDtApplication::DoStartDt()
 {
     NS_LOG_FUNCTION(this);
+    m_data->SetInternalSources(m_compute,
+                               MakeCallback(&LocalDtServiceModule::GetPendingBytes, m_service),
+                               m_service->GetAppUsage());
     m_data->Start(GetNode());
     m_service->Start(this, m_edgeDtId, m_cloudDtId);
     if (m_architecture == DtArchitecture::MULTI_LAYER)

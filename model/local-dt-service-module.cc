@@ -6,6 +6,7 @@
 
 #include "local-dt-service-module.h"
 
+#include "dt-app-usage-model.h"
 #include "dt-load-report-header.h"
 #include "dt-peer-hello-header.h"
 
@@ -14,6 +15,7 @@
 #include "ns3/log.h"
 #include "ns3/mobility-model.h"
 #include "ns3/node.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 
 #include <algorithm>
@@ -74,6 +76,12 @@ LocalDtServiceModule::GetTypeId()
                           TimeValue(Seconds(3)),
                           MakeTimeAccessor(&LocalDtServiceModule::m_peerTimeout),
                           MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("AppUsage",
+                          "App-usage Markov chain scaling the demand rate and the class "
+                          "weights by its state (null: constant rate and weights).",
+                          PointerValue(),
+                          MakePointerAccessor(&LocalDtServiceModule::m_usage),
+                          MakePointerChecker<DtAppUsageModel>())
             .AddAttribute("PeerRate",
                           "Rate of the link to neighbours assumed when estimating transfers.",
                           DataRateValue(DataRate("24Mbps")),
@@ -117,6 +125,7 @@ LocalDtServiceModule::DoDispose()
     m_giveUp.clear();
     m_classes.clear();
     m_app = nullptr;
+    m_usage = nullptr;
     Object::DoDispose();
 }
 
@@ -144,6 +153,10 @@ LocalDtServiceModule::AssignStreams(int64_t stream)
     {
         used += c->AssignStreams(stream + used);
     }
+    if (m_usage)
+    {
+        used += m_usage->AssignStreams(stream + used);
+    }
     return used;
 }
 
@@ -156,12 +169,34 @@ LocalDtServiceModule::Start(Ptr<DtApplication> app, uint32_t edgeDtId, uint32_t 
     m_cloudDtId = cloudDtId;
     m_app->GetCompute()->SetJobDoneCallback(
         MakeCallback(&LocalDtServiceModule::LocalJobDone, this));
-    if (m_demandRate > 0 && !m_classes.empty())
+    if (m_usage)
     {
-        m_interArrival->SetAttribute("Mean", DoubleValue(1.0 / m_demandRate));
-        m_nextDemand = Simulator::Schedule(
-            Seconds(m_interArrival->GetValue()), &LocalDtServiceModule::GenerateNext, this);
+        m_usage->TraceConnectWithoutContext(
+            "StateChanged", MakeCallback(&LocalDtServiceModule::AppStateChanged, this));
+        m_usage->Start();
     }
+    ScheduleNext();
+}
+
+void
+LocalDtServiceModule::ScheduleNext()
+{
+    m_nextDemand.Cancel();
+    const double rate = m_demandRate * (m_usage ? m_usage->GetRateFactor() : 1.0);
+    if (rate > 0 && !m_classes.empty())
+    {
+        m_nextDemand = Simulator::Schedule(Seconds(m_interArrival->GetValue(1.0 / rate, 0)),
+                                           &LocalDtServiceModule::GenerateNext,
+                                           this);
+    }
+}
+
+void
+LocalDtServiceModule::AppStateChanged(uint32_t from, uint32_t to)
+{
+    NS_LOG_LOGIC("DT app usage " << m_usage->GetStateName(from) << " -> "
+                                 << m_usage->GetStateName(to));
+    ScheduleNext();
 }
 
 void
@@ -169,6 +204,10 @@ LocalDtServiceModule::Stop()
 {
     NS_LOG_FUNCTION(this);
     m_nextDemand.Cancel();
+    if (m_usage)
+    {
+        m_usage->Stop();
+    }
     std::vector<uint64_t> ids;
     for (const auto& [id, d] : m_pending)
     {
@@ -187,24 +226,25 @@ LocalDtServiceModule::GenerateNext()
     {
         return;
     }
+    std::vector<double> weights;
     double total = 0;
-    for (const auto& c : m_classes)
+    for (uint32_t k = 0; k < m_classes.size(); ++k)
     {
-        total += c->GetWeight();
+        weights.push_back(m_classes[k]->GetWeight() * (m_usage ? m_usage->GetClassFactor(k) : 1.0));
+        total += weights.back();
     }
     if (total > 0)
     {
         double pick = m_classPick->GetValue(0, total);
         uint32_t k = 0;
-        while (k + 1 < m_classes.size() && pick >= m_classes[k]->GetWeight())
+        while (k + 1 < weights.size() && (weights[k] <= 0 || pick >= weights[k]))
         {
-            pick -= m_classes[k]->GetWeight();
+            pick -= weights[k];
             ++k;
         }
         CreateDemand(k);
     }
-    m_nextDemand = Simulator::Schedule(
-        Seconds(m_interArrival->GetValue()), &LocalDtServiceModule::GenerateNext, this);
+    ScheduleNext();
 }
 
 std::array<DtTierView, 3>
@@ -569,6 +609,23 @@ LocalDtServiceModule::GetPeerCount() const
         n += Simulator::Now() - peer.heard <= m_peerTimeout ? 1 : 0;
     }
     return n;
+}
+
+uint64_t
+LocalDtServiceModule::GetPendingBytes() const
+{
+    uint64_t n = 0;
+    for (const auto& [id, d] : m_pending)
+    {
+        n += d.inputBytes;
+    }
+    return n;
+}
+
+Ptr<DtAppUsageModel>
+LocalDtServiceModule::GetAppUsage() const
+{
+    return m_usage;
 }
 
 uint32_t

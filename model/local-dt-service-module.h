@@ -26,6 +26,7 @@
 namespace ns3
 {
 
+class DtAppUsageModel;
 class DtLoadReportHeader;
 class DtPeerHelloHeader;
 
@@ -124,6 +125,10 @@ class LocalDtServiceModule : public Object
 
     /** \return demands not yet in a final state */
     uint32_t GetPendingCount() const;
+    /** \return input bytes of the demands not yet final (data the DT holds) */
+    uint64_t GetPendingBytes() const;
+    /** \return the app-usage model shaping the demands (null: none) */
+    Ptr<DtAppUsageModel> GetAppUsage() const;
 
     /**
      * \param stream first random stream index
@@ -153,6 +158,15 @@ class LocalDtServiceModule : public Object
     DtDelayModel m_cloudModel; //!< cloud delay model in use
     /** Create a demand and schedule the next arrival. */
     void GenerateNext();
+    /** Draw the next arrival at the current rate and schedule it. */
+    void ScheduleNext();
+    /**
+     * The app-usage state changed: arrivals restart at the new rate
+     * (memoryless, so the process stays Poisson within each state).
+     * \param from the state left
+     * \param to the state entered
+     */
+    void AppStateChanged(uint32_t from, uint32_t to);
     /**
      * Put a demand into its final state and report it.
      * \param id the demand id
@@ -215,6 +229,7 @@ class LocalDtServiceModule : public Object
     std::vector<Ptr<DtDemandClass>> m_classes;     //!< demand classes
     Ptr<ExponentialRandomVariable> m_interArrival; //!< Poisson arrivals
     Ptr<UniformRandomVariable> m_classPick;        //!< class selection
+    Ptr<DtAppUsageModel> m_usage;                  //!< app usage (may be null)
     EventId m_nextDemand;                          //!< next arrival
     uint64_t m_nextId{1};                          //!< next demand id
     std::map<uint64_t, DtDemand> m_pending;        //!< demands not yet final

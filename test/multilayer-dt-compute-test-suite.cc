@@ -7,8 +7,11 @@
 // Tests of the ComputeResource: service time, priority order, weighted
 // fairness across owners under deficit round robin, rejection.
 
+#include "ns3/basic-energy-source.h"
 #include "ns3/compute-resource.h"
 #include "ns3/double.h"
+#include "ns3/dt-app-usage-model.h"
+#include "ns3/dt-compute-energy-model.h"
 #include "ns3/enum.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
@@ -299,6 +302,155 @@ class DtStopTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * The processor's busy time integral and its energy: a battery drained by
+ * DtComputeEnergyModel loses exactly IdlePower x t + BusyPowerPerCore x busy
+ * core-seconds.
+ */
+class DtComputeEnergyTestCase : public TestCase
+{
+  public:
+    DtComputeEnergyTestCase()
+        : TestCase("Busy core-seconds and processor energy")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<ComputeResource> cpu = CreateObject<ComputeResource>();
+        cpu->SetAttribute("CapacityGflops", DoubleValue(2.0));
+        cpu->SetAttribute("Cores", UintegerValue(2)); // 1 GFLOPS per core
+        Ptr<BasicEnergySource> battery = CreateObject<BasicEnergySource>();
+        battery->SetAttribute("BasicEnergySourceInitialEnergyJ", DoubleValue(1000));
+        battery->SetAttribute("BasicEnergySupplyVoltageV", DoubleValue(3.7));
+        Ptr<DtComputeEnergyModel> model = CreateObject<DtComputeEnergyModel>();
+        model->SetAttribute("IdlePower", DoubleValue(0.5));
+        model->SetAttribute("BusyPowerPerCore", DoubleValue(2.0));
+        model->SetEnergySource(battery);
+        battery->AppendDeviceEnergyModel(model);
+        model->Attach(cpu);
+
+        // Jobs of 1, 3 and 2 GFLOP at t = 1 s: cores busy [1, 2] + [1, 4], then
+        // the third job [2, 4]: 6 core-seconds by t = 4 s.
+        Simulator::Schedule(Seconds(1),
+                            [cpu]()
+                            {
+                                for (uint64_t id = 1; id <= 3; ++id)
+                                {
+                                    DtComputeJob j;
+                                    j.id = id;
+                                    j.workloadGflop = id == 1 ? 1.0 : (id == 2 ? 3.0 : 2.0);
+                                    cpu->Submit(j);
+                                }
+                            });
+        double busyAt3 = -1;
+        Simulator::Schedule(Seconds(3),
+                            [cpu, &busyAt3]()
+                            {
+                                busyAt3 = cpu->GetBusyCoreSeconds();
+                            });
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ_TOL(busyAt3, 4.0, 1e-9, "two cores busy from 1 s to 3 s");
+        NS_TEST_EXPECT_MSG_EQ_TOL(cpu->GetBusyCoreSeconds(), 6.0, 1e-9, "6 core-seconds of work");
+        const double expected = 0.5 * 10 + 2.0 * 6.0;
+        NS_TEST_EXPECT_MSG_EQ_TOL(model->GetTotalEnergyConsumption(),
+                                  expected,
+                                  1e-6,
+                                  "idle power over 10 s plus busy power over 6 core-seconds");
+        NS_TEST_EXPECT_MSG_EQ_TOL(
+            battery->GetRemainingEnergy(), 1000 - expected, 1e-6, "the battery lost exactly that");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * Count a state change that really changes the state.
+ * \param n the counter
+ * \param from the state left
+ * \param to the state entered
+ */
+static void
+CountChange(uint32_t* n, uint32_t from, uint32_t to)
+{
+    *n += from != to ? 1 : 0;
+}
+
+/**
+ * \ingroup multilayer-dt-tests
+ * The app-usage Markov chain: its stationary distribution solves the
+ * balance equations, and a long run spends that share of time in each state.
+ */
+class DtAppUsageChainTestCase : public TestCase
+{
+  public:
+    DtAppUsageChainTestCase()
+        : TestCase("App-usage chain: stationary distribution and time shares")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // Two states alternating: pi is proportional to the mean dwell times.
+        Ptr<DtAppUsageModel> two = CreateObject<DtAppUsageModel>();
+        two->AddState("a", Seconds(2), 1.0, {});
+        two->AddState("b", Seconds(6), 1.0, {});
+        two->SetTransition(0, 1, 1);
+        two->SetTransition(1, 0, 1);
+        std::vector<double> pi = two->GetStationaryDistribution();
+        NS_TEST_EXPECT_MSG_EQ_TOL(pi[0], 0.25, 1e-12, "2 / (2 + 6)");
+        NS_TEST_EXPECT_MSG_EQ_TOL(pi[1], 0.75, 1e-12, "6 / (2 + 6)");
+
+        // Three states, rates q_ij = w_ij / dwell_i: pi Q = 0 checked directly.
+        Ptr<DtAppUsageModel> m = CreateObject<DtAppUsageModel>();
+        m->AddState("x", Seconds(1), 1.0, {2.0});
+        m->AddState("y", Seconds(4), 0.5, {0.0});
+        m->AddState("z", Seconds(2), 3.0, {1.0, 7.0});
+        m->SetTransition(0, 1, 0.5);
+        m->SetTransition(0, 2, 0.5);
+        m->SetTransition(1, 2, 1.0);
+        m->SetTransition(2, 0, 0.8);
+        m->SetTransition(2, 1, 0.2);
+        pi = m->GetStationaryDistribution();
+        const double q[3][3] = {{-1, 0.5, 0.5}, {0, -0.25, 0.25}, {0.4, 0.1, -0.5}};
+        for (int j = 0; j < 3; ++j)
+        {
+            double flow = 0;
+            for (int i = 0; i < 3; ++i)
+            {
+                flow += pi[i] * q[i][j];
+            }
+            NS_TEST_EXPECT_MSG_EQ_TOL(flow, 0.0, 1e-12, "balance of state " << j);
+        }
+        NS_TEST_EXPECT_MSG_EQ_TOL(pi[0] + pi[1] + pi[2], 1.0, 1e-12, "normalised");
+
+        m->AssignStreams(42);
+        uint32_t changes = 0;
+        m->TraceConnectWithoutContext("StateChanged", MakeBoundCallback(&CountChange, &changes));
+        m->Start();
+        Simulator::Stop(Seconds(20000));
+        Simulator::Run();
+        const std::vector<Time> t = m->GetTimeInStates();
+        for (uint32_t k = 0; k < 3; ++k)
+        {
+            NS_TEST_EXPECT_MSG_EQ_TOL(t[k].GetSeconds() / 20000,
+                                      pi[k],
+                                      0.02,
+                                      "time share of state " << m->GetStateName(k));
+        }
+        NS_TEST_EXPECT_MSG_GT(changes, 5000, "the chain moved");
+        // The factors follow the current state; classes beyond a state's list keep 1.
+        const uint32_t now = m->GetState();
+        const double expectedFactor = now == 0 ? 2.0 : (now == 1 ? 0.0 : 1.0);
+        NS_TEST_EXPECT_MSG_EQ(m->GetClassFactor(0), expectedFactor, "class factor");
+        NS_TEST_EXPECT_MSG_EQ(m->GetClassFactor(5), 1.0, "unlisted class");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * Compute resource test suite.
  */
 class DtComputeTestSuite : public TestSuite
@@ -313,6 +465,8 @@ class DtComputeTestSuite : public TestSuite
         AddTestCase(new DtFairnessTestCase(3.0), TestCase::QUICK);
         AddTestCase(new DtRejectionTestCase, TestCase::QUICK);
         AddTestCase(new DtStopTestCase, TestCase::QUICK);
+        AddTestCase(new DtComputeEnergyTestCase, TestCase::QUICK);
+        AddTestCase(new DtAppUsageChainTestCase, TestCase::QUICK);
     }
 };
 

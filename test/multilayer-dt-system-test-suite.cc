@@ -15,11 +15,15 @@
 #include "ns3/enum.h"
 #include "ns3/mobility-model.h"
 #include "ns3/multilayer-dt-module.h"
+#include "ns3/pointer.h"
+#include "ns3/propagation-loss-model.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
+#include "ns3/wifi-net-device.h"
+#include "ns3/wifi-phy.h"
 
 #include <fstream>
 #include <regex>
@@ -45,6 +49,7 @@ struct SmallRun
     std::array<uint64_t, 3> signaling{}; //!< by layer
     DtDataStats data;                    //!< data-module figures
     DtDetectionStats detection;          //!< anomaly detection
+    DtEnergyStats energy;                //!< terminal energy
 };
 
 /**
@@ -112,6 +117,7 @@ RunSmall(DtArchitecture arch,
     }
     r.data = st->GetData();
     r.detection = st->GetDetection();
+    r.energy = st->GetEnergy();
     Simulator::Destroy();
     r.summary = std::regex_replace(Slurp(dir + "/summary.json"),
                                    std::regex("\"wall_time_s\": [^,\\n]*"),
@@ -500,10 +506,20 @@ class DtDataPipelineTestCase : public TestCase
 
         NS_TEST_ASSERT_MSG_GT(ml.data.samples, 1000, "samples were taken");
         NS_TEST_EXPECT_MSG_EQ(c.data.sentBytes, c.data.rawBytes, "centralized sends raw samples");
+        NS_TEST_EXPECT_MSG_LT(ml.data.sentBytes * 2, ml.data.rawBytes, "compression halves");
+        const DtSourceStats& pos = ml.data.bySource[static_cast<int>(DtSource::POSITION) - 1];
         NS_TEST_EXPECT_MSG_LT(
-            ml.data.sentBytes * 3, ml.data.rawBytes, "compression saves at least two thirds");
-        // 0.1 m position bound is the largest of the default bounds.
-        NS_TEST_EXPECT_MSG_LT_OR_EQ(ml.data.reconstructionRmse, 0.1, "within the error bounds");
+            pos.sentBytes * 3, pos.rawBytes, "the smooth position compresses more than 3 times");
+        NS_TEST_EXPECT_MSG_GT(pos.streamsSuppressed, 0, "unchanged positions are not sent");
+        NS_TEST_EXPECT_MSG_EQ(
+            c.data.bySource[static_cast<int>(DtSource::POSITION) - 1].streamsSuppressed,
+            0,
+            "centralized sends everything");
+        // Every compressed value is within its channel's bound, and the
+        // compression is lossy.
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(ml.data.maxErrorOverBound, 1.0 + 1e-6, "within the bounds");
+        NS_TEST_EXPECT_MSG_GT(ml.data.maxErrorOverBound, 0.5, "the bounds are used");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(ml.data.reconstructionRmse, 0.1, "position RMSE <= bound");
         NS_TEST_EXPECT_MSG_GT(ml.data.reconstructionRmse, 0.0, "lossy, so not exactly zero");
         NS_TEST_EXPECT_MSG_LT(ml.signaling[0],
                               c.signaling[0],
@@ -584,6 +600,187 @@ class DtLoadForecastTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * The local DT's sources on a live network: each source is sampled at its
+ * own period; the radio source reads the RSSI the channel model gives (log
+ * distance from the AP) and the SNR over the same noise floor; the battery is
+ * drained by the radio and processor models, the processor part exactly
+ * IdlePower x t + BusyPowerPerCore x busy time.
+ */
+class DtDataSourcesTestCase : public TestCase
+{
+  public:
+    DtDataSourcesTestCase()
+        : TestCase("Internal, radio and behavioral sources at their own periods")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        struct Seen
+        {
+            double rssi;     //!< at the edge's mirror
+            double snr;      //!< at the edge's mirror
+            double expected; //!< from the propagation model
+        };
+
+        std::vector<Seen> seen;
+        double computeJ = -1;
+        double computeExpected = 0;
+        auto inspect = [&](Ptr<MultiLayerDtHelper> dt, ApplicationContainer apps)
+        {
+            Simulator::Schedule(
+                dt->GetStopTime() - MilliSeconds(5),
+                [&, dt, apps]()
+                {
+                    std::map<uint32_t, Ptr<EdgeDtApplication>> edges;
+                    for (uint32_t a = 0; a < apps.GetN(); ++a)
+                    {
+                        if (auto e = DynamicCast<EdgeDtApplication>(apps.Get(a)))
+                        {
+                            edges[e->GetDtId()] = e;
+                        }
+                    }
+                    Ptr<LogDistancePropagationLossModel> loss =
+                        CreateObject<LogDistancePropagationLossModel>();
+                    const double now = Simulator::Now().GetSeconds();
+                    computeExpected = 0;
+                    for (uint32_t a = 0; a < apps.GetN(); ++a)
+                    {
+                        auto local = DynamicCast<LocalDtApplication>(apps.Get(a));
+                        if (!local)
+                        {
+                            continue;
+                        }
+                        computeExpected +=
+                            0.1 * now + 2.0 * local->GetCompute()->GetBusyCoreSeconds();
+                        Ptr<EdgeDtApplication> edge = edges.at(local->GetEdgeDtId());
+                        const DtDigitalAgent* agent =
+                            edge->GetDataModule()->GetAgent(local->GetDtId());
+                        if (!agent)
+                        {
+                            continue;
+                        }
+                        const auto& radio = agent->mirror[static_cast<int>(DtSource::RADIO) - 1];
+                        if (radio.size() != 2)
+                        {
+                            continue;
+                        }
+                        Ptr<WifiNetDevice> ap =
+                            DynamicCast<WifiNetDevice>(edge->GetNode()->GetDevice(1));
+                        const double tx = ap->GetPhy()->GetTxPowerStart();
+                        seen.push_back(
+                            {radio[0],
+                             radio[1],
+                             loss->CalcRxPower(tx,
+                                               edge->GetNode()->GetObject<MobilityModel>(),
+                                               local->GetNode()->GetObject<MobilityModel>())});
+                    }
+                    computeJ = dt->GetStats()->GetEnergy().computeJ;
+                });
+        };
+        SmallRun r = RunSmall(DtArchitecture::MULTI_LAYER,
+                              CreateTempDirFilename("sources"),
+                              nullptr,
+                              nullptr,
+                              inspect);
+
+        NS_TEST_ASSERT_MSG_EQ(seen.size(), 4, "every terminal's radio quality reached its twin");
+        for (const auto& s : seen)
+        {
+            // Smoothed, compressed within 0.25 dB, of a static terminal.
+            NS_TEST_EXPECT_MSG_EQ_TOL(s.rssi, s.expected, 0.5, "RSSI from the channel model");
+        }
+        for (const auto& s : seen)
+        {
+            NS_TEST_EXPECT_MSG_EQ_TOL(
+                s.rssi - s.snr, seen[0].rssi - seen[0].snr, 0.6, "one noise floor under every SNR");
+        }
+        NS_TEST_EXPECT_MSG_EQ_TOL(computeJ, computeExpected, 1e-6, "processor energy");
+
+        const auto& src = r.data.bySource;
+        const auto count = [&src](DtSource s)
+        {
+            return static_cast<double>(src[static_cast<int>(s) - 1].samples);
+        };
+        // Default periods 20, 50, 100, 250, 500 ms.
+        NS_TEST_EXPECT_MSG_EQ_TOL(count(DtSource::POSITION) / count(DtSource::SENSOR),
+                                  2.5,
+                                  0.05,
+                                  "position at 20 ms, sensor at 50 ms");
+        NS_TEST_EXPECT_MSG_EQ_TOL(
+            count(DtSource::SENSOR) / count(DtSource::INTERNAL), 2.0, 0.05, "internal at 100 ms");
+        NS_TEST_EXPECT_MSG_EQ_TOL(
+            count(DtSource::INTERNAL) / count(DtSource::RADIO), 2.5, 0.1, "radio at 250 ms");
+        NS_TEST_EXPECT_MSG_EQ_TOL(
+            count(DtSource::RADIO) / count(DtSource::BEHAVIOR), 2.0, 0.1, "behavior at 500 ms");
+        NS_TEST_EXPECT_MSG_EQ(r.energy.terminals, 4, "every terminal has a battery");
+        NS_TEST_EXPECT_MSG_GT(r.energy.radioJ, 0.0, "the radios drew energy");
+        NS_TEST_EXPECT_MSG_EQ_TOL(r.energy.totalJ,
+                                  r.energy.radioJ + r.energy.computeJ,
+                                  1e-6 * r.energy.totalJ,
+                                  "the battery lost what the radios and processors drew");
+        NS_TEST_EXPECT_MSG_LT(r.energy.minBatteryFraction, 1.0, "the batteries drained");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
+ * The app-usage state shapes the demands: a chain held in one state with
+ * rate factor 2 and only the third class doubles the demands and makes them
+ * all of that class.
+ */
+class DtAppUsageShapingTestCase : public TestCase
+{
+  public:
+    DtAppUsageShapingTestCase()
+        : TestCase("The app-usage state shapes demand rate and mix")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        auto plain = [](Ptr<MultiLayerDtHelper> dt)
+        {
+            dt->SetAttribute("AppUsage", BooleanValue(false));
+            dt->SetAttribute("SimTime", TimeValue(Seconds(6)));
+        };
+        auto heavy = [](Ptr<MultiLayerDtHelper>, ApplicationContainer apps)
+        {
+            for (uint32_t a = 0; a < apps.GetN(); ++a)
+            {
+                if (auto local = DynamicCast<LocalDtApplication>(apps.Get(a)))
+                {
+                    Ptr<DtAppUsageModel> m = CreateObject<DtAppUsageModel>();
+                    m->AddState("analysis-only", Seconds(1), 2.0, {0, 0, 1});
+                    local->GetServiceModule()->SetAttribute("AppUsage", PointerValue(m));
+                }
+            }
+        };
+        SmallRun base = RunSmall(DtArchitecture::MULTI_LAYER, CreateTempDirFilename("b"), plain);
+        SmallRun shaped = RunSmall(
+            DtArchitecture::MULTI_LAYER, CreateTempDirFilename("s"), plain, nullptr, heavy);
+        std::set<uint32_t> baseClasses;
+        for (const auto& d : base.finished)
+        {
+            baseClasses.insert(d.demandClass);
+        }
+        NS_TEST_EXPECT_MSG_GT(baseClasses.size(), 1, "without the chain, several classes");
+        for (const auto& d : shaped.finished)
+        {
+            NS_TEST_EXPECT_MSG_EQ(+d.demandClass, 2, "only the class the state allows");
+        }
+        NS_TEST_EXPECT_MSG_GT(shaped.created,
+                              1.5 * base.created,
+                              "twice the rate (Poisson: " << base.created << " vs "
+                                                          << shaped.created << ")");
+        NS_TEST_EXPECT_MSG_LT(shaped.created, 2.6 * base.created, "about twice, not more");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * System test suite.
  */
 class DtSystemTestSuite : public TestSuite
@@ -600,6 +797,8 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtEdgeFairnessTestCase, TestCase::QUICK);
         AddTestCase(new DtDataPipelineTestCase, TestCase::QUICK);
         AddTestCase(new DtLoadForecastTestCase, TestCase::QUICK);
+        AddTestCase(new DtDataSourcesTestCase, TestCase::QUICK);
+        AddTestCase(new DtAppUsageShapingTestCase, TestCase::QUICK);
     }
 };
 

@@ -224,42 +224,107 @@ TEST(DtSignalSteps, CleanSmoothStandardize)
     EXPECT_NEAR(out, (9.0 - 5.0) / 2.0, 1e-12);
 }
 
-TEST(DtSampleCodec, RoundTripsAndRejectsDamage)
+TEST(DtSampleCodec, RoundTripsStreamsAndRejectsDamage)
 {
-    std::vector<DtSample> in;
+    // Position at 20 ms and two sensor channels at 50 ms: two streams.
+    DtSampleStream pos;
+    pos.source = DtSource::POSITION;
+    pos.channels = 4;
+    pos.firstAgeUs = 0;
+    pos.periodUs = 20000;
+    pos.bounds = {0.1, 0.1, 0.05, 0.05};
     for (int i = 0; i < 50; ++i)
     {
-        DtSample s;
-        s.offsetS = 0.02 * i;
-        s.x = 100 + 0.3 * i;
-        s.y = -20 + 0.01 * i * i;
-        s.vx = 15;
-        s.vy = 0.02 * i;
-        s.sensor = 20 + std::sin(i);
-        in.push_back(s);
+        pos.values.insert(pos.values.end(), {100 + 0.3 * i, -20 + 0.01 * i * i, 15, 0.02 * i});
     }
-    std::vector<DtSample> out;
-    const std::vector<uint8_t> raw = DtSampleCodec::EncodeRaw(in);
-    ASSERT_EQ(raw.size(), in.size() * DtSampleCodec::RAW_SAMPLE_BYTES);
-    ASSERT_TRUE(DtSampleCodec::DecodeRaw(raw, in.size(), out));
-    EXPECT_EQ(out[49].y, in[49].y);
-    EXPECT_NEAR(out[49].offsetS, in[49].offsetS, 1e-6);
-
-    const std::array<double, DtSampleCodec::CHANNELS> bounds{0.1, 0.1, 0.05, 0.05, 0.02};
-    const std::vector<uint8_t> packed = DtSampleCodec::EncodeCompressed(in, bounds);
-    EXPECT_LT(packed.size() * 4, raw.size());
-    ASSERT_TRUE(DtSampleCodec::DecodeCompressed(packed, in.size(), out));
-    for (std::size_t i = 0; i < in.size(); ++i)
+    DtSampleStream sensor;
+    sensor.source = DtSource::SENSOR;
+    sensor.channels = 2;
+    sensor.firstAgeUs = 10000;
+    sensor.periodUs = 50000;
+    sensor.bounds = {0.02, 0.02};
+    for (int i = 0; i < 20; ++i)
     {
-        EXPECT_LE(std::fabs(out[i].x - in[i].x), 0.1 + 1e-6);
-        EXPECT_LE(std::fabs(out[i].sensor - in[i].sensor), 0.02 + 1e-6);
+        sensor.values.insert(sensor.values.end(), {20 + std::sin(i), 21 + std::cos(i)});
     }
-    std::vector<DtSample> untouched{DtSample()};
+    const std::vector<DtSampleStream> in{pos, sensor};
+    const uint32_t count = 70;
+
+    std::vector<DtSampleStream> out;
+    const std::vector<uint8_t> raw = DtSampleCodec::EncodeRaw(in);
+    ASSERT_EQ(raw.size(), 2 * DtSampleCodec::STREAM_HEAD_BYTES + (50 * 4 + 20 * 2) * 8);
+    ASSERT_EQ(raw.size(), DtSampleCodec::RawSize(in));
+    ASSERT_TRUE(DtSampleCodec::DecodeRaw(raw, count, out));
+    ASSERT_EQ(out.size(), 2u);
+    EXPECT_EQ(out[0].values, pos.values); // RAW is exact
+    EXPECT_EQ(out[1].source, DtSource::SENSOR);
+    EXPECT_EQ(out[1].firstAgeUs, 10000u);
+    EXPECT_EQ(out[1].periodUs, 50000u);
+    EXPECT_EQ(out[1].GetCount(), 20u);
+
+    const std::vector<uint8_t> packed = DtSampleCodec::EncodeCompressed(in);
+    EXPECT_LT(packed.size() * 4, raw.size());
+    ASSERT_TRUE(DtSampleCodec::DecodeCompressed(packed, count, out));
+    ASSERT_EQ(out.size(), 2u);
+    for (std::size_t k = 0; k < in.size(); ++k)
+    {
+        ASSERT_EQ(out[k].values.size(), in[k].values.size());
+        for (std::size_t v = 0; v < in[k].values.size(); ++v)
+        {
+            const double bound = in[k].bounds[v % in[k].channels];
+            EXPECT_LE(std::fabs(out[k].values[v] - in[k].values[v]), bound * (1 + 1e-6))
+                << "stream " << k << " value " << v;
+        }
+    }
+    // A block is the concatenation of its streams' encodings.
+    std::vector<uint8_t> cat = DtSampleCodec::EncodeCompressed({pos});
+    const std::vector<uint8_t> second = DtSampleCodec::EncodeCompressed({sensor});
+    cat.insert(cat.end(), second.begin(), second.end());
+    EXPECT_EQ(cat, packed);
+
+    std::vector<DtSampleStream> untouched(1);
     for (std::size_t cut = 0; cut < packed.size(); ++cut)
     {
         std::vector<uint8_t> shorter(packed.begin(), packed.begin() + cut);
-        EXPECT_FALSE(DtSampleCodec::DecodeCompressed(shorter, in.size(), untouched)) << cut;
+        EXPECT_FALSE(DtSampleCodec::DecodeCompressed(shorter, count, untouched)) << cut;
     }
-    EXPECT_FALSE(DtSampleCodec::DecodeRaw(raw, in.size() + 1, untouched));
+    for (std::size_t cut = 1; cut < raw.size(); cut += 7)
+    {
+        std::vector<uint8_t> shorter(raw.begin(), raw.begin() + cut);
+        EXPECT_FALSE(DtSampleCodec::DecodeRaw(shorter, count, untouched)) << cut;
+    }
+    EXPECT_FALSE(DtSampleCodec::DecodeRaw(raw, count + 1, untouched)); // count mismatch
+    std::vector<uint8_t> dup = DtSampleCodec::EncodeRaw({pos, pos});   // a source twice
+    EXPECT_FALSE(DtSampleCodec::DecodeRaw(dup, 100, untouched));
+    std::vector<uint8_t> bad = raw;
+    bad[0] = 9; // unknown source
+    EXPECT_FALSE(DtSampleCodec::DecodeRaw(bad, count, untouched));
+    bad = raw;
+    bad[1] = 3; // position with 3 channels
+    EXPECT_FALSE(DtSampleCodec::DecodeRaw(bad, count, untouched));
     EXPECT_EQ(untouched.size(), 1u);
+
+    // RAW carries a missing measurement as NaN; infinity is rejected.
+    DtSampleStream radio;
+    radio.source = DtSource::RADIO;
+    radio.channels = 2;
+    radio.periodUs = 250000;
+    radio.values = {std::numeric_limits<double>::quiet_NaN(), 20.0};
+    ASSERT_TRUE(DtSampleCodec::DecodeRaw(DtSampleCodec::EncodeRaw({radio}), 1, out));
+    EXPECT_TRUE(std::isnan(out[0].values[0]));
+    radio.values[0] = std::numeric_limits<double>::infinity();
+    EXPECT_FALSE(DtSampleCodec::DecodeRaw(DtSampleCodec::EncodeRaw({radio}), 1, out));
+}
+
+TEST(DtSampleCodec, IntegerChannelsAtHalfBoundAreExact)
+{
+    DtSampleStream b;
+    b.source = DtSource::BEHAVIOR;
+    b.channels = 1;
+    b.periodUs = 500000;
+    b.bounds = {0.5};
+    b.values = {0, 2, 2, 1, 3, 0, 0, 2};
+    std::vector<DtSampleStream> out;
+    ASSERT_TRUE(DtSampleCodec::DecodeCompressed(DtSampleCodec::EncodeCompressed({b}), 8, out));
+    EXPECT_EQ(out[0].values, b.values);
 }

@@ -1,0 +1,163 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "dt-radio-probe.h"
+
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/sta-wifi-mac.h"
+#include "ns3/wifi-mac-header.h"
+#include "ns3/wifi-net-device.h"
+#include "ns3/wifi-phy.h"
+
+#include <cmath>
+#include <limits>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DtRadioProbe");
+
+NS_OBJECT_ENSURE_REGISTERED(DtRadioProbe);
+
+TypeId
+DtRadioProbe::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::DtRadioProbe")
+            .SetParent<Object>()
+            .SetGroupName("MultilayerDt")
+            .AddConstructor<DtRadioProbe>()
+            .AddTraceSource("Association",
+                            "The station associated to an AP or lost its association.",
+                            MakeTraceSourceAccessor(&DtRadioProbe::m_associationTrace),
+                            "ns3::DtRadioProbe::AssociationTracedCallback");
+    return tid;
+}
+
+DtRadioProbe::DtRadioProbe()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+DtRadioProbe::~DtRadioProbe()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+DtRadioProbe::DoDispose()
+{
+    Object::DoDispose();
+}
+
+uint32_t
+DtRadioProbe::Attach(Ptr<Node> node)
+{
+    NS_LOG_FUNCTION(this << node);
+    uint32_t attached = 0;
+    for (uint32_t i = 0; i < node->GetNDevices(); ++i)
+    {
+        Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(node->GetDevice(i));
+        if (!dev)
+        {
+            continue;
+        }
+        Ptr<StaWifiMac> mac = DynamicCast<StaWifiMac>(dev->GetMac());
+        if (!mac)
+        {
+            continue; // an AP or ad hoc device: no serving AP to measure
+        }
+        dev->GetPhy()->TraceConnectWithoutContext("MonitorSnifferRx",
+                                                  MakeCallback(&DtRadioProbe::FrameReceived, this));
+        mac->TraceConnectWithoutContext("Assoc", MakeCallback(&DtRadioProbe::Associated, this));
+        mac->TraceConnectWithoutContext("DeAssoc", MakeCallback(&DtRadioProbe::Deassociated, this));
+        if (mac->IsAssociated())
+        {
+            m_associated = true; // attached after the association: take it as it is
+            m_bssid = mac->GetBssid(0);
+        }
+        ++attached;
+    }
+    return attached;
+}
+
+void
+DtRadioProbe::FrameReceived(Ptr<const Packet> packet,
+                            uint16_t /* freq */,
+                            WifiTxVector /* tx */,
+                            MpduInfo mpdu,
+                            SignalNoiseDbm sn,
+                            uint16_t /* staId */)
+{
+    if (!m_associated || mpdu.type != NORMAL_MPDU)
+    {
+        return; // A-MPDU subframes start with a delimiter, not a MAC header
+    }
+    WifiMacHeader hdr;
+    if (packet->PeekHeader(hdr) == 0 || hdr.IsCtl() || hdr.GetAddr2() != m_bssid)
+    {
+        return; // control frames carry no transmitter address worth trusting here
+    }
+    m_rssiSum += sn.signal;
+    m_snrSum += sn.signal - sn.noise;
+    ++m_heard;
+    ++m_heardTotal;
+}
+
+void
+DtRadioProbe::Associated(Mac48Address bssid)
+{
+    NS_LOG_FUNCTION(this << bssid);
+    m_associated = true;
+    m_bssid = bssid;
+    m_associationTrace(true, bssid);
+}
+
+void
+DtRadioProbe::Deassociated(Mac48Address bssid)
+{
+    NS_LOG_FUNCTION(this << bssid);
+    m_associated = false;
+    m_associationTrace(false, bssid);
+}
+
+void
+DtRadioProbe::Read(double& rssiDbm, double& snrDb)
+{
+    if (m_heard == 0)
+    {
+        rssiDbm = std::numeric_limits<double>::quiet_NaN();
+        snrDb = std::numeric_limits<double>::quiet_NaN();
+        return;
+    }
+    rssiDbm = m_rssiSum / m_heard;
+    snrDb = m_snrSum / m_heard;
+    m_rssiSum = 0;
+    m_snrSum = 0;
+    m_heard = 0;
+}
+
+bool
+DtRadioProbe::IsAssociated() const
+{
+    return m_associated;
+}
+
+Mac48Address
+DtRadioProbe::GetServingBssid() const
+{
+    return m_bssid;
+}
+
+uint64_t
+DtRadioProbe::GetFramesHeard() const
+{
+    return m_heardTotal;
+}
+
+} // namespace ns3

@@ -1,0 +1,111 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DT_RADIO_PROBE_H
+#define DT_RADIO_PROBE_H
+
+#include "ns3/mac48-address.h"
+#include "ns3/object.h"
+#include "ns3/traced-callback.h"
+
+namespace ns3
+{
+
+class NetDevice;
+class Node;
+class Packet;
+class WifiTxVector;
+struct MpduInfo;
+struct SignalNoiseDbm;
+
+/**
+ * \ingroup multilayer-dt
+ * Reads a terminal's radio quality and association from its devices' own
+ * trace sources: for a Wi-Fi station, the PHY's MonitorSnifferRx (signal and
+ * noise of every frame the serving AP sent) and the MAC's Assoc / DeAssoc.
+ *
+ * The local DT samples it periodically: Read returns the mean RSSI and SNR
+ * of the frames heard since the previous Read, or NaN when none was heard (a
+ * missing sample the data module's cleaning step handles).
+ */
+class DtRadioProbe : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    DtRadioProbe();
+    ~DtRadioProbe() override;
+
+    /**
+     * Connect to the radio devices of a node (the Wi-Fi station devices;
+     * others are ignored).
+     * \param node the terminal
+     * \return the number of devices connected
+     */
+    uint32_t Attach(Ptr<Node> node);
+
+    /**
+     * Mean radio quality since the previous call.
+     * \param rssiDbm mean received signal strength, dBm (NaN if nothing heard)
+     * \param snrDb mean signal-to-noise ratio, dB (NaN if nothing heard)
+     */
+    void Read(double& rssiDbm, double& snrDb);
+
+    /** \return true if associated to an AP */
+    bool IsAssociated() const;
+    /** \return the serving AP's BSSID (meaningful when associated) */
+    Mac48Address GetServingBssid() const;
+    /** \return frames from the serving AP heard so far */
+    uint64_t GetFramesHeard() const;
+
+    /**
+     * TracedCallback signature for an association change.
+     * \param associated true on association, false on loss
+     * \param bssid the AP
+     */
+    typedef void (*AssociationTracedCallback)(bool associated, Mac48Address bssid);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /**
+     * A frame was received (WifiPhy MonitorSnifferRx).
+     * \param packet the MPDU
+     * \param freq channel frequency, MHz
+     * \param tx TX vector
+     * \param mpdu MPDU info
+     * \param sn signal and noise, dBm
+     * \param staId station id
+     */
+    void FrameReceived(Ptr<const Packet> packet,
+                       uint16_t freq,
+                       WifiTxVector tx,
+                       MpduInfo mpdu,
+                       SignalNoiseDbm sn,
+                       uint16_t staId);
+    /** \param bssid the AP associated to */
+    void Associated(Mac48Address bssid);
+    /** \param bssid the AP lost */
+    void Deassociated(Mac48Address bssid);
+
+    bool m_associated{false}; //!< associated to an AP
+    Mac48Address m_bssid;     //!< serving AP
+    double m_rssiSum{0};      //!< RSSI of the frames since the last Read, summed
+    double m_snrSum{0};       //!< SNR of the frames since the last Read, summed
+    uint32_t m_heard{0};      //!< frames since the last Read
+    uint64_t m_heardTotal{0}; //!< frames heard
+
+    TracedCallback<bool, Mac48Address> m_associationTrace; //!< association changes
+};
+
+} // namespace ns3
+
+#endif /* DT_RADIO_PROBE_H */
