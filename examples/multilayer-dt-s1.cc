@@ -50,6 +50,7 @@ struct RunResult
     std::array<double, 3> signalingKb{};   //!< per demand, by layer
     DtDataStats data;                      //!< data-module figures
     DtDetectionStats detection;            //!< anomaly detection
+    DtEnergyStats energy;                  //!< terminal energy
     double wall{0};                        //!< wall-clock seconds
 };
 
@@ -123,6 +124,7 @@ RunOnce(DtArchitecture arch, const Settings& s)
         r.signalingKb[static_cast<int>(l)] = st->GetSignalingBytes(l) / n / 1000.0;
     }
     r.data = st->GetData();
+    r.energy = st->GetEnergy();
     r.detection = st->GetDetection();
     r.wall = wall;
     Simulator::Destroy();
@@ -206,6 +208,20 @@ PrintTable(const std::vector<RunResult>& runs)
         [](const RunResult& r)
         {
             return std::to_string(r.data.sentBytes) + " / " + std::to_string(r.data.rawBytes);
+        });
+    row("status compression (position)",
+        [](const RunResult& r)
+        {
+            const DtSourceStats& p = r.data.bySource[static_cast<int>(DtSource::POSITION) - 1];
+            return p.sentBytes ? Fmt(static_cast<double>(p.rawBytes) / p.sentBytes, 1) + "x"
+                               : std::string("-");
+        });
+    row("terminal energy J (radio / cpu)",
+        [](const RunResult& r)
+        {
+            const double n = r.energy.terminals ? r.energy.terminals : 1;
+            return Fmt(r.energy.totalJ / n, 1) + " (" + Fmt(r.energy.radioJ / n, 1) + " / "
+                   + Fmt(r.energy.computeJ / n, 1) + ")";
         });
     row("anomalies injected/detected/flags",
         [](const RunResult& r)

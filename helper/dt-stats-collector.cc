@@ -378,6 +378,13 @@ DtStatsCollector::GetData() const
             d.maxErrorOverBound = std::max(d.maxErrorOverBound, s.maxErrorOverBound);
         }
     }
+    for (const auto& edge : m_edges)
+    {
+        if (Ptr<EdgeDtDataModule> m = edge->GetDataModule())
+        {
+            d.undecodableBlocks += m->GetUndecodableBlocks();
+        }
+    }
     const DtSourceStats& pos = d.bySource[static_cast<uint32_t>(DtSource::POSITION) - 1];
     d.reconstructionRmse =
         pos.values ? std::sqrt(pos.squaredError / static_cast<double>(pos.values)) : 0.0;
@@ -537,6 +544,7 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
                                : nlohmann::json(nullptr)},
                  {"reconstruction_rmse", ds.reconstructionRmse},
                  {"max_error_over_bound", ds.maxErrorOverBound},
+                 {"undecodable_blocks", ds.undecodableBlocks},
                  {"by_source", bySource},
                  {"anomalies_injected", det.injected},
                  {"anomalies_flagged", det.flagged},

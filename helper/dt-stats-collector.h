@@ -70,11 +70,12 @@ struct DtDetectionStats
  */
 struct DtDataStats
 {
-    uint64_t samples{0};          //!< samples taken
-    uint64_t rawBytes{0};         //!< RAW size of the sample blocks sent
-    uint64_t sentBytes{0};        //!< size of the sample blocks sent
-    double reconstructionRmse{0}; //!< RMSE of the compressed position values sent, m
-    double maxErrorOverBound{0};  //!< largest compression error over its bound (<= 1)
+    uint64_t samples{0};           //!< samples taken
+    uint64_t rawBytes{0};          //!< RAW size of the sample blocks sent
+    uint64_t sentBytes{0};         //!< size of the sample blocks sent
+    double reconstructionRmse{0};  //!< RMSE of the compressed position values sent, m
+    double maxErrorOverBound{0};   //!< largest compression error over its bound (<= 1)
+    uint64_t undecodableBlocks{0}; //!< sample blocks the edges could not decode
     std::array<DtSourceStats, LocalDtDataModule::N_SOURCES> bySource{}; //!< per DtSource - 1
     uint64_t modelUpdates{0};   //!< model versions the cloud pushed
     double modelVersionLag{-1}; //!< mean versions a DT was behind (-1: no sample)

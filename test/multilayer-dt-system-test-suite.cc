@@ -518,6 +518,7 @@ class DtDataPipelineTestCase : public TestCase
         // Every compressed value is within its channel's bound, and the
         // compression is lossy.
         NS_TEST_EXPECT_MSG_LT_OR_EQ(ml.data.maxErrorOverBound, 1.0 + 1e-6, "within the bounds");
+        NS_TEST_EXPECT_MSG_EQ(ml.data.undecodableBlocks, 0, "every block decoded at the edge");
         NS_TEST_EXPECT_MSG_GT(ml.data.maxErrorOverBound, 0.5, "the bounds are used");
         NS_TEST_EXPECT_MSG_LT_OR_EQ(ml.data.reconstructionRmse, 0.1, "position RMSE <= bound");
         NS_TEST_EXPECT_MSG_GT(ml.data.reconstructionRmse, 0.0, "lossy, so not exactly zero");
