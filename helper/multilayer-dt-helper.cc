@@ -11,6 +11,7 @@
 #include "ns3/abort.h"
 #include "ns3/basic-energy-source-helper.h"
 #include "ns3/boolean.h"
+#include "ns3/box.h"
 #include "ns3/cloud-dt-application.h"
 #include "ns3/double.h"
 #include "ns3/dt-app-usage-model.h"
@@ -24,6 +25,7 @@
 #include "ns3/local-dt-application.h"
 #include "ns3/log.h"
 #include "ns3/mobility-helper.h"
+#include "ns3/mobility-model.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/position-allocator.h"
@@ -158,6 +160,31 @@ MultiLayerDtHelper::GetTypeId()
                           DoubleValue(10.0),
                           MakeDoubleAccessor(&MultiLayerDtHelper::m_terminalRadius),
                           MakeDoubleChecker<double>(0))
+            .AddAttribute("TerminalMobility",
+                          "How terminals move: Static, or GaussMarkov within a square of "
+                          "side 2 x TerminalRadius around their access point.",
+                          EnumValue(MultiLayerDtHelper::STATIC),
+                          MakeEnumAccessor(&MultiLayerDtHelper::m_mobility),
+                          MakeEnumChecker(MultiLayerDtHelper::STATIC,
+                                          "Static",
+                                          MultiLayerDtHelper::GAUSS_MARKOV,
+                                          "GaussMarkov"))
+            .AddAttribute("MeanSpeed",
+                          "Mean speed of Gauss-Markov terminals, m/s.",
+                          DoubleValue(1.5),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_meanSpeed),
+                          MakeDoubleChecker<double>(0, 1000))
+            .AddAttribute("GaussMarkovAlpha",
+                          "Memory of the Gauss-Markov model, in [0, 1] (1: constant "
+                          "velocity, 0: memoryless).",
+                          DoubleValue(0.85),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_gmAlpha),
+                          MakeDoubleChecker<double>(0, 1))
+            .AddAttribute("GaussMarkovTimeStep",
+                          "Period at which Gauss-Markov terminals draw a new velocity.",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&MultiLayerDtHelper::m_gmTimeStep),
+                          MakeTimeChecker(MilliSeconds(1)))
             .AddAttribute("DemandRate",
                           "Mean demands per second of each terminal (Poisson).",
                           DoubleValue(2.0),
@@ -206,11 +233,12 @@ static const Time WARMUP = Seconds(1);
 // Every random variable of a scenario gets an explicit stream, so that a run
 // depends on RngRun only: the same in a fresh process or after other runs in
 // the same process (the two architectures of one comparison, for example).
-static constexpr int64_t STREAM_POSITIONS = 0;      //!< terminal placement, + edge
-static constexpr int64_t STREAM_INTERNET = 1000;    //!< IP stacks
-static constexpr int64_t STREAM_WIFI = 10000000;    //!< Wi-Fi, + 1000000 per edge
-static constexpr int64_t STREAM_DTS = 1000000000;   //!< DT demand generators
-static constexpr int64_t STREAM_ADHOC = 2000000000; //!< terminals' ad hoc devices
+static constexpr int64_t STREAM_POSITIONS = 0;         //!< terminal placement, + edge
+static constexpr int64_t STREAM_INTERNET = 1000;       //!< IP stacks
+static constexpr int64_t STREAM_WIFI = 10000000;       //!< Wi-Fi, + 1000000 per edge
+static constexpr int64_t STREAM_DTS = 1000000000;      //!< DT demand generators
+static constexpr int64_t STREAM_ADHOC = 2000000000;    //!< terminals' ad hoc devices
+static constexpr int64_t STREAM_MOBILITY = 3000000000; //!< terminals' mobility models
 
 MultiLayerDtHelper::MultiLayerDtHelper()
     : m_book(CreateObject<DtAddressBook>())
@@ -271,6 +299,13 @@ MultiLayerDtHelper::SetDefaultDemandClasses()
     analytics.Set("Deadline", StringValue("ns3::ConstantRandomVariable[Constant=5.0]"));
 
     m_classes = {control, regional, analytics};
+}
+
+void
+MultiLayerDtHelper::SetTerminalMobilityModel(const ObjectFactory& factory)
+{
+    NS_ABORT_MSG_IF(m_built, "MultiLayerDtHelper: set the terminal mobility before Build");
+    m_mobilityFactory = factory;
 }
 
 void
@@ -357,6 +392,7 @@ MultiLayerDtHelper::Build()
     NodeContainer all(m_cloudNode, m_edgeNodes, m_terminalNodes);
     internet.AssignStreams(all, STREAM_INTERNET);
     BuildWifi();
+    MobilityHelper().AssignStreams(m_terminalNodes, STREAM_MOBILITY);
     BuildFibre();
     if (m_peerToPeer)
     {
@@ -407,10 +443,35 @@ MultiLayerDtHelper::BuildWifi()
         around->SetY(0);
         around->SetRho(m_terminalRadius);
         around->AssignStreams(STREAM_POSITIONS + e);
-        MobilityHelper disc;
-        disc.SetPositionAllocator(around);
-        disc.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-        disc.Install(stas);
+        ObjectFactory model = m_mobilityFactory;
+        if (model.GetTypeId() == TypeId())
+        {
+            model.SetTypeId("ns3::ConstantPositionMobilityModel");
+            if (m_mobility == GAUSS_MARKOV)
+            {
+                const double x = e * m_edgeSpacing;
+                const double r = std::max(m_terminalRadius, 1.0);
+                std::ostringstream speed;
+                speed << "ns3::ConstantRandomVariable[Constant=" << m_meanSpeed << "]";
+                model.SetTypeId("ns3::GaussMarkovMobilityModel");
+                model.Set("Bounds", BoxValue(Box(x - r, x + r, -r, r, 0, 0)));
+                model.Set("TimeStep", TimeValue(m_gmTimeStep));
+                model.Set("Alpha", DoubleValue(m_gmAlpha));
+                model.Set("MeanVelocity", StringValue(speed.str()));
+                model.Set("MeanPitch", StringValue("ns3::ConstantRandomVariable[Constant=0]"));
+                model.Set("NormalPitch",
+                          StringValue("ns3::NormalRandomVariable[Mean=0|Variance=0]"));
+            }
+        }
+        for (uint32_t k = 0; k < stas.GetN(); ++k)
+        {
+            Ptr<MobilityModel> mm = model.Create<MobilityModel>();
+            NS_ABORT_MSG_IF(!mm,
+                            "terminal mobility: " << model.GetTypeId().GetName()
+                                                  << " is not an ns3::MobilityModel");
+            stas.Get(k)->AggregateObject(mm);
+            mm->SetPosition(around->GetNext());
+        }
 
         // One channel object per BSS: cells do not interfere, and each
         // subnet stays on its own link for global routing.

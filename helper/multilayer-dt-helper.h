@@ -64,6 +64,13 @@ class MultiLayerDtHelper : public Object
         WIFI = 0, //!< 802.11ac, one BSS per edge server
     };
 
+    /// How terminals move.
+    enum TerminalMobility
+    {
+        STATIC = 0,       //!< constant positions
+        GAUSS_MARKOV = 1, //!< GaussMarkovMobilityModel within a square around their AP
+    };
+
     /**
      * \brief Get the type ID.
      * \return the object TypeId
@@ -72,6 +79,14 @@ class MultiLayerDtHelper : public Object
 
     MultiLayerDtHelper();
     ~MultiLayerDtHelper() override;
+
+    /**
+     * Move the terminals with any ns-3 mobility model instead of the
+     * TerminalMobility attribute's (before Build). Each terminal gets its own
+     * instance, starting at its place around its access point.
+     * \param factory a factory of an ns3::MobilityModel subclass
+     */
+    void SetTerminalMobilityModel(const ObjectFactory& factory);
 
     /**
      * Replace the demand classes every terminal draws from (default: the
@@ -205,32 +220,37 @@ class MultiLayerDtHelper : public Object
     uint32_t TerminalIndex(Ptr<Node> node) const;
 
     // Attributes
-    uint32_t m_terminals;          //!< number of terminals
-    uint32_t m_edges;              //!< number of edge servers
-    DtArchitecture m_architecture; //!< architecture
-    bool m_peerToPeer;             //!< terminals' ad hoc network
-    Access m_access;               //!< access technology
-    double m_terminalGflops;       //!< terminal capacity
-    double m_edgeGflops;           //!< edge capacity
-    double m_cloudGflops;          //!< cloud capacity
-    uint32_t m_edgeCores;          //!< edge cores
-    uint32_t m_cloudCores;         //!< cloud cores
-    DataRate m_uplinkRate;         //!< access uplink target
-    DataRate m_downlinkRate;       //!< access downlink target
-    DataRate m_fibreRate;          //!< fibre rate
-    double m_edgeCloudKm;          //!< edge-cloud distance
-    double m_edgeEdgeKm;           //!< edge-edge distance
-    Time m_fibreDelayPerKm;        //!< fibre delay per km
-    uint16_t m_channelWidth;       //!< Wi-Fi channel width, MHz
-    double m_edgeSpacing;          //!< metres between access points
-    double m_terminalRadius;       //!< terminal placement radius, m
-    double m_demandRate;           //!< demands per second per terminal
-    Time m_simTime;                //!< demand generation time
-    Time m_drainTime;              //!< time for the last demands to finish
-    Time m_statusInterval;         //!< status update period
-    double m_anomalyRate;          //!< injected anomalies per second per terminal
-    bool m_appUsage;               //!< terminals run the default app-usage chain
-    double m_batteryEnergy;        //!< terminal battery, J (0: none)
+    uint32_t m_terminals;            //!< number of terminals
+    uint32_t m_edges;                //!< number of edge servers
+    DtArchitecture m_architecture;   //!< architecture
+    bool m_peerToPeer;               //!< terminals' ad hoc network
+    Access m_access;                 //!< access technology
+    double m_terminalGflops;         //!< terminal capacity
+    double m_edgeGflops;             //!< edge capacity
+    double m_cloudGflops;            //!< cloud capacity
+    uint32_t m_edgeCores;            //!< edge cores
+    uint32_t m_cloudCores;           //!< cloud cores
+    DataRate m_uplinkRate;           //!< access uplink target
+    DataRate m_downlinkRate;         //!< access downlink target
+    DataRate m_fibreRate;            //!< fibre rate
+    double m_edgeCloudKm;            //!< edge-cloud distance
+    double m_edgeEdgeKm;             //!< edge-edge distance
+    Time m_fibreDelayPerKm;          //!< fibre delay per km
+    uint16_t m_channelWidth;         //!< Wi-Fi channel width, MHz
+    double m_edgeSpacing;            //!< metres between access points
+    double m_terminalRadius;         //!< terminal placement radius, m
+    TerminalMobility m_mobility;     //!< how terminals move
+    double m_meanSpeed;              //!< Gauss-Markov mean speed, m/s
+    double m_gmAlpha;                //!< Gauss-Markov memory
+    Time m_gmTimeStep;               //!< Gauss-Markov update period
+    ObjectFactory m_mobilityFactory; //!< user's terminal mobility (if set)
+    double m_demandRate;             //!< demands per second per terminal
+    Time m_simTime;                  //!< demand generation time
+    Time m_drainTime;                //!< time for the last demands to finish
+    Time m_statusInterval;           //!< status update period
+    double m_anomalyRate;            //!< injected anomalies per second per terminal
+    bool m_appUsage;                 //!< terminals run the default app-usage chain
+    double m_batteryEnergy;          //!< terminal battery, J (0: none)
 
     std::vector<ObjectFactory> m_classes; //!< demand classes
     ObjectFactory m_localFactory;         //!< local DT factory

@@ -782,6 +782,103 @@ class DtAppUsageShapingTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * Gauss-Markov terminals move within their square around their access point,
+ * and the twin at the edge tracks them: the velocity the local DT's Kalman
+ * filter estimates and sends is much closer to the true velocity than
+ * assuming the terminal still.
+ */
+class DtTerminalMobilityTestCase : public TestCase
+{
+  public:
+    DtTerminalMobilityTestCase()
+        : TestCase("Gauss-Markov terminals are tracked by their twins")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const double radius = 20;
+        std::map<uint32_t, Vector> start;
+        double speedSum = 0;
+        double errorSum = 0;
+        uint32_t tracked = 0;
+        uint32_t inside = 0;
+        double moved = 1e9;
+        auto configure = [radius](Ptr<MultiLayerDtHelper> dt)
+        {
+            dt->SetAttribute("TerminalMobility", EnumValue(MultiLayerDtHelper::GAUSS_MARKOV));
+            dt->SetAttribute("MeanSpeed", DoubleValue(3.0));
+            dt->SetAttribute("TerminalRadius", DoubleValue(radius));
+        };
+        auto inspect = [&](Ptr<MultiLayerDtHelper> dt, ApplicationContainer apps)
+        {
+            for (uint32_t a = 0; a < apps.GetN(); ++a)
+            {
+                if (auto local = DynamicCast<LocalDtApplication>(apps.Get(a)))
+                {
+                    start[local->GetDtId()] =
+                        local->GetNode()->GetObject<MobilityModel>()->GetPosition();
+                }
+            }
+            Simulator::Schedule(
+                dt->GetStopTime() - MilliSeconds(5),
+                [&, apps]()
+                {
+                    std::map<uint32_t, Ptr<EdgeDtApplication>> edges;
+                    for (uint32_t a = 0; a < apps.GetN(); ++a)
+                    {
+                        if (auto e = DynamicCast<EdgeDtApplication>(apps.Get(a)))
+                        {
+                            edges[e->GetDtId()] = e;
+                        }
+                    }
+                    for (uint32_t a = 0; a < apps.GetN(); ++a)
+                    {
+                        auto local = DynamicCast<LocalDtApplication>(apps.Get(a));
+                        if (!local)
+                        {
+                            continue;
+                        }
+                        Ptr<MobilityModel> mm = local->GetNode()->GetObject<MobilityModel>();
+                        Ptr<EdgeDtApplication> edge = edges.at(local->GetEdgeDtId());
+                        const Vector ap =
+                            edge->GetNode()->GetObject<MobilityModel>()->GetPosition();
+                        const Vector p = mm->GetPosition();
+                        inside += std::fabs(p.x - ap.x) <= radius + 1e-6
+                                          && std::fabs(p.y - ap.y) <= radius + 1e-6
+                                      ? 1
+                                      : 0;
+                        moved = std::min(moved, CalculateDistance(p, start[local->GetDtId()]));
+                        const DtDigitalAgent* agent =
+                            edge->GetDataModule()->GetAgent(local->GetDtId());
+                        if (!agent)
+                        {
+                            continue;
+                        }
+                        const Vector v = mm->GetVelocity();
+                        const Vector est = agent->state.GetVelocity();
+                        speedSum += std::hypot(v.x, v.y);
+                        errorSum += std::hypot(est.x - v.x, est.y - v.y);
+                        ++tracked;
+                    }
+                });
+        };
+        SmallRun r = RunSmall(
+            DtArchitecture::MULTI_LAYER, CreateTempDirFilename("gm"), configure, nullptr, inspect);
+        NS_TEST_EXPECT_MSG_EQ(inside, 4, "every terminal stays in its square");
+        NS_TEST_EXPECT_MSG_GT(moved, 1.0, "every terminal moved");
+        NS_TEST_ASSERT_MSG_EQ(tracked, 4, "every terminal has a twin");
+        NS_TEST_EXPECT_MSG_LT(errorSum,
+                              0.5 * speedSum,
+                              "velocity error " << errorSum / tracked << " m/s against speed "
+                                                << speedSum / tracked << " m/s");
+        NS_TEST_EXPECT_MSG_EQ(r.inDeadline + r.late + r.failed, r.created, "conservation");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * System test suite.
  */
 class DtSystemTestSuite : public TestSuite
@@ -800,6 +897,7 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtLoadForecastTestCase, TestCase::QUICK);
         AddTestCase(new DtDataSourcesTestCase, TestCase::QUICK);
         AddTestCase(new DtAppUsageShapingTestCase, TestCase::QUICK);
+        AddTestCase(new DtTerminalMobilityTestCase, TestCase::QUICK);
     }
 };
 
