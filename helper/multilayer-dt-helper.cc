@@ -22,10 +22,16 @@
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/local-dt-application.h"
 #include "ns3/log.h"
+#include "ns3/lte-enb-net-device.h"
+#include "ns3/lte-enb-phy.h"
+#include "ns3/lte-enb-rrc.h"
+#include "ns3/lte-helper.h"
 #include "ns3/mobility-helper.h"
 #include "ns3/mobility-model.h"
+#include "ns3/point-to-point-epc-helper.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/position-allocator.h"
@@ -36,11 +42,13 @@
 #include "ns3/vht-phy.h"
 #include "ns3/wifi-helper.h"
 #include "ns3/wifi-mac-helper.h"
+#include "ns3/wifi-mac.h"
 #include "ns3/wifi-net-device.h"
 #include "ns3/wifi-radio-energy-model-helper.h"
 #include "ns3/yans-wifi-helper.h"
 
 #include <filesystem>
+#include <set>
 #include <sstream>
 
 namespace ns3
@@ -76,11 +84,39 @@ MultiLayerDtHelper::GetTypeId()
                                           "MultiLayer",
                                           DtArchitecture::CENTRALIZED,
                                           "Centralized"))
-            .AddAttribute("Access",
-                          "Access technology between terminals and edge servers.",
-                          EnumValue(MultiLayerDtHelper::WIFI),
-                          MakeEnumAccessor(&MultiLayerDtHelper::m_access),
-                          MakeEnumChecker(MultiLayerDtHelper::WIFI, "Wifi"))
+            .AddAttribute(
+                "Access",
+                "Access technology between terminals and edge servers.",
+                EnumValue(MultiLayerDtHelper::WIFI),
+                MakeEnumAccessor(&MultiLayerDtHelper::m_access),
+                MakeEnumChecker(MultiLayerDtHelper::WIFI, "Wifi", MultiLayerDtHelper::LTE, "Lte"))
+            .AddAttribute("LteBandwidth",
+                          "LTE uplink and downlink bandwidth, resource blocks (6, 15, 25, 50, "
+                          "75 or 100).",
+                          UintegerValue(25),
+                          MakeUintegerAccessor(&MultiLayerDtHelper::m_lteRbs),
+                          MakeUintegerChecker<uint16_t>(6, 100))
+            .AddAttribute("EnbTxPower",
+                          "Transmit power of the eNBs, dBm.",
+                          DoubleValue(30),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_enbTxPower),
+                          MakeDoubleChecker<double>(-50, 60))
+            .AddAttribute("HandoverHysteresis",
+                          "Hysteresis of the A3-RSRP handover algorithm, dB.",
+                          DoubleValue(3.0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_hoHysteresis),
+                          MakeDoubleChecker<double>(0, 15))
+            .AddAttribute("HandoverTimeToTrigger",
+                          "Time to trigger of the A3-RSRP handover algorithm.",
+                          TimeValue(MilliSeconds(256)),
+                          MakeTimeAccessor(&MultiLayerDtHelper::m_hoTimeToTrigger),
+                          MakeTimeChecker(Seconds(0), Seconds(5.12)))
+            .AddAttribute("EdgePgwDistanceKm",
+                          "LTE: fibre length between each edge server and the PGW, km "
+                          "(edge servers sit behind the PGW).",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_edgePgwKm),
+                          MakeDoubleChecker<double>(0))
             .AddAttribute("PeerToPeer",
                           "Also connect the terminals by an 802.11a ad hoc network "
                           "(OfdmRate24Mbps, one channel), over which local DTs discover each "
@@ -239,6 +275,7 @@ static constexpr int64_t STREAM_WIFI = 10000000;       //!< Wi-Fi, + 1000000 per
 static constexpr int64_t STREAM_DTS = 1000000000;      //!< DT demand generators
 static constexpr int64_t STREAM_ADHOC = 2000000000;    //!< terminals' ad hoc devices
 static constexpr int64_t STREAM_MOBILITY = 3000000000; //!< terminals' mobility models
+static constexpr int64_t STREAM_LTE = 4000000000;      //!< LTE devices
 
 MultiLayerDtHelper::MultiLayerDtHelper()
     : m_book(CreateObject<DtAddressBook>())
@@ -299,6 +336,16 @@ MultiLayerDtHelper::SetDefaultDemandClasses()
     analytics.Set("Deadline", StringValue("ns3::ConstantRandomVariable[Constant=5.0]"));
 
     m_classes = {control, regional, analytics};
+}
+
+uint32_t
+MultiLayerDtHelper::GetCellOfEdge(uint32_t e) const
+{
+    if (m_access == LTE)
+    {
+        return DynamicCast<LteEnbNetDevice>(m_enbDevices.Get(e))->GetCellId();
+    }
+    return e; // Wi-Fi: the AP's index
 }
 
 void
@@ -391,8 +438,16 @@ MultiLayerDtHelper::Build()
     internet.Install(m_terminalNodes);
     NodeContainer all(m_cloudNode, m_edgeNodes, m_terminalNodes);
     internet.AssignStreams(all, STREAM_INTERNET);
-    BuildWifi();
+    PlaceNodes();
     MobilityHelper().AssignStreams(m_terminalNodes, STREAM_MOBILITY);
+    if (m_access == LTE)
+    {
+        BuildLte();
+    }
+    else
+    {
+        BuildWifi();
+    }
     BuildFibre();
     if (m_peerToPeer)
     {
@@ -402,16 +457,20 @@ MultiLayerDtHelper::Build()
     {
         BuildEnergy();
     }
-    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    if (m_access == LTE)
+    {
+        RouteLte(); // global routing does not handle the EPC's nodes
+    }
+    else
+    {
+        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    }
     m_built = true;
 }
 
 void
-MultiLayerDtHelper::BuildWifi()
+MultiLayerDtHelper::PlaceNodes()
 {
-    m_uplinkMode = SlowestVhtModeReaching(m_uplinkRate.GetBitRate(), m_channelWidth);
-    m_downlinkMode = SlowestVhtModeReaching(m_downlinkRate.GetBitRate(), m_channelWidth);
-
     // Positions: access points on a line, terminals on a disc around theirs.
     MobilityHelper fixed;
     Ptr<ListPositionAllocator> apPos = CreateObject<ListPositionAllocator>();
@@ -424,10 +483,6 @@ MultiLayerDtHelper::BuildWifi()
     fixed.Install(m_edgeNodes);
     fixed.Install(m_cloudNode);
 
-    m_terminalAddr.resize(m_terminals);
-    m_edgeAddr.resize(m_edges);
-    std::ostringstream channel;
-    channel << "{0, " << m_channelWidth << ", BAND_5GHZ, 0}";
     for (uint32_t e = 0; e < m_edges; ++e)
     {
         NodeContainer stas;
@@ -449,12 +504,16 @@ MultiLayerDtHelper::BuildWifi()
             model.SetTypeId("ns3::ConstantPositionMobilityModel");
             if (m_mobility == GAUSS_MARKOV)
             {
-                const double x = e * m_edgeSpacing;
+                // Wi-Fi: a square around the terminal's AP (no roaming);
+                // LTE: the whole row of cells (handover).
                 const double r = std::max(m_terminalRadius, 1.0);
+                const double x0 = m_access == LTE ? -r : e * m_edgeSpacing - r;
+                const double x1 =
+                    m_access == LTE ? (m_edges - 1) * m_edgeSpacing + r : e * m_edgeSpacing + r;
                 std::ostringstream speed;
                 speed << "ns3::ConstantRandomVariable[Constant=" << m_meanSpeed << "]";
                 model.SetTypeId("ns3::GaussMarkovMobilityModel");
-                model.Set("Bounds", BoxValue(Box(x - r, x + r, -r, r, 0, 0)));
+                model.Set("Bounds", BoxValue(Box(x0, x1, -r, r, 0, 0)));
                 model.Set("TimeStep", TimeValue(m_gmTimeStep));
                 model.Set("Alpha", DoubleValue(m_gmAlpha));
                 model.Set("MeanVelocity", StringValue(speed.str()));
@@ -472,7 +531,156 @@ MultiLayerDtHelper::BuildWifi()
             stas.Get(k)->AggregateObject(mm);
             mm->SetPosition(around->GetNext());
         }
+    }
+}
 
+void
+MultiLayerDtHelper::BuildLte()
+{
+    static const std::set<uint16_t> rbs{6, 15, 25, 50, 75, 100};
+    NS_ABORT_MSG_IF(rbs.count(m_lteRbs) == 0,
+                    "LteBandwidth=" << m_lteRbs << " is not 6, 15, 25, 50, 75 or 100 RBs");
+    m_lte = CreateObject<LteHelper>();
+    m_epc = CreateObject<PointToPointEpcHelper>();
+    m_lte->SetEpcHelper(m_epc);
+    m_lte->SetHandoverAlgorithmType("ns3::A3RsrpHandoverAlgorithm");
+    m_lte->SetHandoverAlgorithmAttribute("Hysteresis", DoubleValue(m_hoHysteresis));
+    m_lte->SetHandoverAlgorithmAttribute("TimeToTrigger", TimeValue(m_hoTimeToTrigger));
+    m_lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(m_lteRbs));
+    m_lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(m_lteRbs));
+
+    // One eNB at each edge site.
+    m_enbNodes.Create(m_edges);
+    MobilityHelper fixed;
+    Ptr<ListPositionAllocator> sites = CreateObject<ListPositionAllocator>();
+    for (uint32_t e = 0; e < m_edges; ++e)
+    {
+        sites->Add(m_edgeNodes.Get(e)->GetObject<MobilityModel>()->GetPosition());
+    }
+    fixed.SetPositionAllocator(sites);
+    fixed.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+    fixed.Install(m_enbNodes);
+    m_enbDevices = m_lte->InstallEnbDevice(m_enbNodes);
+    // An eNB serves as many UEs as its SRS periodicity (ms) allows; any
+    // terminal may end up in any cell.
+    uint32_t srs = 40;
+    while (srs < m_terminals && srs < 320)
+    {
+        srs *= 2;
+    }
+    NS_ABORT_MSG_IF(m_terminals > 320,
+                    "LTE access: " << m_terminals << " terminals, more than the 320 an eNB "
+                                   << "can serve (SRS periodicity)");
+    for (uint32_t e = 0; e < m_edges; ++e)
+    {
+        Ptr<LteEnbNetDevice> enb = DynamicCast<LteEnbNetDevice>(m_enbDevices.Get(e));
+        enb->GetPhy()->SetTxPower(m_enbTxPower);
+        enb->GetRrc()->SetAttribute("SrsPeriodicity", UintegerValue(srs));
+    }
+    m_ueDevices = m_lte->InstallUeDevice(m_terminalNodes);
+    m_lte->AssignStreams(m_enbDevices, STREAM_LTE);
+    m_lte->AssignStreams(m_ueDevices, STREAM_LTE + 1000000);
+
+    m_terminalAddr.resize(m_terminals);
+    m_edgeAddr.resize(m_edges);
+    Ipv4InterfaceContainer ueIf = m_epc->AssignUeIpv4Address(m_ueDevices);
+    Ipv4StaticRoutingHelper routing;
+    for (uint32_t i = 0; i < m_terminals; ++i)
+    {
+        m_terminalAddr[i] = ueIf.GetAddress(i);
+        Ptr<Ipv4> ipv4 = m_terminalNodes.Get(i)->GetObject<Ipv4>();
+        routing.GetStaticRouting(ipv4)->SetDefaultRoute(
+            m_epc->GetUeDefaultGatewayAddress(), ipv4->GetInterfaceForDevice(m_ueDevices.Get(i)));
+        m_lte->Attach(m_ueDevices.Get(i), m_enbDevices.Get(m_edgeOf[i]));
+    }
+    m_lte->AddX2Interface(m_enbNodes);
+
+    // Edge servers sit behind the PGW, each on its own fibre.
+    PointToPointHelper link;
+    link.SetDeviceAttribute("DataRate", DataRateValue(m_fibreRate));
+    link.SetChannelAttribute("Delay", TimeValue(m_fibreDelayPerKm * m_edgePgwKm));
+    for (uint32_t e = 0; e < m_edges; ++e)
+    {
+        NetDeviceContainer d = link.Install(m_edgeNodes.Get(e), m_epc->GetPgwNode());
+        Ipv4AddressHelper ip;
+        std::ostringstream base;
+        base << "172.20." << e << ".0";
+        ip.SetBase(base.str().c_str(), "255.255.255.0");
+        m_edgeAddr[e] = ip.Assign(d).GetAddress(0);
+        m_fibreDevices.Add(d);
+    }
+}
+
+void
+MultiLayerDtHelper::RouteLte()
+{
+    // Edge e: 172.20.e.1 towards the PGW, 172.16.e.1 towards the cloud; the
+    // cloud's address is 172.16.0.2. UEs (7.0.0.0/8) already route through
+    // the EPC gateway.
+    Ipv4StaticRoutingHelper routing;
+    auto ifFor = [](Ptr<Ipv4> ipv4, const std::string& prefix)
+    {
+        const int32_t i =
+            ipv4->GetInterfaceForPrefix(Ipv4Address(prefix.c_str()), Ipv4Mask("255.255.255.0"));
+        NS_ABORT_MSG_IF(i < 0, "LTE routes: no interface in " << prefix << "/24");
+        return static_cast<uint32_t>(i);
+    };
+    auto net = [](const char* a, uint32_t e, const char* b)
+    {
+        std::ostringstream os;
+        os << a << e << b;
+        return os.str();
+    };
+    Ptr<Ipv4> cloud = m_cloudNode.Get(0)->GetObject<Ipv4>();
+    Ptr<Ipv4> pgw = m_epc->GetPgwNode()->GetObject<Ipv4>();
+    for (uint32_t e = 0; e < m_edges; ++e)
+    {
+        Ptr<Ipv4> edge = m_edgeNodes.Get(e)->GetObject<Ipv4>();
+        routing.GetStaticRouting(edge)->SetDefaultRoute(
+            Ipv4Address(net("172.20.", e, ".2").c_str()), ifFor(edge, net("172.20.", e, ".0")));
+        if (e > 0)
+        {
+            routing.GetStaticRouting(edge)->AddHostRouteTo(
+                m_cloudAddr,
+                Ipv4Address(net("172.16.", e, ".2").c_str()),
+                ifFor(edge, net("172.16.", e, ".0")));
+        }
+        routing.GetStaticRouting(cloud)->AddNetworkRouteTo(
+            Ipv4Address(net("172.20.", e, ".0").c_str()),
+            Ipv4Mask("255.255.255.0"),
+            Ipv4Address(net("172.16.", e, ".1").c_str()),
+            ifFor(cloud, net("172.16.", e, ".0")));
+    }
+    routing.GetStaticRouting(cloud)->AddNetworkRouteTo(Ipv4Address("7.0.0.0"),
+                                                       Ipv4Mask("255.0.0.0"),
+                                                       Ipv4Address("172.16.0.1"),
+                                                       ifFor(cloud, "172.16.0.0"));
+    routing.GetStaticRouting(pgw)->AddNetworkRouteTo(Ipv4Address("172.16.0.0"),
+                                                     Ipv4Mask("255.255.0.0"),
+                                                     Ipv4Address("172.20.0.1"),
+                                                     ifFor(pgw, "172.20.0.0"));
+}
+
+void
+MultiLayerDtHelper::BuildWifi()
+{
+    m_uplinkMode = SlowestVhtModeReaching(m_uplinkRate.GetBitRate(), m_channelWidth);
+    m_downlinkMode = SlowestVhtModeReaching(m_downlinkRate.GetBitRate(), m_channelWidth);
+
+    m_terminalAddr.resize(m_terminals);
+    m_edgeAddr.resize(m_edges);
+    std::ostringstream channel;
+    channel << "{0, " << m_channelWidth << ", BAND_5GHZ, 0}";
+    for (uint32_t e = 0; e < m_edges; ++e)
+    {
+        NodeContainer stas;
+        for (uint32_t i = 0; i < m_terminals; ++i)
+        {
+            if (m_edgeOf[i] == e)
+            {
+                stas.Add(m_terminalNodes.Get(i));
+            }
+        }
         // One channel object per BSS: cells do not interfere, and each
         // subnet stays on its own link for global routing.
         YansWifiChannelHelper channelHelper = YansWifiChannelHelper::Default();
@@ -681,6 +889,17 @@ MultiLayerDtHelper::InstallEdgeDt(NodeContainer edges)
         app->SetAddressBook(m_book);
         edges.Get(k)->AddApplication(app);
         m_book->Add(EDGE_DT_ID_BASE + e, m_edgeAddr[e], DtLayer::EDGE);
+        m_book->AddCell(GetCellOfEdge(e), EDGE_DT_ID_BASE + e);
+        if (m_access == WIFI)
+        {
+            for (uint32_t d = 0; d < edges.Get(k)->GetNDevices(); ++d)
+            {
+                if (Ptr<WifiNetDevice> ap = DynamicCast<WifiNetDevice>(edges.Get(k)->GetDevice(d)))
+                {
+                    m_book->AddAccessPoint(ap->GetMac()->GetAddress(), e);
+                }
+            }
+        }
         app->SetStartTime(WARMUP / 2);
         app->SetStopTime(GetDtStopTime());
         m_stats->Watch(app);
@@ -707,7 +926,7 @@ MultiLayerDtHelper::InstallLocalDt(NodeContainer terminals)
         m_localFactory.Set("DtId", UintegerValue(LOCAL_DT_ID_BASE + i));
         m_localFactory.Set("EdgeDtId", UintegerValue(EDGE_DT_ID_BASE + e));
         m_localFactory.Set("CloudDtId", UintegerValue(CLOUD_DT_ID));
-        m_localFactory.Set("ServingCell", UintegerValue(e));
+        m_localFactory.Set("ServingCell", UintegerValue(GetCellOfEdge(e)));
         m_localFactory.Set("Architecture", EnumValue(m_architecture));
         m_localFactory.Set("PeerBroadcast",
                            Ipv4AddressValue(m_peerToPeer ? Ipv4Address("192.168.255.255")

@@ -24,6 +24,8 @@ namespace ns3
 {
 
 class DtAppUsageModel;
+class LteHelper;
+class PointToPointEpcHelper;
 
 class DtStatsCollector;
 
@@ -62,6 +64,7 @@ class MultiLayerDtHelper : public Object
     enum Access
     {
         WIFI = 0, //!< 802.11ac, one BSS per edge server
+        LTE = 1,  //!< LTE with EPC, one eNB per edge site, X2 handover
     };
 
     /// How terminals move.
@@ -200,8 +203,19 @@ class MultiLayerDtHelper : public Object
   private:
     /** Default demand classes (see doc/). */
     void SetDefaultDemandClasses();
+    /**
+     * \param e an edge index
+     * \return the cell its site serves (LTE cell id, or the AP index)
+     */
+    uint32_t GetCellOfEdge(uint32_t e) const;
+    /** Place access points, edges, the cloud and the terminals (with their mobility). */
+    void PlaceNodes();
     /** Build the Wi-Fi access network. */
     void BuildWifi();
+    /** Build the LTE access network: EPC, one eNB per edge site, X2, handover. */
+    void BuildLte();
+    /** Static routes of the LTE topology (edges behind the PGW, cloud behind the edges). */
+    void RouteLte();
     /** Build the fibre links and addresses. */
     void BuildFibre();
     /** Build the terminals' ad hoc network. */
@@ -251,6 +265,11 @@ class MultiLayerDtHelper : public Object
     double m_anomalyRate;            //!< injected anomalies per second per terminal
     bool m_appUsage;                 //!< terminals run the default app-usage chain
     double m_batteryEnergy;          //!< terminal battery, J (0: none)
+    uint16_t m_lteRbs;               //!< LTE bandwidth, resource blocks
+    double m_enbTxPower;             //!< eNB transmit power, dBm
+    double m_hoHysteresis;           //!< A3 handover hysteresis, dB
+    Time m_hoTimeToTrigger;          //!< A3 handover time to trigger
+    double m_edgePgwKm;              //!< edge server to PGW fibre, km
 
     std::vector<ObjectFactory> m_classes; //!< demand classes
     ObjectFactory m_localFactory;         //!< local DT factory
@@ -272,6 +291,11 @@ class MultiLayerDtHelper : public Object
     std::string m_uplinkMode;                //!< chosen station data mode
     std::string m_downlinkMode;              //!< chosen AP data mode
     Ptr<DtAddressBook> m_book;               //!< address book
+    Ptr<LteHelper> m_lte;                    //!< LTE helper (LTE access)
+    Ptr<PointToPointEpcHelper> m_epc;        //!< EPC helper (LTE access)
+    NodeContainer m_enbNodes;                //!< eNBs (LTE access)
+    NetDeviceContainer m_enbDevices;         //!< eNB devices (LTE access)
+    NetDeviceContainer m_ueDevices;          //!< UE devices (LTE access)
     Ptr<DtStatsCollector> m_stats;           //!< statistics
 };
 

@@ -62,4 +62,40 @@ DtAddressBook::Get(uint32_t dtId) const
     return it->second;
 }
 
+void
+DtAddressBook::AddCell(uint32_t cell, uint32_t edgeDtId)
+{
+    m_cellEdge[cell] = edgeDtId;
+}
+
+bool
+DtAddressBook::GetEdgeOfCell(uint32_t cell, uint32_t& edgeDtId) const
+{
+    auto it = m_cellEdge.find(cell);
+    if (it == m_cellEdge.end())
+    {
+        return false;
+    }
+    edgeDtId = it->second;
+    return true;
+}
+
+void
+DtAddressBook::AddAccessPoint(Mac48Address bssid, uint32_t cell)
+{
+    m_apCell[bssid] = cell;
+}
+
+bool
+DtAddressBook::GetCellOfAccessPoint(Mac48Address bssid, uint32_t& cell) const
+{
+    auto it = m_apCell.find(bssid);
+    if (it == m_apCell.end())
+    {
+        return false;
+    }
+    cell = it->second;
+    return true;
+}
+
 } // namespace ns3

@@ -8,6 +8,7 @@
 #define DT_ADDRESS_BOOK_H
 
 #include "ns3/ipv4-address.h"
+#include "ns3/mac48-address.h"
 #include "ns3/object.h"
 
 #include <map>
@@ -81,8 +82,36 @@ class DtAddressBook : public Object
         return m_entries;
     }
 
+    /**
+     * Record which edge DT serves a radio cell (the network plan: an LTE cell
+     * id, or a Wi-Fi AP's cell number).
+     * \param cell the cell
+     * \param edgeDtId the edge DT serving it
+     */
+    void AddCell(uint32_t cell, uint32_t edgeDtId);
+    /**
+     * \param cell a cell
+     * \param edgeDtId set to the edge DT serving it, if known
+     * \return true if the cell is known
+     */
+    bool GetEdgeOfCell(uint32_t cell, uint32_t& edgeDtId) const;
+    /**
+     * Record the cell of a Wi-Fi access point.
+     * \param bssid the AP's BSSID
+     * \param cell its cell number
+     */
+    void AddAccessPoint(Mac48Address bssid, uint32_t cell);
+    /**
+     * \param bssid a BSSID
+     * \param cell set to the AP's cell, if known
+     * \return true if the AP is known
+     */
+    bool GetCellOfAccessPoint(Mac48Address bssid, uint32_t& cell) const;
+
   private:
-    std::map<uint32_t, Entry> m_entries; //!< the book
+    std::map<uint32_t, Entry> m_entries;       //!< the book
+    std::map<uint32_t, uint32_t> m_cellEdge;   //!< cell -> edge DT
+    std::map<Mac48Address, uint32_t> m_apCell; //!< BSSID -> cell
 };
 
 } // namespace ns3

@@ -7,6 +7,9 @@
 #include "dt-radio-probe.h"
 
 #include "ns3/log.h"
+#include "ns3/lte-ue-net-device.h"
+#include "ns3/lte-ue-phy.h"
+#include "ns3/lte-ue-rrc.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/sta-wifi-mac.h"
@@ -35,7 +38,11 @@ DtRadioProbe::GetTypeId()
             .AddTraceSource("Association",
                             "The station associated to an AP or lost its association.",
                             MakeTraceSourceAccessor(&DtRadioProbe::m_associationTrace),
-                            "ns3::DtRadioProbe::AssociationTracedCallback");
+                            "ns3::DtRadioProbe::AssociationTracedCallback")
+            .AddTraceSource("CellChanged",
+                            "An LTE UE connected to or was handed over to a cell.",
+                            MakeTraceSourceAccessor(&DtRadioProbe::m_cellTrace),
+                            "ns3::DtRadioProbe::CellTracedCallback");
     return tid;
 }
 
@@ -62,6 +69,18 @@ DtRadioProbe::Attach(Ptr<Node> node)
     uint32_t attached = 0;
     for (uint32_t i = 0; i < node->GetNDevices(); ++i)
     {
+        if (Ptr<LteUeNetDevice> ue = DynamicCast<LteUeNetDevice>(node->GetDevice(i)))
+        {
+            ue->GetPhy()->TraceConnectWithoutContext("ReportCurrentCellRsrpSinr",
+                                                     MakeCallback(&DtRadioProbe::LteReport, this));
+            ue->GetRrc()->TraceConnectWithoutContext(
+                "ConnectionEstablished", MakeCallback(&DtRadioProbe::CellEntered, this));
+            ue->GetRrc()->TraceConnectWithoutContext(
+                "HandoverEndOk", MakeCallback(&DtRadioProbe::CellEntered, this));
+            m_cellId = ue->GetRrc()->GetCellId(); // attached before the probe
+            ++attached;
+            continue;
+        }
         Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(node->GetDevice(i));
         if (!dev)
         {
@@ -124,6 +143,40 @@ DtRadioProbe::Deassociated(Mac48Address bssid)
     NS_LOG_FUNCTION(this << bssid);
     m_associated = false;
     m_associationTrace(false, bssid);
+}
+
+void
+DtRadioProbe::CellEntered(uint64_t /* imsi */, uint16_t cellId, uint16_t /* rnti */)
+{
+    NS_LOG_FUNCTION(this << cellId);
+    if (cellId == m_cellId)
+    {
+        return;
+    }
+    m_cellId = cellId;
+    m_rssiSum = 0; // reports of the old cell do not describe the new one
+    m_snrSum = 0;
+    m_heard = 0;
+    m_cellTrace(cellId);
+}
+
+void
+DtRadioProbe::LteReport(uint16_t cellId, uint16_t, double rsrp, double sinr, uint8_t)
+{
+    if (cellId != m_cellId || !(rsrp > 0) || !(sinr > 0))
+    {
+        return;
+    }
+    m_rssiSum += 10 * std::log10(rsrp) + 30;
+    m_snrSum += 10 * std::log10(sinr);
+    ++m_heard;
+    ++m_heardTotal;
+}
+
+uint16_t
+DtRadioProbe::GetServingCellId() const
+{
+    return m_cellId;
 }
 
 void

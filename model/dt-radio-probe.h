@@ -23,13 +23,16 @@ struct SignalNoiseDbm;
 
 /**
  * \ingroup multilayer-dt
- * Reads a terminal's radio quality and association from its devices' own
+ * Reads a terminal's radio quality and serving cell from its devices' own
  * trace sources: for a Wi-Fi station, the PHY's MonitorSnifferRx (signal and
- * noise of every frame the serving AP sent) and the MAC's Assoc / DeAssoc.
+ * noise of every frame the serving AP sent) and the MAC's Assoc / DeAssoc;
+ * for an LTE UE, the PHY's ReportCurrentCellRsrpSinr (RSRP and SINR of the
+ * serving cell) and the RRC's ConnectionEstablished / HandoverEndOk.
  *
- * The local DT samples it periodically: Read returns the mean RSSI and SNR
- * of the frames heard since the previous Read, or NaN when none was heard (a
- * missing sample the data module's cleaning step handles).
+ * The local DT samples it periodically: Read returns the mean signal (Wi-Fi
+ * RSSI or LTE RSRP, dBm) and quality (SNR or SINR, dB) reported since the
+ * previous Read, or NaN when nothing was reported (a missing sample the data
+ * module's cleaning step handles).
  */
 class DtRadioProbe : public Object
 {
@@ -62,8 +65,10 @@ class DtRadioProbe : public Object
     bool IsAssociated() const;
     /** \return the serving AP's BSSID (meaningful when associated) */
     Mac48Address GetServingBssid() const;
-    /** \return frames from the serving AP heard so far */
+    /** \return frames from the serving AP (or LTE reports) heard so far */
     uint64_t GetFramesHeard() const;
+    /** \return the serving LTE cell id (0: none, or not LTE) */
+    uint16_t GetServingCellId() const;
 
     /**
      * TracedCallback signature for an association change.
@@ -71,6 +76,12 @@ class DtRadioProbe : public Object
      * \param bssid the AP
      */
     typedef void (*AssociationTracedCallback)(bool associated, Mac48Address bssid);
+
+    /**
+     * TracedCallback signature for a new LTE serving cell.
+     * \param cellId the cell now serving the UE
+     */
+    typedef void (*CellTracedCallback)(uint16_t cellId);
 
   protected:
     void DoDispose() override;
@@ -95,6 +106,23 @@ class DtRadioProbe : public Object
     void Associated(Mac48Address bssid);
     /** \param bssid the AP lost */
     void Deassociated(Mac48Address bssid);
+    /**
+     * An LTE RRC connection or handover completed (ConnectionEstablished,
+     * HandoverEndOk).
+     * \param imsi the UE
+     * \param cellId the serving cell
+     * \param rnti the UE's RNTI in it
+     */
+    void CellEntered(uint64_t imsi, uint16_t cellId, uint16_t rnti);
+    /**
+     * The LTE PHY reported the serving cell's RSRP and SINR.
+     * \param cellId the cell
+     * \param rnti the UE's RNTI
+     * \param rsrp RSRP, W
+     * \param sinr SINR, linear
+     * \param cc component carrier
+     */
+    void LteReport(uint16_t cellId, uint16_t rnti, double rsrp, double sinr, uint8_t cc);
 
     bool m_associated{false}; //!< associated to an AP
     Mac48Address m_bssid;     //!< serving AP
@@ -102,8 +130,10 @@ class DtRadioProbe : public Object
     double m_snrSum{0};       //!< SNR of the frames since the last Read, summed
     uint32_t m_heard{0};      //!< frames since the last Read
     uint64_t m_heardTotal{0}; //!< frames heard
+    uint16_t m_cellId{0};     //!< serving LTE cell
 
     TracedCallback<bool, Mac48Address> m_associationTrace; //!< association changes
+    TracedCallback<uint16_t> m_cellTrace;                  //!< LTE serving cell changes
 };
 
 } // namespace ns3

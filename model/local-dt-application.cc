@@ -11,6 +11,7 @@
 #include "dt-load-report-header.h"
 #include "dt-model-update-header.h"
 #include "dt-peer-hello-header.h"
+#include "dt-radio-probe.h"
 
 #include "ns3/double.h"
 #include "ns3/ipv4-address.h"
@@ -83,7 +84,12 @@ LocalDtApplication::GetTypeId()
                           "The service module.",
                           PointerValue(),
                           MakePointerAccessor(&LocalDtApplication::m_service),
-                          MakePointerChecker<LocalDtServiceModule>());
+                          MakePointerChecker<LocalDtServiceModule>())
+            .AddTraceSource("HandoverDetected",
+                            "The radio's serving cell changed (from and to cell, from and to "
+                            "edge DT).",
+                            MakeTraceSourceAccessor(&LocalDtApplication::m_handoverTrace),
+                            "ns3::LocalDtApplication::HandoverTracedCallback");
     return tid;
 }
 
@@ -120,6 +126,71 @@ LocalDtApplication::GetEdgeDtId() const
     return m_edgeDtId;
 }
 
+uint32_t
+LocalDtApplication::GetServingCell() const
+{
+    return m_servingCell;
+}
+
+uint32_t
+LocalDtApplication::GetHandoverCount() const
+{
+    return m_handovers;
+}
+
+void
+LocalDtApplication::WifiAssociation(bool associated, Mac48Address bssid)
+{
+    uint32_t cell = 0;
+    if (associated && m_book && m_book->GetCellOfAccessPoint(bssid, cell))
+    {
+        ServingCellChanged(cell);
+    }
+}
+
+void
+LocalDtApplication::LteCellChanged(uint16_t cellId)
+{
+    ServingCellChanged(cellId);
+}
+
+void
+LocalDtApplication::ServingCellChanged(uint32_t cell)
+{
+    if (cell == m_servingCell)
+    {
+        return;
+    }
+    const uint32_t fromCell = m_servingCell;
+    const uint32_t fromEdge = m_edgeDtId;
+    uint32_t toEdge = m_edgeDtId;
+    if (m_book)
+    {
+        m_book->GetEdgeOfCell(cell, toEdge); // unknown cell: keep the edge DT
+    }
+    m_servingCell = cell;
+    ++m_handovers;
+    NS_LOG_INFO("local DT " << m_dtId << " cell " << fromCell << " -> " << cell << ", edge DT "
+                            << fromEdge << " -> " << toEdge);
+    m_handoverTrace(fromCell, cell, fromEdge, toEdge);
+    if (toEdge == fromEdge)
+    {
+        return;
+    }
+    m_edgeDtId = toEdge;
+    m_previousEdge = fromEdge;
+    m_service->SetEdgeDtId(toEdge);
+    if (m_architecture == DtArchitecture::MULTI_LAYER)
+    {
+        DtAgentLeaveHeader leave;
+        leave.SetTerminal(m_dtId);
+        leave.SetNextEdge(toEdge);
+        leave.SetReason(DtLeaveReason::HANDOVER);
+        m_comm->Send(fromEdge, leave, true);
+        Join();
+    }
+}
+
 int64_t
 LocalDtApplication::AssignStreams(int64_t stream)
 {
@@ -138,6 +209,16 @@ LocalDtApplication::DoStartDt()
                                MakeCallback(&LocalDtServiceModule::GetPendingBytes, m_service),
                                m_service->GetAppUsage());
     m_data->Start(GetNode());
+    m_previousEdge = m_edgeDtId;
+    Ptr<DtRadioProbe> radio = m_data->GetRadioProbe();
+    radio->TraceConnectWithoutContext("Association",
+                                      MakeCallback(&LocalDtApplication::WifiAssociation, this));
+    radio->TraceConnectWithoutContext("CellChanged",
+                                      MakeCallback(&LocalDtApplication::LteCellChanged, this));
+    if (radio->GetServingCellId() != 0)
+    {
+        m_servingCell = radio->GetServingCellId(); // LTE: the cell the UE camps on
+    }
     m_service->Start(this, m_edgeDtId, m_cloudDtId);
     if (m_architecture == DtArchitecture::MULTI_LAYER)
     {
@@ -162,6 +243,8 @@ LocalDtApplication::Join()
     DtAgentJoinHeader join;
     join.SetTerminal(m_dtId);
     join.SetServingCell(m_servingCell);
+    join.SetPreviousEdge(m_previousEdge);
+    join.SetModelVersion(m_service->GetModelVersion());
     m_comm->Send(m_edgeDtId, join, true);
 }
 

@@ -11,7 +11,9 @@
 #include "local-dt-data-module.h"
 #include "local-dt-service-module.h"
 
+#include "ns3/mac48-address.h"
 #include "ns3/random-variable-stream.h"
+#include "ns3/traced-callback.h"
 
 namespace ns3
 {
@@ -26,6 +28,13 @@ namespace ns3
  * terminal, SampleProcessingGflop each), and sends up the demands it does not
  * run itself. Centralized: sends every raw sample and every demand to the
  * cloud DT.
+ *
+ * Handover: the local DT follows its serving cell through its radio's own
+ * trace sources (DtRadioProbe: Wi-Fi association, LTE connection and
+ * handover). When the new cell belongs to another edge DT (the address
+ * book's cell plan), it leaves the old edge DT (AGENT_LEAVE, reason
+ * handover) and joins the new one (AGENT_JOIN naming the previous edge);
+ * traced as HandoverDetected.
  *
  * With PeerBroadcast set (a shared ad hoc network among terminals), it
  * advertises itself to its neighbours every PeerHelloInterval; when its edge
@@ -47,6 +56,22 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
     DtLayer GetLayer() const override;
     /** \return the serving edge DT id */
     uint32_t GetEdgeDtId() const;
+    /** \return the serving cell / AP as last detected */
+    uint32_t GetServingCell() const;
+    /** \return serving cell changes detected so far */
+    uint32_t GetHandoverCount() const;
+
+    /**
+     * TracedCallback signature for a detected handover.
+     * \param fromCell the cell left
+     * \param toCell the cell entered
+     * \param fromEdge the edge DT before
+     * \param toEdge the edge DT after (the same if both cells belong to it)
+     */
+    typedef void (*HandoverTracedCallback)(uint32_t fromCell,
+                                           uint32_t toCell,
+                                           uint32_t fromEdge,
+                                           uint32_t toEdge);
 
     /**
      * \param stream first random stream index
@@ -68,10 +93,28 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
     void Join();
     /** Broadcast a PEER_HELLO and schedule the next. */
     void SendPeerHello();
+    /**
+     * The radio now uses another cell: follow it, changing edge DT if needed.
+     * \param cell the new serving cell
+     */
+    void ServingCellChanged(uint32_t cell);
+    /**
+     * DtRadioProbe Association sink (Wi-Fi).
+     * \param associated true on association
+     * \param bssid the AP
+     */
+    void WifiAssociation(bool associated, Mac48Address bssid);
+    /**
+     * DtRadioProbe CellChanged sink (LTE).
+     * \param cellId the new cell
+     */
+    void LteCellChanged(uint16_t cellId);
 
     uint32_t m_edgeDtId;                 //!< serving edge DT
     uint32_t m_cloudDtId;                //!< cloud DT
     uint32_t m_servingCell;              //!< serving cell / AP id
+    uint32_t m_previousEdge;             //!< edge DT before the last handover (join field)
+    uint32_t m_handovers{0};             //!< serving cell changes detected
     double m_sampleGflop;                //!< local processing per raw sample
     uint64_t m_processingJobs{0};        //!< sample-processing jobs submitted
     EventId m_statusEvent;               //!< next status update
@@ -81,6 +124,8 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
     EventId m_helloEvent;                //!< next hello
     EventId m_joinEvent;                 //!< next join retry
     Ptr<UniformRandomVariable> m_jitter; //!< desynchronizes broadcasts
+
+    TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_handoverTrace; //!< handovers
 };
 
 } // namespace ns3

@@ -200,6 +200,14 @@ LocalDtServiceModule::AppStateChanged(uint32_t from, uint32_t to)
 }
 
 void
+LocalDtServiceModule::SetEdgeDtId(uint32_t edgeDtId)
+{
+    NS_LOG_FUNCTION(this << edgeDtId);
+    m_edgeDtId = edgeDtId;
+    m_haveLoadReport = false;
+}
+
+void
 LocalDtServiceModule::Stop()
 {
     NS_LOG_FUNCTION(this);

@@ -81,6 +81,13 @@ class LocalDtServiceModule : public Object
      */
     void Start(Ptr<DtApplication> app, uint32_t edgeDtId, uint32_t cloudDtId);
 
+    /**
+     * Serve demands through another edge DT from now on (after a handover);
+     * its load is unknown until its first LOAD_REPORT.
+     * \param edgeDtId the new edge DT
+     */
+    void SetEdgeDtId(uint32_t edgeDtId);
+
     /** Stop generating; every pending demand fails with SIMULATION_END. */
     void Stop();
 

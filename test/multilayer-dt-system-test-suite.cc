@@ -10,6 +10,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/cloud-dt-application.h"
+#include "ns3/constant-velocity-mobility-model.h"
 #include "ns3/double.h"
 #include "ns3/edge-dt-application.h"
 #include "ns3/enum.h"
@@ -879,6 +880,112 @@ class DtTerminalMobilityTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * LTE access with handover: a terminal driven from one cell to the next is
+ * handed over by the eNBs (A3-RSRP over X2); its local DT detects it from
+ * the UE's own RRC trace, leaves the old edge DT and joins the new one, which
+ * then hosts its agent; no demand is lost.
+ */
+class DtLteHandoverTestCase : public TestCase
+{
+  public:
+    DtLteHandoverTestCase()
+        : TestCase("LTE handover detected by the local DT, agent moves to the new edge")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::vector<std::pair<uint32_t, uint32_t>> edgeChanges;
+        Time detectedAt;
+        bool oldEdgeHasAgent = true;
+        bool newEdgeHasAgent = false;
+        uint32_t servingCell = 0;
+        auto configure = [](Ptr<MultiLayerDtHelper> dt)
+        {
+            dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+            dt->SetAttribute("Terminals", UintegerValue(1));
+            dt->SetAttribute("EdgeSpacing", DoubleValue(200));
+            dt->SetAttribute("SimTime", TimeValue(Seconds(9)));
+            dt->SetAttribute("DrainTime", TimeValue(Seconds(3)));
+            dt->SetAttribute("DemandRate", DoubleValue(1.0));
+            dt->SetTerminalMobilityModel(ObjectFactory("ns3::ConstantVelocityMobilityModel"));
+        };
+        auto drive = [&](Ptr<MultiLayerDtHelper> dt, ApplicationContainer apps)
+        {
+            Ptr<Node> ue = dt->GetTerminals().Get(0);
+            Ptr<ConstantVelocityMobilityModel> mm = ue->GetObject<ConstantVelocityMobilityModel>();
+            mm->SetPosition(Vector(10, 20, 0));
+            mm->SetVelocity(Vector(20, 0, 0)); // past the midpoint (100 m) at 4.5 s
+            Ptr<LocalDtApplication> local;
+            std::map<uint32_t, Ptr<EdgeDtApplication>> edges;
+            for (uint32_t a = 0; a < apps.GetN(); ++a)
+            {
+                if (auto l = DynamicCast<LocalDtApplication>(apps.Get(a)))
+                {
+                    local = l;
+                }
+                if (auto e = DynamicCast<EdgeDtApplication>(apps.Get(a)))
+                {
+                    edges[e->GetDtId()] = e;
+                }
+            }
+            local->TraceConnectWithoutContext(
+                "HandoverDetected",
+                MakeBoundCallback(
+                    &DtLteHandoverTestCase::RecordHandover, &edgeChanges, &detectedAt));
+            Simulator::Schedule(
+                dt->GetStopTime() - MilliSeconds(5),
+                [&, local, edges]()
+                {
+                    const uint32_t e0 = MultiLayerDtHelper::EDGE_DT_ID_BASE;
+                    oldEdgeHasAgent = edges.at(e0)->GetDataModule()->GetAgent(local->GetDtId());
+                    newEdgeHasAgent = edges.at(e0 + 1)->GetDataModule()->GetAgent(local->GetDtId());
+                    servingCell = local->GetServingCell();
+                });
+        };
+        SmallRun r = RunSmall(
+            DtArchitecture::MULTI_LAYER, CreateTempDirFilename("lte"), configure, nullptr, drive);
+        NS_TEST_ASSERT_MSG_EQ(edgeChanges.size(), 1, "one handover detected");
+        NS_TEST_EXPECT_MSG_EQ(
+            edgeChanges[0].first, MultiLayerDtHelper::EDGE_DT_ID_BASE, "from the first edge");
+        NS_TEST_EXPECT_MSG_EQ(
+            edgeChanges[0].second, MultiLayerDtHelper::EDGE_DT_ID_BASE + 1, "to the second edge");
+        // The DTs start at 1 s; the midpoint is crossed at 4.5 s, plus
+        // hysteresis and time to trigger.
+        NS_TEST_EXPECT_MSG_GT(detectedAt, Seconds(4.5), "after the midpoint");
+        NS_TEST_EXPECT_MSG_LT(detectedAt, Seconds(7), "soon after it");
+        NS_TEST_EXPECT_MSG_EQ(servingCell, 2, "the second eNB's cell");
+        NS_TEST_EXPECT_MSG_EQ(oldEdgeHasAgent, false, "the old edge released the agent");
+        NS_TEST_EXPECT_MSG_EQ(newEdgeHasAgent, true, "the new edge hosts it");
+        NS_TEST_EXPECT_MSG_GT(r.created, 3, "demands were created");
+        NS_TEST_EXPECT_MSG_EQ(r.inDeadline + r.late + r.failed, r.created, "conservation");
+        NS_TEST_EXPECT_MSG_GT(r.inDeadline + r.late, r.created / 2, "most demands completed");
+    }
+
+    /**
+     * HandoverDetected sink.
+     * \param changes (from, to) edge DT pairs, appended
+     * \param at when the last one was detected
+     * \param fromCell cell left
+     * \param toCell cell entered
+     * \param fromEdge edge DT before
+     * \param toEdge edge DT after
+     */
+    static void RecordHandover(std::vector<std::pair<uint32_t, uint32_t>>* changes,
+                               Time* at,
+                               uint32_t fromCell,
+                               uint32_t toCell,
+                               uint32_t fromEdge,
+                               uint32_t toEdge)
+    {
+        changes->emplace_back(fromEdge, toEdge);
+        *at = Simulator::Now();
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * System test suite.
  */
 class DtSystemTestSuite : public TestSuite
@@ -898,6 +1005,7 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtDataSourcesTestCase, TestCase::QUICK);
         AddTestCase(new DtAppUsageShapingTestCase, TestCase::QUICK);
         AddTestCase(new DtTerminalMobilityTestCase, TestCase::QUICK);
+        AddTestCase(new DtLteHandoverTestCase, TestCase::QUICK);
     }
 };
 
