@@ -143,6 +143,38 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
     {
         m_edges.push_back(edge);
         edge->GetDataModule()->TraceConnectWithoutContext("AnomalyFlagged", flagged);
+        edge->TraceConnectWithoutContext(
+            "MigrationStarted",
+            Callback<void, uint64_t, uint32_t, uint32_t, uint32_t>(
+                [this](uint64_t id, uint32_t terminal, uint32_t from, uint32_t to)
+                {
+                    DtMigrationRecord r;
+                    r.id = id;
+                    r.terminal = terminal;
+                    r.from = from;
+                    r.to = to;
+                    r.start = Simulator::Now();
+                    r.end = Seconds(-1);
+                    m_migrations.push_back(r);
+                }));
+        auto ended = [this](bool completed)
+        {
+            return Callback<void, uint64_t, uint32_t, uint32_t, Time>(
+                [this, completed](uint64_t id, uint32_t, uint32_t bytes, Time)
+                {
+                    for (auto& r : m_migrations)
+                    {
+                        if (r.id == id)
+                        {
+                            r.end = Simulator::Now();
+                            r.bytes = bytes;
+                            r.completed = completed;
+                        }
+                    }
+                });
+        };
+        edge->TraceConnectWithoutContext("MigrationCompleted", ended(true));
+        edge->TraceConnectWithoutContext("MigrationFailed", ended(false));
     }
     if (auto local = DynamicCast<LocalDtApplication>(app))
     {
@@ -155,6 +187,12 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
                 {
                     m_injections.push_back({terminal, start, end});
                 }));
+        local->TraceConnectWithoutContext("HandoverDetected",
+                                          Callback<void, uint32_t, uint32_t, uint32_t, uint32_t>(
+                                              [this](uint32_t, uint32_t, uint32_t, uint32_t)
+                                              {
+                                                  ++m_handovers;
+                                              }));
         Ptr<LocalDtServiceModule> s = local->GetServiceModule();
         s->TraceConnectWithoutContext("DemandCreated",
                                       MakeCallback(&DtStatsCollector::DemandCreated, this));
@@ -507,10 +545,32 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
     j["bytes_per_demand"] = {{"signaling", sig}, {"data", data}};
     j["messages_sent"] = m_messagesByType;
 
-    // Not modelled in this release: no migration and no synchronization
-    // traffic exists, so counts are zero and ratios undefined (null).
+    uint64_t completed = 0;
+    uint64_t failed = 0;
+    uint64_t migratedBytes = 0;
+    double durationSum = 0;
+    for (const auto& r : m_migrations)
+    {
+        if (r.completed)
+        {
+            ++completed;
+            migratedBytes += r.bytes;
+            durationSum += (r.end - r.start).GetSeconds() * 1e3;
+        }
+        else if (!r.end.IsNegative())
+        {
+            ++failed;
+        }
+    }
+    j["handovers"] = {{"detected", m_handovers}};
     j["migrations"] = {
-        {"started", 0}, {"completed", 0}, {"failed", 0}, {"mean_duration_ms", nullptr}};
+        {"started", m_migrations.size()},
+        {"completed", completed},
+        {"failed", failed},
+        {"state_bytes", migratedBytes},
+        {"mean_duration_ms", completed ? json(durationSum / completed) : json(nullptr)}};
+    // Not modelled in this release: no synchronization traffic exists, so
+    // counts are zero and ratios undefined (null).
     j["sync"] = {
         {"requests", 0}, {"failures", 0}, {"failure_ratio", nullptr}, {"mean_aoi_ms", nullptr}};
     j["packets"] = {{"malformed_dropped", m_malformed}};
@@ -580,6 +640,41 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
         return false;
     }
     out << std::setw(2) << j << "\n";
+    return static_cast<bool>(out);
+}
+
+const std::vector<DtMigrationRecord>&
+DtStatsCollector::GetMigrations() const
+{
+    return m_migrations;
+}
+
+uint64_t
+DtStatsCollector::GetHandovers() const
+{
+    return m_handovers;
+}
+
+bool
+DtStatsCollector::WriteMigrationsCsv(const std::string& path) const
+{
+    std::ofstream out(path);
+    if (!out)
+    {
+        return false;
+    }
+    out << "id,terminal,from_edge,to_edge,start_s,end_s,state_bytes,status\n";
+    for (const auto& r : m_migrations)
+    {
+        out << r.id << ',' << r.terminal << ',' << r.from << ',' << r.to << ','
+            << r.start.GetSeconds() << ',';
+        if (!r.end.IsNegative())
+        {
+            out << r.end.GetSeconds();
+        }
+        out << ',' << r.bytes << ','
+            << (r.completed ? "completed" : (r.end.IsNegative() ? "running" : "failed")) << '\n';
+    }
     return static_cast<bool>(out);
 }
 

@@ -83,6 +83,22 @@ struct DtDataStats
 
 /**
  * \ingroup multilayer-dt
+ * One agent migration, as the target edge saw it.
+ */
+struct DtMigrationRecord
+{
+    uint64_t id{0};        //!< migration id
+    uint32_t terminal{0};  //!< whose agent
+    uint32_t from{0};      //!< source edge DT
+    uint32_t to{0};        //!< target edge DT
+    Time start;            //!< request sent
+    Time end;              //!< agent restored, or failure (negative: still running)
+    uint32_t bytes{0};     //!< state bytes received
+    bool completed{false}; //!< restored (else failed or still running)
+};
+
+/**
+ * \ingroup multilayer-dt
  * Terminal energy figures, from the ns-3 energy sources and models the
  * helper installs (all 0 without batteries).
  */
@@ -185,6 +201,16 @@ class DtStatsCollector : public Object
      * \return false if the file could not be written
      */
     bool WriteDemandsCsv(const std::string& path) const;
+    /**
+     * Write migrations.csv: one row per agent migration.
+     * \param path the file
+     * \return false if it could not be written
+     */
+    bool WriteMigrationsCsv(const std::string& path) const;
+    /** \return the migrations seen so far */
+    const std::vector<DtMigrationRecord>& GetMigrations() const;
+    /** \return handovers the local DTs detected */
+    uint64_t GetHandovers() const;
 
   private:
     /** \param d a created demand */
@@ -214,6 +240,8 @@ class DtStatsCollector : public Object
     uint64_t m_escalations{0};                                 //!< edge escalations
     std::vector<Ptr<LocalDtApplication>> m_locals;             //!< watched local DTs
     std::vector<Ptr<EdgeDtApplication>> m_edges;               //!< watched edge DTs
+    std::vector<DtMigrationRecord> m_migrations;               //!< agent migrations
+    uint64_t m_handovers{0};                                   //!< handovers detected
     uint64_t m_modelUpdates{0};                                //!< model versions pushed
     double m_lagSum{0};                                        //!< version lags, summed
     uint64_t m_lagSamples{0};                                  //!< version lags sampled

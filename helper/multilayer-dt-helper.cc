@@ -90,6 +90,15 @@ MultiLayerDtHelper::GetTypeId()
                 EnumValue(MultiLayerDtHelper::WIFI),
                 MakeEnumAccessor(&MultiLayerDtHelper::m_access),
                 MakeEnumChecker(MultiLayerDtHelper::WIFI, "Wifi", MultiLayerDtHelper::LTE, "Lte"))
+            .AddAttribute(
+                "MigrationPolicy",
+                "What happens to a terminal's agent when it is handed over to a "
+                "cell of another edge: Reactive (the new edge pulls its state from "
+                "the old one) or None (it stays; the terminal reaches it through "
+                "the backhaul).",
+                EnumValue(DT_MIGRATION_REACTIVE),
+                MakeEnumAccessor(&MultiLayerDtHelper::m_migrationPolicy),
+                MakeEnumChecker(DT_MIGRATION_REACTIVE, "Reactive", DT_MIGRATION_NONE, "None"))
             .AddAttribute("LteBandwidth",
                           "LTE uplink and downlink bandwidth, resource blocks (6, 15, 25, 50, "
                           "75 or 100).",
@@ -881,6 +890,7 @@ MultiLayerDtHelper::InstallEdgeDt(NodeContainer edges)
         m_edgeFactory.Set("DtId", UintegerValue(EDGE_DT_ID_BASE + e));
         m_edgeFactory.Set("CloudDtId", UintegerValue(CLOUD_DT_ID));
         m_edgeFactory.Set("Architecture", EnumValue(m_architecture));
+        m_edgeFactory.Set("MigrationPolicy", EnumValue(m_migrationPolicy));
         Ptr<EdgeDtApplication> app = m_edgeFactory.Create<EdgeDtApplication>();
         app->GetCompute()->SetAttribute("CapacityGflops", DoubleValue(m_edgeGflops));
         app->GetCompute()->SetAttribute("Cores", UintegerValue(m_edgeCores));
@@ -928,6 +938,7 @@ MultiLayerDtHelper::InstallLocalDt(NodeContainer terminals)
         m_localFactory.Set("CloudDtId", UintegerValue(CLOUD_DT_ID));
         m_localFactory.Set("ServingCell", UintegerValue(GetCellOfEdge(e)));
         m_localFactory.Set("Architecture", EnumValue(m_architecture));
+        m_localFactory.Set("MigrationPolicy", EnumValue(m_migrationPolicy));
         m_localFactory.Set("PeerBroadcast",
                            Ipv4AddressValue(m_peerToPeer ? Ipv4Address("192.168.255.255")
                                                          : Ipv4Address::GetAny()));
@@ -1043,6 +1054,9 @@ MultiLayerDtHelper::WriteOutputs(const std::string& dir, double wallSeconds) con
                     "cannot write " << summary << " (is the output folder writable?)");
     NS_ABORT_MSG_IF(!m_stats->WriteDemandsCsv(demands),
                     "cannot write " << demands << " (is the output folder writable?)");
+    const std::string migrations = dir + "/migrations.csv";
+    NS_ABORT_MSG_IF(!m_stats->WriteMigrationsCsv(migrations),
+                    "cannot write " << migrations << " (is the output folder writable?)");
 }
 
 Ptr<DtStatsCollector>

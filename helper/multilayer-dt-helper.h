@@ -11,6 +11,7 @@
 #include "ns3/data-rate.h"
 #include "ns3/dt-application.h"
 #include "ns3/dt-demand-class.h"
+#include "ns3/dt-migration-policy.h"
 #include "ns3/ipv4-interface-container.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
@@ -234,42 +235,43 @@ class MultiLayerDtHelper : public Object
     uint32_t TerminalIndex(Ptr<Node> node) const;
 
     // Attributes
-    uint32_t m_terminals;            //!< number of terminals
-    uint32_t m_edges;                //!< number of edge servers
-    DtArchitecture m_architecture;   //!< architecture
-    bool m_peerToPeer;               //!< terminals' ad hoc network
-    Access m_access;                 //!< access technology
-    double m_terminalGflops;         //!< terminal capacity
-    double m_edgeGflops;             //!< edge capacity
-    double m_cloudGflops;            //!< cloud capacity
-    uint32_t m_edgeCores;            //!< edge cores
-    uint32_t m_cloudCores;           //!< cloud cores
-    DataRate m_uplinkRate;           //!< access uplink target
-    DataRate m_downlinkRate;         //!< access downlink target
-    DataRate m_fibreRate;            //!< fibre rate
-    double m_edgeCloudKm;            //!< edge-cloud distance
-    double m_edgeEdgeKm;             //!< edge-edge distance
-    Time m_fibreDelayPerKm;          //!< fibre delay per km
-    uint16_t m_channelWidth;         //!< Wi-Fi channel width, MHz
-    double m_edgeSpacing;            //!< metres between access points
-    double m_terminalRadius;         //!< terminal placement radius, m
-    TerminalMobility m_mobility;     //!< how terminals move
-    double m_meanSpeed;              //!< Gauss-Markov mean speed, m/s
-    double m_gmAlpha;                //!< Gauss-Markov memory
-    Time m_gmTimeStep;               //!< Gauss-Markov update period
-    ObjectFactory m_mobilityFactory; //!< user's terminal mobility (if set)
-    double m_demandRate;             //!< demands per second per terminal
-    Time m_simTime;                  //!< demand generation time
-    Time m_drainTime;                //!< time for the last demands to finish
-    Time m_statusInterval;           //!< status update period
-    double m_anomalyRate;            //!< injected anomalies per second per terminal
-    bool m_appUsage;                 //!< terminals run the default app-usage chain
-    double m_batteryEnergy;          //!< terminal battery, J (0: none)
-    uint16_t m_lteRbs;               //!< LTE bandwidth, resource blocks
-    double m_enbTxPower;             //!< eNB transmit power, dBm
-    double m_hoHysteresis;           //!< A3 handover hysteresis, dB
-    Time m_hoTimeToTrigger;          //!< A3 handover time to trigger
-    double m_edgePgwKm;              //!< edge server to PGW fibre, km
+    uint32_t m_terminals;                //!< number of terminals
+    uint32_t m_edges;                    //!< number of edge servers
+    DtArchitecture m_architecture;       //!< architecture
+    bool m_peerToPeer;                   //!< terminals' ad hoc network
+    Access m_access;                     //!< access technology
+    double m_terminalGflops;             //!< terminal capacity
+    double m_edgeGflops;                 //!< edge capacity
+    double m_cloudGflops;                //!< cloud capacity
+    uint32_t m_edgeCores;                //!< edge cores
+    uint32_t m_cloudCores;               //!< cloud cores
+    DataRate m_uplinkRate;               //!< access uplink target
+    DataRate m_downlinkRate;             //!< access downlink target
+    DataRate m_fibreRate;                //!< fibre rate
+    double m_edgeCloudKm;                //!< edge-cloud distance
+    double m_edgeEdgeKm;                 //!< edge-edge distance
+    Time m_fibreDelayPerKm;              //!< fibre delay per km
+    uint16_t m_channelWidth;             //!< Wi-Fi channel width, MHz
+    double m_edgeSpacing;                //!< metres between access points
+    double m_terminalRadius;             //!< terminal placement radius, m
+    TerminalMobility m_mobility;         //!< how terminals move
+    double m_meanSpeed;                  //!< Gauss-Markov mean speed, m/s
+    double m_gmAlpha;                    //!< Gauss-Markov memory
+    Time m_gmTimeStep;                   //!< Gauss-Markov update period
+    ObjectFactory m_mobilityFactory;     //!< user's terminal mobility (if set)
+    double m_demandRate;                 //!< demands per second per terminal
+    Time m_simTime;                      //!< demand generation time
+    Time m_drainTime;                    //!< time for the last demands to finish
+    Time m_statusInterval;               //!< status update period
+    double m_anomalyRate;                //!< injected anomalies per second per terminal
+    bool m_appUsage;                     //!< terminals run the default app-usage chain
+    double m_batteryEnergy;              //!< terminal battery, J (0: none)
+    DtMigrationPolicy m_migrationPolicy; //!< agent migration on handover
+    uint16_t m_lteRbs;                   //!< LTE bandwidth, resource blocks
+    double m_enbTxPower;                 //!< eNB transmit power, dBm
+    double m_hoHysteresis;               //!< A3 handover hysteresis, dB
+    Time m_hoTimeToTrigger;              //!< A3 handover time to trigger
+    double m_edgePgwKm;                  //!< edge server to PGW fibre, km
 
     std::vector<ObjectFactory> m_classes; //!< demand classes
     ObjectFactory m_localFactory;         //!< local DT factory

@@ -8,6 +8,7 @@
 
 #include "dt-agent-header.h"
 #include "dt-load-report-header.h"
+#include "dt-migration-header.h"
 #include "dt-model-update-header.h"
 
 #include "ns3/enum.h"
@@ -47,6 +48,20 @@ EdgeDtApplication::GetTypeId()
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&EdgeDtApplication::m_summaryInterval),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute(
+                "MigrationPolicy",
+                "What happens to an agent whose terminal is handed over to another "
+                "edge DT's cell: Reactive (the new edge pulls its state) or None "
+                "(it stays here).",
+                EnumValue(DT_MIGRATION_REACTIVE),
+                MakeEnumAccessor(&EdgeDtApplication::m_policy),
+                MakeEnumChecker(DT_MIGRATION_REACTIVE, "Reactive", DT_MIGRATION_NONE, "None"))
+            .AddAttribute("MigrationTimeout",
+                          "Longest wait for a migration to complete (the new edge then hosts "
+                          "a fresh agent; the old edge drops an agent nobody asked for).",
+                          TimeValue(Seconds(5)),
+                          MakeTimeAccessor(&EdgeDtApplication::m_migrationTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
             .AddAttribute("DataModule",
                           "The data module.",
                           PointerValue(),
@@ -56,7 +71,19 @@ EdgeDtApplication::GetTypeId()
                           "The service module.",
                           PointerValue(),
                           MakePointerAccessor(&EdgeDtApplication::m_service),
-                          MakePointerChecker<EdgeDtServiceModule>());
+                          MakePointerChecker<EdgeDtServiceModule>())
+            .AddTraceSource("MigrationStarted",
+                            "This edge asked the previous edge for a terminal's agent.",
+                            MakeTraceSourceAccessor(&EdgeDtApplication::m_migrationStarted),
+                            "ns3::EdgeDtApplication::MigrationStartedTracedCallback")
+            .AddTraceSource("MigrationCompleted",
+                            "A migrated agent's state arrived and runs here.",
+                            MakeTraceSourceAccessor(&EdgeDtApplication::m_migrationCompleted),
+                            "ns3::EdgeDtApplication::MigrationEndedTracedCallback")
+            .AddTraceSource("MigrationFailed",
+                            "A migration to this edge failed; a fresh agent runs here.",
+                            MakeTraceSourceAccessor(&EdgeDtApplication::m_migrationFailed),
+                            "ns3::EdgeDtApplication::MigrationEndedTracedCallback");
     return tid;
 }
 
@@ -76,6 +103,18 @@ EdgeDtApplication::DoDispose()
 {
     m_loadEvent.Cancel();
     m_summaryEvent.Cancel();
+    for (auto& [terminal, inc] : m_incoming)
+    {
+        inc.timeout.Cancel();
+    }
+    for (auto& [terminal, ev] : m_departed)
+    {
+        ev.Cancel();
+    }
+    m_incoming.clear();
+    m_departed.clear();
+    m_outgoing.clear();
+    m_outgoingSeq.clear();
     DtModularApplication::DoDispose();
 }
 
@@ -130,7 +169,10 @@ EdgeDtApplication::ReportLoad()
 {
     for (const auto& [terminal, agent] : m_data->GetAgents())
     {
-        SendLoadReport(terminal);
+        if (m_departed.count(terminal) == 0)
+        {
+            SendLoadReport(terminal);
+        }
     }
     m_loadEvent = Simulator::Schedule(m_loadReportInterval, &EdgeDtApplication::ReportLoad, this);
 }
@@ -154,19 +196,55 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
     switch (msg.GetMessageType())
     {
         case DtMessageType::AGENT_JOIN:
+            HandleJoin(msg.GetPayloadAs<DtAgentJoinHeader>());
+            break;
+        case DtMessageType::AGENT_LEAVE:
         {
-            const auto& join = msg.GetPayloadAs<DtAgentJoinHeader>();
-            m_data->Join(join.GetTerminal(), join.GetServingCell(), join.GetModelVersion());
-            SendLoadReport(join.GetTerminal());
+            const auto& leave = msg.GetPayloadAs<DtAgentLeaveHeader>();
+            const uint32_t terminal = leave.GetTerminal();
+            if (leave.GetReason() == DtLeaveReason::HANDOVER && m_policy == DT_MIGRATION_REACTIVE
+                && m_data->GetAgent(terminal))
+            {
+                // Keep the agent for the new edge's request, for a while.
+                m_departed[terminal].Cancel();
+                m_departed[terminal] = Simulator::Schedule(m_migrationTimeout,
+                                                           [this, terminal]()
+                                                           {
+                                                               m_departed.erase(terminal);
+                                                               m_data->Leave(terminal);
+                                                           });
+            }
+            else
+            {
+                m_data->Leave(terminal);
+            }
             break;
         }
-        case DtMessageType::AGENT_LEAVE:
-            m_data->Leave(msg.GetPayloadAs<DtAgentLeaveHeader>().GetTerminal());
-            break;
         case DtMessageType::STATUS_UPDATE:
-            m_data->ApplyStatus(
-                h.GetSource(), msg.GetPayloadAs<DtStatusUpdateHeader>(), h.GetTimestamp());
+        {
+            auto it = m_incoming.find(h.GetSource());
+            if (it != m_incoming.end())
+            {
+                // The agent is on its way: the update waits for it.
+                it->second.held.emplace_back(msg.GetPayloadAs<DtStatusUpdateHeader>(),
+                                             h.GetTimestamp());
+            }
+            else
+            {
+                m_data->ApplyStatus(
+                    h.GetSource(), msg.GetPayloadAs<DtStatusUpdateHeader>(), h.GetTimestamp());
+            }
             m_service->SubmitTwinUpdate(h.GetSource());
+            break;
+        }
+        case DtMessageType::MIGRATION_REQUEST:
+            HandleMigrationRequest(h, msg.GetPayloadAs<DtMigrationRequestHeader>());
+            break;
+        case DtMessageType::MIGRATION_STATE:
+            HandleMigrationState(h, msg.GetPayloadAs<DtMigrationStateHeader>());
+            break;
+        case DtMessageType::MIGRATION_ACK:
+            HandleMigrationAck(msg.GetPayloadAs<DtMigrationAckHeader>());
             break;
         case DtMessageType::DEMAND_REQUEST:
             m_service->HandleRequest(h, msg.GetPayloadAs<DtDemandRequestHeader>());
@@ -204,8 +282,184 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
 }
 
 void
+EdgeDtApplication::HandleJoin(const DtAgentJoinHeader& join)
+{
+    const uint32_t terminal = join.GetTerminal();
+    const uint32_t previous = join.GetPreviousEdge();
+    const bool fromAnotherEdge =
+        previous != m_dtId && m_book->Has(previous) && m_book->Get(previous).layer == DtLayer::EDGE;
+    if (m_policy == DT_MIGRATION_REACTIVE && fromAnotherEdge && !m_data->GetAgent(terminal)
+        && m_incoming.count(terminal) == 0)
+    {
+        Incoming& inc = m_incoming[terminal];
+        inc.id = (static_cast<uint64_t>(m_dtId) << 32) | m_nextMigration++;
+        inc.source = previous;
+        inc.servingCell = join.GetServingCell();
+        inc.modelVersion = join.GetModelVersion();
+        inc.start = Simulator::Now();
+        inc.timeout = Simulator::Schedule(
+            m_migrationTimeout, &EdgeDtApplication::FailIncoming, this, terminal);
+        DtMigrationRequestHeader req;
+        req.SetMigrationId(inc.id);
+        req.SetTerminal(terminal);
+        req.SetEdges(previous, m_dtId);
+        req.SetTrigger(DtMigrationTrigger::REACTIVE);
+        NS_LOG_INFO("edge DT " << m_dtId << " pulls the agent of DT " << terminal
+                               << " from edge DT " << previous);
+        m_migrationStarted(inc.id, terminal, previous, m_dtId);
+        m_comm->Send(previous, req, true);
+    }
+    else if (m_incoming.count(terminal) == 0)
+    {
+        m_data->Join(terminal, join.GetServingCell(), join.GetModelVersion());
+    }
+    SendLoadReport(terminal);
+}
+
+void
+EdgeDtApplication::HandleMigrationRequest(const DtHeader& h, const DtMigrationRequestHeader& req)
+{
+    const uint32_t terminal = req.GetTerminal();
+    const DtDigitalAgent* agent = m_data->GetAgent(terminal);
+    if (!agent || req.GetSourceEdge() != m_dtId)
+    {
+        DtMigrationAckHeader nack;
+        nack.SetMigrationId(req.GetMigrationId());
+        nack.SetTerminal(terminal);
+        nack.SetStatus(DtMigrationStatus::REJECTED);
+        m_comm->Send(h.GetSource(), nack, true);
+        return;
+    }
+    auto dep = m_departed.find(terminal);
+    if (dep != m_departed.end())
+    {
+        dep->second.Cancel();
+        m_departed.erase(dep);
+    }
+    std::vector<uint8_t> bytes = agent->Serialize();
+    m_outgoing[req.GetMigrationId()] = *agent;
+    m_data->Leave(terminal);
+    DtMigrationStateHeader state;
+    state.SetMigrationId(req.GetMigrationId());
+    state.SetTerminal(terminal);
+    const auto total = static_cast<uint32_t>(bytes.size());
+    state.SetSegment(0, 1, total, std::move(bytes));
+    NS_LOG_INFO("edge DT " << m_dtId << " sends the agent of DT " << terminal << " (" << total
+                           << " bytes) to edge DT " << h.GetSource());
+    m_outgoingSeq[m_comm->Send(h.GetSource(), state, true)] = req.GetMigrationId();
+}
+
+void
+EdgeDtApplication::HandleMigrationState(const DtHeader& h, const DtMigrationStateHeader& state)
+{
+    const uint32_t terminal = state.GetTerminal();
+    auto it = m_incoming.find(terminal);
+    if (it == m_incoming.end() || it->second.id != state.GetMigrationId())
+    {
+        return; // late or unknown: the migration already ended here
+    }
+    DtDigitalAgent agent;
+    const bool ok = state.GetSegmentCount() == 1
+                    && DtDigitalAgent::Deserialize(state.GetData(), agent)
+                    && agent.terminal == terminal;
+    DtMigrationAckHeader ack;
+    ack.SetMigrationId(state.GetMigrationId());
+    ack.SetTerminal(terminal);
+    ack.SetStatus(ok ? DtMigrationStatus::COMPLETED : DtMigrationStatus::REJECTED);
+    ack.SetBytesReceived(static_cast<uint32_t>(state.GetData().size()));
+    m_comm->Send(h.GetSource(), ack, true);
+    if (!ok)
+    {
+        FailIncoming(terminal);
+        return;
+    }
+    Incoming inc = std::move(it->second);
+    m_incoming.erase(it);
+    inc.timeout.Cancel();
+    agent.servingCell = inc.servingCell;
+    agent.modelVersion = inc.modelVersion;
+    agent.joined = Simulator::Now();
+    m_data->Adopt(std::move(agent));
+    for (const auto& [update, sentAt] : inc.held)
+    {
+        m_data->ApplyStatus(terminal, update, sentAt);
+    }
+    const auto bytes = static_cast<uint32_t>(state.GetData().size());
+    NS_LOG_INFO("edge DT " << m_dtId << " runs the agent of DT " << terminal << " after "
+                           << (Simulator::Now() - inc.start).As(Time::MS));
+    m_migrationCompleted(inc.id, terminal, bytes, Simulator::Now() - inc.start);
+}
+
+void
+EdgeDtApplication::HandleMigrationAck(const DtMigrationAckHeader& ack)
+{
+    for (auto it = m_outgoingSeq.begin(); it != m_outgoingSeq.end(); ++it)
+    {
+        if (it->second == ack.GetMigrationId())
+        {
+            m_outgoingSeq.erase(it);
+            break;
+        }
+    }
+    if (m_outgoing.erase(ack.GetMigrationId()) > 0)
+    {
+        return; // the target has it (or could not use it; the terminal is there)
+    }
+    auto it = m_incoming.find(ack.GetTerminal());
+    if (it != m_incoming.end() && it->second.id == ack.GetMigrationId()
+        && ack.GetStatus() == DtMigrationStatus::REJECTED)
+    {
+        FailIncoming(ack.GetTerminal()); // the previous edge had no agent to give
+    }
+}
+
+void
+EdgeDtApplication::FailIncoming(uint32_t terminal)
+{
+    auto it = m_incoming.find(terminal);
+    if (it == m_incoming.end())
+    {
+        return;
+    }
+    Incoming inc = std::move(it->second);
+    m_incoming.erase(it);
+    inc.timeout.Cancel();
+    m_data->Join(terminal, inc.servingCell, inc.modelVersion);
+    for (const auto& [update, sentAt] : inc.held)
+    {
+        m_data->ApplyStatus(terminal, update, sentAt);
+    }
+    m_migrationFailed(inc.id, terminal, 0, Simulator::Now() - inc.start);
+}
+
+void
 EdgeDtApplication::HandleSendFailure(uint32_t dst, const DtHeader& header)
 {
+    if (header.GetMessageType() == DtMessageType::MIGRATION_STATE)
+    {
+        // The state did not reach the new edge: the agent stays here.
+        auto seq = m_outgoingSeq.find(header.GetSequence());
+        if (seq != m_outgoingSeq.end())
+        {
+            auto it = m_outgoing.find(seq->second);
+            if (it != m_outgoing.end())
+            {
+                m_data->Adopt(it->second);
+                m_outgoing.erase(it);
+            }
+            m_outgoingSeq.erase(seq);
+        }
+    }
+    if (header.GetMessageType() == DtMessageType::MIGRATION_REQUEST)
+    {
+        for (auto& [terminal, inc] : m_incoming)
+        {
+            if (inc.source == dst)
+            {
+                Simulator::ScheduleNow(&EdgeDtApplication::FailIncoming, this, terminal);
+            }
+        }
+    }
     if (m_service)
     {
         m_service->HandleSendFailure(dst, header);

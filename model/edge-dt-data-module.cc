@@ -10,6 +10,7 @@
 
 #include "ns3/double.h"
 #include "ns3/log.h"
+#include "ns3/nstime.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
@@ -30,6 +31,12 @@ EdgeDtDataModule::GetTypeId()
             .SetParent<Object>()
             .SetGroupName("MultilayerDt")
             .AddConstructor<EdgeDtDataModule>()
+            .AddAttribute("AgentHistory",
+                          "How much status update history an agent keeps (and a migration "
+                          "transfers).",
+                          TimeValue(Seconds(10)),
+                          MakeTimeAccessor(&EdgeDtDataModule::m_history),
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("AnomalyFalseAlarm",
                           "False-alarm probability of the anomaly detector on normal data.",
                           DoubleValue(1e-4),
@@ -82,6 +89,14 @@ EdgeDtDataModule::Join(uint32_t terminal, uint32_t servingCell, uint32_t modelVe
         NS_LOG_LOGIC("agent of DT " << terminal << " joined (" << m_agents.size() << " agents)");
     }
     return inserted;
+}
+
+void
+EdgeDtDataModule::Adopt(DtDigitalAgent agent)
+{
+    const uint32_t terminal = agent.terminal;
+    m_agents[terminal] = std::move(agent);
+    NS_LOG_LOGIC("agent of DT " << terminal << " migrated in (" << m_agents.size() << " agents)");
 }
 
 bool
@@ -149,6 +164,7 @@ EdgeDtDataModule::ApplyStatus(uint32_t terminal, const DtStatusUpdateHeader& upd
     }
     a.servingCell = update.GetServingCell();
     a.state = update;
+    a.Remember(update, sentAt, m_history);
     a.lastSampleTime = sentAt;
     a.lastUpdate = Simulator::Now();
     ++a.updates;

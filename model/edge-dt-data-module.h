@@ -8,6 +8,7 @@
 #define EDGE_DT_DATA_MODULE_H
 
 #include "dt-anomaly-detector.h"
+#include "dt-digital-agent.h"
 #include "dt-region-summary-header.h"
 #include "dt-status-update-header.h"
 
@@ -22,24 +23,6 @@
 
 namespace ns3
 {
-
-/**
- * \ingroup multilayer-dt
- * The twin of one terminal held by an edge DT: its digital agent.
- */
-struct DtDigitalAgent
-{
-    uint32_t terminal{0};                      //!< DT id of the terminal
-    uint32_t servingCell{0};                   //!< its serving cell / AP
-    uint32_t modelVersion{0};                  //!< model version its local DT runs
-    Time joined;                               //!< when it joined this edge
-    Time lastUpdate;                           //!< when its state was last updated
-    Time lastSampleTime;                       //!< send time of the last status update applied
-    uint64_t updates{0};                       //!< status updates applied
-    DtStatusUpdateHeader state;                //!< latest state
-    std::array<std::vector<double>, 5> mirror; //!< latest decoded sample of each DtSource (index
-                                               //!< source - 1; empty: none received)
-};
 
 /**
  * \ingroup multilayer-dt
@@ -88,6 +71,11 @@ class EdgeDtDataModule : public Object
      */
     bool Join(uint32_t terminal, uint32_t servingCell, uint32_t modelVersion);
     /**
+     * Host an agent that migrated here (replacing any agent of its terminal).
+     * \param agent the restored agent
+     */
+    void Adopt(DtDigitalAgent agent);
+    /**
      * Remove a terminal's agent.
      * \param terminal its DT id
      * \return true if it was here
@@ -116,6 +104,7 @@ class EdgeDtDataModule : public Object
     DtRegionSummaryHeader BuildRegionSummary();
 
   private:
+    Time m_history;      //!< status update history an agent keeps
     double m_falseAlarm; //!< detector false-alarm probability
     uint32_t m_warmup;   //!< detector warm-up samples
     std::map<uint8_t, std::unique_ptr<DtAnomalyDetector>>

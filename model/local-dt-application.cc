@@ -14,6 +14,7 @@
 #include "dt-radio-probe.h"
 
 #include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
@@ -75,6 +76,14 @@ LocalDtApplication::GetTypeId()
                           TimeValue(Seconds(2)),
                           MakeTimeAccessor(&LocalDtApplication::m_joinRetryInterval),
                           MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute(
+                "MigrationPolicy",
+                "What happens to this terminal's agent when it is handed over to a "
+                "cell of another edge DT: Reactive (join the new edge, which pulls "
+                "the agent) or None (keep the agent where it is).",
+                EnumValue(DT_MIGRATION_REACTIVE),
+                MakeEnumAccessor(&LocalDtApplication::m_policy),
+                MakeEnumChecker(DT_MIGRATION_REACTIVE, "Reactive", DT_MIGRATION_NONE, "None"))
             .AddAttribute("DataModule",
                           "The data module.",
                           PointerValue(),
@@ -167,6 +176,10 @@ LocalDtApplication::ServingCellChanged(uint32_t cell)
     if (m_book)
     {
         m_book->GetEdgeOfCell(cell, toEdge); // unknown cell: keep the edge DT
+    }
+    if (m_policy == DT_MIGRATION_NONE)
+    {
+        toEdge = fromEdge; // the agent stays; the new cell's backhaul reaches it
     }
     m_servingCell = cell;
     ++m_handovers;

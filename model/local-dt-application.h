@@ -8,6 +8,7 @@
 #define LOCAL_DT_APPLICATION_H
 
 #include "dt-application.h"
+#include "dt-migration-policy.h"
 #include "local-dt-data-module.h"
 #include "local-dt-service-module.h"
 
@@ -32,9 +33,11 @@ namespace ns3
  * Handover: the local DT follows its serving cell through its radio's own
  * trace sources (DtRadioProbe: Wi-Fi association, LTE connection and
  * handover). When the new cell belongs to another edge DT (the address
- * book's cell plan), it leaves the old edge DT (AGENT_LEAVE, reason
- * handover) and joins the new one (AGENT_JOIN naming the previous edge);
- * traced as HandoverDetected.
+ * book's cell plan), with MigrationPolicy Reactive it leaves the old edge DT
+ * (AGENT_LEAVE, reason handover) and joins the new one (AGENT_JOIN naming the
+ * previous edge, which then hands the agent over); with None it keeps its
+ * agent where it is and reaches it through the new cell. Traced as
+ * HandoverDetected.
  *
  * With PeerBroadcast set (a shared ad hoc network among terminals), it
  * advertises itself to its neighbours every PeerHelloInterval; when its edge
@@ -115,6 +118,7 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
     uint32_t m_servingCell;              //!< serving cell / AP id
     uint32_t m_previousEdge;             //!< edge DT before the last handover (join field)
     uint32_t m_handovers{0};             //!< serving cell changes detected
+    DtMigrationPolicy m_policy;          //!< what happens to the agent on handover
     double m_sampleGflop;                //!< local processing per raw sample
     uint64_t m_processingJobs{0};        //!< sample-processing jobs submitted
     EventId m_statusEvent;               //!< next status update

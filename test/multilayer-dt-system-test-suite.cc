@@ -882,14 +882,21 @@ class DtTerminalMobilityTestCase : public TestCase
  * \ingroup multilayer-dt-tests
  * LTE access with handover: a terminal driven from one cell to the next is
  * handed over by the eNBs (A3-RSRP over X2); its local DT detects it from
- * the UE's own RRC trace, leaves the old edge DT and joins the new one, which
- * then hosts its agent; no demand is lost.
+ * the UE's own RRC trace. Reactive: it leaves the old edge DT and joins the
+ * new one, which pulls the agent's state (a real transfer between the edge
+ * servers) exactly once. None: the agent stays at the old edge and nothing
+ * migrates. No demand is lost either way.
  */
 class DtLteHandoverTestCase : public TestCase
 {
   public:
-    DtLteHandoverTestCase()
-        : TestCase("LTE handover detected by the local DT, agent moves to the new edge")
+    /**
+     * \param policy the migration policy
+     */
+    explicit DtLteHandoverTestCase(DtMigrationPolicy policy)
+        : TestCase(std::string("LTE handover detected by the local DT, migration policy ")
+                   + DtMigrationPolicyName(policy))
+        , m_policy(policy)
     {
     }
 
@@ -901,9 +908,13 @@ class DtLteHandoverTestCase : public TestCase
         bool oldEdgeHasAgent = true;
         bool newEdgeHasAgent = false;
         uint32_t servingCell = 0;
-        auto configure = [](Ptr<MultiLayerDtHelper> dt)
+        uint64_t restoredUpdates = 0;
+        uint64_t updatesAtSource = 0;
+        const DtMigrationPolicy policy = m_policy;
+        auto configure = [policy](Ptr<MultiLayerDtHelper> dt)
         {
             dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+            dt->SetAttribute("MigrationPolicy", EnumValue(policy));
             dt->SetAttribute("Terminals", UintegerValue(1));
             dt->SetAttribute("EdgeSpacing", DoubleValue(200));
             dt->SetAttribute("SimTime", TimeValue(Seconds(9)));
@@ -930,15 +941,35 @@ class DtLteHandoverTestCase : public TestCase
                     edges[e->GetDtId()] = e;
                 }
             }
+            const uint32_t e0 = MultiLayerDtHelper::EDGE_DT_ID_BASE;
             local->TraceConnectWithoutContext(
                 "HandoverDetected",
                 MakeBoundCallback(
                     &DtLteHandoverTestCase::RecordHandover, &edgeChanges, &detectedAt));
+            // The updates the old edge applied before it let the agent go.
+            edges.at(e0 + 1)->TraceConnectWithoutContext(
+                "MigrationStarted",
+                Callback<void, uint64_t, uint32_t, uint32_t, uint32_t>(
+                    [&, edges, e0](uint64_t, uint32_t terminal, uint32_t, uint32_t)
+                    {
+                        if (const DtDigitalAgent* a =
+                                edges.at(e0)->GetDataModule()->GetAgent(terminal))
+                        {
+                            updatesAtSource = a->updates;
+                        }
+                    }));
+            edges.at(e0 + 1)->TraceConnectWithoutContext(
+                "MigrationCompleted",
+                Callback<void, uint64_t, uint32_t, uint32_t, Time>(
+                    [&, edges, e0](uint64_t, uint32_t terminal, uint32_t, Time)
+                    {
+                        restoredUpdates =
+                            edges.at(e0 + 1)->GetDataModule()->GetAgent(terminal)->updates;
+                    }));
             Simulator::Schedule(
                 dt->GetStopTime() - MilliSeconds(5),
-                [&, local, edges]()
+                [&, local, edges, e0]()
                 {
-                    const uint32_t e0 = MultiLayerDtHelper::EDGE_DT_ID_BASE;
                     oldEdgeHasAgent = edges.at(e0)->GetDataModule()->GetAgent(local->GetDtId());
                     newEdgeHasAgent = edges.at(e0 + 1)->GetDataModule()->GetAgent(local->GetDtId());
                     servingCell = local->GetServingCell();
@@ -946,18 +977,34 @@ class DtLteHandoverTestCase : public TestCase
         };
         SmallRun r = RunSmall(
             DtArchitecture::MULTI_LAYER, CreateTempDirFilename("lte"), configure, nullptr, drive);
+        const std::string csv = Slurp(CreateTempDirFilename("lte") + "/migrations.csv");
         NS_TEST_ASSERT_MSG_EQ(edgeChanges.size(), 1, "one handover detected");
-        NS_TEST_EXPECT_MSG_EQ(
-            edgeChanges[0].first, MultiLayerDtHelper::EDGE_DT_ID_BASE, "from the first edge");
-        NS_TEST_EXPECT_MSG_EQ(
-            edgeChanges[0].second, MultiLayerDtHelper::EDGE_DT_ID_BASE + 1, "to the second edge");
         // The DTs start at 1 s; the midpoint is crossed at 4.5 s, plus
         // hysteresis and time to trigger.
         NS_TEST_EXPECT_MSG_GT(detectedAt, Seconds(4.5), "after the midpoint");
         NS_TEST_EXPECT_MSG_LT(detectedAt, Seconds(7), "soon after it");
         NS_TEST_EXPECT_MSG_EQ(servingCell, 2, "the second eNB's cell");
-        NS_TEST_EXPECT_MSG_EQ(oldEdgeHasAgent, false, "the old edge released the agent");
-        NS_TEST_EXPECT_MSG_EQ(newEdgeHasAgent, true, "the new edge hosts it");
+        const uint32_t e0 = MultiLayerDtHelper::EDGE_DT_ID_BASE;
+        NS_TEST_EXPECT_MSG_EQ(edgeChanges[0].first, e0, "from the first edge");
+        const auto rows = std::count(csv.begin(), csv.end(), '\n') - 1;
+        if (m_policy == DT_MIGRATION_REACTIVE)
+        {
+            NS_TEST_EXPECT_MSG_EQ(edgeChanges[0].second, e0 + 1, "to the second edge");
+            NS_TEST_EXPECT_MSG_EQ(oldEdgeHasAgent, false, "the old edge let the agent go");
+            NS_TEST_EXPECT_MSG_EQ(newEdgeHasAgent, true, "the new edge runs it");
+            NS_TEST_EXPECT_MSG_EQ(rows, 1, "one migration in migrations.csv: " << csv);
+            NS_TEST_EXPECT_MSG_NE(csv.find(",completed"), std::string::npos, "it completed");
+            NS_TEST_EXPECT_MSG_GT(updatesAtSource, 10, "the old edge knew the terminal");
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(
+                restoredUpdates, updatesAtSource, "the migrated agent carries its history on");
+        }
+        else
+        {
+            NS_TEST_EXPECT_MSG_EQ(edgeChanges[0].second, e0, "the agent stays");
+            NS_TEST_EXPECT_MSG_EQ(oldEdgeHasAgent, true, "at the old edge");
+            NS_TEST_EXPECT_MSG_EQ(newEdgeHasAgent, false, "not at the new one");
+            NS_TEST_EXPECT_MSG_EQ(rows, 0, "no migration: " << csv);
+        }
         NS_TEST_EXPECT_MSG_GT(r.created, 3, "demands were created");
         NS_TEST_EXPECT_MSG_EQ(r.inDeadline + r.late + r.failed, r.created, "conservation");
         NS_TEST_EXPECT_MSG_GT(r.inDeadline + r.late, r.created / 2, "most demands completed");
@@ -982,6 +1029,8 @@ class DtLteHandoverTestCase : public TestCase
         changes->emplace_back(fromEdge, toEdge);
         *at = Simulator::Now();
     }
+
+    DtMigrationPolicy m_policy; //!< policy under test
 };
 
 /**
@@ -1005,7 +1054,8 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtDataSourcesTestCase, TestCase::QUICK);
         AddTestCase(new DtAppUsageShapingTestCase, TestCase::QUICK);
         AddTestCase(new DtTerminalMobilityTestCase, TestCase::QUICK);
-        AddTestCase(new DtLteHandoverTestCase, TestCase::QUICK);
+        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_REACTIVE), TestCase::QUICK);
+        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_NONE), TestCase::QUICK);
     }
 };
 

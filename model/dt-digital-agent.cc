@@ -1,0 +1,228 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "dt-digital-agent.h"
+
+#include "ns3/buffer.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace ns3
+{
+
+namespace
+{
+
+/// "AGT1": first bytes of a serialized agent.
+constexpr uint32_t AGENT_MAGIC = 0x41475431;
+/// Most status updates a serialized history may hold.
+constexpr uint32_t MAX_HISTORY = 1 << 16;
+/// Most values of one mirrored sample.
+constexpr uint8_t MAX_MIRROR = 16;
+
+/**
+ * Append a big-endian unsigned value.
+ * \param out the bytes
+ * \param v the value
+ * \param n its byte count
+ */
+void
+Put(std::vector<uint8_t>& out, uint64_t v, int n)
+{
+    for (int i = n - 1; i >= 0; --i)
+    {
+        out.push_back(static_cast<uint8_t>(v >> (8 * i)));
+    }
+}
+
+/**
+ * Read a big-endian unsigned value.
+ * \param in the bytes
+ * \param pos read position, advanced
+ * \param n byte count
+ * \param v the value
+ * \return false if fewer than n bytes are left
+ */
+bool
+Get(const std::vector<uint8_t>& in, std::size_t& pos, int n, uint64_t& v)
+{
+    if (in.size() - pos < static_cast<std::size_t>(n))
+    {
+        return false;
+    }
+    v = 0;
+    for (int i = 0; i < n; ++i)
+    {
+        v = (v << 8) | in[pos++];
+    }
+    return true;
+}
+
+/**
+ * \param h a status update
+ * \return its wire bytes
+ */
+std::vector<uint8_t>
+ToBytes(const DtStatusUpdateHeader& h)
+{
+    Buffer b;
+    b.AddAtStart(h.GetSerializedSize());
+    h.Serialize(b.Begin());
+    std::vector<uint8_t> out(b.GetSize());
+    b.CopyData(out.data(), out.size());
+    return out;
+}
+
+/**
+ * \param bytes wire bytes of a status update
+ * \param h the parsed update
+ * \return false if they are not exactly one valid status update
+ */
+bool
+FromBytes(const std::vector<uint8_t>& bytes, DtStatusUpdateHeader& h)
+{
+    Buffer b;
+    b.AddAtStart(bytes.size());
+    b.Begin().Write(bytes.data(), bytes.size());
+    const uint32_t read = h.Deserialize(b.Begin());
+    return h.GetParseError() == DtParseError::NONE && read == bytes.size();
+}
+
+} // namespace
+
+void
+DtDigitalAgent::Remember(const DtStatusUpdateHeader& update, Time sentAt, Time horizon)
+{
+    history.emplace_back(sentAt, ToBytes(update));
+    while (!history.empty() && history.front().first < sentAt - horizon)
+    {
+        history.pop_front();
+    }
+}
+
+std::vector<uint8_t>
+DtDigitalAgent::Serialize() const
+{
+    std::vector<uint8_t> out;
+    Put(out, AGENT_MAGIC, 4);
+    Put(out, terminal, 4);
+    Put(out, servingCell, 4);
+    Put(out, modelVersion, 4);
+    Put(out, static_cast<uint64_t>(joined.GetNanoSeconds()), 8);
+    Put(out, static_cast<uint64_t>(lastUpdate.GetNanoSeconds()), 8);
+    Put(out, static_cast<uint64_t>(lastSampleTime.GetNanoSeconds()), 8);
+    Put(out, updates, 8);
+    const std::vector<uint8_t> s = ToBytes(state);
+    Put(out, s.size(), 4);
+    out.insert(out.end(), s.begin(), s.end());
+    for (const auto& m : mirror)
+    {
+        Put(out, m.size(), 1);
+        for (double v : m)
+        {
+            uint64_t bits;
+            std::memcpy(&bits, &v, 8);
+            Put(out, bits, 8);
+        }
+    }
+    Put(out, history.size(), 4);
+    for (const auto& [t, bytes] : history)
+    {
+        Put(out, static_cast<uint64_t>(t.GetNanoSeconds()), 8);
+        Put(out, bytes.size(), 4);
+        out.insert(out.end(), bytes.begin(), bytes.end());
+    }
+    return out;
+}
+
+bool
+DtDigitalAgent::Deserialize(const std::vector<uint8_t>& bytes, DtDigitalAgent& agent)
+{
+    DtDigitalAgent a;
+    std::size_t pos = 0;
+    uint64_t v[8] = {};
+    const int widths[8] = {4, 4, 4, 4, 8, 8, 8, 8};
+    for (int i = 0; i < 8; ++i)
+    {
+        if (!Get(bytes, pos, widths[i], v[i]))
+        {
+            return false;
+        }
+    }
+    if (v[0] != AGENT_MAGIC || v[4] > INT64_MAX || v[5] > INT64_MAX || v[6] > INT64_MAX)
+    {
+        return false;
+    }
+    a.terminal = static_cast<uint32_t>(v[1]);
+    a.servingCell = static_cast<uint32_t>(v[2]);
+    a.modelVersion = static_cast<uint32_t>(v[3]);
+    a.joined = NanoSeconds(static_cast<int64_t>(v[4]));
+    a.lastUpdate = NanoSeconds(static_cast<int64_t>(v[5]));
+    a.lastSampleTime = NanoSeconds(static_cast<int64_t>(v[6]));
+    a.updates = v[7];
+    uint64_t len = 0;
+    if (!Get(bytes, pos, 4, len) || bytes.size() - pos < len)
+    {
+        return false;
+    }
+    std::vector<uint8_t> s(bytes.begin() + pos, bytes.begin() + pos + len);
+    pos += len;
+    if (!FromBytes(s, a.state))
+    {
+        return false;
+    }
+    for (auto& m : a.mirror)
+    {
+        uint64_t n = 0;
+        if (!Get(bytes, pos, 1, n) || n > MAX_MIRROR || (bytes.size() - pos) / 8 < n)
+        {
+            return false;
+        }
+        m.resize(n);
+        for (auto& d : m)
+        {
+            uint64_t bits = 0;
+            Get(bytes, pos, 8, bits);
+            std::memcpy(&d, &bits, 8);
+            if (!std::isfinite(d))
+            {
+                return false;
+            }
+        }
+    }
+    uint64_t count = 0;
+    if (!Get(bytes, pos, 4, count) || count > MAX_HISTORY)
+    {
+        return false;
+    }
+    for (uint64_t k = 0; k < count; ++k)
+    {
+        uint64_t t = 0;
+        uint64_t n = 0;
+        if (!Get(bytes, pos, 8, t) || t > INT64_MAX || !Get(bytes, pos, 4, n)
+            || bytes.size() - pos < n)
+        {
+            return false;
+        }
+        std::vector<uint8_t> h(bytes.begin() + pos, bytes.begin() + pos + n);
+        pos += n;
+        DtStatusUpdateHeader check;
+        if (!FromBytes(h, check))
+        {
+            return false;
+        }
+        a.history.emplace_back(NanoSeconds(static_cast<int64_t>(t)), std::move(h));
+    }
+    if (pos != bytes.size())
+    {
+        return false;
+    }
+    agent = std::move(a);
+    return true;
+}
+
+} // namespace ns3

@@ -1,0 +1,71 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DT_DIGITAL_AGENT_H
+#define DT_DIGITAL_AGENT_H
+
+#include "dt-status-update-header.h"
+
+#include "ns3/nstime.h"
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup multilayer-dt
+ * The twin of one terminal held by an edge DT: its digital agent.
+ *
+ * Its state is what a migration transfers: the identity and counters, the
+ * latest status update, the mirror of each source's latest sample and the
+ * history of the status updates of the last AgentHistory (the twin's recent
+ * trajectory, as received). Serialize gives that state as bytes, and
+ * Deserialize restores it, validating every length and field.
+ */
+struct DtDigitalAgent
+{
+    uint32_t terminal{0};                      //!< DT id of the terminal
+    uint32_t servingCell{0};                   //!< its serving cell / AP
+    uint32_t modelVersion{0};                  //!< model version its local DT runs
+    Time joined;                               //!< when it joined this edge
+    Time lastUpdate;                           //!< when its state was last updated
+    Time lastSampleTime;                       //!< send time of the last status update applied
+    uint64_t updates{0};                       //!< status updates applied
+    DtStatusUpdateHeader state;                //!< latest state
+    std::array<std::vector<double>, 5> mirror; //!< latest decoded sample of each DtSource (index
+                                               //!< source - 1; empty: none received)
+    std::deque<std::pair<Time, std::vector<uint8_t>>>
+        history; //!< recent status updates (send time, wire bytes), oldest first
+
+    /**
+     * Record a status update in the history and drop what is older than
+     * the horizon.
+     * \param update the status update
+     * \param sentAt when the terminal sent it
+     * \param horizon how much history to keep
+     */
+    void Remember(const DtStatusUpdateHeader& update, Time sentAt, Time horizon);
+
+    /** \return the agent's state as bytes (what a migration transfers) */
+    std::vector<uint8_t> Serialize() const;
+
+    /**
+     * Restore an agent from Serialize's bytes.
+     * \param bytes the state
+     * \param agent the restored agent (unchanged on failure)
+     * \return false if the bytes are not a valid agent state
+     */
+    static bool Deserialize(const std::vector<uint8_t>& bytes, DtDigitalAgent& agent);
+};
+
+} // namespace ns3
+
+#endif /* DT_DIGITAL_AGENT_H */

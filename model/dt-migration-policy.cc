@@ -1,0 +1,25 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "dt-migration-policy.h"
+
+namespace ns3
+{
+
+const char*
+DtMigrationPolicyName(DtMigrationPolicy policy)
+{
+    switch (policy)
+    {
+        case DT_MIGRATION_REACTIVE:
+            return "reactive";
+        case DT_MIGRATION_NONE:
+            return "none";
+    }
+    return "unknown";
+}
+
+} // namespace ns3

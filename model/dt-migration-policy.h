@@ -1,0 +1,43 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DT_MIGRATION_POLICY_H
+#define DT_MIGRATION_POLICY_H
+
+namespace ns3
+{
+
+/**
+ * \ingroup multilayer-dt
+ * What happens to a terminal's digital agent when the terminal is handed over
+ * to a cell of another edge DT (a plain enum: ns-3.37's EnumValue needs one).
+ */
+enum DtMigrationPolicy
+{
+    /**
+     * Reactive: after the handover the local DT joins the new edge DT, which
+     * pulls the agent's state from the old one (MIGRATION_REQUEST, then
+     * MIGRATION_STATE over the backhaul, MIGRATION_ACK); the agent is
+     * unavailable in between and the status updates that arrive meanwhile
+     * wait for it.
+     */
+    DT_MIGRATION_REACTIVE = 0,
+    /**
+     * None: the agent stays where it is; the local DT keeps talking to it,
+     * through the new cell and the backhaul.
+     */
+    DT_MIGRATION_NONE = 1,
+};
+
+/**
+ * \param policy a policy
+ * \return its name ("reactive", "none")
+ */
+const char* DtMigrationPolicyName(DtMigrationPolicy policy);
+
+} // namespace ns3
+
+#endif /* DT_MIGRATION_POLICY_H */
