@@ -187,6 +187,13 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
                 {
                     m_injections.push_back({terminal, start, end});
                 }));
+        local->TraceConnectWithoutContext(
+            "SyncEnded",
+            Callback<void, uint64_t, uint8_t, Time>(
+                [this, terminal](uint64_t id, uint8_t outcome, Time latency)
+                {
+                    m_syncs.push_back({terminal, id, Simulator::Now(), latency, outcome});
+                }));
         local->TraceConnectWithoutContext("HandoverDetected",
                                           Callback<void, uint32_t, uint32_t, uint32_t, uint32_t>(
                                               [this](uint32_t, uint32_t, uint32_t, uint32_t)
@@ -569,10 +576,33 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
         {"failed", failed},
         {"state_bytes", migratedBytes},
         {"mean_duration_ms", completed ? json(durationSum / completed) : json(nullptr)}};
-    // Not modelled in this release: no synchronization traffic exists, so
-    // counts are zero and ratios undefined (null).
+    uint64_t syncOk = 0;
+    double syncLatency = 0;
+    std::map<std::string, uint64_t> syncFailures;
+    for (const auto& r : m_syncs)
+    {
+        const auto outcome = static_cast<LocalDtApplication::SyncOutcome>(r.outcome);
+        if (outcome == LocalDtApplication::SYNC_OK)
+        {
+            ++syncOk;
+            syncLatency += r.latency.GetSeconds() * 1e3;
+        }
+        else
+        {
+            ++syncFailures[LocalDtApplication::SyncOutcomeName(outcome)];
+        }
+    }
+    const uint64_t syncFailed = m_syncs.size() - syncOk;
+    const double aoi = GetMeanAgeOfInformation();
     j["sync"] = {
-        {"requests", 0}, {"failures", 0}, {"failure_ratio", nullptr}, {"mean_aoi_ms", nullptr}};
+        {"requests", m_syncs.size()},
+        {"ok", syncOk},
+        {"failures", syncFailed},
+        {"failure_ratio",
+         m_syncs.empty() ? json(nullptr) : json(static_cast<double>(syncFailed) / m_syncs.size())},
+        {"failures_by_reason", syncFailures},
+        {"mean_latency_ms", syncOk ? json(syncLatency / syncOk) : json(nullptr)},
+        {"mean_aoi_ms", aoi < 0 ? json(nullptr) : json(aoi * 1e3)}};
     j["packets"] = {{"malformed_dropped", m_malformed}};
 
     const DtDataStats ds = GetData();
@@ -640,6 +670,48 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
         return false;
     }
     out << std::setw(2) << j << "\n";
+    return static_cast<bool>(out);
+}
+
+const std::vector<DtSyncRecord>&
+DtStatsCollector::GetSyncs() const
+{
+    return m_syncs;
+}
+
+double
+DtStatsCollector::GetMeanAgeOfInformation() const
+{
+    double integral = 0;
+    double duration = 0;
+    for (const auto& e : m_edges)
+    {
+        double i = 0;
+        double d = 0;
+        e->GetDataModule()->GetAgeOfInformation(i, d);
+        integral += i;
+        duration += d;
+    }
+    return duration > 0 ? integral / duration : -1;
+}
+
+bool
+DtStatsCollector::WriteSyncCsv(const std::string& path) const
+{
+    std::ofstream out(path);
+    if (!out)
+    {
+        return false;
+    }
+    out << "terminal,id,end_s,latency_ms,outcome\n";
+    for (const auto& r : m_syncs)
+    {
+        out << r.terminal << ',' << r.id << ',' << r.end.GetSeconds() << ','
+            << r.latency.GetSeconds() * 1e3 << ','
+            << LocalDtApplication::SyncOutcomeName(
+                   static_cast<LocalDtApplication::SyncOutcome>(r.outcome))
+            << '\n';
+    }
     return static_cast<bool>(out);
 }
 

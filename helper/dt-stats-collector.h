@@ -99,6 +99,19 @@ struct DtMigrationRecord
 
 /**
  * \ingroup multilayer-dt
+ * One synchronization request, as its terminal saw it end.
+ */
+struct DtSyncRecord
+{
+    uint32_t terminal{0}; //!< the terminal
+    uint64_t id{0};       //!< its sync id
+    Time end;             //!< when it ended
+    Time latency;         //!< from the request to its end
+    uint8_t outcome{0};   //!< LocalDtApplication::SyncOutcome
+};
+
+/**
+ * \ingroup multilayer-dt
  * Terminal energy figures, from the ns-3 energy sources and models the
  * helper installs (all 0 without batteries).
  */
@@ -211,6 +224,19 @@ class DtStatsCollector : public Object
     const std::vector<DtMigrationRecord>& GetMigrations() const;
     /** \return handovers the local DTs detected */
     uint64_t GetHandovers() const;
+    /** \return the synchronizations that ended */
+    const std::vector<DtSyncRecord>& GetSyncs() const;
+    /**
+     * Write sync.csv: one row per synchronization request.
+     * \param path the file
+     * \return false if it could not be written
+     */
+    bool WriteSyncCsv(const std::string& path) const;
+    /**
+     * \return mean age of information of the twins at the edges, s (-1: none
+     *         tracked)
+     */
+    double GetMeanAgeOfInformation() const;
 
   private:
     /** \param d a created demand */
@@ -242,6 +268,7 @@ class DtStatsCollector : public Object
     std::vector<Ptr<EdgeDtApplication>> m_edges;               //!< watched edge DTs
     std::vector<DtMigrationRecord> m_migrations;               //!< agent migrations
     uint64_t m_handovers{0};                                   //!< handovers detected
+    std::vector<DtSyncRecord> m_syncs;                         //!< ended synchronizations
     uint64_t m_modelUpdates{0};                                //!< model versions pushed
     double m_lagSum{0};                                        //!< version lags, summed
     uint64_t m_lagSamples{0};                                  //!< version lags sampled

@@ -99,6 +99,22 @@ MultiLayerDtHelper::GetTypeId()
                 EnumValue(DT_MIGRATION_REACTIVE),
                 MakeEnumAccessor(&MultiLayerDtHelper::m_migrationPolicy),
                 MakeEnumChecker(DT_MIGRATION_REACTIVE, "Reactive", DT_MIGRATION_NONE, "None"))
+            .AddAttribute("SyncProbability",
+                          "Probability that a terminal sends a synchronization request to its "
+                          "twin in a slot (Bernoulli; 0: none).",
+                          DoubleValue(0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_syncProbability),
+                          MakeDoubleChecker<double>(0, 1))
+            .AddAttribute("SyncSlot",
+                          "Length of a synchronization slot.",
+                          TimeValue(MilliSeconds(100)),
+                          MakeTimeAccessor(&MultiLayerDtHelper::m_syncSlot),
+                          MakeTimeChecker(MicroSeconds(100)))
+            .AddAttribute("SyncDeadline",
+                          "Latency requirement of a synchronization.",
+                          TimeValue(MilliSeconds(50)),
+                          MakeTimeAccessor(&MultiLayerDtHelper::m_syncDeadline),
+                          MakeTimeChecker(MicroSeconds(1)))
             .AddAttribute("LteBandwidth",
                           "LTE uplink and downlink bandwidth, resource blocks (6, 15, 25, 50, "
                           "75 or 100).",
@@ -939,6 +955,9 @@ MultiLayerDtHelper::InstallLocalDt(NodeContainer terminals)
         m_localFactory.Set("ServingCell", UintegerValue(GetCellOfEdge(e)));
         m_localFactory.Set("Architecture", EnumValue(m_architecture));
         m_localFactory.Set("MigrationPolicy", EnumValue(m_migrationPolicy));
+        m_localFactory.Set("SyncProbability", DoubleValue(m_syncProbability));
+        m_localFactory.Set("SyncSlot", TimeValue(m_syncSlot));
+        m_localFactory.Set("SyncDeadline", TimeValue(m_syncDeadline));
         m_localFactory.Set("PeerBroadcast",
                            Ipv4AddressValue(m_peerToPeer ? Ipv4Address("192.168.255.255")
                                                          : Ipv4Address::GetAny()));
@@ -1054,6 +1073,9 @@ MultiLayerDtHelper::WriteOutputs(const std::string& dir, double wallSeconds) con
                     "cannot write " << summary << " (is the output folder writable?)");
     NS_ABORT_MSG_IF(!m_stats->WriteDemandsCsv(demands),
                     "cannot write " << demands << " (is the output folder writable?)");
+    const std::string syncs = dir + "/sync.csv";
+    NS_ABORT_MSG_IF(!m_stats->WriteSyncCsv(syncs),
+                    "cannot write " << syncs << " (is the output folder writable?)");
     const std::string migrations = dir + "/migrations.csv";
     NS_ABORT_MSG_IF(!m_stats->WriteMigrationsCsv(migrations),
                     "cannot write " << migrations << " (is the output folder writable?)");

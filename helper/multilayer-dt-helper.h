@@ -267,6 +267,9 @@ class MultiLayerDtHelper : public Object
     bool m_appUsage;                     //!< terminals run the default app-usage chain
     double m_batteryEnergy;              //!< terminal battery, J (0: none)
     DtMigrationPolicy m_migrationPolicy; //!< agent migration on handover
+    double m_syncProbability;            //!< sync request probability per slot
+    Time m_syncSlot;                     //!< sync slot
+    Time m_syncDeadline;                 //!< sync latency requirement
     uint16_t m_lteRbs;                   //!< LTE bandwidth, resource blocks
     double m_enbTxPower;                 //!< eNB transmit power, dBm
     double m_hoHysteresis;               //!< A3 handover hysteresis, dB

@@ -8,6 +8,7 @@
 
 #include "dt-load-report-header.h"
 #include "dt-model-update-header.h"
+#include "dt-sync-header.h"
 
 #include "ns3/enum.h"
 #include "ns3/log.h"
@@ -197,6 +198,18 @@ CloudDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
         case DtMessageType::REGION_SUMMARY:
             m_data->ApplySummary(h.GetSource(), msg.GetPayloadAs<DtRegionSummaryHeader>());
             break;
+        case DtMessageType::SYNC_REQUEST:
+        {
+            // Centralized: the cloud holds every twin, and they never migrate.
+            const auto& req = msg.GetPayloadAs<DtSyncRequestHeader>();
+            DtSyncAckHeader ack;
+            ack.SetSyncId(req.GetSyncId());
+            ack.SetTerminal(req.GetTerminal());
+            ack.SetStatus(DtSyncStatus::OK);
+            ack.SetTwinUpdated(Simulator::Now());
+            m_comm->Send(h.GetSource(), ack, false);
+            break;
+        }
         case DtMessageType::STATUS_UPDATE:
         {
             const auto& su = msg.GetPayloadAs<DtStatusUpdateHeader>();

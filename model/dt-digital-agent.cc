@@ -7,7 +7,9 @@
 #include "dt-digital-agent.h"
 
 #include "ns3/buffer.h"
+#include "ns3/simulator.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -104,6 +106,35 @@ DtDigitalAgent::Remember(const DtStatusUpdateHeader& update, Time sentAt, Time h
     }
 }
 
+void
+DtDigitalAgent::IntegrateAge(Time now)
+{
+    if (aoiSince.IsNegative() || now <= aoiLast)
+    {
+        return;
+    }
+    // The age grows linearly from aoiLast - freshest to now - freshest.
+    const double a0 = (aoiLast - freshest).GetSeconds();
+    const double a1 = (now - freshest).GetSeconds();
+    aoiIntegral += (a1 * a1 - a0 * a0) / 2;
+    aoiLast = now;
+}
+
+void
+DtDigitalAgent::Refresh(Time generated)
+{
+    const Time now = Simulator::Now();
+    if (aoiSince.IsNegative())
+    {
+        aoiSince = now;
+        aoiLast = now;
+        freshest = generated;
+        return;
+    }
+    IntegrateAge(now);
+    freshest = std::max(freshest, generated);
+}
+
 std::vector<uint8_t>
 DtDigitalAgent::Serialize() const
 {
@@ -116,6 +147,12 @@ DtDigitalAgent::Serialize() const
     Put(out, static_cast<uint64_t>(lastUpdate.GetNanoSeconds()), 8);
     Put(out, static_cast<uint64_t>(lastSampleTime.GetNanoSeconds()), 8);
     Put(out, updates, 8);
+    Put(out, static_cast<uint64_t>(freshest.GetNanoSeconds()), 8);
+    Put(out, static_cast<uint64_t>(aoiSince.GetNanoSeconds()), 8);
+    Put(out, static_cast<uint64_t>(aoiLast.GetNanoSeconds()), 8);
+    uint64_t integral;
+    std::memcpy(&integral, &aoiIntegral, 8);
+    Put(out, integral, 8);
     const std::vector<uint8_t> s = ToBytes(state);
     Put(out, s.size(), 4);
     out.insert(out.end(), s.begin(), s.end());
@@ -164,6 +201,23 @@ DtDigitalAgent::Deserialize(const std::vector<uint8_t>& bytes, DtDigitalAgent& a
     a.lastUpdate = NanoSeconds(static_cast<int64_t>(v[5]));
     a.lastSampleTime = NanoSeconds(static_cast<int64_t>(v[6]));
     a.updates = v[7];
+    uint64_t aoi[4] = {};
+    for (auto& x : aoi)
+    {
+        if (!Get(bytes, pos, 8, x))
+        {
+            return false;
+        }
+    }
+    a.freshest = NanoSeconds(static_cast<int64_t>(aoi[0]));
+    a.aoiSince = NanoSeconds(static_cast<int64_t>(aoi[1])); // may be negative: none yet
+    a.aoiLast = NanoSeconds(static_cast<int64_t>(aoi[2]));
+    std::memcpy(&a.aoiIntegral, &aoi[3], 8);
+    if (aoi[0] > INT64_MAX || aoi[2] > INT64_MAX || !std::isfinite(a.aoiIntegral)
+        || a.aoiIntegral < 0)
+    {
+        return false;
+    }
     uint64_t len = 0;
     if (!Get(bytes, pos, 4, len) || bytes.size() - pos < len)
     {

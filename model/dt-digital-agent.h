@@ -43,7 +43,23 @@ struct DtDigitalAgent
     std::array<std::vector<double>, 5> mirror; //!< latest decoded sample of each DtSource (index
                                                //!< source - 1; empty: none received)
     std::deque<std::pair<Time, std::vector<uint8_t>>>
-        history; //!< recent status updates (send time, wire bytes), oldest first
+        history;           //!< recent status updates (send time, wire bytes), oldest first
+    Time freshest;         //!< generation time of the freshest state received
+    Time aoiSince{-1};     //!< start of the age-of-information integral (negative: none)
+    Time aoiLast;          //!< end of the integral so far
+    double aoiIntegral{0}; //!< integral of the age over [aoiSince, aoiLast], s^2
+
+    /**
+     * A state generated at a given time reached the twin: integrate the age
+     * of information up to now and keep the fresher generation time.
+     * \param generated when the state was generated at the terminal
+     */
+    void Refresh(Time generated);
+    /**
+     * Integrate the age of information up to now.
+     * \param now the current time
+     */
+    void IntegrateAge(Time now);
 
     /**
      * Record a status update in the history and drop what is older than

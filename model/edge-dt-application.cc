@@ -10,6 +10,7 @@
 #include "dt-load-report-header.h"
 #include "dt-migration-header.h"
 #include "dt-model-update-header.h"
+#include "dt-sync-header.h"
 
 #include "ns3/enum.h"
 #include "ns3/log.h"
@@ -237,6 +238,28 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             m_service->SubmitTwinUpdate(h.GetSource());
             break;
         }
+        case DtMessageType::SYNC_REQUEST:
+        {
+            const auto& req = msg.GetPayloadAs<DtSyncRequestHeader>();
+            DtSyncAckHeader ack;
+            ack.SetSyncId(req.GetSyncId());
+            ack.SetTerminal(req.GetTerminal());
+            if (m_incoming.count(req.GetTerminal()) > 0)
+            {
+                ack.SetStatus(DtSyncStatus::MIGRATING);
+            }
+            else if (m_data->Synchronize(req.GetTerminal(), req.GetGenerated()))
+            {
+                ack.SetStatus(DtSyncStatus::OK);
+                ack.SetTwinUpdated(Simulator::Now());
+            }
+            else
+            {
+                ack.SetStatus(DtSyncStatus::UNKNOWN_AGENT);
+            }
+            m_comm->Send(h.GetSource(), ack, false);
+            break;
+        }
         case DtMessageType::MIGRATION_REQUEST:
             HandleMigrationRequest(h, msg.GetPayloadAs<DtMigrationRequestHeader>());
             break;
@@ -338,7 +361,7 @@ EdgeDtApplication::HandleMigrationRequest(const DtHeader& h, const DtMigrationRe
     }
     std::vector<uint8_t> bytes = agent->Serialize();
     m_outgoing[req.GetMigrationId()] = *agent;
-    m_data->Leave(terminal);
+    m_data->Release(terminal);
     DtMigrationStateHeader state;
     state.SetMigrationId(req.GetMigrationId());
     state.SetTerminal(terminal);

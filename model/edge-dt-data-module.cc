@@ -100,9 +100,57 @@ EdgeDtDataModule::Adopt(DtDigitalAgent agent)
 }
 
 bool
+EdgeDtDataModule::Synchronize(uint32_t terminal, Time generated)
+{
+    auto it = m_agents.find(terminal);
+    if (it == m_agents.end())
+    {
+        return false;
+    }
+    it->second.Refresh(generated);
+    return true;
+}
+
+void
+EdgeDtDataModule::GetAgeOfInformation(double& integral, double& duration)
+{
+    integral = m_closedAoi;
+    duration = m_closedAoiDuration;
+    for (auto& [terminal, a] : m_agents)
+    {
+        if (a.aoiSince.IsNegative())
+        {
+            continue;
+        }
+        a.IntegrateAge(Simulator::Now());
+        integral += a.aoiIntegral;
+        duration += (a.aoiLast - a.aoiSince).GetSeconds();
+    }
+}
+
+void
+EdgeDtDataModule::Release(uint32_t terminal)
+{
+    m_agents.erase(terminal);
+}
+
+bool
 EdgeDtDataModule::Leave(uint32_t terminal)
 {
-    return m_agents.erase(terminal) > 0;
+    auto it = m_agents.find(terminal);
+    if (it == m_agents.end())
+    {
+        return false;
+    }
+    DtDigitalAgent& a = it->second;
+    if (!a.aoiSince.IsNegative())
+    {
+        a.IntegrateAge(Simulator::Now());
+        m_closedAoi += a.aoiIntegral;
+        m_closedAoiDuration += (a.aoiLast - a.aoiSince).GetSeconds();
+    }
+    m_agents.erase(it);
+    return true;
 }
 
 void
@@ -165,6 +213,7 @@ EdgeDtDataModule::ApplyStatus(uint32_t terminal, const DtStatusUpdateHeader& upd
     a.servingCell = update.GetServingCell();
     a.state = update;
     a.Remember(update, sentAt, m_history);
+    a.Refresh(sentAt);
     a.lastSampleTime = sentAt;
     a.lastUpdate = Simulator::Now();
     ++a.updates;

@@ -76,6 +76,26 @@ class EdgeDtDataModule : public Object
      */
     void Adopt(DtDigitalAgent agent);
     /**
+     * A synchronization request reached the twin.
+     * \param terminal its DT id
+     * \param generated when the state was generated
+     * \return false if no agent of the terminal is here
+     */
+    bool Synchronize(uint32_t terminal, Time generated);
+    /**
+     * Age of information over every agent this edge hosted, up to now
+     * (agents that migrated away carry theirs along).
+     * \param integral integral of the age, s^2
+     * \param duration time covered, s
+     */
+    void GetAgeOfInformation(double& integral, double& duration);
+    /**
+     * Remove a terminal's agent that moves to another edge (its age of
+     * information goes along).
+     * \param terminal its DT id
+     */
+    void Release(uint32_t terminal);
+    /**
      * Remove a terminal's agent.
      * \param terminal its DT id
      * \return true if it was here
@@ -104,9 +124,11 @@ class EdgeDtDataModule : public Object
     DtRegionSummaryHeader BuildRegionSummary();
 
   private:
-    Time m_history;      //!< status update history an agent keeps
-    double m_falseAlarm; //!< detector false-alarm probability
-    uint32_t m_warmup;   //!< detector warm-up samples
+    Time m_history;                //!< status update history an agent keeps
+    double m_closedAoi{0};         //!< age integral of agents that left, s^2
+    double m_closedAoiDuration{0}; //!< time they covered, s
+    double m_falseAlarm;           //!< detector false-alarm probability
+    uint32_t m_warmup;             //!< detector warm-up samples
     std::map<uint8_t, std::unique_ptr<DtAnomalyDetector>>
         m_detectors;                                 //!< region-wide, by dimension
     std::set<uint32_t> m_flaggedInWindow;            //!< terminals flagged since the last summary

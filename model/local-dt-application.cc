@@ -12,6 +12,7 @@
 #include "dt-model-update-header.h"
 #include "dt-peer-hello-header.h"
 #include "dt-radio-probe.h"
+#include "dt-sync-header.h"
 
 #include "ns3/double.h"
 #include "ns3/enum.h"
@@ -84,6 +85,29 @@ LocalDtApplication::GetTypeId()
                 EnumValue(DT_MIGRATION_REACTIVE),
                 MakeEnumAccessor(&LocalDtApplication::m_policy),
                 MakeEnumChecker(DT_MIGRATION_REACTIVE, "Reactive", DT_MIGRATION_NONE, "None"))
+            .AddAttribute("SyncProbability",
+                          "Probability that the terminal sends a synchronization request to "
+                          "its twin in a slot (Bernoulli; 0: no synchronization).",
+                          DoubleValue(0),
+                          MakeDoubleAccessor(&LocalDtApplication::m_syncProbability),
+                          MakeDoubleChecker<double>(0, 1))
+            .AddAttribute("SyncSlot",
+                          "Length of a synchronization slot.",
+                          TimeValue(MilliSeconds(100)),
+                          MakeTimeAccessor(&LocalDtApplication::m_syncSlot),
+                          MakeTimeChecker(MicroSeconds(100)))
+            .AddAttribute("SyncDeadline",
+                          "Latency requirement of a synchronization: its acknowledgement must "
+                          "return within it.",
+                          TimeValue(MilliSeconds(50)),
+                          MakeTimeAccessor(&LocalDtApplication::m_syncDeadline),
+                          MakeTimeChecker(MicroSeconds(1)))
+            .AddAttribute("SyncExtraBytes",
+                          "Model state a synchronization carries besides the latest sample of "
+                          "every source, bytes.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&LocalDtApplication::m_syncExtraBytes),
+                          MakeUintegerChecker<uint32_t>(0, 1 << 20))
             .AddAttribute("DataModule",
                           "The data module.",
                           PointerValue(),
@@ -98,7 +122,11 @@ LocalDtApplication::GetTypeId()
                             "The radio's serving cell changed (from and to cell, from and to "
                             "edge DT).",
                             MakeTraceSourceAccessor(&LocalDtApplication::m_handoverTrace),
-                            "ns3::LocalDtApplication::HandoverTracedCallback");
+                            "ns3::LocalDtApplication::HandoverTracedCallback")
+            .AddTraceSource("SyncEnded",
+                            "A synchronization request ended (id, outcome, latency).",
+                            MakeTraceSourceAccessor(&LocalDtApplication::m_syncTrace),
+                            "ns3::LocalDtApplication::SyncTracedCallback");
     return tid;
 }
 
@@ -119,6 +147,12 @@ LocalDtApplication::DoDispose()
     m_statusEvent.Cancel();
     m_helloEvent.Cancel();
     m_joinEvent.Cancel();
+    m_syncEvent.Cancel();
+    for (auto& [id, pending] : m_syncs)
+    {
+        pending.second.Cancel();
+    }
+    m_syncs.clear();
     m_jitter = nullptr;
     DtModularApplication::DoDispose();
 }
@@ -248,6 +282,73 @@ LocalDtApplication::DoStartDt()
     }
     m_statusEvent =
         Simulator::Schedule(m_data->GetStatusInterval(), &LocalDtApplication::SendStatus, this);
+    if (m_syncProbability > 0)
+    {
+        m_syncEvent = Simulator::Schedule(m_syncSlot, &LocalDtApplication::SyncSlot, this);
+    }
+}
+
+const char*
+LocalDtApplication::SyncOutcomeName(SyncOutcome outcome)
+{
+    switch (outcome)
+    {
+        case SYNC_OK:
+            return "ok";
+        case SYNC_LATE:
+            return "late";
+        case SYNC_MIGRATING:
+            return "migrating";
+        case SYNC_UNKNOWN_AGENT:
+            return "unknown-agent";
+        case SYNC_STOPPED:
+            return "simulation-end";
+    }
+    return "unknown";
+}
+
+uint64_t
+LocalDtApplication::GetSyncRequests() const
+{
+    return m_syncRequests;
+}
+
+void
+LocalDtApplication::SyncSlot()
+{
+    m_syncEvent = Simulator::Schedule(m_syncSlot, &LocalDtApplication::SyncSlot, this);
+    if (m_jitter->GetValue(0, 1) >= m_syncProbability)
+    {
+        return;
+    }
+    const uint64_t id = m_nextSync++;
+    ++m_syncRequests;
+    DtSyncRequestHeader req;
+    req.SetSyncId(id);
+    req.SetTerminal(m_dtId);
+    req.SetTimes(Simulator::Now(), Simulator::Now() + m_syncDeadline);
+    std::vector<uint8_t> state = m_data->GetCurrentState();
+    state.resize(state.size() + m_syncExtraBytes, 0);
+    req.SetState(std::move(state));
+    const bool centralized = m_architecture == DtArchitecture::CENTRALIZED;
+    m_syncs[id] = {
+        Simulator::Now(),
+        Simulator::Schedule(m_syncDeadline, &LocalDtApplication::EndSync, this, id, SYNC_LATE)};
+    m_comm->Send(centralized ? m_cloudDtId : m_edgeDtId, req, false);
+}
+
+void
+LocalDtApplication::EndSync(uint64_t id, SyncOutcome outcome)
+{
+    auto it = m_syncs.find(id);
+    if (it == m_syncs.end())
+    {
+        return; // already ended (an acknowledgement after the deadline)
+    }
+    const Time latency = Simulator::Now() - it->second.first;
+    it->second.second.Cancel();
+    m_syncs.erase(it);
+    m_syncTrace(id, static_cast<uint8_t>(outcome), latency);
 }
 
 void
@@ -279,6 +380,16 @@ LocalDtApplication::DoStopDt()
     m_statusEvent.Cancel();
     m_helloEvent.Cancel();
     m_joinEvent.Cancel();
+    m_syncEvent.Cancel();
+    std::vector<uint64_t> pending;
+    for (const auto& [id, p] : m_syncs)
+    {
+        pending.push_back(id);
+    }
+    for (uint64_t id : pending)
+    {
+        EndSync(id, SYNC_STOPPED);
+    }
     m_service->Stop();
     m_data->Stop();
 }
@@ -336,6 +447,16 @@ LocalDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
         case DtMessageType::MODEL_UPDATE:
         {
             m_service->AdoptCloudModel(msg.GetPayloadAs<DtModelUpdateHeader>());
+            break;
+        }
+        case DtMessageType::SYNC_ACK:
+        {
+            const auto& ack = msg.GetPayloadAs<DtSyncAckHeader>();
+            const DtSyncStatus st = ack.GetStatus();
+            EndSync(ack.GetSyncId(),
+                    st == DtSyncStatus::OK
+                        ? SYNC_OK
+                        : (st == DtSyncStatus::MIGRATING ? SYNC_MIGRATING : SYNC_UNKNOWN_AGENT));
             break;
         }
         case DtMessageType::LOAD_REPORT:

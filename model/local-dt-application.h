@@ -16,6 +16,9 @@
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
+#include <map>
+#include <utility>
+
 namespace ns3
 {
 
@@ -64,6 +67,34 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
     /** \return serving cell changes detected so far */
     uint32_t GetHandoverCount() const;
 
+    /// Why a synchronization ended.
+    enum SyncOutcome
+    {
+        SYNC_OK = 0,            //!< acknowledged by the twin within the latency requirement
+        SYNC_LATE = 1,          //!< no acknowledgement within the latency requirement
+        SYNC_MIGRATING = 2,     //!< the twin was migrating
+        SYNC_UNKNOWN_AGENT = 3, //!< the edge hosted no twin of this terminal
+        SYNC_STOPPED = 4,       //!< the DT stopped first
+    };
+
+    /**
+     * \param outcome an outcome
+     * \return its name ("ok", "late", "migrating", "unknown-agent", "simulation-end")
+     */
+    static const char* SyncOutcomeName(SyncOutcome outcome);
+
+    /** \return synchronization requests issued so far */
+    uint64_t GetSyncRequests() const;
+
+    /**
+     * TracedCallback signature for a synchronization that ended (each
+     * request ends exactly once).
+     * \param id the sync id
+     * \param outcome how it ended (SyncOutcome)
+     * \param latency from the request to its end
+     */
+    typedef void (*SyncTracedCallback)(uint64_t id, uint8_t outcome, Time latency);
+
     /**
      * TracedCallback signature for a detected handover.
      * \param fromCell the cell left
@@ -107,27 +138,45 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
      * \param bssid the AP
      */
     void WifiAssociation(bool associated, Mac48Address bssid);
+    /** Issue a synchronization request with probability SyncProbability, and schedule the next
+     * slot. */
+    void SyncSlot();
+    /**
+     * End a pending synchronization.
+     * \param id its id
+     * \param outcome how it ended
+     */
+    void EndSync(uint64_t id, SyncOutcome outcome);
     /**
      * DtRadioProbe CellChanged sink (LTE).
      * \param cellId the new cell
      */
     void LteCellChanged(uint16_t cellId);
 
-    uint32_t m_edgeDtId;                 //!< serving edge DT
-    uint32_t m_cloudDtId;                //!< cloud DT
-    uint32_t m_servingCell;              //!< serving cell / AP id
-    uint32_t m_previousEdge;             //!< edge DT before the last handover (join field)
-    uint32_t m_handovers{0};             //!< serving cell changes detected
-    DtMigrationPolicy m_policy;          //!< what happens to the agent on handover
-    double m_sampleGflop;                //!< local processing per raw sample
-    uint64_t m_processingJobs{0};        //!< sample-processing jobs submitted
-    EventId m_statusEvent;               //!< next status update
+    uint32_t m_edgeDtId;        //!< serving edge DT
+    uint32_t m_cloudDtId;       //!< cloud DT
+    uint32_t m_servingCell;     //!< serving cell / AP id
+    uint32_t m_previousEdge;    //!< edge DT before the last handover (join field)
+    uint32_t m_handovers{0};    //!< serving cell changes detected
+    DtMigrationPolicy m_policy; //!< what happens to the agent on handover
+    double m_syncProbability;   //!< sync request probability per slot
+    Time m_syncSlot;            //!< slot length
+    Time m_syncDeadline;        //!< latency requirement
+    uint32_t m_syncExtraBytes;  //!< model state carried besides the samples
+    EventId m_syncEvent;        //!< next slot
+    uint64_t m_nextSync{1};     //!< next sync id
+    uint64_t m_syncRequests{0}; //!< requests issued
+    std::map<uint64_t, std::pair<Time, EventId>> m_syncs; //!< pending: sent, deadline timer
+    TracedCallback<uint64_t, uint8_t, Time> m_syncTrace;  //!< ended syncs
+    double m_sampleGflop;                                 //!< local processing per raw sample
+    uint64_t m_processingJobs{0};                         //!< sample-processing jobs submitted
+    EventId m_statusEvent;                                //!< next status update
     Ipv4Address m_peerBroadcast;         //!< ad hoc broadcast address (any: no P2P)
     Time m_peerHelloInterval;            //!< hello period
     Time m_joinRetryInterval;            //!< join retry period while the edge is unreachable
     EventId m_helloEvent;                //!< next hello
     EventId m_joinEvent;                 //!< next join retry
-    Ptr<UniformRandomVariable> m_jitter; //!< desynchronizes broadcasts
+    Ptr<UniformRandomVariable> m_jitter; //!< desynchronizes broadcasts; sync draws
 
     TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_handoverTrace; //!< handovers
 };

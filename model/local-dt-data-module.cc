@@ -621,6 +621,26 @@ LocalDtDataModule::IsUpdateDue() const
     return false;
 }
 
+std::vector<uint8_t>
+LocalDtDataModule::GetCurrentState() const
+{
+    std::vector<DtSampleStream> streams;
+    for (const auto& s : m_sources)
+    {
+        if (s.stats.samples == 0 || s.latest.empty() || (s.id != DtSource::POSITION && !s.primed))
+        {
+            continue;
+        }
+        DtSampleStream st;
+        st.source = s.id;
+        st.channels = s.channels;
+        st.periodUs = static_cast<uint32_t>(s.period.GetMicroSeconds());
+        st.values = s.latest;
+        streams.push_back(std::move(st));
+    }
+    return DtSampleCodec::EncodeRaw(streams);
+}
+
 DtSampleStream
 LocalDtDataModule::MakeStream(const Source& s, bool processed) const
 {

@@ -134,6 +134,12 @@ class LocalDtDataModule : public Object
      */
     DtStatusUpdateHeader BuildStatusUpdate(bool raw, uint32_t queueLength, uint32_t servingCell);
 
+    /**
+     * \return the latest processed sample of every source, in the RAW
+     *         sample block encoding (what a synchronization carries)
+     */
+    std::vector<uint8_t> GetCurrentState() const;
+
     /** \return the status update period */
     Time GetStatusInterval() const;
     /** \return samples taken since the last call (work the terminal has to pay for) */

@@ -51,6 +51,9 @@ struct SmallRun
     DtDataStats data;                    //!< data-module figures
     DtDetectionStats detection;          //!< anomaly detection
     DtEnergyStats energy;                //!< terminal energy
+    std::vector<DtSyncRecord> syncs;     //!< ended synchronizations
+    uint64_t syncRequests{0};            //!< synchronizations issued
+    double meanAoi{-1};                  //!< mean age of information, s
 };
 
 /**
@@ -119,6 +122,15 @@ RunSmall(DtArchitecture arch,
     r.data = st->GetData();
     r.detection = st->GetDetection();
     r.energy = st->GetEnergy();
+    r.syncs = st->GetSyncs();
+    r.meanAoi = st->GetMeanAgeOfInformation();
+    for (uint32_t a = 0; a < apps.GetN(); ++a)
+    {
+        if (auto local = DynamicCast<LocalDtApplication>(apps.Get(a)))
+        {
+            r.syncRequests += local->GetSyncRequests();
+        }
+    }
     Simulator::Destroy();
     r.summary = std::regex_replace(Slurp(dir + "/summary.json"),
                                    std::regex("\"wall_time_s\": [^,\\n]*"),
@@ -1035,6 +1047,91 @@ class DtLteHandoverTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * Synchronization over LTE: every request ends exactly once; requests that
+ * reach the new edge while the agent migrates (made long by 1000 km of
+ * backhaul) fail with "migrating"; with a 1 ms latency requirement every
+ * request fails "late"; the twins' age of information is tracked.
+ */
+class DtSyncTestCase : public TestCase
+{
+  public:
+    DtSyncTestCase()
+        : TestCase("Synchronization: migrating and late failures, conservation, age of "
+                   "information")
+    {
+    }
+
+  private:
+    /**
+     * \param deadline the latency requirement
+     * \return the run
+     */
+    SmallRun Run(Time deadline)
+    {
+        auto configure = [deadline](Ptr<MultiLayerDtHelper> dt)
+        {
+            dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+            dt->SetAttribute("Terminals", UintegerValue(1));
+            dt->SetAttribute("EdgeSpacing", DoubleValue(200));
+            dt->SetAttribute("EdgePgwDistanceKm", DoubleValue(1000));
+            dt->SetAttribute("SimTime", TimeValue(Seconds(9)));
+            dt->SetAttribute("DrainTime", TimeValue(Seconds(1)));
+            dt->SetAttribute("DemandRate", DoubleValue(0.5));
+            dt->SetAttribute("SyncProbability", DoubleValue(1.0));
+            dt->SetAttribute("SyncSlot", TimeValue(MilliSeconds(5)));
+            dt->SetAttribute("SyncDeadline", TimeValue(deadline));
+            dt->SetTerminalMobilityModel(ObjectFactory("ns3::ConstantVelocityMobilityModel"));
+        };
+        auto drive = [](Ptr<MultiLayerDtHelper> dt, ApplicationContainer)
+        {
+            Ptr<ConstantVelocityMobilityModel> mm =
+                dt->GetTerminals().Get(0)->GetObject<ConstantVelocityMobilityModel>();
+            mm->SetPosition(Vector(10, 20, 0));
+            mm->SetVelocity(Vector(20, 0, 0));
+        };
+        return RunSmall(
+            DtArchitecture::MULTI_LAYER, CreateTempDirFilename("sync"), configure, nullptr, drive);
+    }
+
+    void DoRun() override
+    {
+        auto count = [](const SmallRun& r, LocalDtApplication::SyncOutcome o)
+        {
+            return std::count_if(r.syncs.begin(),
+                                 r.syncs.end(),
+                                 [o](const DtSyncRecord& s)
+                                 {
+                                     return s.outcome == o;
+                                 });
+        };
+        SmallRun r = Run(MilliSeconds(300));
+        NS_TEST_ASSERT_MSG_GT(r.syncRequests, 1000, "a request every 5 ms");
+        NS_TEST_EXPECT_MSG_EQ(r.syncs.size(), r.syncRequests, "every request ended once");
+        std::set<uint64_t> ids;
+        for (const auto& s : r.syncs)
+        {
+            ids.insert(s.id);
+        }
+        NS_TEST_EXPECT_MSG_EQ(ids.size(), r.syncs.size(), "no request ended twice");
+        NS_TEST_EXPECT_MSG_GT(
+            count(r, LocalDtApplication::SYNC_OK), r.syncRequests * 9 / 10, "most succeed");
+        NS_TEST_EXPECT_MSG_GT(count(r, LocalDtApplication::SYNC_MIGRATING),
+                              0,
+                              "requests during the migration fail with migrating");
+        NS_TEST_EXPECT_MSG_EQ(count(r, LocalDtApplication::SYNC_UNKNOWN_AGENT), 0, "no lost twin");
+        NS_TEST_EXPECT_MSG_GT(r.meanAoi, 0.0, "age of information tracked");
+        NS_TEST_EXPECT_MSG_LT(r.meanAoi, 0.1, "fresh twins with a state every 5 ms");
+
+        SmallRun strict = Run(MilliSeconds(1));
+        NS_TEST_EXPECT_MSG_EQ(strict.syncs.size(), strict.syncRequests, "every request ended once");
+        NS_TEST_EXPECT_MSG_EQ(count(strict, LocalDtApplication::SYNC_OK), 0, "none within 1 ms");
+        NS_TEST_EXPECT_MSG_GT(
+            count(strict, LocalDtApplication::SYNC_LATE), strict.syncRequests * 9 / 10, "late");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * System test suite.
  */
 class DtSystemTestSuite : public TestSuite
@@ -1056,6 +1153,7 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtTerminalMobilityTestCase, TestCase::QUICK);
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_REACTIVE), TestCase::QUICK);
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_NONE), TestCase::QUICK);
+        AddTestCase(new DtSyncTestCase, TestCase::QUICK);
     }
 };
 
