@@ -453,11 +453,13 @@ DtStatsCollector::GetEnergy() const
         ++e.terminals;
         e.totalJ += battery->GetInitialEnergy() - battery->GetRemainingEnergy();
         e.minBatteryFraction = std::min(e.minBatteryFraction, battery->GetEnergyFraction());
-        DeviceEnergyModelContainer radios =
-            battery->FindDeviceEnergyModels("ns3::WifiRadioEnergyModel");
-        for (auto it = radios.Begin(); it != radios.End(); ++it)
+        for (const char* type : {"ns3::WifiRadioEnergyModel", "ns3::DtLteRadioEnergyModel"})
         {
-            e.radioJ += (*it)->GetTotalEnergyConsumption();
+            DeviceEnergyModelContainer radios = battery->FindDeviceEnergyModels(type);
+            for (auto it = radios.Begin(); it != radios.End(); ++it)
+            {
+                e.radioJ += (*it)->GetTotalEnergyConsumption();
+            }
         }
         DeviceEnergyModelContainer cpus =
             battery->FindDeviceEnergyModels("ns3::DtComputeEnergyModel");

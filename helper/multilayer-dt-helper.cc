@@ -16,6 +16,7 @@
 #include "ns3/double.h"
 #include "ns3/dt-app-usage-model.h"
 #include "ns3/dt-compute-energy-model.h"
+#include "ns3/dt-lte-radio-energy-model.h"
 #include "ns3/edge-dt-application.h"
 #include "ns3/energy-source-container.h"
 #include "ns3/enum.h"
@@ -29,6 +30,7 @@
 #include "ns3/lte-enb-phy.h"
 #include "ns3/lte-enb-rrc.h"
 #include "ns3/lte-helper.h"
+#include "ns3/lte-ue-net-device.h"
 #include "ns3/mobility-helper.h"
 #include "ns3/mobility-model.h"
 #include "ns3/point-to-point-epc-helper.h"
@@ -235,6 +237,13 @@ MultiLayerDtHelper::GetTypeId()
                           DoubleValue(1.5),
                           MakeDoubleAccessor(&MultiLayerDtHelper::m_meanSpeed),
                           MakeDoubleChecker<double>(0, 1000))
+            .AddAttribute("MobilityBounds",
+                          "Area Gauss-Markov terminals move in (an empty box: a square of "
+                          "side 2 x TerminalRadius around their AP with Wi-Fi, the row of "
+                          "cells with LTE).",
+                          BoxValue(Box(0, 0, 0, 0, 0, 0)),
+                          MakeBoxAccessor(&MultiLayerDtHelper::m_mobilityBounds),
+                          MakeBoxChecker())
             .AddAttribute("GaussMarkovAlpha",
                           "Memory of the Gauss-Markov model, in [0, 1] (1: constant "
                           "velocity, 0: memoryless).",
@@ -374,6 +383,13 @@ MultiLayerDtHelper::GetCellOfEdge(uint32_t e) const
 }
 
 void
+MultiLayerDtHelper::SetEdgePositions(const std::vector<Vector>& positions)
+{
+    NS_ABORT_MSG_IF(m_built, "MultiLayerDtHelper: set the edge positions before Build");
+    m_sites = positions;
+}
+
+void
 MultiLayerDtHelper::SetTerminalMobilityModel(const ObjectFactory& factory)
 {
     NS_ABORT_MSG_IF(m_built, "MultiLayerDtHelper: set the terminal mobility before Build");
@@ -499,9 +515,11 @@ MultiLayerDtHelper::PlaceNodes()
     // Positions: access points on a line, terminals on a disc around theirs.
     MobilityHelper fixed;
     Ptr<ListPositionAllocator> apPos = CreateObject<ListPositionAllocator>();
+    NS_ABORT_MSG_IF(!m_sites.empty() && m_sites.size() != m_edges,
+                    m_sites.size() << " edge positions for " << m_edges << " edges");
     for (uint32_t e = 0; e < m_edges; ++e)
     {
-        apPos->Add(Vector(e * m_edgeSpacing, 0, 0));
+        apPos->Add(m_sites.empty() ? Vector(e * m_edgeSpacing, 0, 0) : m_sites[e]);
     }
     fixed.SetPositionAllocator(apPos);
     fixed.SetMobilityModel("ns3::ConstantPositionMobilityModel");
@@ -519,8 +537,9 @@ MultiLayerDtHelper::PlaceNodes()
             }
         }
         Ptr<UniformDiscPositionAllocator> around = CreateObject<UniformDiscPositionAllocator>();
-        around->SetX(e * m_edgeSpacing);
-        around->SetY(0);
+        const Vector site = m_edgeNodes.Get(e)->GetObject<MobilityModel>()->GetPosition();
+        around->SetX(site.x);
+        around->SetY(site.y);
         around->SetRho(m_terminalRadius);
         around->AssignStreams(STREAM_POSITIONS + e);
         ObjectFactory model = m_mobilityFactory;
@@ -532,13 +551,22 @@ MultiLayerDtHelper::PlaceNodes()
                 // Wi-Fi: a square around the terminal's AP (no roaming);
                 // LTE: the whole row of cells (handover).
                 const double r = std::max(m_terminalRadius, 1.0);
-                const double x0 = m_access == LTE ? -r : e * m_edgeSpacing - r;
-                const double x1 =
-                    m_access == LTE ? (m_edges - 1) * m_edgeSpacing + r : e * m_edgeSpacing + r;
+                double x0 = m_access == LTE ? -r : site.x - r;
+                double x1 = m_access == LTE ? (m_edges - 1) * m_edgeSpacing + r : site.x + r;
+                double y0 = site.y - r;
+                double y1 = site.y + r;
+                if (m_mobilityBounds.xMax > m_mobilityBounds.xMin
+                    && m_mobilityBounds.yMax > m_mobilityBounds.yMin)
+                {
+                    x0 = m_mobilityBounds.xMin;
+                    x1 = m_mobilityBounds.xMax;
+                    y0 = m_mobilityBounds.yMin;
+                    y1 = m_mobilityBounds.yMax;
+                }
                 std::ostringstream speed;
                 speed << "ns3::ConstantRandomVariable[Constant=" << m_meanSpeed << "]";
                 model.SetTypeId("ns3::GaussMarkovMobilityModel");
-                model.Set("Bounds", BoxValue(Box(x0, x1, -r, r, 0, 0)));
+                model.Set("Bounds", BoxValue(Box(x0, x1, y0, y1, 0, 0)));
                 model.Set("TimeStep", TimeValue(m_gmTimeStep));
                 model.Set("Alpha", DoubleValue(m_gmAlpha));
                 model.Set("MeanVelocity", StringValue(speed.str()));
@@ -774,6 +802,13 @@ MultiLayerDtHelper::BuildEnergy()
             if (Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(n->GetDevice(d)))
             {
                 radio.Install(dev, sources.Get(i));
+            }
+            if (Ptr<LteUeNetDevice> ue = DynamicCast<LteUeNetDevice>(n->GetDevice(d)))
+            {
+                Ptr<DtLteRadioEnergyModel> lte = CreateObject<DtLteRadioEnergyModel>();
+                lte->SetEnergySource(sources.Get(i));
+                sources.Get(i)->AppendDeviceEnergyModel(lte);
+                lte->Attach(ue);
             }
         }
     }

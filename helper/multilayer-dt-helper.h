@@ -8,6 +8,7 @@
 #define MULTILAYER_DT_HELPER_H
 
 #include "ns3/application-container.h"
+#include "ns3/box.h"
 #include "ns3/data-rate.h"
 #include "ns3/dt-application.h"
 #include "ns3/dt-demand-class.h"
@@ -17,6 +18,7 @@
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 #include "ns3/object.h"
+#include "ns3/vector.h"
 
 #include <string>
 #include <vector>
@@ -83,6 +85,13 @@ class MultiLayerDtHelper : public Object
 
     MultiLayerDtHelper();
     ~MultiLayerDtHelper() override;
+
+    /**
+     * Place the edge sites (access points, eNBs) at these positions instead
+     * of on a line EdgeSpacing apart (before Build; one per edge).
+     * \param positions the sites
+     */
+    void SetEdgePositions(const std::vector<Vector>& positions);
 
     /**
      * Move the terminals with any ns-3 mobility model instead of the
@@ -259,6 +268,8 @@ class MultiLayerDtHelper : public Object
     double m_gmAlpha;                    //!< Gauss-Markov memory
     Time m_gmTimeStep;                   //!< Gauss-Markov update period
     ObjectFactory m_mobilityFactory;     //!< user's terminal mobility (if set)
+    std::vector<Vector> m_sites;         //!< edge sites (empty: on a line)
+    Box m_mobilityBounds;                //!< Gauss-Markov area (empty: automatic)
     double m_demandRate;                 //!< demands per second per terminal
     Time m_simTime;                      //!< demand generation time
     Time m_drainTime;                    //!< time for the last demands to finish

@@ -22,3 +22,10 @@ if(TARGET multilayer-dt-open-service)
                         "traffic-forecast invoked [1-9][0-9]* times"
                         $<TARGET_FILE:multilayer-dt-open-service> --terminals=4 --simTime=3)
 endif()
+
+if(TARGET multilayer-dt-s2)
+  mldt_add_checked_test(example/multilayer-dt-s2
+                        "migrations completed/failed.*sync failure ratio.*mean age of information"
+                        $<TARGET_FILE:multilayer-dt-s2> --users=6 --simTime=4 --speed=30
+                        --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s2-test-output)
+endif()

@@ -8,6 +8,11 @@ cpp_examples = [
     ("multilayer-dt-hello --malformed=3", "True", "True"),
     ("multilayer-dt-s1 --simTime=2 --outputDir=s1-test-output", "True", "False"),
     ("multilayer-dt-open-service --terminals=4 --simTime=3", "True", "False"),
+    (
+        "multilayer-dt-s2 --users=6 --simTime=4 --speed=30 --outputDir=s2-test-output",
+        "True",
+        "False",
+    ),
 ]
 
 # A list of Python examples to run: (example_name, do_run).

@@ -1020,6 +1020,11 @@ class DtLteHandoverTestCase : public TestCase
         NS_TEST_EXPECT_MSG_GT(r.created, 3, "demands were created");
         NS_TEST_EXPECT_MSG_EQ(r.inDeadline + r.late + r.failed, r.created, "conservation");
         NS_TEST_EXPECT_MSG_GT(r.inDeadline + r.late, r.created / 2, "most demands completed");
+        // The UE radio is connected for the whole run (about 13 s): at least
+        // idle power, at most transmit power all along.
+        NS_TEST_EXPECT_MSG_EQ(r.energy.terminals, 1, "the terminal has a battery");
+        NS_TEST_EXPECT_MSG_GT(r.energy.radioJ, 1.0 * 12.9, "LTE radio energy, idle floor");
+        NS_TEST_EXPECT_MSG_LT(r.energy.radioJ, 1.5 * 13.1, "mostly idle, some TTIs active");
     }
 
     /**

@@ -1,0 +1,261 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+// S2: synchronization and migration of digital twins of mobile users
+// (the system model of the "DT meets 6G" synchronization and migration
+// paper, Section III).
+//
+// 1000 m x 1000 m, 5 LTE base stations each with an edge server, mobile
+// users moving with the Gauss-Markov model, each sending a synchronization
+// request to its twin with probability p per slot. A handover to a cell of
+// another edge migrates the twin (reactive) or leaves it where it is (none).
+// Prints and writes (OUTPUTDIR/summary.json, sync.csv, migrations.csv,
+// demands.csv) the synchronization failure ratio, the twins' mean age of
+// information, the migrations and the users' energy.
+//
+//   ./mldt run s2 -- --users=50 --migrationPolicy=none --RngRun=2
+
+#include "ns3/core-module.h"
+#include "ns3/multilayer-dt-module.h"
+#include "ns3/network-module.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+using namespace ns3;
+
+namespace
+{
+
+/**
+ * Report a bad command-line value and exit with status 2.
+ * \param what the message
+ */
+[[noreturn]] void
+Fail(const std::string& what)
+{
+    std::cerr << "error: " << what << std::endl;
+    std::exit(2);
+}
+
+/**
+ * \param v a value
+ * \param precision digits after the point
+ * \return it as text
+ */
+std::string
+Fmt(double v, int precision = 2)
+{
+    std::ostringstream os;
+    os.setf(std::ios::fixed);
+    os.precision(precision);
+    os << v;
+    return os.str();
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    std::string users = "30";
+    double simTime = 20;
+    double speed = 10;
+    double syncProbability = 0.2;
+    double syncDeadlineMs = 50;
+    double demandRate = 0.5;
+    std::string policy = "reactive";
+    std::string access = "lte";
+    std::string outputDir = "s2-output";
+
+    CommandLine cmd(__FILE__);
+    cmd.Usage("S2: DT synchronization and migration of mobile users over 5 LTE base "
+              "stations with edge servers in 1000 m x 1000 m.");
+    cmd.AddValue("users", "Number of mobile users (1..320)", users);
+    cmd.AddValue("simTime", "Seconds the users are active (> 0)", simTime);
+    cmd.AddValue("speed", "Mean speed of the users, m/s (>= 0)", speed);
+    cmd.AddValue("syncProbability",
+                 "Probability of a synchronization request per 100 ms slot (0..1)",
+                 syncProbability);
+    cmd.AddValue(
+        "syncDeadline", "Latency requirement of a synchronization, ms (> 0)", syncDeadlineMs);
+    cmd.AddValue("demandRate", "Computing demands per second per user (>= 0)", demandRate);
+    cmd.AddValue("migrationPolicy", "reactive | none", policy);
+    cmd.AddValue("access", "lte", access);
+    cmd.AddValue("outputDir", "Folder for the outputs", outputDir);
+    cmd.Parse(argc, argv);
+
+    char* end = nullptr;
+    const long n = std::strtol(users.c_str(), &end, 10);
+    if (users.empty() || *end != '\0' || n < 1 || n > 320)
+    {
+        Fail("--users=" + users + " is not a whole number in 1..320");
+    }
+    if (!(simTime > 0) || simTime > 1e5)
+    {
+        Fail("--simTime=" + Fmt(simTime, 3) + " must be a positive number of seconds");
+    }
+    if (!(speed >= 0) || speed > 1000)
+    {
+        Fail("--speed=" + Fmt(speed, 3) + " must be a speed in 0..1000 m/s");
+    }
+    if (!(syncProbability >= 0 && syncProbability <= 1))
+    {
+        Fail("--syncProbability=" + Fmt(syncProbability, 3) + " is not a probability in [0, 1]");
+    }
+    if (!(syncDeadlineMs > 0) || syncDeadlineMs > 1e6)
+    {
+        Fail("--syncDeadline=" + Fmt(syncDeadlineMs, 3) + " must be a positive number of ms");
+    }
+    if (!(demandRate >= 0) || demandRate > 1e6)
+    {
+        Fail("--demandRate=" + Fmt(demandRate, 3) + " must be >= 0 demands per second");
+    }
+    DtMigrationPolicy migration = DT_MIGRATION_REACTIVE;
+    if (policy == "none")
+    {
+        migration = DT_MIGRATION_NONE;
+    }
+    else if (policy != "reactive")
+    {
+        Fail("--migrationPolicy=" + policy + " is not one of reactive, none");
+    }
+    if (access != "lte")
+    {
+        Fail("--access=" + access
+             + " is not available: S2 runs on lte (Wi-Fi roaming between edges is not modelled)");
+    }
+    {
+        std::error_code ec;
+        std::filesystem::create_directories(outputDir, ec);
+        const std::string probe = outputDir + "/.writable";
+        std::FILE* f = ec ? nullptr : std::fopen(probe.c_str(), "w");
+        if (!f)
+        {
+            Fail("--outputDir=" + outputDir + " is not a writable folder"
+                 + (ec ? " (" + ec.message() + ")" : std::string()));
+        }
+        std::fclose(f);
+        std::remove(probe.c_str());
+    }
+
+    const auto wallStart = std::chrono::steady_clock::now();
+    Ptr<MultiLayerDtHelper> dt = CreateObject<MultiLayerDtHelper>();
+    dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+    dt->SetAttribute("Terminals", UintegerValue(static_cast<uint32_t>(n)));
+    dt->SetAttribute("Edges", UintegerValue(5));
+    dt->SetEdgePositions({Vector(250, 250, 0),
+                          Vector(750, 250, 0),
+                          Vector(250, 750, 0),
+                          Vector(750, 750, 0),
+                          Vector(500, 500, 0)});
+    dt->SetAttribute("TerminalRadius", DoubleValue(200));
+    dt->SetAttribute("TerminalMobility", EnumValue(MultiLayerDtHelper::GAUSS_MARKOV));
+    dt->SetAttribute("MobilityBounds", BoxValue(Box(0, 1000, 0, 1000, 0, 0)));
+    dt->SetAttribute("MeanSpeed", DoubleValue(speed));
+    dt->SetAttribute("MigrationPolicy", EnumValue(migration));
+    dt->SetAttribute("SyncProbability", DoubleValue(syncProbability));
+    dt->SetAttribute("SyncSlot", TimeValue(MilliSeconds(100)));
+    dt->SetAttribute("SyncDeadline", TimeValue(MicroSeconds(std::llround(syncDeadlineMs * 1e3))));
+    dt->SetAttribute("DemandRate", DoubleValue(demandRate));
+    dt->SetAttribute("SimTime", TimeValue(Seconds(simTime)));
+    dt->SetAttribute("DrainTime", TimeValue(Seconds(5)));
+    dt->Build();
+    dt->Install();
+    dt->GetStats()->SetScenario("s2", "multilayer");
+
+    std::cout << "S2: " << n << " users, 5 LTE cells with edges, " << simTime << " s, speed "
+              << speed << " m/s, sync p=" << syncProbability << " per 100 ms (deadline "
+              << syncDeadlineMs << " ms), migration " << policy << ", RngRun "
+              << RngSeedManager::GetRun() << std::endl;
+    Simulator::Stop(dt->GetStopTime());
+    Simulator::Run();
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    dt->WriteOutputs(outputDir, wall);
+
+    Ptr<DtStatsCollector> st = dt->GetStats();
+    uint64_t ok = 0;
+    std::map<std::string, uint64_t> failures;
+    for (const auto& r : st->GetSyncs())
+    {
+        const auto o = static_cast<LocalDtApplication::SyncOutcome>(r.outcome);
+        if (o == LocalDtApplication::SYNC_OK)
+        {
+            ++ok;
+        }
+        else
+        {
+            ++failures[LocalDtApplication::SyncOutcomeName(o)];
+        }
+    }
+    const uint64_t syncs = st->GetSyncs().size();
+    uint64_t migrated = 0;
+    uint64_t migrationFailed = 0;
+    double migrationMs = 0;
+    uint64_t stateBytes = 0;
+    for (const auto& m : st->GetMigrations())
+    {
+        if (m.completed)
+        {
+            ++migrated;
+            migrationMs += (m.end - m.start).GetSeconds() * 1e3;
+            stateBytes += m.bytes;
+        }
+        else if (!m.end.IsNegative())
+        {
+            ++migrationFailed;
+        }
+    }
+    const DtEnergyStats energy = st->GetEnergy();
+    const double aoi = st->GetMeanAgeOfInformation();
+    std::ostringstream why;
+    for (const auto& [reason, count] : failures)
+    {
+        why << " " << reason << " " << count;
+    }
+    std::cout << "handovers detected            " << st->GetHandovers() << "\n"
+              << "migrations completed/failed   " << migrated << " / " << migrationFailed
+              << (migrated ? ", mean " + Fmt(migrationMs / migrated) + " ms, "
+                                 + std::to_string(stateBytes / migrated) + " B state"
+                           : std::string())
+              << "\n"
+              << "sync requests                 " << syncs << "\n"
+              << "sync failure ratio            "
+              << (syncs ? Fmt(static_cast<double>(syncs - ok) / syncs, 4) : std::string("-"))
+              << (why.str().empty() ? std::string() : " (" + why.str().substr(1) + ")") << "\n"
+              << "mean age of information ms    " << (aoi < 0 ? std::string("-") : Fmt(aoi * 1e3))
+              << "\n"
+              << "energy per user J (radio/cpu) "
+              << Fmt(energy.terminals ? energy.totalJ / energy.terminals : 0) << " ("
+              << Fmt(energy.terminals ? energy.radioJ / energy.terminals : 0) << " / "
+              << Fmt(energy.terminals ? energy.computeJ / energy.terminals : 0) << ")\n"
+              << "demands created/completed     " << st->GetCreated() << " / "
+              << st->GetCount(DtDemandState::COMPLETED_IN_DEADLINE)
+                     + st->GetCount(DtDemandState::COMPLETED_LATE)
+              << "\n"
+              << "wall time s                   " << Fmt(wall) << "\n"
+              << "outputs: " << outputDir
+              << "/{summary.json, sync.csv, migrations.csv, demands.csv}" << std::endl;
+
+    // Every demand and every synchronization must end exactly once.
+    const uint64_t finals = st->GetCount(DtDemandState::COMPLETED_IN_DEADLINE)
+                            + st->GetCount(DtDemandState::COMPLETED_LATE)
+                            + st->GetCount(DtDemandState::FAILED);
+    if (finals != st->GetCreated())
+    {
+        std::cerr << "error: " << st->GetCreated() << " demands created but " << finals
+                  << " reached a final state" << std::endl;
+        return 1;
+    }
+    Simulator::Destroy();
+    return 0;
+}
