@@ -71,7 +71,7 @@ main(int argc, char* argv[])
     double speed = 10;
     double syncProbability = 0.2;
     double syncDeadlineMs = 50;
-    double demandRate = 0.5;
+    double demandRate = 0.2;
     std::string policy = "reactive";
     std::string access = "lte";
     std::string outputDir = "s2-output";
@@ -166,6 +166,10 @@ main(int argc, char* argv[])
     dt->SetAttribute("SyncSlot", TimeValue(MilliSeconds(100)));
     dt->SetAttribute("SyncDeadline", TimeValue(MicroSeconds(std::llround(syncDeadlineMs * 1e3))));
     dt->SetAttribute("DemandRate", DoubleValue(demandRate));
+    // What the terminals assume of their LTE access when they estimate a
+    // demand's transfer times (25 resource blocks shared by a cell's users).
+    dt->SetAttribute("UplinkRate", DataRateValue(DataRate("4Mbps")));
+    dt->SetAttribute("DownlinkRate", DataRateValue(DataRate("12Mbps")));
     dt->SetAttribute("SimTime", TimeValue(Seconds(simTime)));
     dt->SetAttribute("DrainTime", TimeValue(Seconds(5)));
     dt->Build();

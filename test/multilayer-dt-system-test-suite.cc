@@ -1137,6 +1137,66 @@ class DtSyncTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * S2's trend: on the same cells and seed, more users synchronizing through
+ * them fail more often (the uplink is shared), and every request ends once.
+ */
+class DtSyncLoadTestCase : public TestCase
+{
+  public:
+    DtSyncLoadTestCase()
+        : TestCase("More users, more synchronization failures")
+    {
+    }
+
+  private:
+    /**
+     * \param users number of users
+     * \return the run
+     */
+    SmallRun Run(uint32_t users)
+    {
+        auto configure = [users](Ptr<MultiLayerDtHelper> dt)
+        {
+            dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+            dt->SetAttribute("Terminals", UintegerValue(users));
+            dt->SetAttribute("Edges", UintegerValue(2));
+            dt->SetAttribute("TerminalRadius", DoubleValue(80));
+            dt->SetAttribute("SimTime", TimeValue(Seconds(3)));
+            dt->SetAttribute("DrainTime", TimeValue(Seconds(1)));
+            dt->SetAttribute("DemandRate", DoubleValue(0.5));
+            dt->SetAttribute("SyncProbability", DoubleValue(1.0));
+            dt->SetAttribute("SyncSlot", TimeValue(MilliSeconds(20)));
+            dt->SetAttribute("SyncDeadline", TimeValue(MilliSeconds(30)));
+        };
+        return RunSmall(DtArchitecture::MULTI_LAYER, CreateTempDirFilename("load"), configure);
+    }
+
+    void DoRun() override
+    {
+        auto ratio = [](const SmallRun& r)
+        {
+            const auto ok = std::count_if(r.syncs.begin(),
+                                          r.syncs.end(),
+                                          [](const DtSyncRecord& s)
+                                          {
+                                              return s.outcome == LocalDtApplication::SYNC_OK;
+                                          });
+            return 1.0 - static_cast<double>(ok) / r.syncs.size();
+        };
+        SmallRun few = Run(2);
+        SmallRun many = Run(16);
+        NS_TEST_ASSERT_MSG_GT(few.syncRequests, 200, "requests were issued");
+        NS_TEST_EXPECT_MSG_EQ(few.syncs.size(), few.syncRequests, "every request ended once");
+        NS_TEST_EXPECT_MSG_EQ(many.syncs.size(), many.syncRequests, "every request ended once");
+        NS_TEST_EXPECT_MSG_LT(ratio(few),
+                              ratio(many),
+                              "failure ratio " << ratio(few) << " with 2 users, " << ratio(many)
+                                               << " with 16");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * System test suite.
  */
 class DtSystemTestSuite : public TestSuite
@@ -1159,6 +1219,7 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_REACTIVE), TestCase::QUICK);
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_NONE), TestCase::QUICK);
         AddTestCase(new DtSyncTestCase, TestCase::QUICK);
+        AddTestCase(new DtSyncLoadTestCase, TestCase::QUICK);
     }
 };
 
