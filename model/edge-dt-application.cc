@@ -203,6 +203,7 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
         {
             const auto& leave = msg.GetPayloadAs<DtAgentLeaveHeader>();
             const uint32_t terminal = leave.GetTerminal();
+            m_gone.insert(terminal);
             if (leave.GetReason() == DtLeaveReason::HANDOVER && m_policy == DT_MIGRATION_REACTIVE
                 && m_data->GetAgent(terminal))
             {
@@ -224,7 +225,14 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
         case DtMessageType::STATUS_UPDATE:
         {
             auto it = m_incoming.find(h.GetSource());
-            if (it != m_incoming.end())
+            if (m_gone.count(h.GetSource()) > 0)
+            {
+                // Sent before the terminal left: its agent (and newer state)
+                // is elsewhere now, so this must not create a stale one here.
+                NS_LOG_LOGIC("edge DT " << m_dtId << " drops a late status update of DT "
+                                        << h.GetSource());
+            }
+            else if (it != m_incoming.end())
             {
                 // The agent is on its way: the update waits for it.
                 it->second.held.emplace_back(msg.GetPayloadAs<DtStatusUpdateHeader>(),
@@ -234,8 +242,8 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             {
                 m_data->ApplyStatus(
                     h.GetSource(), msg.GetPayloadAs<DtStatusUpdateHeader>(), h.GetTimestamp());
+                m_service->SubmitTwinUpdate(h.GetSource());
             }
-            m_service->SubmitTwinUpdate(h.GetSource());
             break;
         }
         case DtMessageType::SYNC_REQUEST:
@@ -309,6 +317,7 @@ EdgeDtApplication::HandleJoin(const DtAgentJoinHeader& join)
 {
     const uint32_t terminal = join.GetTerminal();
     const uint32_t previous = join.GetPreviousEdge();
+    m_gone.erase(terminal);
     const bool fromAnotherEdge =
         previous != m_dtId && m_book->Has(previous) && m_book->Get(previous).layer == DtLayer::EDGE;
     if (m_policy == DT_MIGRATION_REACTIVE && fromAnotherEdge && !m_data->GetAgent(terminal)
@@ -362,6 +371,7 @@ EdgeDtApplication::HandleMigrationRequest(const DtHeader& h, const DtMigrationRe
     std::vector<uint8_t> bytes = agent->Serialize();
     m_outgoing[req.GetMigrationId()] = *agent;
     m_data->Release(terminal);
+    m_gone.insert(terminal);
     DtMigrationStateHeader state;
     state.SetMigrationId(req.GetMigrationId());
     state.SetTerminal(terminal);

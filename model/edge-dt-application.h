@@ -15,6 +15,7 @@
 #include "ns3/traced-callback.h"
 
 #include <map>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -141,6 +142,7 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     std::map<uint64_t, DtDigitalAgent> m_outgoing; //!< agents sent, until acknowledged
     std::map<uint32_t, EventId> m_departed;        //!< agents kept for a migration request
     std::map<uint32_t, uint64_t> m_outgoingSeq;    //!< MIGRATION_STATE sequence -> migration
+    std::set<uint32_t> m_gone; //!< terminals that left (late status updates are dropped)
 
     TracedCallback<uint64_t, uint32_t, uint32_t, uint32_t> m_migrationStarted; //!< started
     TracedCallback<uint64_t, uint32_t, uint32_t, Time> m_migrationCompleted;   //!< completed

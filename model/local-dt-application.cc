@@ -226,9 +226,9 @@ LocalDtApplication::ServingCellChanged(uint32_t cell)
     }
     m_edgeDtId = toEdge;
     m_previousEdge = fromEdge;
-    m_service->SetEdgeDtId(toEdge);
     if (m_architecture == DtArchitecture::MULTI_LAYER)
     {
+        m_service->SetEdgeDtId(toEdge);
         DtAgentLeaveHeader leave;
         leave.SetTerminal(m_dtId);
         leave.SetNextEdge(toEdge);
