@@ -156,6 +156,10 @@ DtAppUsageModel::Draw(const std::vector<double>& weights)
         pick -= std::max(0.0, weights[k]);
         ++k;
     }
+    while (k > 0 && weights[k] <= 0)
+    {
+        --k; // rounding ran past the last positive weight
+    }
     return k;
 }
 
@@ -163,6 +167,11 @@ void
 DtAppUsageModel::Start()
 {
     NS_LOG_FUNCTION(this);
+    if (m_started)
+    {
+        return;
+    }
+    m_started = true;
     NS_ABORT_MSG_IF(m_states.empty(), "DtAppUsageModel: no states");
     for (const auto& s : m_states)
     {
@@ -194,6 +203,7 @@ void
 DtAppUsageModel::Stop()
 {
     m_event.Cancel();
+    m_started = false;
 }
 
 void

@@ -66,8 +66,8 @@ class DtAppUsageModel : public Object
     void SetTransition(uint32_t from, uint32_t to, double weight);
 
     /**
-     * Start in a state drawn from the stationary distribution.
-     * Aborts if a state with a finite dwell has no way out.
+     * Start in a state drawn from the stationary distribution (nothing if
+     * already started). Aborts if a state with a finite dwell has no way out.
      */
     void Start();
     /** Stop changing state. */
@@ -138,6 +138,7 @@ class DtAppUsageModel : public Object
 
     std::vector<State> m_states;            //!< states
     uint32_t m_state{0};                    //!< current state
+    bool m_started{false};                  //!< Start ran (and no Stop since)
     Time m_enteredAt;                       //!< when it was entered
     EventId m_event;                        //!< next transition
     Ptr<ExponentialRandomVariable> m_dwell; //!< dwell time draws

@@ -59,6 +59,13 @@ DtComputeEnergyModel::~DtComputeEnergyModel()
 void
 DtComputeEnergyModel::DoDispose()
 {
+    if (m_cpu)
+    {
+        // The processor may outlive this model: stop its notifications.
+        m_cpu->TraceDisconnectWithoutContext(
+            "BusyCores", MakeCallback(&DtComputeEnergyModel::BusyCoresChanged, this));
+        m_cpu = nullptr;
+    }
     m_source = nullptr;
     DeviceEnergyModel::DoDispose();
 }
@@ -70,6 +77,7 @@ DtComputeEnergyModel::Attach(Ptr<ComputeResource> cpu)
     NS_ABORT_MSG_IF(!cpu, "DtComputeEnergyModel: null ComputeResource");
     cpu->TraceConnectWithoutContext("BusyCores",
                                     MakeCallback(&DtComputeEnergyModel::BusyCoresChanged, this));
+    m_cpu = cpu;
     ChangeState(static_cast<int>(cpu->GetBusyCores()));
 }
 
@@ -100,7 +108,7 @@ DtComputeEnergyModel::ChangeState(int newState)
     const Time now = Simulator::Now();
     m_totalEnergy = m_totalEnergy + GetPowerW() * (now - m_lastUpdate).GetSeconds();
     m_lastUpdate = now;
-    if (m_source)
+    if (m_source && !m_depleted)
     {
         // The source settles the energy drawn so far at the current it reads
         // now, so it must run before the state changes.

@@ -78,6 +78,7 @@ class DtComputeEnergyModel : public DeviceEnergyModel
     bool m_depleted{false};               //!< source ran out
     Time m_lastUpdate;                    //!< last energy accounting
     Ptr<EnergySource> m_source;           //!< the battery
+    Ptr<ComputeResource> m_cpu;           //!< the processor followed
     TracedValue<double> m_totalEnergy{0}; //!< energy consumed, J
 };
 

@@ -72,6 +72,18 @@ void
 DtLteRadioEnergyModel::DoDispose()
 {
     m_ttiEnd.Cancel();
+    if (Ptr<LteUePhy> phy = m_ue ? m_ue->GetPhy() : nullptr)
+    {
+        // The UE may outlive this model: stop its notifications.
+        phy->TraceDisconnectWithoutContext("UlPhyTransmission",
+                                           MakeCallback(&DtLteRadioEnergyModel::Transmitted, this));
+        if (Ptr<LteSpectrumPhy> dl = phy->GetDlSpectrumPhy())
+        {
+            dl->TraceDisconnectWithoutContext("DlPhyReception",
+                                              MakeCallback(&DtLteRadioEnergyModel::Received, this));
+        }
+    }
+    m_ue = nullptr;
     m_source = nullptr;
     DeviceEnergyModel::DoDispose();
 }
@@ -84,6 +96,7 @@ DtLteRadioEnergyModel::Attach(Ptr<LteUeNetDevice> ue)
         "UlPhyTransmission", MakeCallback(&DtLteRadioEnergyModel::Transmitted, this));
     ue->GetPhy()->GetDlSpectrumPhy()->TraceConnectWithoutContext(
         "DlPhyReception", MakeCallback(&DtLteRadioEnergyModel::Received, this));
+    m_ue = ue;
 }
 
 void

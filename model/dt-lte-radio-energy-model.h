@@ -102,6 +102,7 @@ class DtLteRadioEnergyModel : public DeviceEnergyModel
     Time m_txTime;                        //!< time spent transmitting, closed periods
     EventId m_ttiEnd;                     //!< back to idle
     Ptr<EnergySource> m_source;           //!< the battery
+    Ptr<LteUeNetDevice> m_ue;             //!< the UE followed
     TracedValue<double> m_totalEnergy{0}; //!< energy consumed, J
 };
 

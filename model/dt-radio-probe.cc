@@ -6,6 +6,7 @@
 
 #include "dt-radio-probe.h"
 
+#include "ns3/ampdu-subframe-header.h"
 #include "ns3/log.h"
 #include "ns3/lte-ue-net-device.h"
 #include "ns3/lte-ue-phy.h"
@@ -59,6 +60,40 @@ DtRadioProbe::~DtRadioProbe()
 void
 DtRadioProbe::DoDispose()
 {
+    // The devices may outlive the probe: stop their notifications (unless
+    // they were disposed first).
+    for (const auto& dev : m_wifiDevices)
+    {
+        if (Ptr<WifiPhy> phy = dev->GetNPhys() > 0 ? dev->GetPhy() : nullptr)
+        {
+            phy->TraceDisconnectWithoutContext("MonitorSnifferRx",
+                                               MakeCallback(&DtRadioProbe::FrameReceived, this));
+        }
+        if (Ptr<WifiMac> mac = dev->GetMac())
+        {
+            mac->TraceDisconnectWithoutContext("Assoc",
+                                               MakeCallback(&DtRadioProbe::Associated, this));
+            mac->TraceDisconnectWithoutContext("DeAssoc",
+                                               MakeCallback(&DtRadioProbe::Deassociated, this));
+        }
+    }
+    for (const auto& ue : m_lteDevices)
+    {
+        if (Ptr<LteUePhy> phy = ue->GetPhy())
+        {
+            phy->TraceDisconnectWithoutContext("ReportCurrentCellRsrpSinr",
+                                               MakeCallback(&DtRadioProbe::LteReport, this));
+        }
+        if (Ptr<LteUeRrc> rrc = ue->GetRrc())
+        {
+            rrc->TraceDisconnectWithoutContext("ConnectionEstablished",
+                                               MakeCallback(&DtRadioProbe::CellEntered, this));
+            rrc->TraceDisconnectWithoutContext("HandoverEndOk",
+                                               MakeCallback(&DtRadioProbe::CellEntered, this));
+        }
+    }
+    m_wifiDevices.clear();
+    m_lteDevices.clear();
     Object::DoDispose();
 }
 
@@ -78,6 +113,7 @@ DtRadioProbe::Attach(Ptr<Node> node)
             ue->GetRrc()->TraceConnectWithoutContext(
                 "HandoverEndOk", MakeCallback(&DtRadioProbe::CellEntered, this));
             m_cellId = ue->GetRrc()->GetCellId(); // attached before the probe
+            m_lteDevices.push_back(ue);
             ++attached;
             continue;
         }
@@ -95,6 +131,7 @@ DtRadioProbe::Attach(Ptr<Node> node)
                                                   MakeCallback(&DtRadioProbe::FrameReceived, this));
         mac->TraceConnectWithoutContext("Assoc", MakeCallback(&DtRadioProbe::Associated, this));
         mac->TraceConnectWithoutContext("DeAssoc", MakeCallback(&DtRadioProbe::Deassociated, this));
+        m_wifiDevices.push_back(dev);
         if (mac->IsAssociated())
         {
             m_associated = true; // attached after the association: take it as it is
@@ -113,12 +150,27 @@ DtRadioProbe::FrameReceived(Ptr<const Packet> packet,
                             SignalNoiseDbm sn,
                             uint16_t /* staId */)
 {
-    if (!m_associated || mpdu.type != NORMAL_MPDU)
+    if (!m_associated)
     {
-        return; // A-MPDU subframes start with a delimiter, not a MAC header
+        return;
     }
     WifiMacHeader hdr;
-    if (packet->PeekHeader(hdr) == 0 || hdr.IsCtl() || hdr.GetAddr2() != m_bssid)
+    uint32_t read = 0;
+    if (mpdu.type == NORMAL_MPDU)
+    {
+        read = packet->PeekHeader(hdr);
+    }
+    else
+    {
+        // An (S-)MPDU inside an A-MPDU starts with its subframe delimiter.
+        Ptr<Packet> copy = packet->Copy();
+        AmpduSubframeHeader delimiter;
+        if (copy->RemoveHeader(delimiter) > 0)
+        {
+            read = copy->PeekHeader(hdr);
+        }
+    }
+    if (read == 0 || hdr.IsCtl() || hdr.GetAddr2() != m_bssid)
     {
         return; // control frames carry no transmitter address worth trusting here
     }
@@ -134,6 +186,9 @@ DtRadioProbe::Associated(Mac48Address bssid)
     NS_LOG_FUNCTION(this << bssid);
     m_associated = true;
     m_bssid = bssid;
+    m_rssiSum = 0; // frames of a previous AP do not describe this one
+    m_snrSum = 0;
+    m_heard = 0;
     m_associationTrace(true, bssid);
 }
 

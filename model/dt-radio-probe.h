@@ -11,10 +11,14 @@
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
+#include <vector>
+
 namespace ns3
 {
 
+class LteUeNetDevice;
 class NetDevice;
+class WifiNetDevice;
 class Node;
 class Packet;
 class WifiTxVector;
@@ -132,6 +136,8 @@ class DtRadioProbe : public Object
     uint64_t m_heardTotal{0}; //!< frames heard
     uint16_t m_cellId{0};     //!< serving LTE cell
 
+    std::vector<Ptr<WifiNetDevice>> m_wifiDevices;         //!< Wi-Fi stations followed
+    std::vector<Ptr<LteUeNetDevice>> m_lteDevices;         //!< LTE UEs followed
     TracedCallback<bool, Mac48Address> m_associationTrace; //!< association changes
     TracedCallback<uint16_t> m_cellTrace;                  //!< LTE serving cell changes
 };

@@ -209,11 +209,12 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             {
                 // Keep the agent for the new edge's request, for a while.
                 m_departed[terminal].Cancel();
+                const Time leftAt = Simulator::Now();
                 m_departed[terminal] = Simulator::Schedule(m_migrationTimeout,
-                                                           [this, terminal]()
+                                                           [this, terminal, leftAt]()
                                                            {
                                                                m_departed.erase(terminal);
-                                                               m_data->Leave(terminal);
+                                                               m_data->Leave(terminal, leftAt);
                                                            });
             }
             else

@@ -135,7 +135,7 @@ EdgeDtDataModule::Release(uint32_t terminal)
 }
 
 bool
-EdgeDtDataModule::Leave(uint32_t terminal)
+EdgeDtDataModule::Leave(uint32_t terminal, Time leftAt)
 {
     auto it = m_agents.find(terminal);
     if (it == m_agents.end())
@@ -145,7 +145,7 @@ EdgeDtDataModule::Leave(uint32_t terminal)
     DtDigitalAgent& a = it->second;
     if (!a.aoiSince.IsNegative())
     {
-        a.IntegrateAge(Simulator::Now());
+        a.IntegrateAge(leftAt.IsNegative() ? Simulator::Now() : leftAt);
         m_closedAoi += a.aoiIntegral;
         m_closedAoiDuration += (a.aoiLast - a.aoiSince).GetSeconds();
     }

@@ -98,9 +98,11 @@ class EdgeDtDataModule : public Object
     /**
      * Remove a terminal's agent.
      * \param terminal its DT id
+     * \param leftAt when the terminal left (its twin's age of information
+     *        is counted up to then; negative: now)
      * \return true if it was here
      */
-    bool Leave(uint32_t terminal);
+    bool Leave(uint32_t terminal, Time leftAt = Time(-1));
     /**
      * Apply a status update to the terminal's agent (creating it if needed).
      * \param terminal its DT id

@@ -234,6 +234,7 @@ LocalDtApplication::ServingCellChanged(uint32_t cell)
         leave.SetNextEdge(toEdge);
         leave.SetReason(DtLeaveReason::HANDOVER);
         m_comm->Send(fromEdge, leave, true);
+        m_awaitingEdge = true;
         Join();
     }
 }
@@ -252,6 +253,10 @@ void
 LocalDtApplication::DoStartDt()
 {
     NS_LOG_FUNCTION(this);
+    if (Ptr<DtAppUsageModel> usage = m_service->GetAppUsage())
+    {
+        usage->Start(); // before the data module samples its state
+    }
     m_data->SetInternalSources(m_compute,
                                MakeCallback(&LocalDtServiceModule::GetPendingBytes, m_service),
                                m_service->GetAppUsage());
@@ -416,7 +421,10 @@ LocalDtApplication::SendStatus()
             job.owner = m_dtId;
             m_compute->Submit(job);
         }
-        if (m_data->IsUpdateDue())
+        // After a handover, status updates wait until the new edge DT has
+        // answered the join: an update arriving first would make it create a
+        // fresh agent instead of pulling the migrating one.
+        if (!m_awaitingEdge && m_data->IsUpdateDue())
         {
             m_comm->Send(m_edgeDtId, m_data->BuildStatusUpdate(false, queue, m_servingCell), false);
         }
@@ -432,6 +440,7 @@ LocalDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
     {
         m_service->SetEdgeReachable(true);
         m_joinEvent.Cancel();
+        m_awaitingEdge = false;
     }
     switch (msg.GetMessageType())
     {

@@ -93,7 +93,7 @@ LocalDtDataModule::GetTypeId()
                           "dropped).",
                           UintegerValue(1000),
                           MakeUintegerAccessor(&LocalDtDataModule::m_maxSamples),
-                          MakeUintegerChecker<uint32_t>(1, 65535))
+                          MakeUintegerChecker<uint32_t>(1, 6000))
             .AddAttribute("PositionNoise",
                           "Standard deviation of the position measurement noise, m.",
                           DoubleValue(1.0),
@@ -172,7 +172,7 @@ LocalDtDataModule::GetTypeId()
                           MakeDoubleChecker<double>(1e-6))
             .AddAttribute("ChangeThreshold",
                           "Position change since the last update that triggers one, m "
-                          "(0: an update every StatusInterval).",
+                          "(0: the position goes in every update).",
                           DoubleValue(0.5),
                           MakeDoubleAccessor(&LocalDtDataModule::m_changeThreshold),
                           MakeDoubleChecker<double>(0))
@@ -427,17 +427,6 @@ LocalDtDataModule::GetRadioProbe() const
     return m_radio;
 }
 
-uint64_t
-LocalDtDataModule::GetWindowBytes() const
-{
-    uint64_t n = 0;
-    for (const auto& s : m_sources)
-    {
-        n += (s.raw.size() + s.processed.size()) * VALUE_BYTES;
-    }
-    return n;
-}
-
 void
 LocalDtDataModule::Measure(Source& s, std::vector<double>& raw)
 {
@@ -496,8 +485,9 @@ LocalDtDataModule::Measure(Source& s, std::vector<double>& raw)
                 }
             }
             raw[0] = load;
-            raw[1] =
-                static_cast<double>(GetWindowBytes() + (m_heldBytes.IsNull() ? 0 : m_heldBytes()));
+            // Demand data held, not the sample windows: those empty at every
+            // update and would make the channel trigger updates by itself.
+            raw[1] = static_cast<double>(m_heldBytes.IsNull() ? 0 : m_heldBytes());
             raw[2] = backlog;
             raw[3] = battery;
             break;
@@ -588,7 +578,7 @@ LocalDtDataModule::IsDue(const Source& s) const
     {
         return false;
     }
-    if (!s.sentOnce || m_changeThreshold <= 0 || Simulator::Now() - s.lastSentAt >= m_maxSilence)
+    if (!s.sentOnce || s.threshold <= 0 || Simulator::Now() - s.lastSentAt >= m_maxSilence)
     {
         return true;
     }

@@ -60,7 +60,7 @@ struct DtSourceStats
  *   deviation SensorStd, pairwise correlation SensorCorrelation) plus
  *   injected anomalies on channel 0; cleaned and exponentially smoothed;
  * - INTERNAL: CPU load of the terminal's ComputeResource over the period,
- *   memory the DT holds (its sample windows and pending demand data), compute
+ *   memory the DT holds for pending demands (their input data), compute
  *   backlog (demands waiting or running) and battery level (the node's ns-3
  *   EnergySource; 1 without one); cleaned;
  * - RADIO: mean RSSI and SNR of the frames of the serving AP (DtRadioProbe,
@@ -226,8 +226,6 @@ class LocalDtDataModule : public Object
     DtSampleStream MakeStream(const Source& s, bool processed) const;
     /** Start an injected anomaly and schedule the next. */
     void InjectAnomaly();
-    /** \return bytes held in the sample windows */
-    uint64_t GetWindowBytes() const;
 
     Ptr<Node> m_node;               //!< the terminal
     Time m_statusInterval;          //!< status update period

@@ -250,6 +250,10 @@ LocalDtServiceModule::GenerateNext()
             pick -= weights[k];
             ++k;
         }
+        while (k > 0 && weights[k] <= 0)
+        {
+            --k; // rounding ran past the last positive weight
+        }
         CreateDemand(k);
     }
     ScheduleNext();
