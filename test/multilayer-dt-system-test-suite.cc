@@ -1197,6 +1197,52 @@ class DtSyncLoadTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * A simulation stopped while the DTs are busy (demands running, batteries
+ * draining) tears down cleanly on Wi-Fi and on LTE: the energy models and
+ * radio probes let go of the devices they follow.
+ */
+class DtEarlyStopTestCase : public TestCase
+{
+  public:
+    DtEarlyStopTestCase()
+        : TestCase("Stopping mid-run tears down cleanly")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (auto access : {MultiLayerDtHelper::WIFI, MultiLayerDtHelper::LTE})
+        {
+            Ptr<MultiLayerDtHelper> dt = CreateObject<MultiLayerDtHelper>();
+            dt->SetAttribute("Terminals", UintegerValue(3));
+            dt->SetAttribute("Access", EnumValue(access));
+            dt->SetAttribute("DemandRate", DoubleValue(20));
+            dt->Build();
+            ApplicationContainer apps = dt->Install();
+            uint32_t busy = 0;
+            Simulator::Schedule(
+                Seconds(2.5),
+                [&apps, &busy]()
+                {
+                    for (uint32_t a = 0; a < apps.GetN(); ++a)
+                    {
+                        busy +=
+                            DynamicCast<DtApplication>(apps.Get(a))->GetCompute()->GetBusyCores();
+                    }
+                });
+            Simulator::Stop(Seconds(2.5) + NanoSeconds(1));
+            Simulator::Run();
+            NS_TEST_EXPECT_MSG_GT(busy, 0, "processors were busy when the simulation stopped");
+            dt = nullptr;
+            apps = ApplicationContainer();
+            Simulator::Destroy();
+        }
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * System test suite.
  */
 class DtSystemTestSuite : public TestSuite
@@ -1220,6 +1266,7 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_NONE), TestCase::QUICK);
         AddTestCase(new DtSyncTestCase, TestCase::QUICK);
         AddTestCase(new DtSyncLoadTestCase, TestCase::QUICK);
+        AddTestCase(new DtEarlyStopTestCase, TestCase::QUICK);
     }
 };
 
