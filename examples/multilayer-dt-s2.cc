@@ -72,6 +72,7 @@ main(int argc, char* argv[])
     double syncProbability = 0.2;
     double syncDeadlineMs = 50;
     double demandRate = 0.2;
+    double backhaulKm = 1;
     std::string policy = "reactive";
     std::string access = "lte";
     std::string outputDir = "s2-output";
@@ -88,6 +89,7 @@ main(int argc, char* argv[])
     cmd.AddValue(
         "syncDeadline", "Latency requirement of a synchronization, ms (> 0)", syncDeadlineMs);
     cmd.AddValue("demandRate", "Computing demands per second per user (>= 0)", demandRate);
+    cmd.AddValue("backhaulKm", "Fibre from each edge server to the PGW, km (>= 0)", backhaulKm);
     cmd.AddValue("migrationPolicy", "reactive | none", policy);
     cmd.AddValue("access", "lte", access);
     cmd.AddValue("outputDir", "Folder for the outputs", outputDir);
@@ -118,6 +120,10 @@ main(int argc, char* argv[])
     if (!(demandRate >= 0) || demandRate > 1e6)
     {
         Fail("--demandRate=" + Fmt(demandRate, 3) + " must be >= 0 demands per second");
+    }
+    if (!(backhaulKm >= 0) || backhaulKm > 1e5)
+    {
+        Fail("--backhaulKm=" + Fmt(backhaulKm, 3) + " must be a length in 0..100000 km");
     }
     DtMigrationPolicy migration = DT_MIGRATION_REACTIVE;
     if (policy == "none")
@@ -162,6 +168,7 @@ main(int argc, char* argv[])
     dt->SetAttribute("MobilityBounds", BoxValue(Box(0, 1000, 0, 1000, 0, 0)));
     dt->SetAttribute("MeanSpeed", DoubleValue(speed));
     dt->SetAttribute("MigrationPolicy", EnumValue(migration));
+    dt->SetAttribute("EdgePgwDistanceKm", DoubleValue(backhaulKm));
     dt->SetAttribute("SyncProbability", DoubleValue(syncProbability));
     dt->SetAttribute("SyncSlot", TimeValue(MilliSeconds(100)));
     dt->SetAttribute("SyncDeadline", TimeValue(MicroSeconds(std::llround(syncDeadlineMs * 1e3))));
