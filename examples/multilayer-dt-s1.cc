@@ -18,6 +18,7 @@
 // and every number printed comes out of the packet-level simulation.
 
 #include "ns3/core-module.h"
+#include "ns3/mobility-module.h"
 #include "ns3/multilayer-dt-module.h"
 #include "ns3/network-module.h"
 
@@ -51,6 +52,9 @@ struct RunResult
     DtDataStats data;                      //!< data-module figures
     DtDetectionStats detection;            //!< anomaly detection
     DtEnergyStats energy;                  //!< terminal energy
+    uint64_t handovers{0};                 //!< handovers detected
+    uint64_t migrations{0};                //!< agent migrations completed
+    double migrationMs{0};                 //!< their mean duration
     double wall{0};                        //!< wall-clock seconds
 };
 
@@ -66,6 +70,8 @@ struct Settings
     double cloudGflops{500};  //!< cloud capacity
     double anomalyRate{0.1};  //!< injected anomalies per second per terminal
     bool pcap{false};         //!< write PCAP
+    bool lte{false};          //!< LTE access instead of Wi-Fi
+    bool highMobility{false}; //!< half the terminals change edge every second
     std::string outputDir;    //!< output folder
 };
 
@@ -91,8 +97,33 @@ RunOnce(DtArchitecture arch, const Settings& s)
     dt->SetAttribute("EdgeCapacityGflops", DoubleValue(s.edgeGflops));
     dt->SetAttribute("CloudCapacityGflops", DoubleValue(s.cloudGflops));
     dt->SetAttribute("AnomalyRate", DoubleValue(s.anomalyRate));
+    if (s.lte)
+    {
+        // 100 resource blocks: the most LTE gives, still below S1's 50/200 Mb/s.
+        dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+        dt->SetAttribute("LteBandwidth", UintegerValue(100));
+        dt->SetAttribute("AutomaticHandover", BooleanValue(!s.highMobility));
+    }
     dt->Build();
     dt->Install();
+    if (s.highMobility)
+    {
+        // The paper's high-mobility case: 5 of 10 terminals (half of them)
+        // change their edge server every second.
+        // They stand between the two cells, where both serve them, as
+        // users moving along the cell border would.
+        NodeContainer terminals = dt->GetTerminals();
+        for (uint32_t i = 0; i < terminals.GetN() / 2; ++i)
+        {
+            Ptr<MobilityModel> mm = terminals.Get(i)->GetObject<MobilityModel>();
+            const double border = 200.0 / 2; // half the default EdgeSpacing
+            mm->SetPosition(Vector(border + (i % 2 ? 3.0 : -3.0), 2.0 * i, 0));
+            for (double t = 2; t < 1 + s.simTime; t += 1)
+            {
+                dt->ScheduleHandover(Seconds(t), terminals.Get(i), MultiLayerDtHelper::NEXT_EDGE);
+            }
+        }
+    }
     dt->GetStats()->SetScenario("s1", name);
     const std::string dir = s.outputDir + "/" + name;
     std::filesystem::create_directories(dir);
@@ -125,6 +156,16 @@ RunOnce(DtArchitecture arch, const Settings& s)
     }
     r.data = st->GetData();
     r.energy = st->GetEnergy();
+    r.handovers = st->GetHandovers();
+    for (const auto& m : st->GetMigrations())
+    {
+        if (m.completed)
+        {
+            ++r.migrations;
+            r.migrationMs += (m.end - m.start).GetSeconds() * 1e3;
+        }
+    }
+    r.migrationMs = r.migrations ? r.migrationMs / r.migrations : 0;
     r.detection = st->GetDetection();
     r.wall = wall;
     Simulator::Destroy();
@@ -216,6 +257,12 @@ PrintTable(const std::vector<RunResult>& runs)
             return p.sentBytes ? Fmt(static_cast<double>(p.rawBytes) / p.sentBytes, 1) + "x"
                                : std::string("-");
         });
+    row("handovers / migrations (mean ms)",
+        [](const RunResult& r)
+        {
+            return std::to_string(r.handovers) + " / " + std::to_string(r.migrations)
+                   + (r.migrations ? " (" + Fmt(r.migrationMs, 2) + ")" : std::string());
+        });
     row("terminal energy J (radio / cpu)",
         [](const RunResult& r)
         {
@@ -305,6 +352,12 @@ main(int argc, char* argv[])
     cmd.AddValue(
         "outputDir", "Folder for the outputs (one subfolder per architecture)", s.outputDir);
     cmd.AddValue("pcap", "Write PCAP traces of the access and fibre devices", s.pcap);
+    std::string access = "wifi";
+    cmd.AddValue("access", "wifi | lte", access);
+    cmd.AddValue("highMobility",
+                 "Half the terminals change edge every second (scripted LTE handovers; "
+                 "needs --access=lte)",
+                 s.highMobility);
     cmd.Parse(argc, argv);
 
     // Counts are read as text so that "-3" is reported, not wrapped around.
@@ -342,6 +395,18 @@ main(int argc, char* argv[])
             Fail(std::string("--") + name + "=" + Fmt(v, 3)
                  + " must be a positive capacity in GFLOPS");
         }
+    }
+    if (access == "lte")
+    {
+        s.lte = true;
+    }
+    else if (access != "wifi")
+    {
+        Fail("--access=" + access + " is not one of wifi, lte");
+    }
+    if (s.highMobility && !s.lte)
+    {
+        Fail("--highMobility needs --access=lte (Wi-Fi roaming between edges is not modelled)");
     }
     std::vector<DtArchitecture> archs;
     if (architecture == "both")

@@ -31,6 +31,7 @@
 #include "ns3/lte-enb-rrc.h"
 #include "ns3/lte-helper.h"
 #include "ns3/lte-ue-net-device.h"
+#include "ns3/lte-ue-rrc.h"
 #include "ns3/mobility-helper.h"
 #include "ns3/mobility-model.h"
 #include "ns3/point-to-point-epc-helper.h"
@@ -128,6 +129,12 @@ MultiLayerDtHelper::GetTypeId()
                           DoubleValue(30),
                           MakeDoubleAccessor(&MultiLayerDtHelper::m_enbTxPower),
                           MakeDoubleChecker<double>(-50, 60))
+            .AddAttribute("AutomaticHandover",
+                          "LTE: the eNBs hand terminals over by A3-RSRP (false: only the "
+                          "handovers requested with ScheduleHandover happen).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&MultiLayerDtHelper::m_autoHandover),
+                          MakeBooleanChecker())
             .AddAttribute("HandoverHysteresis",
                           "Hysteresis of the A3-RSRP handover algorithm, dB.",
                           DoubleValue(3.0),
@@ -383,6 +390,46 @@ MultiLayerDtHelper::GetCellOfEdge(uint32_t e) const
 }
 
 void
+MultiLayerDtHelper::ScheduleHandover(Time at, Ptr<Node> terminal, uint32_t targetEdge)
+{
+    NS_ABORT_MSG_IF(!m_built || m_access != LTE,
+                    "MultiLayerDtHelper::ScheduleHandover needs a built LTE scenario");
+    NS_ABORT_MSG_IF(targetEdge != NEXT_EDGE && targetEdge >= m_edges,
+                    "ScheduleHandover: no edge " << targetEdge << " (" << m_edges << " edges)");
+    Simulator::Schedule(at - Simulator::Now(),
+                        &MultiLayerDtHelper::DoHandover,
+                        this,
+                        TerminalIndex(terminal),
+                        targetEdge);
+}
+
+void
+MultiLayerDtHelper::DoHandover(uint32_t terminal, uint32_t targetEdge)
+{
+    Ptr<LteUeNetDevice> ue = DynamicCast<LteUeNetDevice>(m_ueDevices.Get(terminal));
+    const uint16_t cell = ue->GetRrc()->GetCellId();
+    uint32_t source = m_edges;
+    for (uint32_t e = 0; e < m_edges; ++e)
+    {
+        if (GetCellOfEdge(e) == cell)
+        {
+            source = e;
+        }
+    }
+    if (source == m_edges || ue->GetRrc()->GetState() != LteUeRrc::CONNECTED_NORMALLY)
+    {
+        NS_LOG_LOGIC("terminal " << terminal << " not connected to a cell: handover skipped");
+        return;
+    }
+    const uint32_t target = targetEdge == NEXT_EDGE ? (source + 1) % m_edges : targetEdge;
+    if (target == source)
+    {
+        return;
+    }
+    m_lte->HandoverRequest(Seconds(0), ue, m_enbDevices.Get(source), m_enbDevices.Get(target));
+}
+
+void
 MultiLayerDtHelper::SetEdgePositions(const std::vector<Vector>& positions)
 {
     NS_ABORT_MSG_IF(m_built, "MultiLayerDtHelper: set the edge positions before Build");
@@ -596,9 +643,16 @@ MultiLayerDtHelper::BuildLte()
     m_lte = CreateObject<LteHelper>();
     m_epc = CreateObject<PointToPointEpcHelper>();
     m_lte->SetEpcHelper(m_epc);
-    m_lte->SetHandoverAlgorithmType("ns3::A3RsrpHandoverAlgorithm");
-    m_lte->SetHandoverAlgorithmAttribute("Hysteresis", DoubleValue(m_hoHysteresis));
-    m_lte->SetHandoverAlgorithmAttribute("TimeToTrigger", TimeValue(m_hoTimeToTrigger));
+    if (m_autoHandover)
+    {
+        m_lte->SetHandoverAlgorithmType("ns3::A3RsrpHandoverAlgorithm");
+        m_lte->SetHandoverAlgorithmAttribute("Hysteresis", DoubleValue(m_hoHysteresis));
+        m_lte->SetHandoverAlgorithmAttribute("TimeToTrigger", TimeValue(m_hoTimeToTrigger));
+    }
+    else
+    {
+        m_lte->SetHandoverAlgorithmType("ns3::NoOpHandoverAlgorithm");
+    }
     m_lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(m_lteRbs));
     m_lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(m_lteRbs));
 

@@ -94,6 +94,19 @@ class MultiLayerDtHelper : public Object
     void SetEdgePositions(const std::vector<Vector>& positions);
 
     /**
+     * Hand a terminal over to another edge site's cell at a given time (LTE
+     * access, after Build): an X2 handover requested from the cell serving it
+     * then.
+     * \param at when
+     * \param terminal the terminal node
+     * \param targetEdge index of the edge site whose cell it moves to, or
+     *        NEXT_EDGE for the site after the one serving it then
+     */
+    void ScheduleHandover(Time at, Ptr<Node> terminal, uint32_t targetEdge);
+    /// ScheduleHandover target: the edge site after the serving one.
+    static constexpr uint32_t NEXT_EDGE = 0xFFFFFFFF;
+
+    /**
      * Move the terminals with any ns-3 mobility model instead of the
      * TerminalMobility attribute's (before Build). Each terminal gets its own
      * instance, starting at its place around its access point.
@@ -224,6 +237,12 @@ class MultiLayerDtHelper : public Object
     void BuildWifi();
     /** Build the LTE access network: EPC, one eNB per edge site, X2, handover. */
     void BuildLte();
+    /**
+     * Carry out a scheduled handover.
+     * \param terminal terminal index
+     * \param targetEdge edge index or NEXT_EDGE
+     */
+    void DoHandover(uint32_t terminal, uint32_t targetEdge);
     /** Static routes of the LTE topology (edges behind the PGW, cloud behind the edges). */
     void RouteLte();
     /** Build the fibre links and addresses. */
@@ -283,6 +302,7 @@ class MultiLayerDtHelper : public Object
     Time m_syncDeadline;                 //!< sync latency requirement
     uint16_t m_lteRbs;                   //!< LTE bandwidth, resource blocks
     double m_enbTxPower;                 //!< eNB transmit power, dBm
+    bool m_autoHandover;                 //!< A3-RSRP handover (else only scheduled ones)
     double m_hoHysteresis;               //!< A3 handover hysteresis, dB
     Time m_hoTimeToTrigger;              //!< A3 handover time to trigger
     double m_edgePgwKm;                  //!< edge server to PGW fibre, km

@@ -12,6 +12,10 @@ if(TARGET multilayer-dt-s1)
                         "completed in deadline.*signaling KB/demand, cloud"
                         $<TARGET_FILE:multilayer-dt-s1> --simTime=2
                         --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s1-test-output)
+  mldt_add_checked_test(example/multilayer-dt-s1-high-mobility
+                        "handovers / migrations \\(mean ms\\) +[1-9][0-9]* / 0 +[1-9][0-9]* / [1-9]"
+                        $<TARGET_FILE:multilayer-dt-s1> --simTime=2 --access=lte --highMobility=true
+                        --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s1-hm-test-output)
   mldt_add_checked_test(example/multilayer-dt-s1-bad-input "bad input rejected: 12 cases"
                         ${CMAKE_COMMAND} -DPROG=$<TARGET_FILE:multilayer-dt-s1>
                         -P ${CMAKE_CURRENT_SOURCE_DIR}/bad-input.cmake)

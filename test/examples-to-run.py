@@ -7,6 +7,11 @@
 cpp_examples = [
     ("multilayer-dt-hello --malformed=3", "True", "True"),
     ("multilayer-dt-s1 --simTime=2 --outputDir=s1-test-output", "True", "False"),
+    (
+        "multilayer-dt-s1 --simTime=2 --access=lte --highMobility=true --outputDir=s1-hm-output",
+        "True",
+        "False",
+    ),
     ("multilayer-dt-open-service --terminals=4 --simTime=3", "True", "False"),
     (
         "multilayer-dt-s2 --users=6 --simTime=4 --speed=30 --outputDir=s2-test-output",
