@@ -406,7 +406,8 @@ main(int argc, char* argv[])
     }
     if (s.highMobility && !s.lte)
     {
-        Fail("--highMobility needs --access=lte (Wi-Fi roaming between edges is not modelled)");
+        Fail("--highMobility=true needs --access=lte (Wi-Fi roaming between edges is not "
+             "modelled)");
     }
     std::vector<DtArchitecture> archs;
     if (architecture == "both")

@@ -1,6 +1,7 @@
 # Runs PROG with each bad command-line value and requires a clean refusal:
 # exit status 2 (not a crash or abort) and an error message naming the value.
-#   cmake -DPROG=<program> -P bad-input.cmake
+#   cmake -DPROG=<program> [-DCASES=<a,b,...>] -P bad-input.cmake
+# Without CASES, the S1 example's cases.
 set(cases
     "--terminals=-3"
     "--terminals=0"
@@ -13,7 +14,12 @@ set(cases
     "--edgeCapacity=0"
     "--cloudCapacity=-500"
     "--anomalyRate=-1"
+    "--access=5g"
+    "--highMobility=true"
     "--outputDir=/proc/no-such-dir/out")
+if(DEFINED CASES)
+  string(REPLACE "," ";" cases "${CASES}")
+endif()
 set(n 0)
 foreach(arg ${cases})
   execute_process(COMMAND ${PROG} ${arg} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
