@@ -73,6 +73,9 @@ main(int argc, char* argv[])
     double syncDeadlineMs = 50;
     double demandRate = 0.2;
     double backhaulKm = 1;
+    // Rician fading with K = 3 (4.8 dB, a line-of-sight urban value; the
+    // paper gives none) as Nakagami-m: m = (K + 1)^2 / (2K + 1).
+    double nakagamiM = 16.0 / 7.0;
     std::string policy = "reactive";
     std::string access = "lte";
     std::string outputDir = "s2-output";
@@ -90,6 +93,8 @@ main(int argc, char* argv[])
         "syncDeadline", "Latency requirement of a synchronization, ms (> 0)", syncDeadlineMs);
     cmd.AddValue("demandRate", "Computing demands per second per user (>= 0)", demandRate);
     cmd.AddValue("backhaulKm", "Fibre from each edge server to the PGW, km (>= 0)", backhaulKm);
+    cmd.AddValue(
+        "nakagamiM", "Nakagami-m fading shape (>= 0.5; 0: none; default: Rician K = 3)", nakagamiM);
     cmd.AddValue("migrationPolicy", "reactive | none", policy);
     cmd.AddValue("access", "lte", access);
     cmd.AddValue("outputDir", "Folder for the outputs", outputDir);
@@ -124,6 +129,10 @@ main(int argc, char* argv[])
     if (!(backhaulKm >= 0) || backhaulKm > 1e5)
     {
         Fail("--backhaulKm=" + Fmt(backhaulKm, 3) + " must be a length in 0..100000 km");
+    }
+    if (!(nakagamiM == 0 || (nakagamiM >= 0.5 && nakagamiM <= 100)))
+    {
+        Fail("--nakagamiM=" + Fmt(nakagamiM, 3) + " must be 0 (no fading) or in 0.5..100");
     }
     DtMigrationPolicy migration = DT_MIGRATION_REACTIVE;
     if (policy == "none")
@@ -169,6 +178,7 @@ main(int argc, char* argv[])
     dt->SetAttribute("MeanSpeed", DoubleValue(speed));
     dt->SetAttribute("MigrationPolicy", EnumValue(migration));
     dt->SetAttribute("EdgePgwDistanceKm", DoubleValue(backhaulKm));
+    dt->SetAttribute("NakagamiM", DoubleValue(nakagamiM));
     dt->SetAttribute("SyncProbability", DoubleValue(syncProbability));
     dt->SetAttribute("SyncSlot", TimeValue(MilliSeconds(100)));
     dt->SetAttribute("SyncDeadline", TimeValue(MicroSeconds(std::llround(syncDeadlineMs * 1e3))));

@@ -38,7 +38,9 @@
 #include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/position-allocator.h"
+#include "ns3/propagation-loss-model.h"
 #include "ns3/rng-seed-manager.h"
+#include "ns3/spectrum-channel.h"
 #include "ns3/ssid.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -135,6 +137,13 @@ MultiLayerDtHelper::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&MultiLayerDtHelper::m_autoHandover),
                           MakeBooleanChecker())
+            .AddAttribute("NakagamiM",
+                          "LTE: Nakagami-m fast fading on every link, shape m >= 0.5 (1: "
+                          "Rayleigh; a Rician channel of factor K is approximated by m = "
+                          "(K + 1)^2 / (2K + 1)); 0: no fading.",
+                          DoubleValue(0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_nakagamiM),
+                          MakeDoubleChecker<double>(0, 100))
             .AddAttribute("HandoverHysteresis",
                           "Hysteresis of the A3-RSRP handover algorithm, dB.",
                           DoubleValue(3.0),
@@ -668,6 +677,21 @@ MultiLayerDtHelper::BuildLte()
     fixed.SetMobilityModel("ns3::ConstantPositionMobilityModel");
     fixed.Install(m_enbNodes);
     m_enbDevices = m_lte->InstallEnbDevice(m_enbNodes);
+    if (m_nakagamiM > 0)
+    {
+        NS_ABORT_MSG_IF(m_nakagamiM < 0.5, "NakagamiM=" << m_nakagamiM << " is below 0.5");
+        int64_t stream = STREAM_LTE + 2000000;
+        for (Ptr<SpectrumChannel> channel :
+             {m_lte->GetDownlinkSpectrumChannel(), m_lte->GetUplinkSpectrumChannel()})
+        {
+            Ptr<NakagamiPropagationLossModel> fading = CreateObject<NakagamiPropagationLossModel>();
+            fading->SetAttribute("m0", DoubleValue(m_nakagamiM));
+            fading->SetAttribute("m1", DoubleValue(m_nakagamiM));
+            fading->SetAttribute("m2", DoubleValue(m_nakagamiM));
+            stream += fading->AssignStreams(stream);
+            channel->AddPropagationLossModel(fading); // on top of the path loss
+        }
+    }
     // An eNB serves as many UEs as its SRS periodicity (ms) allows; any
     // terminal may end up in any cell.
     uint32_t srs = 40;

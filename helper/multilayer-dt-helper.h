@@ -302,6 +302,7 @@ class MultiLayerDtHelper : public Object
     Time m_syncDeadline;                 //!< sync latency requirement
     uint16_t m_lteRbs;                   //!< LTE bandwidth, resource blocks
     double m_enbTxPower;                 //!< eNB transmit power, dBm
+    double m_nakagamiM;                  //!< LTE fading shape (0: none)
     bool m_autoHandover;                 //!< A3-RSRP handover (else only scheduled ones)
     double m_hoHysteresis;               //!< A3 handover hysteresis, dB
     Time m_hoTimeToTrigger;              //!< A3 handover time to trigger

@@ -32,8 +32,8 @@ if(TARGET multilayer-dt-s2)
                         "migrations completed/failed.*sync failure ratio.*mean age of information"
                         $<TARGET_FILE:multilayer-dt-s2> --users=6 --simTime=4 --speed=30
                         --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s2-test-output)
-  mldt_add_checked_test(example/multilayer-dt-s2-bad-input "bad input rejected: 11 cases"
+  mldt_add_checked_test(example/multilayer-dt-s2-bad-input "bad input rejected: 12 cases"
                         ${CMAKE_COMMAND} -DPROG=$<TARGET_FILE:multilayer-dt-s2>
-                        "-DCASES=--users=0,--users=abc,--simTime=0,--speed=-1,--syncProbability=1.5,--syncDeadline=0,--demandRate=-1,--migrationPolicy=proactive,--access=wifi,--backhaulKm=-1,--outputDir=/proc/no-such-dir/out"
+                        "-DCASES=--users=0,--users=abc,--simTime=0,--speed=-1,--syncProbability=1.5,--syncDeadline=0,--demandRate=-1,--migrationPolicy=proactive,--access=wifi,--backhaulKm=-1,--nakagamiM=0.2,--outputDir=/proc/no-such-dir/out"
                         -P ${CMAKE_CURRENT_SOURCE_DIR}/bad-input.cmake)
 endif()

@@ -14,6 +14,8 @@
 #include "ns3/double.h"
 #include "ns3/edge-dt-application.h"
 #include "ns3/enum.h"
+#include "ns3/lte-ue-net-device.h"
+#include "ns3/lte-ue-phy.h"
 #include "ns3/mobility-model.h"
 #include "ns3/multilayer-dt-module.h"
 #include "ns3/pointer.h"
@@ -1243,6 +1245,82 @@ class DtEarlyStopTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * LTE fading: with NakagamiM = 1 (Rayleigh) the RSRP a static UE reports
+ * spreads by about 5.6 dB (the standard deviation of a Rayleigh power in
+ * dB); without fading it does not move.
+ */
+class DtLteFadingTestCase : public TestCase
+{
+  public:
+    DtLteFadingTestCase()
+        : TestCase("Nakagami fading on LTE links")
+    {
+    }
+
+  private:
+    /**
+     * \param m the Nakagami shape (0: none)
+     * \return standard deviation of the reported RSRP, dB
+     */
+    double Spread(double m)
+    {
+        std::vector<double> rsrp;
+        auto configure = [m](Ptr<MultiLayerDtHelper> dt)
+        {
+            dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+            dt->SetAttribute("NakagamiM", DoubleValue(m));
+            dt->SetAttribute("Terminals", UintegerValue(1));
+            dt->SetAttribute("SimTime", TimeValue(Seconds(1)));
+            dt->SetAttribute("DrainTime", TimeValue(Seconds(0)));
+            dt->SetAttribute("DemandRate", DoubleValue(0));
+        };
+        auto watch = [&rsrp](Ptr<MultiLayerDtHelper> dt, ApplicationContainer)
+        {
+            Ptr<Node> ue = dt->GetTerminals().Get(0);
+            for (uint32_t d = 0; d < ue->GetNDevices(); ++d)
+            {
+                if (auto dev = DynamicCast<LteUeNetDevice>(ue->GetDevice(d)))
+                {
+                    dev->GetPhy()->TraceConnectWithoutContext(
+                        "ReportCurrentCellRsrpSinr",
+                        Callback<void, uint16_t, uint16_t, double, double, uint8_t>(
+                            [&rsrp](uint16_t, uint16_t, double w, double, uint8_t)
+                            {
+                                rsrp.push_back(10 * std::log10(w));
+                            }));
+                }
+            }
+        };
+        RunSmall(DtArchitecture::MULTI_LAYER,
+                 CreateTempDirFilename("fading"),
+                 configure,
+                 nullptr,
+                 watch);
+        double mean = 0;
+        for (double v : rsrp)
+        {
+            mean += v / rsrp.size();
+        }
+        double var = 0;
+        for (double v : rsrp)
+        {
+            var += (v - mean) * (v - mean) / (rsrp.size() - 1);
+        }
+        NS_TEST_EXPECT_MSG_GT(rsrp.size(), 100, "RSRP was reported");
+        return std::sqrt(var);
+    }
+
+    void DoRun() override
+    {
+        NS_TEST_EXPECT_MSG_LT(Spread(0), 0.5, "no fading: a static UE's RSRP stays put");
+        const double rayleigh = Spread(1);
+        NS_TEST_EXPECT_MSG_GT(rayleigh, 4.0, "Rayleigh spread about 5.6 dB");
+        NS_TEST_EXPECT_MSG_LT(rayleigh, 7.5, "Rayleigh spread about 5.6 dB");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * System test suite.
  */
 class DtSystemTestSuite : public TestSuite
@@ -1267,6 +1345,7 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtSyncTestCase, TestCase::QUICK);
         AddTestCase(new DtSyncLoadTestCase, TestCase::QUICK);
         AddTestCase(new DtEarlyStopTestCase, TestCase::QUICK);
+        AddTestCase(new DtLteFadingTestCase, TestCase::QUICK);
     }
 };
 
