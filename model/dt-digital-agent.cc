@@ -6,6 +6,8 @@
 
 #include "dt-digital-agent.h"
 
+#include "dt-byte-vector.h"
+
 #include "ns3/buffer.h"
 #include "ns3/simulator.h"
 
@@ -25,44 +27,6 @@ constexpr uint32_t AGENT_MAGIC = 0x41475431;
 constexpr uint32_t MAX_HISTORY = 1 << 16;
 /// Most values of one mirrored sample.
 constexpr uint8_t MAX_MIRROR = 16;
-
-/**
- * Append a big-endian unsigned value.
- * \param out the bytes
- * \param v the value
- * \param n its byte count
- */
-void
-Put(std::vector<uint8_t>& out, uint64_t v, int n)
-{
-    for (int i = n - 1; i >= 0; --i)
-    {
-        out.push_back(static_cast<uint8_t>(v >> (8 * i)));
-    }
-}
-
-/**
- * Read a big-endian unsigned value.
- * \param in the bytes
- * \param pos read position, advanced
- * \param n byte count
- * \param v the value
- * \return false if fewer than n bytes are left
- */
-bool
-Get(const std::vector<uint8_t>& in, std::size_t& pos, int n, uint64_t& v)
-{
-    if (in.size() - pos < static_cast<std::size_t>(n))
-    {
-        return false;
-    }
-    v = 0;
-    for (int i = 0; i < n; ++i)
-    {
-        v = (v << 8) | in[pos++];
-    }
-    return true;
-}
 
 /**
  * \param h a status update
@@ -139,38 +103,38 @@ std::vector<uint8_t>
 DtDigitalAgent::Serialize() const
 {
     std::vector<uint8_t> out;
-    Put(out, AGENT_MAGIC, 4);
-    Put(out, terminal, 4);
-    Put(out, servingCell, 4);
-    Put(out, modelVersion, 4);
-    Put(out, static_cast<uint64_t>(joined.GetNanoSeconds()), 8);
-    Put(out, static_cast<uint64_t>(lastUpdate.GetNanoSeconds()), 8);
-    Put(out, static_cast<uint64_t>(lastSampleTime.GetNanoSeconds()), 8);
-    Put(out, updates, 8);
-    Put(out, static_cast<uint64_t>(freshest.GetNanoSeconds()), 8);
-    Put(out, static_cast<uint64_t>(aoiSince.GetNanoSeconds()), 8);
-    Put(out, static_cast<uint64_t>(aoiLast.GetNanoSeconds()), 8);
+    DtPutUint(out, AGENT_MAGIC, 4);
+    DtPutUint(out, terminal, 4);
+    DtPutUint(out, servingCell, 4);
+    DtPutUint(out, modelVersion, 4);
+    DtPutUint(out, static_cast<uint64_t>(joined.GetNanoSeconds()), 8);
+    DtPutUint(out, static_cast<uint64_t>(lastUpdate.GetNanoSeconds()), 8);
+    DtPutUint(out, static_cast<uint64_t>(lastSampleTime.GetNanoSeconds()), 8);
+    DtPutUint(out, updates, 8);
+    DtPutUint(out, static_cast<uint64_t>(freshest.GetNanoSeconds()), 8);
+    DtPutUint(out, static_cast<uint64_t>(aoiSince.GetNanoSeconds()), 8);
+    DtPutUint(out, static_cast<uint64_t>(aoiLast.GetNanoSeconds()), 8);
     uint64_t integral;
     std::memcpy(&integral, &aoiIntegral, 8);
-    Put(out, integral, 8);
+    DtPutUint(out, integral, 8);
     const std::vector<uint8_t> s = ToBytes(state);
-    Put(out, s.size(), 4);
+    DtPutUint(out, s.size(), 4);
     out.insert(out.end(), s.begin(), s.end());
     for (const auto& m : mirror)
     {
-        Put(out, m.size(), 1);
+        DtPutUint(out, m.size(), 1);
         for (double v : m)
         {
             uint64_t bits;
             std::memcpy(&bits, &v, 8);
-            Put(out, bits, 8);
+            DtPutUint(out, bits, 8);
         }
     }
-    Put(out, history.size(), 4);
+    DtPutUint(out, history.size(), 4);
     for (const auto& [t, bytes] : history)
     {
-        Put(out, static_cast<uint64_t>(t.GetNanoSeconds()), 8);
-        Put(out, bytes.size(), 4);
+        DtPutUint(out, static_cast<uint64_t>(t.GetNanoSeconds()), 8);
+        DtPutUint(out, bytes.size(), 4);
         out.insert(out.end(), bytes.begin(), bytes.end());
     }
     return out;
@@ -185,7 +149,7 @@ DtDigitalAgent::Deserialize(const std::vector<uint8_t>& bytes, DtDigitalAgent& a
     const int widths[8] = {4, 4, 4, 4, 8, 8, 8, 8};
     for (int i = 0; i < 8; ++i)
     {
-        if (!Get(bytes, pos, widths[i], v[i]))
+        if (!DtGetUint(bytes, pos, widths[i], v[i]))
         {
             return false;
         }
@@ -204,7 +168,7 @@ DtDigitalAgent::Deserialize(const std::vector<uint8_t>& bytes, DtDigitalAgent& a
     uint64_t aoi[4] = {};
     for (auto& x : aoi)
     {
-        if (!Get(bytes, pos, 8, x))
+        if (!DtGetUint(bytes, pos, 8, x))
         {
             return false;
         }
@@ -219,7 +183,7 @@ DtDigitalAgent::Deserialize(const std::vector<uint8_t>& bytes, DtDigitalAgent& a
         return false;
     }
     uint64_t len = 0;
-    if (!Get(bytes, pos, 4, len) || bytes.size() - pos < len)
+    if (!DtGetUint(bytes, pos, 4, len) || bytes.size() - pos < len)
     {
         return false;
     }
@@ -232,7 +196,7 @@ DtDigitalAgent::Deserialize(const std::vector<uint8_t>& bytes, DtDigitalAgent& a
     for (auto& m : a.mirror)
     {
         uint64_t n = 0;
-        if (!Get(bytes, pos, 1, n) || n > MAX_MIRROR || (bytes.size() - pos) / 8 < n)
+        if (!DtGetUint(bytes, pos, 1, n) || n > MAX_MIRROR || (bytes.size() - pos) / 8 < n)
         {
             return false;
         }
@@ -240,7 +204,7 @@ DtDigitalAgent::Deserialize(const std::vector<uint8_t>& bytes, DtDigitalAgent& a
         for (auto& d : m)
         {
             uint64_t bits = 0;
-            Get(bytes, pos, 8, bits);
+            DtGetUint(bytes, pos, 8, bits);
             std::memcpy(&d, &bits, 8);
             if (!std::isfinite(d))
             {
@@ -249,7 +213,7 @@ DtDigitalAgent::Deserialize(const std::vector<uint8_t>& bytes, DtDigitalAgent& a
         }
     }
     uint64_t count = 0;
-    if (!Get(bytes, pos, 4, count) || count > MAX_HISTORY)
+    if (!DtGetUint(bytes, pos, 4, count) || count > MAX_HISTORY)
     {
         return false;
     }
@@ -257,7 +221,7 @@ DtDigitalAgent::Deserialize(const std::vector<uint8_t>& bytes, DtDigitalAgent& a
     {
         uint64_t t = 0;
         uint64_t n = 0;
-        if (!Get(bytes, pos, 8, t) || t > INT64_MAX || !Get(bytes, pos, 4, n)
+        if (!DtGetUint(bytes, pos, 8, t) || t > INT64_MAX || !DtGetUint(bytes, pos, 4, n)
             || bytes.size() - pos < n)
         {
             return false;

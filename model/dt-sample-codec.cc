@@ -6,6 +6,7 @@
 
 #include "dt-sample-codec.h"
 
+#include "dt-byte-vector.h"
 #include "dt-delta-quantizer.h"
 
 #include "ns3/abort.h"
@@ -21,44 +22,6 @@ namespace
 
 /// Most channels a SENSOR stream may carry.
 constexpr uint8_t MAX_SENSOR_CHANNELS = 8;
-
-/**
- * Append a big-endian unsigned value.
- * \param out the bytes
- * \param v the value
- * \param n its byte count
- */
-void
-Put(std::vector<uint8_t>& out, uint64_t v, int n)
-{
-    for (int i = n - 1; i >= 0; --i)
-    {
-        out.push_back(static_cast<uint8_t>(v >> (8 * i)));
-    }
-}
-
-/**
- * Read a big-endian unsigned value.
- * \param in the bytes
- * \param pos read position, advanced
- * \param n byte count
- * \param v the value
- * \return false if fewer than n bytes are left
- */
-bool
-Get(const std::vector<uint8_t>& in, std::size_t& pos, int n, uint64_t& v)
-{
-    if (in.size() - pos < static_cast<std::size_t>(n))
-    {
-        return false;
-    }
-    v = 0;
-    for (int i = 0; i < n; ++i)
-    {
-        v = (v << 8) | in[pos++];
-    }
-    return true;
-}
 
 /**
  * \param s a stream
@@ -89,11 +52,11 @@ PutHead(std::vector<uint8_t>& out, const DtSampleStream& s)
     NS_ABORT_MSG_IF(s.values.size() % s.channels != 0 || s.GetCount() > 0xFFFF,
                     "DtSampleCodec: " << s.values.size() << " values do not make at most 65535 "
                                       << "samples of " << +s.channels << " channels");
-    Put(out, static_cast<uint8_t>(s.source), 1);
-    Put(out, s.channels, 1);
-    Put(out, s.GetCount(), 2);
-    Put(out, s.firstAgeUs, 4);
-    Put(out, s.periodUs, 4);
+    DtPutUint(out, static_cast<uint8_t>(s.source), 1);
+    DtPutUint(out, s.channels, 1);
+    DtPutUint(out, s.GetCount(), 2);
+    DtPutUint(out, s.firstAgeUs, 4);
+    DtPutUint(out, s.periodUs, 4);
 }
 
 /**
@@ -117,8 +80,8 @@ GetHead(const std::vector<uint8_t>& in,
     uint64_t n = 0;
     uint64_t first = 0;
     uint64_t period = 0;
-    if (!Get(in, pos, 1, src) || !Get(in, pos, 1, ch) || !Get(in, pos, 2, n)
-        || !Get(in, pos, 4, first) || !Get(in, pos, 4, period))
+    if (!DtGetUint(in, pos, 1, src) || !DtGetUint(in, pos, 1, ch) || !DtGetUint(in, pos, 2, n)
+        || !DtGetUint(in, pos, 4, first) || !DtGetUint(in, pos, 4, period))
     {
         return false;
     }
@@ -201,7 +164,7 @@ DtSampleCodec::EncodeRaw(const std::vector<DtSampleStream>& streams)
         {
             uint64_t bits;
             std::memcpy(&bits, &v, 8);
-            Put(out, bits, 8);
+            DtPutUint(out, bits, 8);
         }
     }
     return out;
@@ -233,7 +196,7 @@ DtSampleCodec::DecodeRaw(const std::vector<uint8_t>& bytes,
         for (auto& d : s.values)
         {
             uint64_t bits = 0;
-            Get(bytes, pos, 8, bits);
+            DtGetUint(bytes, pos, 8, bits);
             std::memcpy(&d, &bits, 8);
             if (std::isinf(d))
             {
@@ -282,8 +245,8 @@ DtSampleCodec::EncodeCompressed(const std::vector<DtSampleStream>& streams)
                                                            << " bytes, more than 65535");
             uint32_t bits;
             std::memcpy(&bits, &bound, 4);
-            Put(out, bits, 4);
-            Put(out, enc.size(), 2);
+            DtPutUint(out, bits, 4);
+            DtPutUint(out, enc.size(), 2);
             out.insert(out.end(), enc.begin(), enc.end());
         }
     }
@@ -313,7 +276,8 @@ DtSampleCodec::DecodeCompressed(const std::vector<uint8_t>& bytes,
         {
             uint64_t bits = 0;
             uint64_t len = 0;
-            if (!Get(bytes, pos, 4, bits) || !Get(bytes, pos, 2, len) || bytes.size() - pos < len)
+            if (!DtGetUint(bytes, pos, 4, bits) || !DtGetUint(bytes, pos, 2, len)
+                || bytes.size() - pos < len)
             {
                 return false;
             }
