@@ -63,7 +63,7 @@ FromBytes(const std::vector<uint8_t>& bytes, DtStatusUpdateHeader& h)
 void
 DtDigitalAgent::Remember(const DtStatusUpdateHeader& update, Time sentAt, Time horizon)
 {
-    history.emplace_back(sentAt, ToBytes(update));
+    history.emplace_back(sentAt, update);
     while (!history.empty() && history.front().first < sentAt - horizon)
     {
         history.pop_front();
@@ -131,8 +131,9 @@ DtDigitalAgent::Serialize() const
         }
     }
     DtPutUint(out, history.size(), 4);
-    for (const auto& [t, bytes] : history)
+    for (const auto& [t, update] : history)
     {
+        const std::vector<uint8_t> bytes = ToBytes(update);
         DtPutUint(out, static_cast<uint64_t>(t.GetNanoSeconds()), 8);
         DtPutUint(out, bytes.size(), 4);
         out.insert(out.end(), bytes.begin(), bytes.end());
@@ -228,12 +229,12 @@ DtDigitalAgent::Deserialize(const std::vector<uint8_t>& bytes, DtDigitalAgent& a
         }
         std::vector<uint8_t> h(bytes.begin() + pos, bytes.begin() + pos + n);
         pos += n;
-        DtStatusUpdateHeader check;
-        if (!FromBytes(h, check))
+        DtStatusUpdateHeader update;
+        if (!FromBytes(h, update))
         {
             return false;
         }
-        a.history.emplace_back(NanoSeconds(static_cast<int64_t>(t)), std::move(h));
+        a.history.emplace_back(NanoSeconds(static_cast<int64_t>(t)), std::move(update));
     }
     if (pos != bytes.size())
     {

@@ -42,8 +42,8 @@ struct DtDigitalAgent
     DtStatusUpdateHeader state;                //!< latest state
     std::array<std::vector<double>, 5> mirror; //!< latest decoded sample of each DtSource (index
                                                //!< source - 1; empty: none received)
-    std::deque<std::pair<Time, std::vector<uint8_t>>>
-        history;           //!< recent status updates (send time, wire bytes), oldest first
+    std::deque<std::pair<Time, DtStatusUpdateHeader>>
+        history;           //!< recent status updates (send time, update), oldest first
     Time freshest;         //!< generation time of the freshest state received
     Time aoiSince{-1};     //!< start of the age-of-information integral (negative: none)
     Time aoiLast;          //!< end of the integral so far
