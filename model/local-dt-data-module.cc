@@ -546,7 +546,7 @@ LocalDtDataModule::TakeSample(uint32_t index)
         }
         s.primed = true;
     }
-    for (uint32_t c = 0; c < s.channels; ++c)
+    for (uint32_t c = 0; s.standardizedThreshold && c < s.channels; ++c)
     {
         double z;
         s.standardizers[c].Process(processed[c], z);

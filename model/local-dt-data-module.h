@@ -68,9 +68,8 @@ struct DtSourceStats
  *   sample the cleaner fills; smoothed;
  * - BEHAVIOR: the app-usage state (DtAppUsageModel).
  *
- * Every processed channel also feeds a running standardizer (mean and
- * deviation), so change thresholds of INTERNAL and RADIO are in standard
- * deviations.
+ * The INTERNAL and RADIO channels also feed a running standardizer (mean
+ * and deviation), so their change thresholds are in standard deviations.
  *
  * Multi-layer: a status update carries the windows of the sources whose
  * state changed beyond their threshold since their last update, or that were
