@@ -115,7 +115,6 @@ EdgeDtApplication::DoDispose()
     m_incoming.clear();
     m_departed.clear();
     m_outgoing.clear();
-    m_outgoingSeq.clear();
     DtModularApplication::DoDispose();
 }
 
@@ -370,7 +369,7 @@ EdgeDtApplication::HandleMigrationRequest(const DtHeader& h, const DtMigrationRe
         m_departed.erase(dep);
     }
     std::vector<uint8_t> bytes = agent->Serialize();
-    m_outgoing[req.GetMigrationId()] = *agent;
+    DtDigitalAgent copy = *agent;
     m_data->Release(terminal);
     m_gone.insert(terminal);
     DtMigrationStateHeader state;
@@ -380,7 +379,8 @@ EdgeDtApplication::HandleMigrationRequest(const DtHeader& h, const DtMigrationRe
     state.SetSegment(0, 1, total, std::move(bytes));
     NS_LOG_INFO("edge DT " << m_dtId << " sends the agent of DT " << terminal << " (" << total
                            << " bytes) to edge DT " << h.GetSource());
-    m_outgoingSeq[m_comm->Send(h.GetSource(), state, true)] = req.GetMigrationId();
+    const uint32_t seq = m_comm->Send(h.GetSource(), state, true);
+    m_outgoing[req.GetMigrationId()] = {seq, std::move(copy)};
 }
 
 void
@@ -427,14 +427,6 @@ EdgeDtApplication::HandleMigrationState(const DtHeader& h, const DtMigrationStat
 void
 EdgeDtApplication::HandleMigrationAck(const DtMigrationAckHeader& ack)
 {
-    for (auto it = m_outgoingSeq.begin(); it != m_outgoingSeq.end(); ++it)
-    {
-        if (it->second == ack.GetMigrationId())
-        {
-            m_outgoingSeq.erase(it);
-            break;
-        }
-    }
     if (m_outgoing.erase(ack.GetMigrationId()) > 0)
     {
         return; // the target has it (or could not use it; the terminal is there)
@@ -472,16 +464,14 @@ EdgeDtApplication::HandleSendFailure(uint32_t dst, const DtHeader& header)
     if (header.GetMessageType() == DtMessageType::MIGRATION_STATE)
     {
         // The state did not reach the new edge: the agent stays here.
-        auto seq = m_outgoingSeq.find(header.GetSequence());
-        if (seq != m_outgoingSeq.end())
+        for (auto it = m_outgoing.begin(); it != m_outgoing.end(); ++it)
         {
-            auto it = m_outgoing.find(seq->second);
-            if (it != m_outgoing.end())
+            if (it->second.first == header.GetSequence())
             {
-                m_data->Adopt(it->second);
+                m_data->Adopt(std::move(it->second.second));
                 m_outgoing.erase(it);
+                break;
             }
-            m_outgoingSeq.erase(seq);
         }
     }
     if (header.GetMessageType() == DtMessageType::MIGRATION_REQUEST)

@@ -130,18 +130,18 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
         EventId timeout;                                         //!< give-up timer
     };
 
-    uint32_t m_cloudDtId;                          //!< cloud DT
-    Time m_loadReportInterval;                     //!< load report period
-    Time m_summaryInterval;                        //!< region summary period
-    EventId m_loadEvent;                           //!< next load report round
-    EventId m_summaryEvent;                        //!< next summary
-    DtMigrationPolicy m_policy;                    //!< migration policy
-    Time m_migrationTimeout;                       //!< longest wait for a migration to complete
-    uint64_t m_nextMigration{1};                   //!< next migration number
-    std::map<uint32_t, Incoming> m_incoming;       //!< by terminal
-    std::map<uint64_t, DtDigitalAgent> m_outgoing; //!< agents sent, until acknowledged
-    std::map<uint32_t, EventId> m_departed;        //!< agents kept for a migration request
-    std::map<uint32_t, uint64_t> m_outgoingSeq;    //!< MIGRATION_STATE sequence -> migration
+    uint32_t m_cloudDtId;                    //!< cloud DT
+    Time m_loadReportInterval;               //!< load report period
+    Time m_summaryInterval;                  //!< region summary period
+    EventId m_loadEvent;                     //!< next load report round
+    EventId m_summaryEvent;                  //!< next summary
+    DtMigrationPolicy m_policy;              //!< migration policy
+    Time m_migrationTimeout;                 //!< longest wait for a migration to complete
+    uint64_t m_nextMigration{1};             //!< next migration number
+    std::map<uint32_t, Incoming> m_incoming; //!< by terminal
+    std::map<uint64_t, std::pair<uint32_t, DtDigitalAgent>>
+        m_outgoing; //!< agents sent, until acknowledged: migration -> (state message seq, agent)
+    std::map<uint32_t, EventId> m_departed; //!< agents kept for a migration request
     std::set<uint32_t> m_gone; //!< terminals that left (late status updates are dropped)
 
     TracedCallback<uint64_t, uint32_t, uint32_t, uint32_t> m_migrationStarted; //!< started
