@@ -98,6 +98,45 @@ GetHead(const std::vector<uint8_t>& in,
     return true;
 }
 
+/**
+ * Decode a sample block: stream heads, each followed by a body readBody
+ * reads, whose sample counts must add up to count.
+ * \param bytes the block
+ * \param count samples it holds, over all streams
+ * \param streams the decoded streams (unchanged on failure)
+ * \param readBody reads one stream's body: (bytes, pos, stream, samples) -> ok
+ * \return false if the block is not valid
+ */
+template <class ReadBody>
+bool
+DecodeStreams(const std::vector<uint8_t>& bytes,
+              uint32_t count,
+              std::vector<DtSampleStream>& streams,
+              ReadBody readBody)
+{
+    std::vector<DtSampleStream> out;
+    std::size_t pos = 0;
+    uint32_t seen = 0;
+    uint64_t total = 0;
+    while (pos < bytes.size())
+    {
+        DtSampleStream s;
+        uint32_t n = 0;
+        if (!GetHead(bytes, pos, s, n, seen) || !readBody(bytes, pos, s, n))
+        {
+            return false;
+        }
+        total += n;
+        out.push_back(std::move(s));
+    }
+    if (total != count)
+    {
+        return false;
+    }
+    streams.swap(out);
+    return true;
+}
+
 } // namespace
 
 uint8_t
@@ -175,20 +214,11 @@ DtSampleCodec::DecodeRaw(const std::vector<uint8_t>& bytes,
                          uint32_t count,
                          std::vector<DtSampleStream>& streams)
 {
-    std::vector<DtSampleStream> out;
-    std::size_t pos = 0;
-    uint32_t seen = 0;
-    uint64_t total = 0;
-    while (pos < bytes.size())
+    auto readValues =
+        [](const std::vector<uint8_t>& in, std::size_t& pos, DtSampleStream& s, uint32_t n)
     {
-        DtSampleStream s;
-        uint32_t n = 0;
-        if (!GetHead(bytes, pos, s, n, seen))
-        {
-            return false;
-        }
         const std::size_t values = static_cast<std::size_t>(n) * s.channels;
-        if ((bytes.size() - pos) / 8 < values)
+        if ((in.size() - pos) / 8 < values)
         {
             return false;
         }
@@ -196,22 +226,16 @@ DtSampleCodec::DecodeRaw(const std::vector<uint8_t>& bytes,
         for (auto& d : s.values)
         {
             uint64_t bits = 0;
-            DtGetUint(bytes, pos, 8, bits);
+            DtGetUint(in, pos, 8, bits);
             std::memcpy(&d, &bits, 8);
             if (std::isinf(d))
             {
                 return false; // NaN marks a missing measurement; infinity is never valid
             }
         }
-        total += n;
-        out.push_back(std::move(s));
-    }
-    if (total != count)
-    {
-        return false;
-    }
-    streams.swap(out);
-    return true;
+        return true;
+    };
+    return DecodeStreams(bytes, count, streams, readValues);
 }
 
 std::vector<uint8_t>
@@ -258,26 +282,17 @@ DtSampleCodec::DecodeCompressed(const std::vector<uint8_t>& bytes,
                                 uint32_t count,
                                 std::vector<DtSampleStream>& streams)
 {
-    std::vector<DtSampleStream> out;
-    std::size_t pos = 0;
-    uint32_t seen = 0;
-    uint64_t total = 0;
     std::vector<double> values;
-    while (pos < bytes.size())
+    auto readChannels =
+        [&values](const std::vector<uint8_t>& in, std::size_t& pos, DtSampleStream& s, uint32_t n)
     {
-        DtSampleStream s;
-        uint32_t n = 0;
-        if (!GetHead(bytes, pos, s, n, seen))
-        {
-            return false;
-        }
         s.values.resize(static_cast<std::size_t>(n) * s.channels);
         for (uint32_t c = 0; c < s.channels; ++c)
         {
             uint64_t bits = 0;
             uint64_t len = 0;
-            if (!DtGetUint(bytes, pos, 4, bits) || !DtGetUint(bytes, pos, 2, len)
-                || bytes.size() - pos < len)
+            if (!DtGetUint(in, pos, 4, bits) || !DtGetUint(in, pos, 2, len)
+                || in.size() - pos < len)
             {
                 return false;
             }
@@ -288,7 +303,7 @@ DtSampleCodec::DecodeCompressed(const std::vector<uint8_t>& bytes,
             {
                 return false;
             }
-            std::vector<uint8_t> enc(bytes.begin() + pos, bytes.begin() + pos + len);
+            std::vector<uint8_t> enc(in.begin() + pos, in.begin() + pos + len);
             pos += len;
             if (!DtDeltaQuantizer(bound).Decode(enc, n, values))
             {
@@ -300,15 +315,9 @@ DtSampleCodec::DecodeCompressed(const std::vector<uint8_t>& bytes,
             }
             s.bounds.push_back(bound);
         }
-        total += n;
-        out.push_back(std::move(s));
-    }
-    if (total != count)
-    {
-        return false;
-    }
-    streams.swap(out);
-    return true;
+        return true;
+    };
+    return DecodeStreams(bytes, count, streams, readChannels);
 }
 
 } // namespace ns3
