@@ -7,15 +7,12 @@
 #ifndef DT_COMPUTE_ENERGY_MODEL_H
 #define DT_COMPUTE_ENERGY_MODEL_H
 
-#include "ns3/device-energy-model.h"
-#include "ns3/nstime.h"
-#include "ns3/traced-value.h"
+#include "dt-power-energy-model.h"
 
 namespace ns3
 {
 
 class ComputeResource;
-class EnergySource;
 
 /**
  * \ingroup multilayer-dt
@@ -27,7 +24,7 @@ class EnergySource;
  * Together with a radio energy model on the same source (e.g.
  * WifiRadioEnergyModel) it gives the terminal's battery level.
  */
-class DtComputeEnergyModel : public DeviceEnergyModel
+class DtComputeEnergyModel : public DtPowerEnergyModel
 {
   public:
     /**
@@ -45,41 +42,27 @@ class DtComputeEnergyModel : public DeviceEnergyModel
      */
     void Attach(Ptr<ComputeResource> cpu);
 
-    void SetEnergySource(Ptr<EnergySource> source) override;
-    double GetTotalEnergyConsumption() const override;
     /**
      * \param newState number of busy cores
      */
     void ChangeState(int newState) override;
-    void HandleEnergyDepletion() override;
-    void HandleEnergyRecharged() override;
-    void HandleEnergyChanged() override;
-
-    /** \return true once the source ran out of energy */
-    bool IsDepleted() const;
 
   protected:
     void DoDispose() override;
 
   private:
-    double DoGetCurrentA() const override;
+    double GetStatePowerW() const override;
     /**
      * BusyCores trace sink.
      * \param oldValue previous count
      * \param newValue new count
      */
     void BusyCoresChanged(uint32_t oldValue, uint32_t newValue);
-    /** \return power in the current state, W */
-    double GetPowerW() const;
 
-    double m_idlePowerW;                  //!< power with no core busy
-    double m_busyPowerW;                  //!< added power per busy core
-    uint32_t m_busyCores{0};              //!< current state
-    bool m_depleted{false};               //!< source ran out
-    Time m_lastUpdate;                    //!< last energy accounting
-    Ptr<EnergySource> m_source;           //!< the battery
-    Ptr<ComputeResource> m_cpu;           //!< the processor followed
-    TracedValue<double> m_totalEnergy{0}; //!< energy consumed, J
+    double m_idlePowerW;        //!< power with no core busy
+    double m_busyPowerW;        //!< added power per busy core
+    uint32_t m_busyCores{0};    //!< current state
+    Ptr<ComputeResource> m_cpu; //!< the processor followed
 };
 
 } // namespace ns3

@@ -8,7 +8,6 @@
 
 #include "ns3/abort.h"
 #include "ns3/double.h"
-#include "ns3/energy-source.h"
 #include "ns3/log.h"
 #include "ns3/lte-common.h"
 #include "ns3/lte-spectrum-phy.h"
@@ -26,35 +25,30 @@ NS_OBJECT_ENSURE_REGISTERED(DtLteRadioEnergyModel);
 TypeId
 DtLteRadioEnergyModel::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::DtLteRadioEnergyModel")
-            .SetParent<DeviceEnergyModel>()
-            .SetGroupName("MultilayerDt")
-            .AddConstructor<DtLteRadioEnergyModel>()
-            .AddAttribute("IdlePower",
-                          "Power of the connected radio with nothing scheduled, W.",
-                          DoubleValue(1.0),
-                          MakeDoubleAccessor(&DtLteRadioEnergyModel::m_idleW),
-                          MakeDoubleChecker<double>(0))
-            .AddAttribute("RxPower",
-                          "Power while receiving a transport block, W.",
-                          DoubleValue(1.5),
-                          MakeDoubleAccessor(&DtLteRadioEnergyModel::m_rxW),
-                          MakeDoubleChecker<double>(0))
-            .AddAttribute("TxPower",
-                          "Power while sending a transport block, W.",
-                          DoubleValue(2.5),
-                          MakeDoubleAccessor(&DtLteRadioEnergyModel::m_txW),
-                          MakeDoubleChecker<double>(0))
-            .AddAttribute("Tti",
-                          "Duration of a transport block.",
-                          TimeValue(MilliSeconds(1)),
-                          MakeTimeAccessor(&DtLteRadioEnergyModel::m_tti),
-                          MakeTimeChecker(MicroSeconds(1)))
-            .AddTraceSource("TotalEnergyConsumption",
-                            "Energy consumed by the radio, J.",
-                            MakeTraceSourceAccessor(&DtLteRadioEnergyModel::m_totalEnergy),
-                            "ns3::TracedValueCallback::Double");
+    static TypeId tid = TypeId("ns3::DtLteRadioEnergyModel")
+                            .SetParent<DtPowerEnergyModel>()
+                            .SetGroupName("MultilayerDt")
+                            .AddConstructor<DtLteRadioEnergyModel>()
+                            .AddAttribute("IdlePower",
+                                          "Power of the connected radio with nothing scheduled, W.",
+                                          DoubleValue(1.0),
+                                          MakeDoubleAccessor(&DtLteRadioEnergyModel::m_idleW),
+                                          MakeDoubleChecker<double>(0))
+                            .AddAttribute("RxPower",
+                                          "Power while receiving a transport block, W.",
+                                          DoubleValue(1.5),
+                                          MakeDoubleAccessor(&DtLteRadioEnergyModel::m_rxW),
+                                          MakeDoubleChecker<double>(0))
+                            .AddAttribute("TxPower",
+                                          "Power while sending a transport block, W.",
+                                          DoubleValue(2.5),
+                                          MakeDoubleAccessor(&DtLteRadioEnergyModel::m_txW),
+                                          MakeDoubleChecker<double>(0))
+                            .AddAttribute("Tti",
+                                          "Duration of a transport block.",
+                                          TimeValue(MilliSeconds(1)),
+                                          MakeTimeAccessor(&DtLteRadioEnergyModel::m_tti),
+                                          MakeTimeChecker(MicroSeconds(1)));
     return tid;
 }
 
@@ -84,8 +78,7 @@ DtLteRadioEnergyModel::DoDispose()
         }
     }
     m_ue = nullptr;
-    m_source = nullptr;
-    DeviceEnergyModel::DoDispose();
+    DtPowerEnergyModel::DoDispose();
 }
 
 void
@@ -99,34 +92,16 @@ DtLteRadioEnergyModel::Attach(Ptr<LteUeNetDevice> ue)
     m_ue = ue;
 }
 
-void
-DtLteRadioEnergyModel::SetEnergySource(Ptr<EnergySource> source)
-{
-    NS_ABORT_MSG_IF(!source, "DtLteRadioEnergyModel: null EnergySource");
-    m_source = source;
-    m_lastUpdate = Simulator::Now();
-}
-
 double
-DtLteRadioEnergyModel::GetPowerW() const
+DtLteRadioEnergyModel::GetStatePowerW() const
 {
-    if (m_depleted)
-    {
-        return 0.0;
-    }
     return m_state == TX ? m_txW : (m_state == RX ? m_rxW : m_idleW);
-}
-
-double
-DtLteRadioEnergyModel::GetTotalEnergyConsumption() const
-{
-    return m_totalEnergy + GetPowerW() * (Simulator::Now() - m_lastUpdate).GetSeconds();
 }
 
 Time
 DtLteRadioEnergyModel::GetTxTime() const
 {
-    return m_txTime + (m_state == TX ? Simulator::Now() - m_lastUpdate : Seconds(0));
+    return m_txTime + (m_state == TX ? Simulator::Now() - GetLastSettled() : Seconds(0));
 }
 
 void
@@ -134,17 +109,11 @@ DtLteRadioEnergyModel::ChangeState(int newState)
 {
     NS_ABORT_MSG_IF(newState < IDLE || newState > TX,
                     "DtLteRadioEnergyModel: no state " << newState);
-    const Time now = Simulator::Now();
-    m_totalEnergy = m_totalEnergy + GetPowerW() * (now - m_lastUpdate).GetSeconds();
     if (m_state == TX)
     {
-        m_txTime += now - m_lastUpdate;
+        m_txTime += Simulator::Now() - GetLastSettled();
     }
-    m_lastUpdate = now;
-    if (m_source)
-    {
-        m_source->UpdateEnergySource(); // at the old state's current, before it changes
-    }
+    Settle();
     m_state = static_cast<State>(newState);
 }
 
@@ -178,35 +147,6 @@ void
 DtLteRadioEnergyModel::EndOfTti()
 {
     ChangeState(IDLE);
-}
-
-double
-DtLteRadioEnergyModel::DoGetCurrentA() const
-{
-    const double v = m_source ? m_source->GetSupplyVoltage() : 0.0;
-    return v > 0 ? GetPowerW() / v : 0.0;
-}
-
-void
-DtLteRadioEnergyModel::HandleEnergyDepletion()
-{
-    // Called from inside the source's update: account, but do not call back.
-    const Time now = Simulator::Now();
-    m_totalEnergy = m_totalEnergy + GetPowerW() * (now - m_lastUpdate).GetSeconds();
-    m_lastUpdate = now;
-    m_depleted = true;
-}
-
-void
-DtLteRadioEnergyModel::HandleEnergyRecharged()
-{
-    m_lastUpdate = Simulator::Now();
-    m_depleted = false;
-}
-
-void
-DtLteRadioEnergyModel::HandleEnergyChanged()
-{
 }
 
 } // namespace ns3

@@ -7,15 +7,13 @@
 #ifndef DT_LTE_RADIO_ENERGY_MODEL_H
 #define DT_LTE_RADIO_ENERGY_MODEL_H
 
-#include "ns3/device-energy-model.h"
+#include "dt-power-energy-model.h"
+
 #include "ns3/event-id.h"
-#include "ns3/nstime.h"
-#include "ns3/traced-value.h"
 
 namespace ns3
 {
 
-class EnergySource;
 class LteUeNetDevice;
 struct PhyTransmissionStatParameters;
 struct PhyReceptionStatParameters;
@@ -33,7 +31,7 @@ struct PhyReceptionStatParameters;
  * receive 1.5 W, transmit 2.5 W); transmission wins over reception in a TTI
  * with both.
  */
-class DtLteRadioEnergyModel : public DeviceEnergyModel
+class DtLteRadioEnergyModel : public DtPowerEnergyModel
 {
   public:
     /// Radio states.
@@ -59,15 +57,10 @@ class DtLteRadioEnergyModel : public DeviceEnergyModel
      */
     void Attach(Ptr<LteUeNetDevice> ue);
 
-    void SetEnergySource(Ptr<EnergySource> source) override;
-    double GetTotalEnergyConsumption() const override;
     /**
      * \param newState a State
      */
     void ChangeState(int newState) override;
-    void HandleEnergyDepletion() override;
-    void HandleEnergyRecharged() override;
-    void HandleEnergyChanged() override;
 
     /** \return time spent transmitting so far */
     Time GetTxTime() const;
@@ -76,9 +69,7 @@ class DtLteRadioEnergyModel : public DeviceEnergyModel
     void DoDispose() override;
 
   private:
-    double DoGetCurrentA() const override;
-    /** \return power in the current state, W */
-    double GetPowerW() const;
+    double GetStatePowerW() const override;
     /**
      * An uplink transport block was sent.
      * \param p its parameters
@@ -92,18 +83,14 @@ class DtLteRadioEnergyModel : public DeviceEnergyModel
     /** The TTI of the last transport block is over. */
     void EndOfTti();
 
-    double m_idleW;                       //!< idle power
-    double m_rxW;                         //!< receive power
-    double m_txW;                         //!< transmit power
-    Time m_tti;                           //!< transport block duration
-    State m_state{IDLE};                  //!< current state
-    bool m_depleted{false};               //!< the source ran out
-    Time m_lastUpdate;                    //!< last energy accounting
-    Time m_txTime;                        //!< time spent transmitting, closed periods
-    EventId m_ttiEnd;                     //!< back to idle
-    Ptr<EnergySource> m_source;           //!< the battery
-    Ptr<LteUeNetDevice> m_ue;             //!< the UE followed
-    TracedValue<double> m_totalEnergy{0}; //!< energy consumed, J
+    double m_idleW;           //!< idle power
+    double m_rxW;             //!< receive power
+    double m_txW;             //!< transmit power
+    Time m_tti;               //!< transport block duration
+    State m_state{IDLE};      //!< current state
+    Time m_txTime;            //!< time spent transmitting, closed periods
+    EventId m_ttiEnd;         //!< back to idle
+    Ptr<LteUeNetDevice> m_ue; //!< the UE followed
 };
 
 } // namespace ns3
