@@ -8,10 +8,12 @@
 // (the system model of the "DT meets 6G" synchronization and migration
 // paper, Section III).
 //
-// 1000 m x 1000 m, 5 LTE base stations each with an edge server, mobile
-// users moving with the Gauss-Markov model, each sending a synchronization
-// request to its twin with probability p per slot. A handover to a cell of
-// another edge migrates the twin (reactive) or leaves it where it is (none).
+// 1000 m x 1000 m, 5 LTE base stations (or Wi-Fi access points of one
+// ESS) each with an edge server, mobile users moving with the Gauss-Markov
+// model, each sending a synchronization request to its twin with
+// probability p per slot. A handover to a cell of another edge migrates the
+// twin after it (reactive), pre-copies it before it from the predicted
+// position (proactive), or leaves it where it is (none).
 // Prints and writes (OUTPUTDIR/summary.json, sync.csv, migrations.csv,
 // demands.csv) the synchronization failure ratio, the twins' mean age of
 // information, the migrations and the users' energy.
@@ -82,7 +84,7 @@ main(int argc, char* argv[])
 
     CommandLine cmd(__FILE__);
     cmd.Usage("S2: DT synchronization and migration of mobile users over 5 LTE base "
-              "stations with edge servers in 1000 m x 1000 m.");
+              "stations (or Wi-Fi access points) with edge servers in 1000 m x 1000 m.");
     cmd.AddValue("users", "Number of mobile users (1..320)", users);
     cmd.AddValue("simTime", "Seconds the users are active (> 0)", simTime);
     cmd.AddValue("speed", "Mean speed of the users, m/s (>= 0)", speed);
@@ -92,11 +94,14 @@ main(int argc, char* argv[])
     cmd.AddValue(
         "syncDeadline", "Latency requirement of a synchronization, ms (> 0)", syncDeadlineMs);
     cmd.AddValue("demandRate", "Computing demands per second per user (>= 0)", demandRate);
-    cmd.AddValue("backhaulKm", "Fibre from each edge server to the PGW, km (>= 0)", backhaulKm);
+    cmd.AddValue("backhaulKm",
+                 "Fibre from each edge server to the PGW (LTE) or to the next edge "
+                 "server (Wi-Fi), km (>= 0)",
+                 backhaulKm);
     cmd.AddValue(
         "nakagamiM", "Nakagami-m fading shape (>= 0.5; 0: none; default: Rician K = 3)", nakagamiM);
-    cmd.AddValue("migrationPolicy", "reactive | none", policy);
-    cmd.AddValue("access", "lte", access);
+    cmd.AddValue("migrationPolicy", "reactive | proactive | none", policy);
+    cmd.AddValue("access", "lte | wifi", access);
     cmd.AddValue("outputDir", "Folder for the outputs", outputDir);
     cmd.Parse(argc, argv);
 
@@ -139,15 +144,19 @@ main(int argc, char* argv[])
     {
         migration = DT_MIGRATION_NONE;
     }
+    else if (policy == "proactive")
+    {
+        migration = DT_MIGRATION_PROACTIVE;
+    }
     else if (policy != "reactive")
     {
-        Fail("--migrationPolicy=" + policy + " is not one of reactive, none");
+        Fail("--migrationPolicy=" + policy + " is not one of reactive, proactive, none");
     }
-    if (access != "lte")
+    if (access != "lte" && access != "wifi")
     {
-        Fail("--access=" + access
-             + " is not available: S2 runs on lte (Wi-Fi roaming between edges is not modelled)");
+        Fail("--access=" + access + " is not one of lte, wifi");
     }
+    const bool lte = access == "lte";
     {
         std::error_code ec;
         std::filesystem::create_directories(outputDir, ec);
@@ -164,7 +173,29 @@ main(int argc, char* argv[])
 
     const auto wallStart = std::chrono::steady_clock::now();
     Ptr<MultiLayerDtHelper> dt = CreateObject<MultiLayerDtHelper>();
-    dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+    if (lte)
+    {
+        dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+        dt->SetAttribute("EdgePgwDistanceKm", DoubleValue(backhaulKm));
+        // What the terminals assume of their LTE access when they estimate a
+        // demand's transfer times (25 resource blocks shared by a cell's users).
+        dt->SetAttribute("UplinkRate", DataRateValue(DataRate("4Mbps")));
+        dt->SetAttribute("DownlinkRate", DataRateValue(DataRate("12Mbps")));
+    }
+    else
+    {
+        // One ESS on one 20 MHz channel; outdoor line-of-sight path loss and
+        // 20 dBm so that five APs cover the square (the default indoor
+        // exponent of 3 would leave most of it without service).
+        dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::WIFI));
+        dt->SetAttribute("WifiRoaming", BooleanValue(true));
+        dt->SetAttribute("ChannelWidth", UintegerValue(20));
+        dt->SetAttribute("WifiPathLossExponent", DoubleValue(2.2));
+        dt->SetAttribute("WifiTxPower", DoubleValue(20));
+        dt->SetAttribute("EdgeEdgeDistanceKm", DoubleValue(backhaulKm));
+        dt->SetAttribute("UplinkRate", DataRateValue(DataRate("10Mbps")));
+        dt->SetAttribute("DownlinkRate", DataRateValue(DataRate("10Mbps")));
+    }
     dt->SetAttribute("Terminals", UintegerValue(static_cast<uint32_t>(n)));
     dt->SetAttribute("Edges", UintegerValue(5));
     dt->SetEdgePositions({Vector(250, 250, 0),
@@ -177,26 +208,21 @@ main(int argc, char* argv[])
     dt->SetAttribute("MobilityBounds", BoxValue(Box(0, 1000, 0, 1000, 0, 0)));
     dt->SetAttribute("MeanSpeed", DoubleValue(speed));
     dt->SetAttribute("MigrationPolicy", EnumValue(migration));
-    dt->SetAttribute("EdgePgwDistanceKm", DoubleValue(backhaulKm));
     dt->SetAttribute("NakagamiM", DoubleValue(nakagamiM));
     dt->SetAttribute("SyncProbability", DoubleValue(syncProbability));
     dt->SetAttribute("SyncSlot", TimeValue(MilliSeconds(100)));
     dt->SetAttribute("SyncDeadline", TimeValue(MicroSeconds(std::llround(syncDeadlineMs * 1e3))));
     dt->SetAttribute("DemandRate", DoubleValue(demandRate));
-    // What the terminals assume of their LTE access when they estimate a
-    // demand's transfer times (25 resource blocks shared by a cell's users).
-    dt->SetAttribute("UplinkRate", DataRateValue(DataRate("4Mbps")));
-    dt->SetAttribute("DownlinkRate", DataRateValue(DataRate("12Mbps")));
     dt->SetAttribute("SimTime", TimeValue(Seconds(simTime)));
     dt->SetAttribute("DrainTime", TimeValue(Seconds(5)));
     dt->Build();
     dt->Install();
     dt->GetStats()->SetScenario("s2", "multilayer");
 
-    std::cout << "S2: " << n << " users, 5 LTE cells with edges, " << simTime << " s, speed "
-              << speed << " m/s, sync p=" << syncProbability << " per 100 ms (deadline "
-              << syncDeadlineMs << " ms), migration " << policy << ", RngRun "
-              << RngSeedManager::GetRun() << std::endl;
+    std::cout << "S2: " << n << " users, 5 " << (lte ? "LTE cells" : "Wi-Fi APs") << " with edges, "
+              << simTime << " s, speed " << speed << " m/s, sync p=" << syncProbability
+              << " per 100 ms (deadline " << syncDeadlineMs << " ms), migration " << policy
+              << ", RngRun " << RngSeedManager::GetRun() << std::endl;
     Simulator::Stop(dt->GetStopTime());
     Simulator::Run();
     const double wall =
@@ -221,6 +247,7 @@ main(int argc, char* argv[])
     const uint64_t syncs = st->GetSyncs().size();
     uint64_t migrated = 0;
     uint64_t migrationFailed = 0;
+    uint64_t discarded = 0;
     double migrationMs = 0;
     uint64_t stateBytes = 0;
     for (const auto& m : st->GetMigrations())
@@ -228,8 +255,12 @@ main(int argc, char* argv[])
         if (m.completed)
         {
             ++migrated;
-            migrationMs += (m.end - m.start).GetSeconds() * 1e3;
+            migrationMs += m.downtime.GetSeconds() * 1e3;
             stateBytes += m.bytes;
+        }
+        else if (m.discarded)
+        {
+            ++discarded;
         }
         else if (!m.end.IsNegative())
         {
@@ -245,10 +276,11 @@ main(int argc, char* argv[])
     }
     std::cout << "handovers detected            " << st->GetHandovers() << "\n"
               << "migrations completed/failed   " << migrated << " / " << migrationFailed
-              << (migrated ? ", mean " + Fmt(migrationMs / migrated) + " ms, "
+              << (migrated ? ", mean downtime " + Fmt(migrationMs / migrated) + " ms, "
                                  + std::to_string(stateBytes / migrated) + " B state"
                            : std::string())
               << "\n"
+              << "pre-copies unused             " << discarded << "\n"
               << "sync requests                 " << syncs << "\n"
               << "sync failure ratio            "
               << (syncs ? Fmt(static_cast<double>(syncs - ok) / syncs, 4) : std::string("-"))

@@ -145,36 +145,40 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
         edge->GetDataModule()->TraceConnectWithoutContext("AnomalyFlagged", flagged);
         edge->TraceConnectWithoutContext(
             "MigrationStarted",
-            Callback<void, uint64_t, uint32_t, uint32_t, uint32_t>(
-                [this](uint64_t id, uint32_t terminal, uint32_t from, uint32_t to)
+            Callback<void, uint64_t, uint32_t, uint32_t, uint32_t, uint8_t>(
+                [this](uint64_t id, uint32_t terminal, uint32_t from, uint32_t to, uint8_t trigger)
                 {
                     DtMigrationRecord r;
                     r.id = id;
                     r.terminal = terminal;
                     r.from = from;
                     r.to = to;
+                    r.proactive = trigger == static_cast<uint8_t>(DtMigrationTrigger::PROACTIVE);
                     r.start = Simulator::Now();
                     r.end = Seconds(-1);
                     m_migrations.push_back(r);
                 }));
-        auto ended = [this](bool completed)
+        auto ended = [this](bool completed, bool discarded)
         {
             return Callback<void, uint64_t, uint32_t, uint32_t, Time>(
-                [this, completed](uint64_t id, uint32_t, uint32_t bytes, Time)
+                [this, completed, discarded](uint64_t id, uint32_t, uint32_t bytes, Time downtime)
                 {
                     for (auto& r : m_migrations)
                     {
-                        if (r.id == id)
+                        if (r.id == id && r.end.IsNegative())
                         {
                             r.end = Simulator::Now();
                             r.bytes = bytes;
                             r.completed = completed;
+                            r.discarded = discarded;
+                            r.downtime = downtime;
                         }
                     }
                 });
         };
-        edge->TraceConnectWithoutContext("MigrationCompleted", ended(true));
-        edge->TraceConnectWithoutContext("MigrationFailed", ended(false));
+        edge->TraceConnectWithoutContext("MigrationCompleted", ended(true, false));
+        edge->TraceConnectWithoutContext("MigrationFailed", ended(false, false));
+        edge->TraceConnectWithoutContext("PreCopyDiscarded", ended(false, true));
     }
     if (auto local = DynamicCast<LocalDtApplication>(app))
     {
@@ -556,15 +560,24 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
 
     uint64_t completed = 0;
     uint64_t failed = 0;
+    uint64_t discarded = 0;
+    uint64_t proactive = 0;
     uint64_t migratedBytes = 0;
+    uint64_t discardedBytes = 0;
     double durationSum = 0;
     for (const auto& r : m_migrations)
     {
+        proactive += r.proactive ? 1 : 0;
         if (r.completed)
         {
             ++completed;
             migratedBytes += r.bytes;
-            durationSum += (r.end - r.start).GetSeconds() * 1e3;
+            durationSum += r.downtime.GetSeconds() * 1e3;
+        }
+        else if (r.discarded)
+        {
+            ++discarded;
+            discardedBytes += r.bytes;
         }
         else if (!r.end.IsNegative())
         {
@@ -576,8 +589,11 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
         {"started", m_migrations.size()},
         {"completed", completed},
         {"failed", failed},
+        {"proactive", proactive},
+        {"precopies_discarded", discarded},
         {"state_bytes", migratedBytes},
-        {"mean_duration_ms", completed ? json(durationSum / completed) : json(nullptr)}};
+        {"discarded_bytes", discardedBytes},
+        {"mean_downtime_ms", completed ? json(durationSum / completed) : json(nullptr)}};
     uint64_t syncOk = 0;
     double syncLatency = 0;
     std::map<std::string, uint64_t> syncFailures;
@@ -737,17 +753,25 @@ DtStatsCollector::WriteMigrationsCsv(const std::string& path) const
     {
         return false;
     }
-    out << "id,terminal,from_edge,to_edge,start_s,end_s,state_bytes,status\n";
+    out << "id,terminal,from_edge,to_edge,trigger,start_s,end_s,downtime_ms,state_bytes,status\n";
     for (const auto& r : m_migrations)
     {
         out << r.id << ',' << r.terminal << ',' << r.from << ',' << r.to << ','
-            << r.start.GetSeconds() << ',';
+            << (r.proactive ? "proactive" : "reactive") << ',' << r.start.GetSeconds() << ',';
         if (!r.end.IsNegative())
         {
             out << r.end.GetSeconds();
         }
-        out << ',' << r.bytes << ','
-            << (r.completed ? "completed" : (r.end.IsNegative() ? "running" : "failed")) << '\n';
+        out << ',';
+        if (r.completed)
+        {
+            out << r.downtime.GetSeconds() * 1e3;
+        }
+        const char* status = r.completed          ? "completed"
+                             : r.discarded        ? "discarded"
+                             : r.end.IsNegative() ? "running"
+                                                  : "failed";
+        out << ',' << r.bytes << ',' << status << '\n';
     }
     return static_cast<bool>(out);
 }

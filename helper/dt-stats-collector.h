@@ -94,7 +94,10 @@ struct DtMigrationRecord
     Time start;            //!< request sent
     Time end;              //!< agent restored, or failure (negative: still running)
     uint32_t bytes{0};     //!< state bytes received
-    bool completed{false}; //!< restored (else failed or still running)
+    bool completed{false}; //!< restored (else failed, discarded or still running)
+    bool discarded{false}; //!< a pre-copy nobody used
+    bool proactive{false}; //!< pre-copied before the handover (else pulled after it)
+    Time downtime;         //!< how long the agent was unavailable
 };
 
 /**

@@ -17,13 +17,16 @@
 #include "ns3/dt-app-usage-model.h"
 #include "ns3/dt-compute-energy-model.h"
 #include "ns3/dt-lte-radio-energy-model.h"
+#include "ns3/dt-wifi-roaming-manager.h"
 #include "ns3/edge-dt-application.h"
 #include "ns3/energy-source-container.h"
 #include "ns3/enum.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/ipv4-routing-table-entry.h"
 #include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4-static-routing.h"
 #include "ns3/local-dt-application.h"
 #include "ns3/log.h"
 #include "ns3/lte-enb-net-device.h"
@@ -42,6 +45,7 @@
 #include "ns3/rng-seed-manager.h"
 #include "ns3/spectrum-channel.h"
 #include "ns3/ssid.h"
+#include "ns3/sta-wifi-mac.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 #include "ns3/vht-phy.h"
@@ -95,15 +99,20 @@ MultiLayerDtHelper::GetTypeId()
                 EnumValue(MultiLayerDtHelper::WIFI),
                 MakeEnumAccessor(&MultiLayerDtHelper::m_access),
                 MakeEnumChecker(MultiLayerDtHelper::WIFI, "Wifi", MultiLayerDtHelper::LTE, "Lte"))
-            .AddAttribute(
-                "MigrationPolicy",
-                "What happens to a terminal's agent when it is handed over to a "
-                "cell of another edge: Reactive (the new edge pulls its state from "
-                "the old one) or None (it stays; the terminal reaches it through "
-                "the backhaul).",
-                EnumValue(DT_MIGRATION_REACTIVE),
-                MakeEnumAccessor(&MultiLayerDtHelper::m_migrationPolicy),
-                MakeEnumChecker(DT_MIGRATION_REACTIVE, "Reactive", DT_MIGRATION_NONE, "None"))
+            .AddAttribute("MigrationPolicy",
+                          "What happens to a terminal's agent when it is handed over to a "
+                          "cell of another edge: Reactive (the new edge pulls its state from "
+                          "the old one), Proactive (the old edge pre-copies it to the edge "
+                          "of the predicted cell, then sends the delta at the handover) or "
+                          "None (it stays; the terminal reaches it through the backhaul).",
+                          EnumValue(DT_MIGRATION_REACTIVE),
+                          MakeEnumAccessor(&MultiLayerDtHelper::m_migrationPolicy),
+                          MakeEnumChecker(DT_MIGRATION_REACTIVE,
+                                          "Reactive",
+                                          DT_MIGRATION_PROACTIVE,
+                                          "Proactive",
+                                          DT_MIGRATION_NONE,
+                                          "None"))
             .AddAttribute("SyncProbability",
                           "Probability that a terminal sends a synchronization request to its "
                           "twin in a slot (Bernoulli; 0: none).",
@@ -137,13 +146,14 @@ MultiLayerDtHelper::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&MultiLayerDtHelper::m_autoHandover),
                           MakeBooleanChecker())
-            .AddAttribute("NakagamiM",
-                          "LTE: Nakagami-m fast fading on every link, shape m >= 0.5 (1: "
-                          "Rayleigh; a Rician channel of factor K is approximated by m = "
-                          "(K + 1)^2 / (2K + 1)); 0: no fading.",
-                          DoubleValue(0),
-                          MakeDoubleAccessor(&MultiLayerDtHelper::m_nakagamiM),
-                          MakeDoubleChecker<double>(0, 100))
+            .AddAttribute(
+                "NakagamiM",
+                "Nakagami-m fast fading on every radio link (LTE and Wi-Fi), shape m >= 0.5 (1: "
+                "Rayleigh; a Rician channel of factor K is approximated by m = "
+                "(K + 1)^2 / (2K + 1)); 0: no fading.",
+                DoubleValue(0),
+                MakeDoubleAccessor(&MultiLayerDtHelper::m_nakagamiM),
+                MakeDoubleChecker<double>(0, 100))
             .AddAttribute("HandoverHysteresis",
                           "Hysteresis of the A3-RSRP handover algorithm, dB.",
                           DoubleValue(3.0),
@@ -224,6 +234,27 @@ MultiLayerDtHelper::GetTypeId()
                           TimeValue(MicroSeconds(5)),
                           MakeTimeAccessor(&MultiLayerDtHelper::m_fibreDelayPerKm),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("WifiRoaming",
+                          "Wi-Fi: all access points share one channel, SSID and subnet and "
+                          "the stations roam between them (DtWifiRoamingManager: on beacon "
+                          "SNR, beacon loss, or ScheduleHandover); the edges' DT addresses "
+                          "are then on their fibre side and static routes follow each "
+                          "station's association. Rates adapt (IdealWifiManager). Else each "
+                          "AP has its own channel, SSID and subnet, at constant rates.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&MultiLayerDtHelper::m_wifiRoaming),
+                          MakeBooleanChecker())
+            .AddAttribute("WifiPathLossExponent",
+                          "Wi-Fi log-distance path loss exponent (3, ns-3's default, suits "
+                          "indoor and street level; about 2 for line of sight).",
+                          DoubleValue(3.0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_wifiExponent),
+                          MakeDoubleChecker<double>(1.5, 6.0))
+            .AddAttribute("WifiTxPower",
+                          "Wi-Fi transmit power of access points and stations, dBm.",
+                          DoubleValue(16.0206),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_wifiTxPower),
+                          MakeDoubleChecker<double>(-10.0, 36.0))
             .AddAttribute("ChannelWidth",
                           "Wi-Fi channel width in MHz (20, 40, 80 or 160).",
                           UintegerValue(80),
@@ -401,8 +432,9 @@ MultiLayerDtHelper::GetCellOfEdge(uint32_t e) const
 void
 MultiLayerDtHelper::ScheduleHandover(Time at, Ptr<Node> terminal, uint32_t targetEdge)
 {
-    NS_ABORT_MSG_IF(!m_built || m_access != LTE,
-                    "MultiLayerDtHelper::ScheduleHandover needs a built LTE scenario");
+    NS_ABORT_MSG_IF(!m_built || (m_access != LTE && !m_wifiRoaming),
+                    "MultiLayerDtHelper::ScheduleHandover needs a built LTE or WifiRoaming "
+                    "scenario");
     NS_ABORT_MSG_IF(targetEdge != NEXT_EDGE && targetEdge >= m_edges,
                     "ScheduleHandover: no edge " << targetEdge << " (" << m_edges << " edges)");
     Simulator::Schedule(at - Simulator::Now(),
@@ -415,6 +447,13 @@ MultiLayerDtHelper::ScheduleHandover(Time at, Ptr<Node> terminal, uint32_t targe
 void
 MultiLayerDtHelper::DoHandover(uint32_t terminal, uint32_t targetEdge)
 {
+    if (m_access == WIFI)
+    {
+        const uint32_t source = m_servingEdge[terminal];
+        const uint32_t target = targetEdge == NEXT_EDGE ? (source + 1) % m_edges : targetEdge;
+        m_roaming[terminal]->RoamTo(m_apMac[target]);
+        return;
+    }
     Ptr<LteUeNetDevice> ue = DynamicCast<LteUeNetDevice>(m_ueDevices.Get(terminal));
     const uint16_t cell = ue->GetRrc()->GetCellId();
     uint32_t source = m_edges;
@@ -541,6 +580,10 @@ MultiLayerDtHelper::Build()
     {
         BuildLte();
     }
+    else if (m_wifiRoaming)
+    {
+        BuildWifiRoaming();
+    }
     else
     {
         BuildWifi();
@@ -557,6 +600,10 @@ MultiLayerDtHelper::Build()
     if (m_access == LTE)
     {
         RouteLte(); // global routing does not handle the EPC's nodes
+    }
+    else if (m_wifiRoaming)
+    {
+        RouteWifiRoaming(); // one subnet over several APs: routes follow the stations
     }
     else
     {
@@ -607,8 +654,9 @@ MultiLayerDtHelper::PlaceNodes()
                 // Wi-Fi: a square around the terminal's AP (no roaming);
                 // LTE: the whole row of cells (handover).
                 const double r = std::max(m_terminalRadius, 1.0);
-                double x0 = m_access == LTE ? -r : site.x - r;
-                double x1 = m_access == LTE ? (m_edges - 1) * m_edgeSpacing + r : site.x + r;
+                const bool roams = m_access == LTE || m_wifiRoaming;
+                double x0 = roams ? -r : site.x - r;
+                double x1 = roams ? (m_edges - 1) * m_edgeSpacing + r : site.x + r;
                 double y0 = site.y - r;
                 double y1 = site.y + r;
                 if (m_mobilityBounds.xMax > m_mobilityBounds.xMin
@@ -792,6 +840,238 @@ MultiLayerDtHelper::RouteLte()
                                                      ifFor(pgw, "172.20.0.0"));
 }
 
+/**
+ * \param exponent log-distance path loss exponent
+ * \param nakagamiM Nakagami-m fading shape on top (0: none)
+ * \param stream random stream of the fading
+ * \return a Wi-Fi channel with that path loss, at the speed of light
+ */
+static Ptr<YansWifiChannel>
+CreateWifiChannel(double exponent, double nakagamiM, int64_t stream)
+{
+    Ptr<YansWifiChannel> channel = CreateObject<YansWifiChannel>();
+    channel->SetPropagationDelayModel(CreateObject<ConstantSpeedPropagationDelayModel>());
+    Ptr<LogDistancePropagationLossModel> loss = CreateObject<LogDistancePropagationLossModel>();
+    loss->SetAttribute("Exponent", DoubleValue(exponent));
+    if (nakagamiM > 0)
+    {
+        Ptr<NakagamiPropagationLossModel> fading = CreateObject<NakagamiPropagationLossModel>();
+        fading->SetAttribute("m0", DoubleValue(nakagamiM));
+        fading->SetAttribute("m1", DoubleValue(nakagamiM));
+        fading->SetAttribute("m2", DoubleValue(nakagamiM));
+        fading->AssignStreams(stream);
+        loss->SetNext(fading);
+    }
+    channel->SetPropagationLossModel(loss);
+    return channel;
+}
+
+/**
+ * \param channel the channel
+ * \param txPower transmit power, dBm
+ * \return a PHY helper on that channel, radiotap PCAP
+ */
+static YansWifiPhyHelper
+WifiPhyOn(Ptr<YansWifiChannel> channel, double txPower)
+{
+    YansWifiPhyHelper phy;
+    phy.SetChannel(channel);
+    phy.Set("TxPowerStart", DoubleValue(txPower));
+    phy.Set("TxPowerEnd", DoubleValue(txPower));
+    phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
+    return phy;
+}
+
+void
+MultiLayerDtHelper::BuildWifiRoaming()
+{
+    m_terminalAddr.resize(m_terminals);
+    m_edgeAddr.resize(m_edges);
+    std::ostringstream channel;
+    channel << "{0, " << m_channelWidth << ", BAND_5GHZ, 0}";
+    YansWifiPhyHelper phy = WifiPhyOn(
+        CreateWifiChannel(m_wifiExponent, m_nakagamiM, STREAM_WIFI + 950000), m_wifiTxPower);
+    phy.Set("ChannelSettings", StringValue(channel.str()));
+    WifiHelper wifi;
+    wifi.SetStandard(WIFI_STANDARD_80211ac);
+    // Distances vary as stations move: rates follow the SNR.
+    wifi.SetRemoteStationManager("ns3::IdealWifiManager");
+    WifiMacHelper mac;
+    const Ssid ssid("mldt");
+    mac.SetType("ns3::StaWifiMac", "Ssid", SsidValue(ssid));
+    NetDeviceContainer staDevs = wifi.Install(phy, mac, m_terminalNodes);
+    mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
+    NetDeviceContainer apDevs = wifi.Install(phy, mac, m_edgeNodes);
+    wifi.AssignStreams(staDevs, STREAM_WIFI);
+    wifi.AssignStreams(apDevs, STREAM_WIFI + 900000);
+
+    Ipv4AddressHelper ip("10.1.0.0", "255.255.0.0");
+    ip.Assign(apDevs);
+    Ipv4InterfaceContainer staIf = ip.Assign(staDevs);
+    for (uint32_t e = 0; e < m_edges; ++e)
+    {
+        m_apMac.push_back(DynamicCast<WifiNetDevice>(apDevs.Get(e))->GetMac()->GetAddress());
+    }
+    m_servingEdge = m_edgeOf; // until the stations associate
+    for (uint32_t i = 0; i < m_terminals; ++i)
+    {
+        m_terminalAddr[i] = staIf.GetAddress(i);
+        Ptr<StaWifiMac> sta =
+            DynamicCast<StaWifiMac>(DynamicCast<WifiNetDevice>(staDevs.Get(i))->GetMac());
+        Ptr<DtWifiRoamingManager> roaming = CreateObject<DtWifiRoamingManager>();
+        sta->SetAssocManager(roaming);
+        roaming->Start();
+        m_roaming.push_back(roaming);
+        sta->TraceConnectWithoutContext("Assoc",
+                                        Callback<void, Mac48Address>(
+                                            [this, i](Mac48Address bssid)
+                                            {
+                                                StationAssociated(i, bssid);
+                                            }));
+    }
+    m_accessDevices.Add(apDevs);
+    m_accessDevices.Add(staDevs);
+    m_staDevices = staDevs;
+}
+
+uint32_t
+MultiLayerDtHelper::ChainNextHop(uint32_t from, uint32_t to, Ipv4Address& nextHop) const
+{
+    // Edges e and e+1 share 172.17.e.0/24: e is .1, e+1 is .2.
+    const uint32_t link = to > from ? from : from - 1;
+    std::ostringstream net;
+    net << "172.17." << link << ".0";
+    std::ostringstream hop;
+    hop << "172.17." << link << (to > from ? ".2" : ".1");
+    nextHop = Ipv4Address(hop.str().c_str());
+    Ptr<Ipv4> ipv4 = m_edgeNodes.Get(from)->GetObject<Ipv4>();
+    const int32_t i =
+        ipv4->GetInterfaceForPrefix(Ipv4Address(net.str().c_str()), Ipv4Mask("255.255.255.0"));
+    NS_ABORT_MSG_IF(i < 0, "Wi-Fi routes: edge " << from << " has no link " << net.str());
+    return static_cast<uint32_t>(i);
+}
+
+/**
+ * Replace the routes to a destination.
+ * \param routing a node's static routing
+ * \param dest the destination
+ * \param mask its mask
+ * \param nextHop the gateway (0.0.0.0: none, on-link; the routes are only removed)
+ * \param interface the output interface
+ */
+static void
+ReplaceRoute(Ptr<Ipv4StaticRouting> routing,
+             Ipv4Address dest,
+             Ipv4Mask mask,
+             Ipv4Address nextHop,
+             uint32_t interface)
+{
+    for (uint32_t r = routing->GetNRoutes(); r-- > 0;)
+    {
+        const Ipv4RoutingTableEntry e = routing->GetRoute(r);
+        if (e.GetDest() == dest && e.GetDestNetworkMask() == mask && e.IsGateway())
+        {
+            routing->RemoveRoute(r);
+        }
+    }
+    if (nextHop != Ipv4Address::GetAny())
+    {
+        routing->AddNetworkRouteTo(dest, mask, nextHop, interface);
+    }
+}
+
+void
+MultiLayerDtHelper::RouteStation(uint32_t terminal, uint32_t edge)
+{
+    Ipv4StaticRoutingHelper routing;
+    const Ipv4Address sta = m_terminalAddr[terminal];
+    const Ipv4Mask host("255.255.255.255");
+    // The station: through its AP.
+    Ptr<Ipv4> t = m_terminalNodes.Get(terminal)->GetObject<Ipv4>();
+    const uint32_t wifiIf = t->GetInterfaceForDevice(m_staDevices.Get(terminal));
+    ReplaceRoute(routing.GetStaticRouting(t),
+                 Ipv4Address::GetAny(),
+                 Ipv4Mask::GetZero(),
+                 Ipv4Address(0x0a010000 + edge + 1), // 10.1.0.(edge + 1), the AP
+                 wifiIf);
+    // The edges: on-link from the serving AP, along the chain from the others.
+    for (uint32_t f = 0; f < m_edges; ++f)
+    {
+        Ipv4Address hop = Ipv4Address::GetAny();
+        const uint32_t out = f == edge ? 0 : ChainNextHop(f, edge, hop);
+        ReplaceRoute(
+            routing.GetStaticRouting(m_edgeNodes.Get(f)->GetObject<Ipv4>()), sta, host, hop, out);
+    }
+    // The cloud: through the serving edge's fibre.
+    Ptr<Ipv4> cloud = m_cloudNode.Get(0)->GetObject<Ipv4>();
+    std::ostringstream net;
+    net << "172.16." << edge << ".0";
+    const int32_t up =
+        cloud->GetInterfaceForPrefix(Ipv4Address(net.str().c_str()), Ipv4Mask("255.255.255.0"));
+    ReplaceRoute(routing.GetStaticRouting(cloud), sta, host, m_edgeAddr[edge], up);
+}
+
+void
+MultiLayerDtHelper::StationAssociated(uint32_t terminal, Mac48Address bssid)
+{
+    for (uint32_t e = 0; e < m_edges; ++e)
+    {
+        if (m_apMac[e] == bssid && m_servingEdge[terminal] != e)
+        {
+            NS_LOG_INFO("terminal " << terminal << " now behind edge " << e);
+            m_servingEdge[terminal] = e;
+            RouteStation(terminal, e);
+        }
+    }
+}
+
+void
+MultiLayerDtHelper::RouteWifiRoaming()
+{
+    Ipv4StaticRoutingHelper routing;
+    for (uint32_t e = 0; e < m_edges; ++e)
+    {
+        Ptr<Ipv4StaticRouting> r = routing.GetStaticRouting(m_edgeNodes.Get(e)->GetObject<Ipv4>());
+        std::ostringstream up;
+        up << "172.16." << e << ".2";
+        if (e > 0)
+        {
+            // The cloud's DT address is on edge 0's link.
+            r->AddHostRouteTo(
+                m_cloudAddr,
+                Ipv4Address(up.str().c_str()),
+                m_edgeNodes.Get(e)->GetObject<Ipv4>()->GetInterfaceForAddress(m_edgeAddr[e]));
+        }
+        for (uint32_t f = 0; f < m_edges; ++f)
+        {
+            if (f != e)
+            {
+                Ipv4Address hop;
+                const uint32_t out = ChainNextHop(e, f, hop);
+                r->AddHostRouteTo(m_edgeAddr[f], hop, out);
+            }
+        }
+        // The chain links themselves: a packet an edge sends along the chain
+        // carries the address of its chain interface, and is answered there.
+        for (uint32_t l = 0; l + 1 < m_edges; ++l)
+        {
+            if (l + 1 < e || l > e)
+            {
+                std::ostringstream net;
+                net << "172.17." << l << ".0";
+                Ipv4Address hop;
+                const uint32_t out = ChainNextHop(e, l > e ? l : l + 1, hop);
+                r->AddNetworkRouteTo(
+                    Ipv4Address(net.str().c_str()), Ipv4Mask("255.255.255.0"), hop, out);
+            }
+        }
+    }
+    for (uint32_t i = 0; i < m_terminals; ++i)
+    {
+        RouteStation(i, m_servingEdge[i]);
+    }
+}
+
 void
 MultiLayerDtHelper::BuildWifi()
 {
@@ -814,9 +1094,9 @@ MultiLayerDtHelper::BuildWifi()
         }
         // One channel object per BSS: cells do not interfere, and each
         // subnet stays on its own link for global routing.
-        YansWifiChannelHelper channelHelper = YansWifiChannelHelper::Default();
-        YansWifiPhyHelper phy;
-        phy.SetChannel(channelHelper.Create());
+        YansWifiPhyHelper phy = WifiPhyOn(
+            CreateWifiChannel(m_wifiExponent, m_nakagamiM, STREAM_WIFI + 1000000 * e + 950000),
+            m_wifiTxPower);
         phy.Set("ChannelSettings", StringValue(channel.str()));
         phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
         WifiHelper wifi;
@@ -951,6 +1231,10 @@ MultiLayerDtHelper::BuildFibre()
         {
             m_cloudAddr = ifs.GetAddress(1);
         }
+        if (m_access == WIFI && m_wifiRoaming)
+        {
+            m_edgeAddr[e] = ifs.GetAddress(0); // the AP side is shared by all edges
+        }
         m_fibreDevices.Add(d);
     }
     PointToPointHelper side;
@@ -1029,6 +1313,8 @@ MultiLayerDtHelper::InstallEdgeDt(NodeContainer edges)
         edges.Get(k)->AddApplication(app);
         m_book->Add(EDGE_DT_ID_BASE + e, m_edgeAddr[e], DtLayer::EDGE);
         m_book->AddCell(GetCellOfEdge(e), EDGE_DT_ID_BASE + e);
+        m_book->SetCellSite(GetCellOfEdge(e),
+                            edges.Get(k)->GetObject<MobilityModel>()->GetPosition());
         if (m_access == WIFI)
         {
             for (uint32_t d = 0; d < edges.Get(k)->GetNDevices(); ++d)

@@ -14,6 +14,7 @@
 #include "ns3/dt-demand-class.h"
 #include "ns3/dt-migration-policy.h"
 #include "ns3/ipv4-interface-container.h"
+#include "ns3/mac48-address.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
@@ -27,6 +28,8 @@ namespace ns3
 {
 
 class DtAppUsageModel;
+class DtWifiRoamingManager;
+class Ipv4StaticRouting;
 class LteHelper;
 class PointToPointEpcHelper;
 
@@ -245,6 +248,34 @@ class MultiLayerDtHelper : public Object
     void DoHandover(uint32_t terminal, uint32_t targetEdge);
     /** Static routes of the LTE topology (edges behind the PGW, cloud behind the edges). */
     void RouteLte();
+    /**
+     * Build the Wi-Fi access network of WifiRoaming: every AP on one
+     * channel, SSID and subnet; stations roam (DtWifiRoamingManager).
+     */
+    void BuildWifiRoaming();
+    /** Static routes of the roaming Wi-Fi topology (edges in a chain, cloud above). */
+    void RouteWifiRoaming();
+    /**
+     * A station associated with an AP: route its traffic through that AP's
+     * edge (what an ESS's distribution system does on a re-association).
+     * \param terminal terminal index
+     * \param bssid the AP
+     */
+    void StationAssociated(uint32_t terminal, Mac48Address bssid);
+    /**
+     * Routes of the roaming Wi-Fi topology to one station through an edge.
+     * \param terminal terminal index
+     * \param edge the edge whose AP serves it
+     */
+    void RouteStation(uint32_t terminal, uint32_t edge);
+    /**
+     * Route from one edge towards another along the edge chain.
+     * \param from the edge
+     * \param to the other edge
+     * \param nextHop set to the neighbouring edge's address on the way
+     * \return the interface of from towards it
+     */
+    uint32_t ChainNextHop(uint32_t from, uint32_t to, Ipv4Address& nextHop) const;
     /** Build the fibre links and addresses. */
     void BuildFibre();
     /** Build the terminals' ad hoc network. */
@@ -307,33 +338,39 @@ class MultiLayerDtHelper : public Object
     double m_hoHysteresis;               //!< A3 handover hysteresis, dB
     Time m_hoTimeToTrigger;              //!< A3 handover time to trigger
     double m_edgePgwKm;                  //!< edge server to PGW fibre, km
+    bool m_wifiRoaming;                  //!< one ESS: stations roam between the APs
+    double m_wifiExponent;               //!< Wi-Fi log-distance path loss exponent
+    double m_wifiTxPower;                //!< Wi-Fi transmit power, dBm
 
     std::vector<ObjectFactory> m_classes; //!< demand classes
     ObjectFactory m_localFactory;         //!< local DT factory
     ObjectFactory m_edgeFactory;          //!< edge DT factory
     ObjectFactory m_cloudFactory;         //!< cloud DT factory
 
-    bool m_built{false};                     //!< Build() done
-    NodeContainer m_terminalNodes;           //!< terminals
-    NodeContainer m_edgeNodes;               //!< edge servers / APs
-    NodeContainer m_cloudNode;               //!< the cloud
-    std::vector<uint32_t> m_edgeOf;          //!< terminal -> edge
-    NetDeviceContainer m_accessDevices;      //!< Wi-Fi devices
-    NetDeviceContainer m_fibreDevices;       //!< point-to-point devices
-    NetDeviceContainer m_adhocDevices;       //!< terminals' ad hoc devices
-    NetDeviceContainer m_staDevices;         //!< terminals' Wi-Fi station devices
-    std::vector<Ipv4Address> m_terminalAddr; //!< terminal addresses
-    std::vector<Ipv4Address> m_edgeAddr;     //!< edge (AP side) addresses
-    Ipv4Address m_cloudAddr;                 //!< cloud address
-    std::string m_uplinkMode;                //!< chosen station data mode
-    std::string m_downlinkMode;              //!< chosen AP data mode
-    Ptr<DtAddressBook> m_book;               //!< address book
-    Ptr<LteHelper> m_lte;                    //!< LTE helper (LTE access)
-    Ptr<PointToPointEpcHelper> m_epc;        //!< EPC helper (LTE access)
-    NodeContainer m_enbNodes;                //!< eNBs (LTE access)
-    NetDeviceContainer m_enbDevices;         //!< eNB devices (LTE access)
-    NetDeviceContainer m_ueDevices;          //!< UE devices (LTE access)
-    Ptr<DtStatsCollector> m_stats;           //!< statistics
+    bool m_built{false};                              //!< Build() done
+    NodeContainer m_terminalNodes;                    //!< terminals
+    NodeContainer m_edgeNodes;                        //!< edge servers / APs
+    NodeContainer m_cloudNode;                        //!< the cloud
+    std::vector<uint32_t> m_edgeOf;                   //!< terminal -> edge
+    NetDeviceContainer m_accessDevices;               //!< Wi-Fi devices
+    NetDeviceContainer m_fibreDevices;                //!< point-to-point devices
+    NetDeviceContainer m_adhocDevices;                //!< terminals' ad hoc devices
+    NetDeviceContainer m_staDevices;                  //!< terminals' Wi-Fi station devices
+    std::vector<Ipv4Address> m_terminalAddr;          //!< terminal addresses
+    std::vector<Ipv4Address> m_edgeAddr;              //!< edge (AP side) addresses
+    Ipv4Address m_cloudAddr;                          //!< cloud address
+    std::string m_uplinkMode;                         //!< chosen station data mode
+    std::string m_downlinkMode;                       //!< chosen AP data mode
+    Ptr<DtAddressBook> m_book;                        //!< address book
+    Ptr<LteHelper> m_lte;                             //!< LTE helper (LTE access)
+    Ptr<PointToPointEpcHelper> m_epc;                 //!< EPC helper (LTE access)
+    NodeContainer m_enbNodes;                         //!< eNBs (LTE access)
+    NetDeviceContainer m_enbDevices;                  //!< eNB devices (LTE access)
+    NetDeviceContainer m_ueDevices;                   //!< UE devices (LTE access)
+    Ptr<DtStatsCollector> m_stats;                    //!< statistics
+    std::vector<Ptr<DtWifiRoamingManager>> m_roaming; //!< per terminal (WifiRoaming)
+    std::vector<Mac48Address> m_apMac;                //!< per edge (WifiRoaming)
+    std::vector<uint32_t> m_servingEdge; //!< per terminal: edge whose AP serves it (WifiRoaming)
 };
 
 } // namespace ns3

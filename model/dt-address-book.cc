@@ -10,6 +10,8 @@
 
 #include "ns3/abort.h"
 
+#include <limits>
+
 namespace ns3
 {
 
@@ -78,6 +80,30 @@ DtAddressBook::GetEdgeOfCell(uint32_t cell, uint32_t& edgeDtId) const
     }
     edgeDtId = it->second;
     return true;
+}
+
+void
+DtAddressBook::SetCellSite(uint32_t cell, const Vector& site)
+{
+    m_cellSite[cell] = site;
+}
+
+bool
+DtAddressBook::GetNearestCell(const Vector& position, uint32_t& cell) const
+{
+    double best = std::numeric_limits<double>::infinity();
+    for (const auto& [c, site] : m_cellSite)
+    {
+        const double dx = site.x - position.x;
+        const double dy = site.y - position.y;
+        const double d2 = dx * dx + dy * dy;
+        if (d2 < best)
+        {
+            best = d2;
+            cell = c;
+        }
+    }
+    return !m_cellSite.empty();
 }
 
 void

@@ -10,6 +10,7 @@
 #include "ns3/ipv4-address.h"
 #include "ns3/mac48-address.h"
 #include "ns3/object.h"
+#include "ns3/vector.h"
 
 #include <map>
 
@@ -96,6 +97,20 @@ class DtAddressBook : public Object
      */
     bool GetEdgeOfCell(uint32_t cell, uint32_t& edgeDtId) const;
     /**
+     * Record where a cell's antenna stands (for mobility prediction).
+     * \param cell the cell (AddCell)
+     * \param site its antenna position
+     */
+    void SetCellSite(uint32_t cell, const Vector& site);
+    /**
+     * The cell whose antenna is nearest to a position: with equal powers and
+     * path loss, the cell the radio would pick there.
+     * \param position a position
+     * \param cell set to the nearest cell, if any cell has a site
+     * \return true if some cell has a site
+     */
+    bool GetNearestCell(const Vector& position, uint32_t& cell) const;
+    /**
      * Record the cell of a Wi-Fi access point.
      * \param bssid the AP's BSSID
      * \param cell its cell number
@@ -112,6 +127,7 @@ class DtAddressBook : public Object
     std::map<uint32_t, Entry> m_entries;       //!< the book
     std::map<uint32_t, uint32_t> m_cellEdge;   //!< cell -> edge DT
     std::map<Mac48Address, uint32_t> m_apCell; //!< BSSID -> cell
+    std::map<uint32_t, Vector> m_cellSite;     //!< cell -> antenna position
 };
 
 } // namespace ns3

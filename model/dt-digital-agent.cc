@@ -100,7 +100,7 @@ DtDigitalAgent::Refresh(Time generated)
 }
 
 std::vector<uint8_t>
-DtDigitalAgent::Serialize() const
+DtDigitalAgent::Serialize(Time historyAfter) const
 {
     std::vector<uint8_t> out;
     DtPutUint(out, AGENT_MAGIC, 4);
@@ -130,15 +130,33 @@ DtDigitalAgent::Serialize() const
             DtPutUint(out, bits, 8);
         }
     }
-    DtPutUint(out, history.size(), 4);
-    for (const auto& [t, update] : history)
+    auto first = history.begin();
+    while (first != history.end() && first->first <= historyAfter)
     {
+        ++first;
+    }
+    DtPutUint(out, static_cast<uint64_t>(history.end() - first), 4);
+    for (auto it = first; it != history.end(); ++it)
+    {
+        const auto& [t, update] = *it;
         const std::vector<uint8_t> bytes = ToBytes(update);
         DtPutUint(out, static_cast<uint64_t>(t.GetNanoSeconds()), 8);
         DtPutUint(out, bytes.size(), 4);
         out.insert(out.end(), bytes.begin(), bytes.end());
     }
     return out;
+}
+
+void
+DtDigitalAgent::PrependHistory(const DtDigitalAgent& copy)
+{
+    const Time firstOwn = history.empty() ? Time::Max() : history.front().first;
+    auto end = copy.history.begin();
+    while (end != copy.history.end() && end->first < firstOwn)
+    {
+        ++end;
+    }
+    history.insert(history.begin(), copy.history.begin(), end);
 }
 
 bool

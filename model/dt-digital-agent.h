@@ -70,8 +70,20 @@ struct DtDigitalAgent
      */
     void Remember(const DtStatusUpdateHeader& update, Time sentAt, Time horizon);
 
-    /** \return the agent's state as bytes (what a migration transfers) */
-    std::vector<uint8_t> Serialize() const;
+    /**
+     * \param historyAfter only the history sent after this time goes in
+     *        (a delta after a pre-copy); by default all of it
+     * \return the agent's state as bytes (what a migration transfers)
+     */
+    std::vector<uint8_t> Serialize(Time historyAfter = Time::Min()) const;
+
+    /**
+     * Complete a delta (Serialize with historyAfter) with the history an
+     * earlier copy of the same agent holds: the copy's entries older than
+     * the delta's first one go in front.
+     * \param copy the earlier copy (a pre-copy)
+     */
+    void PrependHistory(const DtDigitalAgent& copy);
 
     /**
      * Restore an agent from Serialize's bytes.

@@ -136,9 +136,21 @@ class DtMigrationRequestHeader : public DtWireChunk<DtMigrationRequestHeader, Dt
 
 /**
  * \ingroup multilayer-dt
+ * What a MIGRATION_STATE carries.
+ */
+enum class DtMigrationPhase : uint8_t
+{
+    FULL = 0,    //!< the whole agent, pulled after the handover (Reactive)
+    PRECOPY = 1, //!< the whole agent, pushed before a predicted handover
+    DELTA = 2,   //!< the agent without the history the pre-copy already carried
+};
+
+/**
+ * \ingroup multilayer-dt
  * MIGRATION_STATE payload: one segment of a migrating agent's state.
  *
- * Layout: migrationId u64, terminal u32, segmentIndex u32 (< segmentCount),
+ * Layout: migrationId u64, terminal u32, phase u8 (DtMigrationPhase),
+ * segmentIndex u32 (< segmentCount),
  * segmentCount u32 (>= 1), totalBytes u32, data: u32 length + bytes
  * (<= totalBytes, <= DtPayload::MAX_BLOB).
  */
@@ -161,6 +173,7 @@ class DtMigrationStateHeader : public DtWireChunk<DtMigrationStateHeader, DtPayl
     {
         v.U64("migrationId", h.m_migrationId);
         v.U32("terminal", h.m_terminal);
+        v.Enum("phase", h.m_phase, DtMigrationPhase::DELTA);
         v.U32("segmentIndex", h.m_segmentIndex);
         v.U32("segmentCount", h.m_segmentCount);
         v.Require("segmentCount",
@@ -229,13 +242,26 @@ class DtMigrationStateHeader : public DtWireChunk<DtMigrationStateHeader, DtPayl
         return m_data;
     }
 
+    /** \param phase what the state is (full, pre-copy, delta) */
+    void SetPhase(DtMigrationPhase phase)
+    {
+        m_phase = phase;
+    }
+
+    /** \return what the state is */
+    DtMigrationPhase GetPhase() const
+    {
+        return m_phase;
+    }
+
   private:
-    uint64_t m_migrationId{0};   //!< migration id
-    uint32_t m_terminal{0};      //!< terminal DT id
-    uint32_t m_segmentIndex{0};  //!< segment index
-    uint32_t m_segmentCount{1};  //!< segment count
-    uint32_t m_totalBytes{0};    //!< whole state size
-    std::vector<uint8_t> m_data; //!< segment bytes
+    uint64_t m_migrationId{0};                        //!< migration id
+    uint32_t m_terminal{0};                           //!< terminal DT id
+    DtMigrationPhase m_phase{DtMigrationPhase::FULL}; //!< full, pre-copy or delta
+    uint32_t m_segmentIndex{0};                       //!< segment index
+    uint32_t m_segmentCount{1};                       //!< segment count
+    uint32_t m_totalBytes{0};                         //!< whole state size
+    std::vector<uint8_t> m_data;                      //!< segment bytes
 };
 
 /**

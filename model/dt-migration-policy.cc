@@ -18,8 +18,16 @@ DtMigrationPolicyName(DtMigrationPolicy policy)
             return "reactive";
         case DT_MIGRATION_NONE:
             return "none";
+        case DT_MIGRATION_PROACTIVE:
+            return "proactive";
     }
     return "unknown";
+}
+
+bool
+DtMigrationPolicyMoves(DtMigrationPolicy policy)
+{
+    return policy == DT_MIGRATION_REACTIVE || policy == DT_MIGRATION_PROACTIVE;
 }
 
 } // namespace ns3

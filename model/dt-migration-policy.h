@@ -30,13 +30,30 @@ enum DtMigrationPolicy
      * through the new cell and the backhaul.
      */
     DT_MIGRATION_NONE = 1,
+    /**
+     * Proactive: the edge DT that hosts the agent predicts each terminal's
+     * cell PredictionHorizon ahead from the twin's own position and velocity
+     * (the Kalman state of the position stream) and, when the predicted cell
+     * belongs to another edge DT, pushes a full copy of the agent there
+     * (pre-copy). At the handover it sends only what changed since (delta);
+     * the agent is unavailable only until the delta arrives. A wrong
+     * prediction falls back to Reactive; an unused copy expires.
+     */
+    DT_MIGRATION_PROACTIVE = 2,
 };
 
 /**
  * \param policy a policy
- * \return its name ("reactive", "none")
+ * \return its name ("reactive", "none", "proactive")
  */
 const char* DtMigrationPolicyName(DtMigrationPolicy policy);
+
+/**
+ * \param policy a policy
+ * \return true if the agent follows its terminal to another edge DT
+ *         (Reactive, Proactive)
+ */
+bool DtMigrationPolicyMoves(DtMigrationPolicy policy);
 
 } // namespace ns3
 

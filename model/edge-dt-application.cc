@@ -10,6 +10,7 @@
 #include "dt-load-report-header.h"
 #include "dt-migration-header.h"
 #include "dt-model-update-header.h"
+#include "dt-sample-codec.h"
 #include "dt-sync-header.h"
 
 #include "ns3/enum.h"
@@ -49,19 +50,41 @@ EdgeDtApplication::GetTypeId()
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&EdgeDtApplication::m_summaryInterval),
                           MakeTimeChecker(Seconds(0)))
-            .AddAttribute(
-                "MigrationPolicy",
-                "What happens to an agent whose terminal is handed over to another "
-                "edge DT's cell: Reactive (the new edge pulls its state) or None "
-                "(it stays here).",
-                EnumValue(DT_MIGRATION_REACTIVE),
-                MakeEnumAccessor(&EdgeDtApplication::m_policy),
-                MakeEnumChecker(DT_MIGRATION_REACTIVE, "Reactive", DT_MIGRATION_NONE, "None"))
+            .AddAttribute("MigrationPolicy",
+                          "What happens to an agent whose terminal is handed over to another "
+                          "edge DT's cell: Reactive (the new edge pulls its state), Proactive "
+                          "(pre-copy to the edge of the predicted cell, delta at the handover) "
+                          "or None (it stays here).",
+                          EnumValue(DT_MIGRATION_REACTIVE),
+                          MakeEnumAccessor(&EdgeDtApplication::m_policy),
+                          MakeEnumChecker(DT_MIGRATION_REACTIVE,
+                                          "Reactive",
+                                          DT_MIGRATION_PROACTIVE,
+                                          "Proactive",
+                                          DT_MIGRATION_NONE,
+                                          "None"))
             .AddAttribute("MigrationTimeout",
                           "Longest wait for a migration to complete (the new edge then hosts "
                           "a fresh agent; the old edge drops an agent nobody asked for).",
                           TimeValue(Seconds(5)),
                           MakeTimeAccessor(&EdgeDtApplication::m_migrationTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("PredictionInterval",
+                          "Proactive migration: period of the next-cell predictions.",
+                          TimeValue(MilliSeconds(250)),
+                          MakeTimeAccessor(&EdgeDtApplication::m_predictionInterval),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("PredictionHorizon",
+                          "Proactive migration: how far ahead a terminal's position is "
+                          "extrapolated from its twin's position and velocity.",
+                          TimeValue(Seconds(2)),
+                          MakeTimeAccessor(&EdgeDtApplication::m_predictionHorizon),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("PreCopyLifetime",
+                          "Proactive migration: how long a pre-copied agent waits for its "
+                          "terminal (the source sends a fresh one after this).",
+                          TimeValue(Seconds(10)),
+                          MakeTimeAccessor(&EdgeDtApplication::m_preCopyLifetime),
                           MakeTimeChecker(MilliSeconds(1)))
             .AddAttribute("DataModule",
                           "The data module.",
@@ -74,7 +97,9 @@ EdgeDtApplication::GetTypeId()
                           MakePointerAccessor(&EdgeDtApplication::m_service),
                           MakePointerChecker<EdgeDtServiceModule>())
             .AddTraceSource("MigrationStarted",
-                            "This edge asked the previous edge for a terminal's agent.",
+                            "This edge asked the previous edge for a terminal's agent "
+                            "(reactive), or pre-copied an agent to the edge of its "
+                            "terminal's predicted cell (proactive).",
                             MakeTraceSourceAccessor(&EdgeDtApplication::m_migrationStarted),
                             "ns3::EdgeDtApplication::MigrationStartedTracedCallback")
             .AddTraceSource("MigrationCompleted",
@@ -82,8 +107,14 @@ EdgeDtApplication::GetTypeId()
                             MakeTraceSourceAccessor(&EdgeDtApplication::m_migrationCompleted),
                             "ns3::EdgeDtApplication::MigrationEndedTracedCallback")
             .AddTraceSource("MigrationFailed",
-                            "A migration to this edge failed; a fresh agent runs here.",
+                            "A migration to this edge failed; the pre-copy, if any, or a "
+                            "fresh agent runs here.",
                             MakeTraceSourceAccessor(&EdgeDtApplication::m_migrationFailed),
+                            "ns3::EdgeDtApplication::MigrationEndedTracedCallback")
+            .AddTraceSource("PreCopyDiscarded",
+                            "A pre-copied agent was dropped unused (its terminal went "
+                            "elsewhere, or a newer copy replaced it).",
+                            MakeTraceSourceAccessor(&EdgeDtApplication::m_preCopyDiscarded),
                             "ns3::EdgeDtApplication::MigrationEndedTracedCallback");
     return tid;
 }
@@ -112,6 +143,13 @@ EdgeDtApplication::DoDispose()
     {
         ev.Cancel();
     }
+    for (auto& [terminal, replica] : m_replicas)
+    {
+        replica.expiry.Cancel();
+    }
+    m_predictEvent.Cancel();
+    m_replicas.clear();
+    m_preCopies.clear();
     m_incoming.clear();
     m_departed.clear();
     m_outgoing.clear();
@@ -143,6 +181,11 @@ EdgeDtApplication::DoStartDt()
         m_summaryEvent =
             Simulator::Schedule(m_summaryInterval, &EdgeDtApplication::Summarize, this);
     }
+    if (m_policy == DT_MIGRATION_PROACTIVE)
+    {
+        m_predictEvent =
+            Simulator::Schedule(m_predictionInterval, &EdgeDtApplication::Predict, this);
+    }
 }
 
 void
@@ -150,6 +193,61 @@ EdgeDtApplication::DoStopDt()
 {
     m_loadEvent.Cancel();
     m_summaryEvent.Cancel();
+    m_predictEvent.Cancel();
+}
+
+void
+EdgeDtApplication::Predict()
+{
+    m_predictEvent = Simulator::Schedule(m_predictionInterval, &EdgeDtApplication::Predict, this);
+    const double horizon = m_predictionHorizon.GetSeconds();
+    for (const auto& [terminal, agent] : m_data->GetAgents())
+    {
+        // The position stream carries the terminal's Kalman state: x, y, vx, vy.
+        const std::vector<double>& p = agent.mirror[static_cast<uint8_t>(DtSource::POSITION) - 1];
+        if (p.size() < 4 || m_departed.count(terminal) > 0)
+        {
+            continue;
+        }
+        const Vector ahead(p[0] + p[2] * horizon, p[1] + p[3] * horizon, 0);
+        uint32_t cell = 0;
+        uint32_t edge = m_dtId;
+        if (!m_book->GetNearestCell(ahead, cell) || !m_book->GetEdgeOfCell(cell, edge)
+            || edge == m_dtId)
+        {
+            continue;
+        }
+        auto it = m_preCopies.find(terminal);
+        if (it != m_preCopies.end() && it->second.target == edge
+            && Simulator::Now() - it->second.at < m_preCopyLifetime)
+        {
+            continue; // that edge already holds a copy
+        }
+        SendPreCopy(agent, edge);
+    }
+}
+
+void
+EdgeDtApplication::SendPreCopy(const DtDigitalAgent& agent, uint32_t target)
+{
+    PreCopy pc;
+    pc.target = target;
+    pc.id = (static_cast<uint64_t>(m_dtId) << 32) | m_nextMigration++;
+    pc.at = Simulator::Now();
+    pc.historyEnd = agent.history.empty() ? Time::Min() : agent.history.back().first;
+    std::vector<uint8_t> bytes = agent.Serialize();
+    const auto total = static_cast<uint32_t>(bytes.size());
+    DtMigrationStateHeader state;
+    state.SetMigrationId(pc.id);
+    state.SetTerminal(agent.terminal);
+    state.SetPhase(DtMigrationPhase::PRECOPY);
+    state.SetSegment(0, 1, total, std::move(bytes));
+    NS_LOG_INFO("edge DT " << m_dtId << " pre-copies the agent of DT " << agent.terminal << " ("
+                           << total << " bytes) to edge DT " << target);
+    m_preCopies[agent.terminal] = pc;
+    m_migrationStarted(
+        pc.id, agent.terminal, m_dtId, target, static_cast<uint8_t>(DtMigrationTrigger::PROACTIVE));
+    m_comm->Send(target, state, true);
 }
 
 void
@@ -203,8 +301,19 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             const auto& leave = msg.GetPayloadAs<DtAgentLeaveHeader>();
             const uint32_t terminal = leave.GetTerminal();
             m_gone.insert(terminal);
-            if (leave.GetReason() == DtLeaveReason::HANDOVER && m_policy == DT_MIGRATION_REACTIVE
-                && m_data->GetAgent(terminal))
+            auto pc = m_preCopies.find(terminal);
+            const bool handover = leave.GetReason() == DtLeaveReason::HANDOVER
+                                  && DtMigrationPolicyMoves(m_policy) && m_data->GetAgent(terminal);
+            if (handover && pc != m_preCopies.end() && pc->second.target == leave.GetNextEdge())
+            {
+                // Predicted right: the new edge holds a copy; send what changed.
+                SendAgent(terminal,
+                          pc->second.target,
+                          pc->second.id,
+                          DtMigrationPhase::DELTA,
+                          pc->second.historyEnd);
+            }
+            else if (handover)
             {
                 // Keep the agent for the new edge's request, for a while.
                 m_departed[terminal].Cancel();
@@ -219,6 +328,10 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             else
             {
                 m_data->Leave(terminal);
+            }
+            if (pc != m_preCopies.end())
+            {
+                m_preCopies.erase(pc);
             }
             break;
         }
@@ -320,26 +433,57 @@ EdgeDtApplication::HandleJoin(const DtAgentJoinHeader& join)
     m_gone.erase(terminal);
     const bool fromAnotherEdge =
         previous != m_dtId && m_book->Has(previous) && m_book->Get(previous).layer == DtLayer::EDGE;
-    if (m_policy == DT_MIGRATION_REACTIVE && fromAnotherEdge && !m_data->GetAgent(terminal)
+    auto replica = m_replicas.find(terminal);
+    if (replica != m_replicas.end() && (!fromAnotherEdge || replica->second.source != previous))
+    {
+        DiscardReplica(terminal); // a copy from where the terminal did not come from
+        replica = m_replicas.end();
+    }
+    if (DtMigrationPolicyMoves(m_policy) && fromAnotherEdge && !m_data->GetAgent(terminal)
         && m_incoming.count(terminal) == 0)
     {
+        if (replica != m_replicas.end() && replica->second.complete)
+        {
+            // Pre-copy and delta are both here already.
+            Replica r = std::move(replica->second);
+            m_replicas.erase(replica);
+            r.expiry.Cancel();
+            Restore(std::move(r.agent), join.GetServingCell(), join.GetModelVersion(), {});
+            m_migrationCompleted(r.id, terminal, r.bytes, Seconds(0));
+            SendLoadReport(terminal);
+            return;
+        }
         Incoming& inc = m_incoming[terminal];
-        inc.id = (static_cast<uint64_t>(m_dtId) << 32) | m_nextMigration++;
         inc.source = previous;
         inc.servingCell = join.GetServingCell();
         inc.modelVersion = join.GetModelVersion();
         inc.start = Simulator::Now();
         inc.timeout = Simulator::Schedule(
             m_migrationTimeout, &EdgeDtApplication::FailIncoming, this, terminal);
-        DtMigrationRequestHeader req;
-        req.SetMigrationId(inc.id);
-        req.SetTerminal(terminal);
-        req.SetEdges(previous, m_dtId);
-        req.SetTrigger(DtMigrationTrigger::REACTIVE);
-        NS_LOG_INFO("edge DT " << m_dtId << " pulls the agent of DT " << terminal
-                               << " from edge DT " << previous);
-        m_migrationStarted(inc.id, terminal, previous, m_dtId);
-        m_comm->Send(previous, req, true);
+        if (replica != m_replicas.end())
+        {
+            // Pre-copied: the previous edge sends the delta when the terminal
+            // leaves it; nothing to ask for.
+            inc.id = replica->second.id;
+            inc.trigger = DtMigrationTrigger::PROACTIVE;
+        }
+        else
+        {
+            inc.id = (static_cast<uint64_t>(m_dtId) << 32) | m_nextMigration++;
+            DtMigrationRequestHeader req;
+            req.SetMigrationId(inc.id);
+            req.SetTerminal(terminal);
+            req.SetEdges(previous, m_dtId);
+            req.SetTrigger(DtMigrationTrigger::REACTIVE);
+            NS_LOG_INFO("edge DT " << m_dtId << " pulls the agent of DT " << terminal
+                                   << " from edge DT " << previous);
+            m_migrationStarted(inc.id,
+                               terminal,
+                               previous,
+                               m_dtId,
+                               static_cast<uint8_t>(DtMigrationTrigger::REACTIVE));
+            m_comm->Send(previous, req, true);
+        }
     }
     else if (m_incoming.count(terminal) == 0)
     {
@@ -352,8 +496,7 @@ void
 EdgeDtApplication::HandleMigrationRequest(const DtHeader& h, const DtMigrationRequestHeader& req)
 {
     const uint32_t terminal = req.GetTerminal();
-    const DtDigitalAgent* agent = m_data->GetAgent(terminal);
-    if (!agent || req.GetSourceEdge() != m_dtId)
+    if (!m_data->GetAgent(terminal) || req.GetSourceEdge() != m_dtId)
     {
         DtMigrationAckHeader nack;
         nack.SetMigrationId(req.GetMigrationId());
@@ -368,41 +511,91 @@ EdgeDtApplication::HandleMigrationRequest(const DtHeader& h, const DtMigrationRe
         dep->second.Cancel();
         m_departed.erase(dep);
     }
-    std::vector<uint8_t> bytes = agent->Serialize();
+    SendAgent(terminal, h.GetSource(), req.GetMigrationId(), DtMigrationPhase::FULL, Time::Min());
+}
+
+void
+EdgeDtApplication::SendAgent(
+    uint32_t terminal, uint32_t target, uint64_t id, DtMigrationPhase phase, Time historyAfter)
+{
+    const DtDigitalAgent* agent = m_data->GetAgent(terminal);
+    std::vector<uint8_t> bytes = agent->Serialize(historyAfter);
     DtDigitalAgent copy = *agent;
     m_data->Release(terminal);
     m_gone.insert(terminal);
     DtMigrationStateHeader state;
-    state.SetMigrationId(req.GetMigrationId());
+    state.SetMigrationId(id);
     state.SetTerminal(terminal);
+    state.SetPhase(phase);
     const auto total = static_cast<uint32_t>(bytes.size());
     state.SetSegment(0, 1, total, std::move(bytes));
     NS_LOG_INFO("edge DT " << m_dtId << " sends the agent of DT " << terminal << " (" << total
-                           << " bytes) to edge DT " << h.GetSource());
-    const uint32_t seq = m_comm->Send(h.GetSource(), state, true);
-    m_outgoing[req.GetMigrationId()] = {seq, std::move(copy)};
+                           << " bytes" << (phase == DtMigrationPhase::DELTA ? ", delta" : "")
+                           << ") to edge DT " << target);
+    const uint32_t seq = m_comm->Send(target, state, true);
+    m_outgoing[id] = {seq, std::move(copy)};
 }
 
 void
 EdgeDtApplication::HandleMigrationState(const DtHeader& h, const DtMigrationStateHeader& state)
 {
     const uint32_t terminal = state.GetTerminal();
-    auto it = m_incoming.find(terminal);
-    if (it == m_incoming.end() || it->second.id != state.GetMigrationId())
-    {
-        return; // late or unknown: the migration already ended here
-    }
-    DtDigitalAgent agent;
-    const bool ok = state.GetSegmentCount() == 1
-                    && DtDigitalAgent::Deserialize(state.GetData(), agent)
-                    && agent.terminal == terminal;
+    const auto bytes = static_cast<uint32_t>(state.GetData().size());
     DtMigrationAckHeader ack;
     ack.SetMigrationId(state.GetMigrationId());
     ack.SetTerminal(terminal);
-    ack.SetStatus(ok ? DtMigrationStatus::COMPLETED : DtMigrationStatus::REJECTED);
-    ack.SetBytesReceived(static_cast<uint32_t>(state.GetData().size()));
+    ack.SetBytesReceived(bytes);
+    DtDigitalAgent agent;
+    const bool valid = state.GetSegmentCount() == 1
+                       && DtDigitalAgent::Deserialize(state.GetData(), agent)
+                       && agent.terminal == terminal;
+    auto it = m_incoming.find(terminal);
+    const bool expected = it != m_incoming.end() && it->second.id == state.GetMigrationId();
+    if (state.GetPhase() == DtMigrationPhase::PRECOPY)
+    {
+        const bool usable = valid && m_incoming.count(terminal) == 0 && !m_data->GetAgent(terminal);
+        ack.SetStatus(usable ? DtMigrationStatus::ACCEPTED : DtMigrationStatus::REJECTED);
+        m_comm->Send(h.GetSource(), ack, true);
+        if (usable)
+        {
+            DiscardReplica(terminal); // an older copy
+            Replica& r = m_replicas[terminal];
+            r.id = state.GetMigrationId();
+            r.source = h.GetSource();
+            r.agent = std::move(agent);
+            r.bytes = bytes;
+            r.expiry = Simulator::Schedule(
+                m_preCopyLifetime, &EdgeDtApplication::DiscardReplica, this, terminal);
+        }
+        return;
+    }
+    auto replica = m_replicas.find(terminal);
+    uint32_t total = bytes;
+    if (state.GetPhase() == DtMigrationPhase::DELTA && valid && replica != m_replicas.end()
+        && replica->second.id == state.GetMigrationId())
+    {
+        agent.PrependHistory(replica->second.agent);
+        total += replica->second.bytes;
+        if (!expected)
+        {
+            // Ahead of the terminal's join: keep it ready.
+            replica->second.agent = std::move(agent);
+            replica->second.bytes = total;
+            replica->second.complete = true;
+            ack.SetStatus(DtMigrationStatus::COMPLETED);
+            m_comm->Send(h.GetSource(), ack, true);
+            return;
+        }
+        replica->second.expiry.Cancel();
+        m_replicas.erase(replica);
+    }
+    if (!expected)
+    {
+        return; // late or unknown: the migration already ended here
+    }
+    ack.SetStatus(valid ? DtMigrationStatus::COMPLETED : DtMigrationStatus::REJECTED);
     m_comm->Send(h.GetSource(), ack, true);
-    if (!ok)
+    if (!valid)
     {
         FailIncoming(terminal);
         return;
@@ -410,18 +603,27 @@ EdgeDtApplication::HandleMigrationState(const DtHeader& h, const DtMigrationStat
     Incoming inc = std::move(it->second);
     m_incoming.erase(it);
     inc.timeout.Cancel();
-    agent.servingCell = inc.servingCell;
-    agent.modelVersion = inc.modelVersion;
+    Restore(std::move(agent), inc.servingCell, inc.modelVersion, inc.held);
+    NS_LOG_INFO("edge DT " << m_dtId << " runs the agent of DT " << terminal << " after "
+                           << (Simulator::Now() - inc.start).As(Time::MS));
+    m_migrationCompleted(inc.id, terminal, total, Simulator::Now() - inc.start);
+}
+
+void
+EdgeDtApplication::Restore(DtDigitalAgent agent,
+                           uint32_t servingCell,
+                           uint32_t modelVersion,
+                           const std::vector<std::pair<DtStatusUpdateHeader, Time>>& held)
+{
+    const uint32_t terminal = agent.terminal;
+    agent.servingCell = servingCell;
+    agent.modelVersion = modelVersion;
     agent.joined = Simulator::Now();
     m_data->Adopt(std::move(agent));
-    for (const auto& [update, sentAt] : inc.held)
+    for (const auto& [update, sentAt] : held)
     {
         m_data->ApplyStatus(terminal, update, sentAt);
     }
-    const auto bytes = static_cast<uint32_t>(state.GetData().size());
-    NS_LOG_INFO("edge DT " << m_dtId << " runs the agent of DT " << terminal << " after "
-                           << (Simulator::Now() - inc.start).As(Time::MS));
-    m_migrationCompleted(inc.id, terminal, bytes, Simulator::Now() - inc.start);
 }
 
 void
@@ -450,12 +652,38 @@ EdgeDtApplication::FailIncoming(uint32_t terminal)
     Incoming inc = std::move(it->second);
     m_incoming.erase(it);
     inc.timeout.Cancel();
-    m_data->Join(terminal, inc.servingCell, inc.modelVersion);
-    for (const auto& [update, sentAt] : inc.held)
+    auto replica = m_replicas.find(terminal);
+    if (replica != m_replicas.end())
     {
-        m_data->ApplyStatus(terminal, update, sentAt);
+        // The delta never came: the pre-copy is the best state there is.
+        Replica r = std::move(replica->second);
+        m_replicas.erase(replica);
+        r.expiry.Cancel();
+        Restore(std::move(r.agent), inc.servingCell, inc.modelVersion, inc.held);
+    }
+    else
+    {
+        m_data->Join(terminal, inc.servingCell, inc.modelVersion);
+        for (const auto& [update, sentAt] : inc.held)
+        {
+            m_data->ApplyStatus(terminal, update, sentAt);
+        }
     }
     m_migrationFailed(inc.id, terminal, 0, Simulator::Now() - inc.start);
+}
+
+void
+EdgeDtApplication::DiscardReplica(uint32_t terminal)
+{
+    auto it = m_replicas.find(terminal);
+    if (it == m_replicas.end() || m_incoming.count(terminal) > 0)
+    {
+        return; // none, or its terminal arrived and waits for the delta
+    }
+    it->second.expiry.Cancel();
+    NS_LOG_LOGIC("edge DT " << m_dtId << " drops the pre-copy of DT " << terminal);
+    m_preCopyDiscarded(it->second.id, terminal, it->second.bytes, Seconds(0));
+    m_replicas.erase(it);
 }
 
 void

@@ -8,6 +8,7 @@
 #define EDGE_DT_APPLICATION_H
 
 #include "dt-application.h"
+#include "dt-migration-header.h"
 #include "dt-migration-policy.h"
 #include "edge-dt-data-module.h"
 #include "edge-dt-service-module.h"
@@ -23,9 +24,6 @@ namespace ns3
 {
 
 class DtAgentJoinHeader;
-class DtMigrationAckHeader;
-class DtMigrationRequestHeader;
-class DtMigrationStateHeader;
 
 /**
  * \ingroup multilayer-dt
@@ -35,6 +33,13 @@ class DtMigrationStateHeader;
  * its agents every LoadReportInterval and summarizes its region to the cloud
  * DT every SummaryInterval. In the centralized architecture it stays idle:
  * the edge node only forwards packets.
+ *
+ * Migration (MigrationPolicy): Reactive pulls an arriving terminal's agent
+ * from its previous edge DT; Proactive also predicts, every
+ * PredictionInterval, where each hosted terminal will be PredictionHorizon
+ * ahead (its twin's position and velocity, the address book's cell sites)
+ * and pre-copies the agent to the edge DT of that cell; at the handover
+ * only the delta follows.
  */
 class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtServiceModule>
 {
@@ -56,17 +61,19 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
      * \param terminal the terminal whose agent moves
      * \param from the source edge DT
      * \param to the target edge DT
+     * \param trigger DtMigrationTrigger: reactive (pulled by the target after
+     *        the handover) or proactive (pre-copied by the source before it)
      */
-    typedef void (*MigrationStartedTracedCallback)(uint64_t id,
-                                                   uint32_t terminal,
-                                                   uint32_t from,
-                                                   uint32_t to);
+    typedef void (*MigrationStartedTracedCallback)(
+        uint64_t id, uint32_t terminal, uint32_t from, uint32_t to, uint8_t trigger);
     /**
      * TracedCallback signature for a migration that ended.
      * \param id the migration id
      * \param terminal the terminal whose agent moved
-     * \param bytes state bytes received (0 if failed)
-     * \param duration from the request to the restored agent (or the failure)
+     * \param bytes state bytes received (pre-copy plus delta; 0 if failed)
+     * \param duration how long the agent was unavailable: from the request
+     *        (Reactive) or the terminal's join (Proactive) to the restored
+     *        agent, or to the failure
      */
     typedef void (*MigrationEndedTracedCallback)(uint64_t id,
                                                  uint32_t terminal,
@@ -113,21 +120,77 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
      */
     void HandleMigrationAck(const DtMigrationAckHeader& ack);
     /**
-     * An incoming migration did not complete: host a fresh agent instead.
+     * An incoming migration did not complete: host the pre-copied agent if
+     * there is one, else a fresh agent.
      * \param terminal the terminal
      */
     void FailIncoming(uint32_t terminal);
+    /** Proactive: predict each hosted terminal's next cell; pre-copy its agent. */
+    void Predict();
+    /**
+     * Proactive: push a full copy of an agent to the edge of its predicted cell.
+     * \param agent the agent
+     * \param target the edge DT
+     */
+    void SendPreCopy(const DtDigitalAgent& agent, uint32_t target);
+    /**
+     * Send an agent's state to another edge DT and let it go from here.
+     * \param terminal the terminal
+     * \param target the edge DT
+     * \param id the migration
+     * \param phase FULL, or DELTA after a pre-copy
+     * \param historyAfter history already sent in the pre-copy
+     */
+    void SendAgent(
+        uint32_t terminal, uint32_t target, uint64_t id, DtMigrationPhase phase, Time historyAfter);
+    /**
+     * Run a migrated agent here: adopt it, apply the updates that waited.
+     * \param agent the agent
+     * \param servingCell from the terminal's join
+     * \param modelVersion from the terminal's join
+     * \param held status updates that waited, with their send times
+     */
+    void Restore(DtDigitalAgent agent,
+                 uint32_t servingCell,
+                 uint32_t modelVersion,
+                 const std::vector<std::pair<DtStatusUpdateHeader, Time>>& held);
+    /**
+     * Drop a pre-copied agent that was not (or no longer) needed.
+     * \param terminal the terminal
+     */
+    void DiscardReplica(uint32_t terminal);
 
     /// A migration this edge pulls.
     struct Incoming
     {
-        uint64_t id{0};                                          //!< migration id
-        uint32_t source{0};                                      //!< previous edge DT
-        uint32_t servingCell{0};                                 //!< from the join
-        uint32_t modelVersion{0};                                //!< from the join
-        Time start;                                              //!< request sent
-        std::vector<std::pair<DtStatusUpdateHeader, Time>> held; //!< updates that wait
-        EventId timeout;                                         //!< give-up timer
+        uint64_t id{0};                                           //!< migration id
+        uint32_t source{0};                                       //!< previous edge DT
+        uint32_t servingCell{0};                                  //!< from the join
+        uint32_t modelVersion{0};                                 //!< from the join
+        Time start;                                               //!< request sent / join
+        DtMigrationTrigger trigger{DtMigrationTrigger::REACTIVE}; //!< how it started
+        std::vector<std::pair<DtStatusUpdateHeader, Time>> held;  //!< updates that wait
+        EventId timeout;                                          //!< give-up timer
+    };
+
+    /// Proactive, at the source: the pre-copy sent for a terminal.
+    struct PreCopy
+    {
+        uint32_t target{0}; //!< edge DT of the predicted cell
+        uint64_t id{0};     //!< migration id
+        Time at;            //!< when it was sent
+        Time historyEnd;    //!< send time of the last history entry it held
+    };
+
+    /// Proactive, at the target: a pre-copied agent.
+    struct Replica
+    {
+        uint64_t id{0};       //!< migration id
+        uint32_t source{0};   //!< edge DT that sent it
+        DtDigitalAgent agent; //!< the copy (after the delta: the agent)
+        uint32_t bytes{0};    //!< state bytes received so far
+        bool complete{false}; //!< the delta arrived before the terminal joined
+        EventId expiry;       //!< drop it if the terminal does not come
     };
 
     uint32_t m_cloudDtId;                    //!< cloud DT
@@ -143,10 +206,17 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
         m_outgoing; //!< agents sent, until acknowledged: migration -> (state message seq, agent)
     std::map<uint32_t, EventId> m_departed; //!< agents kept for a migration request
     std::set<uint32_t> m_gone; //!< terminals that left (late status updates are dropped)
+    Time m_predictionInterval; //!< Proactive: prediction period
+    Time m_predictionHorizon;  //!< Proactive: how far ahead
+    Time m_preCopyLifetime;    //!< Proactive: how long a pre-copy is kept
+    EventId m_predictEvent;    //!< next prediction round
+    std::map<uint32_t, PreCopy> m_preCopies; //!< sent, by terminal
+    std::map<uint32_t, Replica> m_replicas;  //!< received, by terminal
 
-    TracedCallback<uint64_t, uint32_t, uint32_t, uint32_t> m_migrationStarted; //!< started
-    TracedCallback<uint64_t, uint32_t, uint32_t, Time> m_migrationCompleted;   //!< completed
-    TracedCallback<uint64_t, uint32_t, uint32_t, Time> m_migrationFailed;      //!< failed
+    TracedCallback<uint64_t, uint32_t, uint32_t, uint32_t, uint8_t> m_migrationStarted; //!< started
+    TracedCallback<uint64_t, uint32_t, uint32_t, Time> m_migrationCompleted; //!< completed
+    TracedCallback<uint64_t, uint32_t, uint32_t, Time> m_migrationFailed;    //!< failed
+    TracedCallback<uint64_t, uint32_t, uint32_t, Time> m_preCopyDiscarded;   //!< unused pre-copy
 };
 
 } // namespace ns3

@@ -80,11 +80,16 @@ LocalDtApplication::GetTypeId()
             .AddAttribute(
                 "MigrationPolicy",
                 "What happens to this terminal's agent when it is handed over to a "
-                "cell of another edge DT: Reactive (join the new edge, which pulls "
-                "the agent) or None (keep the agent where it is).",
+                "cell of another edge DT: Reactive or Proactive (join the new edge, "
+                "which takes the agent over) or None (keep the agent where it is).",
                 EnumValue(DT_MIGRATION_REACTIVE),
                 MakeEnumAccessor(&LocalDtApplication::m_policy),
-                MakeEnumChecker(DT_MIGRATION_REACTIVE, "Reactive", DT_MIGRATION_NONE, "None"))
+                MakeEnumChecker(DT_MIGRATION_REACTIVE,
+                                "Reactive",
+                                DT_MIGRATION_PROACTIVE,
+                                "Proactive",
+                                DT_MIGRATION_NONE,
+                                "None"))
             .AddAttribute("SyncProbability",
                           "Probability that the terminal sends a synchronization request to "
                           "its twin in a slot (Bernoulli; 0: no synchronization).",
@@ -211,7 +216,7 @@ LocalDtApplication::ServingCellChanged(uint32_t cell)
     {
         m_book->GetEdgeOfCell(cell, toEdge); // unknown cell: keep the edge DT
     }
-    if (m_policy == DT_MIGRATION_NONE)
+    if (!DtMigrationPolicyMoves(m_policy))
     {
         toEdge = fromEdge; // the agent stays; the new cell's backhaul reaches it
     }

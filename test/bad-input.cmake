@@ -15,7 +15,7 @@ set(cases
     "--cloudCapacity=-500"
     "--anomalyRate=-1"
     "--access=5g"
-    "--highMobility=true"
+    "--terminals=abc"
     "--outputDir=/proc/no-such-dir/out")
 if(DEFINED CASES)
   string(REPLACE "," ";" cases "${CASES}")

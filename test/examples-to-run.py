@@ -12,9 +12,20 @@ cpp_examples = [
         "True",
         "False",
     ),
+    (
+        "multilayer-dt-s1 --simTime=2 --access=wifi --highMobility=true --outputDir=s1-hmw-output",
+        "True",
+        "False",
+    ),
     ("multilayer-dt-open-service --terminals=4 --simTime=3", "True", "False"),
     (
         "multilayer-dt-s2 --users=6 --simTime=4 --speed=30 --outputDir=s2-test-output",
+        "True",
+        "False",
+    ),
+    (
+        "multilayer-dt-s2 --users=6 --simTime=6 --speed=30 --access=wifi "
+        "--migrationPolicy=proactive --outputDir=s2-wifi-test-output",
         "True",
         "False",
     ),

@@ -898,8 +898,10 @@ class DtTerminalMobilityTestCase : public TestCase
  * handed over by the eNBs (A3-RSRP over X2); its local DT detects it from
  * the UE's own RRC trace. Reactive: it leaves the old edge DT and joins the
  * new one, which pulls the agent's state (a real transfer between the edge
- * servers) exactly once. None: the agent stays at the old edge and nothing
- * migrates. No demand is lost either way.
+ * servers) exactly once. Proactive: the old edge pre-copies the agent to
+ * the new one before the handover, from the twin's predicted position, and
+ * sends the delta after it; one migration. None: the agent stays at the old
+ * edge and nothing migrates. No demand is lost in any case.
  */
 class DtLteHandoverTestCase : public TestCase
 {
@@ -924,6 +926,7 @@ class DtLteHandoverTestCase : public TestCase
         uint32_t servingCell = 0;
         uint64_t restoredUpdates = 0;
         uint64_t updatesAtSource = 0;
+        Time startedAt(-1);
         const DtMigrationPolicy policy = m_policy;
         auto configure = [policy](Ptr<MultiLayerDtHelper> dt)
         {
@@ -960,18 +963,23 @@ class DtLteHandoverTestCase : public TestCase
                 "HandoverDetected",
                 MakeBoundCallback(
                     &DtLteHandoverTestCase::RecordHandover, &edgeChanges, &detectedAt));
-            // The updates the old edge applied before it let the agent go.
-            edges.at(e0 + 1)->TraceConnectWithoutContext(
-                "MigrationStarted",
-                Callback<void, uint64_t, uint32_t, uint32_t, uint32_t>(
-                    [&, edges, e0](uint64_t, uint32_t terminal, uint32_t, uint32_t)
-                    {
-                        if (const DtDigitalAgent* a =
-                                edges.at(e0)->GetDataModule()->GetAgent(terminal))
+            // The updates the old edge applied before it let the agent go (or
+            // pre-copied it).
+            for (uint32_t e : {e0, e0 + 1})
+            {
+                edges.at(e)->TraceConnectWithoutContext(
+                    "MigrationStarted",
+                    Callback<void, uint64_t, uint32_t, uint32_t, uint32_t, uint8_t>(
+                        [&, edges, e0](uint64_t, uint32_t terminal, uint32_t, uint32_t, uint8_t)
                         {
-                            updatesAtSource = a->updates;
-                        }
-                    }));
+                            startedAt = Simulator::Now();
+                            if (const DtDigitalAgent* a =
+                                    edges.at(e0)->GetDataModule()->GetAgent(terminal))
+                            {
+                                updatesAtSource = a->updates;
+                            }
+                        }));
+            }
             edges.at(e0 + 1)->TraceConnectWithoutContext(
                 "MigrationCompleted",
                 Callback<void, uint64_t, uint32_t, uint32_t, Time>(
@@ -1001,7 +1009,14 @@ class DtLteHandoverTestCase : public TestCase
         const uint32_t e0 = MultiLayerDtHelper::EDGE_DT_ID_BASE;
         NS_TEST_EXPECT_MSG_EQ(edgeChanges[0].first, e0, "from the first edge");
         const auto rows = std::count(csv.begin(), csv.end(), '\n') - 1;
-        if (m_policy == DT_MIGRATION_REACTIVE)
+        if (m_policy == DT_MIGRATION_PROACTIVE)
+        {
+            // Pre-copied from the predicted position, before the radio moved.
+            NS_TEST_EXPECT_MSG_GT(startedAt, Seconds(1), "once the twin knew the velocity");
+            NS_TEST_EXPECT_MSG_LT(startedAt, detectedAt, "before the handover");
+            NS_TEST_EXPECT_MSG_NE(csv.find(",proactive,"), std::string::npos, "proactive: " << csv);
+        }
+        if (m_policy != DT_MIGRATION_NONE)
         {
             NS_TEST_EXPECT_MSG_EQ(edgeChanges[0].second, e0 + 1, "to the second edge");
             NS_TEST_EXPECT_MSG_EQ(oldEdgeHasAgent, false, "the old edge let the agent go");
@@ -1342,6 +1357,7 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtTerminalMobilityTestCase, TestCase::QUICK);
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_REACTIVE), TestCase::QUICK);
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_NONE), TestCase::QUICK);
+        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_PROACTIVE), TestCase::QUICK);
         AddTestCase(new DtSyncTestCase, TestCase::QUICK);
         AddTestCase(new DtSyncLoadTestCase, TestCase::QUICK);
         AddTestCase(new DtEarlyStopTestCase, TestCase::QUICK);

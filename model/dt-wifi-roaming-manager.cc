@@ -1,0 +1,188 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "dt-wifi-roaming-manager.h"
+
+#include "ns3/boolean.h"
+#include "ns3/double.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/sta-wifi-mac.h"
+#include "ns3/wifi-phy.h"
+
+#include <cmath>
+#include <limits>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DtWifiRoamingManager");
+
+NS_OBJECT_ENSURE_REGISTERED(DtWifiRoamingManager);
+
+TypeId
+DtWifiRoamingManager::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::DtWifiRoamingManager")
+            .SetParent<WifiDefaultAssocManager>()
+            .SetGroupName("MultilayerDt")
+            .AddConstructor<DtWifiRoamingManager>()
+            .AddAttribute("SnrRoaming",
+                          "Re-associate with an AP whose beacons are stronger than the serving "
+                          "AP's (else only on beacon loss, as StaWifiMac does).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&DtWifiRoamingManager::m_snrRoaming),
+                          MakeBooleanChecker())
+            .AddAttribute("Hysteresis",
+                          "How far another AP's smoothed beacon SNR must exceed the serving "
+                          "AP's, dB.",
+                          DoubleValue(3.0),
+                          MakeDoubleAccessor(&DtWifiRoamingManager::m_hysteresis),
+                          MakeDoubleChecker<double>(0.0, 30.0))
+            .AddAttribute("TimeToTrigger",
+                          "How long another AP must stay Hysteresis above the serving one.",
+                          TimeValue(MilliSeconds(512)),
+                          MakeTimeAccessor(&DtWifiRoamingManager::m_timeToTrigger),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("Smoothing",
+                          "Weight of a new beacon in the smoothed SNR (1: no smoothing).",
+                          DoubleValue(0.25),
+                          MakeDoubleAccessor(&DtWifiRoamingManager::m_smoothing),
+                          MakeDoubleChecker<double>(0.01, 1.0))
+            .AddTraceSource("Roam",
+                            "The station leaves its AP for another one.",
+                            MakeTraceSourceAccessor(&DtWifiRoamingManager::m_roamTrace),
+                            "ns3::DtWifiRoamingManager::RoamTracedCallback");
+    return tid;
+}
+
+DtWifiRoamingManager::DtWifiRoamingManager()
+    : m_serving(Mac48Address::GetBroadcast())
+    , m_preferred(Mac48Address::GetBroadcast())
+    , m_candidate(Mac48Address::GetBroadcast())
+{
+    NS_LOG_FUNCTION(this);
+}
+
+DtWifiRoamingManager::~DtWifiRoamingManager()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+DtWifiRoamingManager::DoDispose()
+{
+    m_snrDb.clear();
+    WifiDefaultAssocManager::DoDispose();
+}
+
+void
+DtWifiRoamingManager::Start()
+{
+    NS_ABORT_MSG_IF(!m_mac, "DtWifiRoamingManager::Start before StaWifiMac::SetAssocManager");
+    m_mac->TraceConnectWithoutContext("ReceivedBeaconInfo",
+                                      MakeCallback(&DtWifiRoamingManager::BeaconReceived, this));
+    m_mac->TraceConnectWithoutContext("Assoc",
+                                      MakeCallback(&DtWifiRoamingManager::Associated, this));
+}
+
+bool
+DtWifiRoamingManager::Compare(const StaWifiMac::ApInfo& lhs, const StaWifiMac::ApInfo& rhs) const
+{
+    const bool l = lhs.m_bssid == m_preferred;
+    const bool r = rhs.m_bssid == m_preferred;
+    if (l != r)
+    {
+        return l;
+    }
+    return WifiDefaultAssocManager::Compare(lhs, rhs);
+}
+
+void
+DtWifiRoamingManager::RoamTo(Mac48Address bssid)
+{
+    NS_LOG_FUNCTION(this << bssid);
+    if (!m_mac || !m_mac->IsAssociated() || m_leaving || bssid == m_serving)
+    {
+        NS_LOG_LOGIC("not associated, leaving already, or there already: ignored");
+        return;
+    }
+    m_roamTrace(m_serving, bssid, std::numeric_limits<double>::quiet_NaN());
+    m_preferred = bssid;
+    Leave();
+}
+
+void
+DtWifiRoamingManager::Leave()
+{
+    m_leaving = true;
+    m_candidate = Mac48Address::GetBroadcast();
+    // Re-tuning to the same channel makes the MAC disassociate and scan.
+    Ptr<WifiPhy> phy = m_mac->GetWifiPhy(0);
+    const WifiPhyOperatingChannel& ch = phy->GetOperatingChannel();
+    phy->SetOperatingChannel(WifiPhy::ChannelTuple{ch.GetNumber(),
+                                                   ch.GetWidth(),
+                                                   static_cast<int>(ch.GetPhyBand()),
+                                                   ch.GetPrimaryChannelIndex(20)});
+}
+
+void
+DtWifiRoamingManager::Associated(Mac48Address bssid)
+{
+    NS_LOG_FUNCTION(this << bssid);
+    m_serving = bssid;
+    m_preferred = Mac48Address::GetBroadcast();
+    m_candidate = Mac48Address::GetBroadcast();
+    m_leaving = false;
+}
+
+void
+DtWifiRoamingManager::BeaconReceived(StaWifiMac::ApInfo info)
+{
+    const double snrDb = 10 * std::log10(std::max(info.m_snr, 1e-12));
+    auto [it, fresh] = m_snrDb.emplace(info.m_bssid, snrDb);
+    if (!fresh)
+    {
+        it->second += m_smoothing * (snrDb - it->second);
+    }
+    if (!m_snrRoaming || m_leaving || !m_mac->IsAssociated() || info.m_bssid == m_serving)
+    {
+        return;
+    }
+    auto serving = m_snrDb.find(m_serving);
+    const double servingDb =
+        serving == m_snrDb.end() ? -std::numeric_limits<double>::infinity() : serving->second;
+    const double gain = it->second - servingDb;
+    if (gain < m_hysteresis)
+    {
+        if (m_candidate == info.m_bssid)
+        {
+            m_candidate = Mac48Address::GetBroadcast();
+        }
+        return;
+    }
+    if (m_candidate != info.m_bssid)
+    {
+        auto current = m_snrDb.find(m_candidate);
+        if (current != m_snrDb.end() && current->second >= it->second)
+        {
+            return; // a stronger candidate is already timing
+        }
+        m_candidate = info.m_bssid;
+        m_candidateSince = Simulator::Now();
+    }
+    if (Simulator::Now() - m_candidateSince >= m_timeToTrigger)
+    {
+        NS_LOG_INFO("roaming from " << m_serving << " to " << info.m_bssid << ", " << gain
+                                    << " dB stronger");
+        m_roamTrace(m_serving, info.m_bssid, gain);
+        m_preferred = info.m_bssid;
+        Leave();
+    }
+}
+
+} // namespace ns3
