@@ -80,6 +80,7 @@ main(int argc, char* argv[])
     double nakagamiM = 16.0 / 7.0;
     std::string policy = "reactive";
     std::string access = "lte";
+    std::string placement = "edge";
     std::string outputDir = "s2-output";
 
     CommandLine cmd(__FILE__);
@@ -102,6 +103,7 @@ main(int argc, char* argv[])
         "nakagamiM", "Nakagami-m fading shape (>= 0.5; 0: none; default: Rician K = 3)", nakagamiM);
     cmd.AddValue("migrationPolicy", "reactive | proactive | none", policy);
     cmd.AddValue("access", "lte | wifi", access);
+    cmd.AddValue("twinPlacement", "edge | cloud | edgecloud", placement);
     cmd.AddValue("outputDir", "Folder for the outputs", outputDir);
     cmd.Parse(argc, argv);
 
@@ -157,6 +159,19 @@ main(int argc, char* argv[])
         Fail("--access=" + access + " is not one of lte, wifi");
     }
     const bool lte = access == "lte";
+    DtTwinPlacement twins = DT_TWIN_EDGE;
+    if (placement == "cloud")
+    {
+        twins = DT_TWIN_CLOUD;
+    }
+    else if (placement == "edgecloud")
+    {
+        twins = DT_TWIN_EDGE_CLOUD;
+    }
+    else if (placement != "edge")
+    {
+        Fail("--twinPlacement=" + placement + " is not one of edge, cloud, edgecloud");
+    }
     {
         std::error_code ec;
         std::filesystem::create_directories(outputDir, ec);
@@ -208,6 +223,7 @@ main(int argc, char* argv[])
     dt->SetAttribute("MobilityBounds", BoxValue(Box(0, 1000, 0, 1000, 0, 0)));
     dt->SetAttribute("MeanSpeed", DoubleValue(speed));
     dt->SetAttribute("MigrationPolicy", EnumValue(migration));
+    dt->SetAttribute("TwinPlacement", EnumValue(twins));
     dt->SetAttribute("NakagamiM", DoubleValue(nakagamiM));
     dt->SetAttribute("SyncProbability", DoubleValue(syncProbability));
     dt->SetAttribute("SyncSlot", TimeValue(MilliSeconds(100)));
@@ -231,6 +247,7 @@ main(int argc, char* argv[])
 
     Ptr<DtStatsCollector> st = dt->GetStats();
     uint64_t ok = 0;
+    double okLatencyMs = 0;
     std::map<std::string, uint64_t> failures;
     for (const auto& r : st->GetSyncs())
     {
@@ -238,6 +255,7 @@ main(int argc, char* argv[])
         if (o == LocalDtApplication::SYNC_OK)
         {
             ++ok;
+            okLatencyMs += r.latency.GetSeconds() * 1e3;
         }
         else
         {
@@ -287,6 +305,9 @@ main(int argc, char* argv[])
               << (why.str().empty() ? std::string() : " (" + why.str().substr(1) + ")") << "\n"
               << "mean age of information ms    " << (aoi < 0 ? std::string("-") : Fmt(aoi * 1e3))
               << "\n"
+              << "sync latency mean ms          " << (ok ? Fmt(okLatencyMs / ok) : std::string("-"))
+              << "\n"
+              << "backhaul KB                   " << Fmt(st->GetBackhaulBytes() / 1e3, 1) << "\n"
               << "energy per user J (radio/cpu) "
               << Fmt(energy.terminals ? energy.totalJ / energy.terminals : 0) << " ("
               << Fmt(energy.terminals ? energy.radioJ / energy.terminals : 0) << " / "

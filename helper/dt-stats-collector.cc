@@ -15,6 +15,7 @@
 #include "ns3/local-dt-application.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/packet.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 
@@ -112,6 +113,7 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
         });
     if (auto cloud = DynamicCast<CloudDtApplication>(app))
     {
+        m_cloud = cloud;
         cloud->GetDataModule()->TraceConnectWithoutContext("AnomalyFlagged", flagged);
         // When a new version is pushed, how far behind the previous one is each DT?
         cloud->TraceConnectWithoutContext(
@@ -612,6 +614,7 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
     }
     const uint64_t syncFailed = m_syncs.size() - syncOk;
     const double aoi = GetMeanAgeOfInformation();
+    const double cloudAoi = GetCloudAgeOfInformation();
     j["sync"] = {
         {"requests", m_syncs.size()},
         {"ok", syncOk},
@@ -620,7 +623,9 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
          m_syncs.empty() ? json(nullptr) : json(static_cast<double>(syncFailed) / m_syncs.size())},
         {"failures_by_reason", syncFailures},
         {"mean_latency_ms", syncOk ? json(syncLatency / syncOk) : json(nullptr)},
-        {"mean_aoi_ms", aoi < 0 ? json(nullptr) : json(aoi * 1e3)}};
+        {"mean_aoi_ms", aoi < 0 ? json(nullptr) : json(aoi * 1e3)},
+        {"cloud_aoi_ms", cloudAoi < 0 ? json(nullptr) : json(cloudAoi * 1e3)}};
+    j["network"] = {{"backhaul_bytes", m_backhaulBytes}};
     j["packets"] = {{"malformed_dropped", m_malformed}};
 
     const DtDataStats ds = GetData();
@@ -706,11 +711,43 @@ DtStatsCollector::GetMeanAgeOfInformation() const
     {
         double i = 0;
         double d = 0;
-        e->GetDataModule()->GetAgeOfInformation(i, d);
+        e->GetDataModule()->GetAgentPool()->GetAgeOfInformation(i, d);
         integral += i;
         duration += d;
     }
+    return duration > 0 ? integral / duration : GetCloudAgeOfInformation();
+}
+
+double
+DtStatsCollector::GetCloudAgeOfInformation() const
+{
+    double integral = 0;
+    double duration = 0;
+    if (m_cloud)
+    {
+        m_cloud->GetDataModule()->GetAgentPool()->GetAgeOfInformation(integral, duration);
+    }
     return duration > 0 ? integral / duration : -1;
+}
+
+void
+DtStatsCollector::WatchBackhaul(NetDeviceContainer devices)
+{
+    for (uint32_t i = 0; i < devices.GetN(); ++i)
+    {
+        devices.Get(i)->TraceConnectWithoutContext("PhyTxEnd",
+                                                   Callback<void, Ptr<const Packet>>(
+                                                       [this](Ptr<const Packet> p)
+                                                       {
+                                                           m_backhaulBytes += p->GetSize();
+                                                       }));
+    }
+}
+
+uint64_t
+DtStatsCollector::GetBackhaulBytes() const
+{
+    return m_backhaulBytes;
 }
 
 bool

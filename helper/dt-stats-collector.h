@@ -10,6 +10,7 @@
 #include "ns3/dt-address-book.h"
 #include "ns3/dt-demand.h"
 #include "ns3/local-dt-data-module.h"
+#include "ns3/net-device-container.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 
@@ -25,6 +26,7 @@ namespace ns3
 class DtApplication;
 class DtHeader;
 class LocalDtApplication;
+class CloudDtApplication;
 class EdgeDtApplication;
 
 /**
@@ -236,10 +238,24 @@ class DtStatsCollector : public Object
      */
     bool WriteSyncCsv(const std::string& path) const;
     /**
-     * \return mean age of information of the twins at the edges, s (-1: none
-     *         tracked)
+     * \return mean age of information of the twins where their terminals
+     *         synchronize them: at the edges, or in the cloud when no edge
+     *         tracked any (TwinPlacement Cloud, centralized); s (-1: none)
      */
     double GetMeanAgeOfInformation() const;
+    /**
+     * \return mean age of information of the twins the cloud DT holds in the
+     *         multi-layer architecture (cloud twins, or the edge twins'
+     *         cloud copies), s (-1: none)
+     */
+    double GetCloudAgeOfInformation() const;
+    /**
+     * Count the bytes the backhaul (fibre) devices transmit.
+     * \param devices point-to-point devices
+     */
+    void WatchBackhaul(NetDeviceContainer devices);
+    /** \return bytes transmitted on the backhaul so far (frames, with their headers) */
+    uint64_t GetBackhaulBytes() const;
 
   private:
     /** \param d a created demand */
@@ -269,6 +285,8 @@ class DtStatsCollector : public Object
     uint64_t m_escalations{0};                                 //!< edge escalations
     std::vector<Ptr<LocalDtApplication>> m_locals;             //!< watched local DTs
     std::vector<Ptr<EdgeDtApplication>> m_edges;               //!< watched edge DTs
+    Ptr<CloudDtApplication> m_cloud;                           //!< watched cloud DT
+    uint64_t m_backhaulBytes{0};                               //!< fibre bytes sent
     std::vector<DtMigrationRecord> m_migrations;               //!< agent migrations
     uint64_t m_handovers{0};                                   //!< handovers detected
     std::vector<DtSyncRecord> m_syncs;                         //!< ended synchronizations

@@ -113,6 +113,16 @@ MultiLayerDtHelper::GetTypeId()
                                           "Proactive",
                                           DT_MIGRATION_NONE,
                                           "None"))
+            .AddAttribute(
+                "TwinPlacement",
+                "Where the terminals' twins live in the multi-layer architecture: "
+                "Edge (at the serving edge DT; they migrate), Cloud (at the cloud "
+                "DT) or EdgeCloud (at the edge, with a copy in the cloud refreshed "
+                "by every synchronization).",
+                EnumValue(DT_TWIN_EDGE),
+                MakeEnumAccessor(&MultiLayerDtHelper::m_twinPlacement),
+                MakeEnumChecker(
+                    DT_TWIN_EDGE, "Edge", DT_TWIN_CLOUD, "Cloud", DT_TWIN_EDGE_CLOUD, "EdgeCloud"))
             .AddAttribute("SyncProbability",
                           "Probability that a terminal sends a synchronization request to its "
                           "twin in a slot (Bernoulli; 0: none).",
@@ -1304,6 +1314,7 @@ MultiLayerDtHelper::InstallEdgeDt(NodeContainer edges)
         m_edgeFactory.Set("CloudDtId", UintegerValue(CLOUD_DT_ID));
         m_edgeFactory.Set("Architecture", EnumValue(m_architecture));
         m_edgeFactory.Set("MigrationPolicy", EnumValue(m_migrationPolicy));
+        m_edgeFactory.Set("TwinPlacement", EnumValue(m_twinPlacement));
         Ptr<EdgeDtApplication> app = m_edgeFactory.Create<EdgeDtApplication>();
         app->GetCompute()->SetAttribute("CapacityGflops", DoubleValue(m_edgeGflops));
         app->GetCompute()->SetAttribute("Cores", UintegerValue(m_edgeCores));
@@ -1354,6 +1365,7 @@ MultiLayerDtHelper::InstallLocalDt(NodeContainer terminals)
         m_localFactory.Set("ServingCell", UintegerValue(GetCellOfEdge(e)));
         m_localFactory.Set("Architecture", EnumValue(m_architecture));
         m_localFactory.Set("MigrationPolicy", EnumValue(m_migrationPolicy));
+        m_localFactory.Set("TwinPlacement", EnumValue(m_twinPlacement));
         m_localFactory.Set("SyncProbability", DoubleValue(m_syncProbability));
         m_localFactory.Set("SyncSlot", TimeValue(m_syncSlot));
         m_localFactory.Set("SyncDeadline", TimeValue(m_syncDeadline));
@@ -1405,6 +1417,7 @@ MultiLayerDtHelper::Install()
     apps.Add(InstallEdgeDt(m_edgeNodes));
     apps.Add(InstallLocalDt(m_terminalNodes));
     AssignStreams(STREAM_DTS);
+    m_stats->WatchBackhaul(m_fibreDevices);
 
     m_stats->SetScenario("custom", DtArchitectureName(m_architecture));
     TypeId tid = GetInstanceTypeId();

@@ -13,6 +13,7 @@
 #include "ns3/dt-application.h"
 #include "ns3/dt-demand-class.h"
 #include "ns3/dt-migration-policy.h"
+#include "ns3/dt-twin-placement.h"
 #include "ns3/ipv4-interface-container.h"
 #include "ns3/mac48-address.h"
 #include "ns3/net-device-container.h"
@@ -328,6 +329,7 @@ class MultiLayerDtHelper : public Object
     bool m_appUsage;                     //!< terminals run the default app-usage chain
     double m_batteryEnergy;              //!< terminal battery, J (0: none)
     DtMigrationPolicy m_migrationPolicy; //!< agent migration on handover
+    DtTwinPlacement m_twinPlacement;     //!< where the twins live
     double m_syncProbability;            //!< sync request probability per slot
     Time m_syncSlot;                     //!< sync slot
     Time m_syncDeadline;                 //!< sync latency requirement

@@ -200,19 +200,40 @@ CloudDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             break;
         case DtMessageType::SYNC_REQUEST:
         {
-            // Centralized: the cloud holds every twin, and they never migrate.
             const auto& req = msg.GetPayloadAs<DtSyncRequestHeader>();
             DtSyncAckHeader ack;
             ack.SetSyncId(req.GetSyncId());
             ack.SetTerminal(req.GetTerminal());
             ack.SetStatus(DtSyncStatus::OK);
             ack.SetTwinUpdated(Simulator::Now());
+            if (m_architecture == DtArchitecture::MULTI_LAYER)
+            {
+                // A twin placed in the cloud (from its terminal), or the cloud
+                // copy of an edge twin (forwarded by the edge DT).
+                Ptr<DtAgentPool> pool = m_data->GetAgentPool();
+                if (!pool->GetAgent(req.GetTerminal()))
+                {
+                    pool->Join(req.GetTerminal(), 0, 0);
+                }
+                pool->Synchronize(req.GetTerminal(), req.GetGenerated());
+                if (h.GetFlags() & DtHeader::FLAG_RELAYED)
+                {
+                    break; // a copy: the edge DT already answered the terminal
+                }
+            }
+            // Centralized: the cloud holds every twin, and they never migrate.
             m_comm->Send(h.GetSource(), ack, false);
             break;
         }
         case DtMessageType::STATUS_UPDATE:
         {
             const auto& su = msg.GetPayloadAs<DtStatusUpdateHeader>();
+            if (m_architecture == DtArchitecture::MULTI_LAYER)
+            {
+                // A twin placed in the cloud: the local DT processed its samples.
+                m_data->GetAgentPool()->ApplyStatus(h.GetSource(), su, h.GetTimestamp());
+                break;
+            }
             m_data->ApplyRawStatus(h.GetSource(), su);
             m_service->SubmitSampleProcessing(h.GetSource(), su.GetSampleCount());
             break;

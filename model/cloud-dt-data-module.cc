@@ -10,6 +10,7 @@
 
 #include "ns3/double.h"
 #include "ns3/log.h"
+#include "ns3/pointer.h"
 #include "ns3/uinteger.h"
 
 #include <Eigen/Dense>
@@ -31,6 +32,11 @@ CloudDtDataModule::GetTypeId()
             .SetParent<Object>()
             .SetGroupName("MultilayerDt")
             .AddConstructor<CloudDtDataModule>()
+            .AddAttribute("AgentPool",
+                          "The twins placed in the cloud (multi-layer architecture).",
+                          PointerValue(),
+                          MakePointerAccessor(&CloudDtDataModule::m_pool),
+                          MakePointerChecker<DtAgentPool>())
             .AddAttribute("AnomalyFalseAlarm",
                           "False-alarm probability of the anomaly detector on normal data.",
                           DoubleValue(1e-4),
@@ -74,6 +80,7 @@ CloudDtDataModule::GetTypeId()
 }
 
 CloudDtDataModule::CloudDtDataModule()
+    : m_pool(CreateObject<DtAgentPool>())
 {
 }
 
@@ -247,6 +254,12 @@ uint64_t
 CloudDtDataModule::GetRawSamplesReceived() const
 {
     return m_rawSamples;
+}
+
+Ptr<DtAgentPool>
+CloudDtDataModule::GetAgentPool() const
+{
+    return m_pool;
 }
 
 } // namespace ns3

@@ -7,6 +7,7 @@
 #ifndef CLOUD_DT_DATA_MODULE_H
 #define CLOUD_DT_DATA_MODULE_H
 
+#include "dt-agent-pool.h"
 #include "dt-anomaly-detector.h"
 #include "dt-ar-forecaster.h"
 #include "dt-region-summary-header.h"
@@ -106,6 +107,11 @@ class CloudDtDataModule : public Object
     uint32_t GetTerminalCount() const;
     /** \return region summaries received */
     uint64_t GetSummariesReceived() const;
+    /**
+     * \return the twins placed in the cloud in the multi-layer architecture
+     *         (TwinPlacement Cloud, or the cloud copies of EdgeCloud)
+     */
+    Ptr<DtAgentPool> GetAgentPool() const;
     /** \return raw samples received */
     uint64_t GetRawSamplesReceived() const;
 
@@ -130,6 +136,7 @@ class CloudDtDataModule : public Object
     std::map<uint32_t, DtStatusUpdateHeader> m_twins;    //!< by terminal
     uint64_t m_summaries{0};                             //!< summaries received
     uint64_t m_rawSamples{0};                            //!< raw samples received
+    Ptr<DtAgentPool> m_pool;                             //!< twins placed in the cloud
 };
 
 } // namespace ns3

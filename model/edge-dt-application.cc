@@ -69,6 +69,16 @@ EdgeDtApplication::GetTypeId()
                           TimeValue(Seconds(5)),
                           MakeTimeAccessor(&EdgeDtApplication::m_migrationTimeout),
                           MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute(
+                "TwinPlacement",
+                "Where the twins of the terminals live: Edge (here), Cloud (the "
+                "cloud DT; this edge only keeps their attachment), or EdgeCloud "
+                "(here, and every synchronized state is forwarded to the cloud "
+                "DT's copy).",
+                EnumValue(DT_TWIN_EDGE),
+                MakeEnumAccessor(&EdgeDtApplication::m_placement),
+                MakeEnumChecker(
+                    DT_TWIN_EDGE, "Edge", DT_TWIN_CLOUD, "Cloud", DT_TWIN_EDGE_CLOUD, "EdgeCloud"))
             .AddAttribute("PredictionInterval",
                           "Proactive migration: period of the next-cell predictions.",
                           TimeValue(MilliSeconds(250)),
@@ -201,7 +211,7 @@ EdgeDtApplication::Predict()
 {
     m_predictEvent = Simulator::Schedule(m_predictionInterval, &EdgeDtApplication::Predict, this);
     const double horizon = m_predictionHorizon.GetSeconds();
-    for (const auto& [terminal, agent] : m_data->GetAgents())
+    for (const auto& [terminal, agent] : m_data->GetAgentPool()->GetAgents())
     {
         // The position stream carries the terminal's Kalman state: x, y, vx, vy.
         const std::vector<double>& p = agent.mirror[static_cast<uint8_t>(DtSource::POSITION) - 1];
@@ -265,7 +275,7 @@ EdgeDtApplication::SendLoadReport(uint32_t terminal)
 void
 EdgeDtApplication::ReportLoad()
 {
-    for (const auto& [terminal, agent] : m_data->GetAgents())
+    for (const auto& [terminal, agent] : m_data->GetAgentPool()->GetAgents())
     {
         if (m_departed.count(terminal) == 0)
         {
@@ -303,7 +313,8 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             m_gone.insert(terminal);
             auto pc = m_preCopies.find(terminal);
             const bool handover = leave.GetReason() == DtLeaveReason::HANDOVER
-                                  && DtMigrationPolicyMoves(m_policy) && m_data->GetAgent(terminal);
+                                  && DtMigrationPolicyMoves(m_policy)
+                                  && m_data->GetAgentPool()->GetAgent(terminal);
             if (handover && pc != m_preCopies.end() && pc->second.target == leave.GetNextEdge())
             {
                 // Predicted right: the new edge holds a copy; send what changed.
@@ -318,16 +329,17 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
                 // Keep the agent for the new edge's request, for a while.
                 m_departed[terminal].Cancel();
                 const Time leftAt = Simulator::Now();
-                m_departed[terminal] = Simulator::Schedule(m_migrationTimeout,
-                                                           [this, terminal, leftAt]()
-                                                           {
-                                                               m_departed.erase(terminal);
-                                                               m_data->Leave(terminal, leftAt);
-                                                           });
+                m_departed[terminal] =
+                    Simulator::Schedule(m_migrationTimeout,
+                                        [this, terminal, leftAt]()
+                                        {
+                                            m_departed.erase(terminal);
+                                            m_data->GetAgentPool()->Leave(terminal, leftAt);
+                                        });
             }
             else
             {
-                m_data->Leave(terminal);
+                m_data->GetAgentPool()->Leave(terminal);
             }
             if (pc != m_preCopies.end())
             {
@@ -369,10 +381,14 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             {
                 ack.SetStatus(DtSyncStatus::MIGRATING);
             }
-            else if (m_data->Synchronize(req.GetTerminal(), req.GetGenerated()))
+            else if (m_data->GetAgentPool()->Synchronize(req.GetTerminal(), req.GetGenerated()))
             {
                 ack.SetStatus(DtSyncStatus::OK);
                 ack.SetTwinUpdated(Simulator::Now());
+                if (m_placement == DT_TWIN_EDGE_CLOUD)
+                {
+                    m_comm->Send(m_cloudDtId, req, false, DtHeader::FLAG_RELAYED);
+                }
             }
             else
             {
@@ -403,7 +419,7 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
                 if (m_service->AdoptCloudModel(update))
                 {
                     // Pass the model down to the terminals this edge serves.
-                    for (const auto& [terminal, agent] : m_data->GetAgents())
+                    for (const auto& [terminal, agent] : m_data->GetAgentPool()->GetAgents())
                     {
                         if (m_book->Has(terminal))
                         {
@@ -439,8 +455,8 @@ EdgeDtApplication::HandleJoin(const DtAgentJoinHeader& join)
         DiscardReplica(terminal); // a copy from where the terminal did not come from
         replica = m_replicas.end();
     }
-    if (DtMigrationPolicyMoves(m_policy) && fromAnotherEdge && !m_data->GetAgent(terminal)
-        && m_incoming.count(terminal) == 0)
+    if (DtMigrationPolicyMoves(m_policy) && fromAnotherEdge
+        && !m_data->GetAgentPool()->GetAgent(terminal) && m_incoming.count(terminal) == 0)
     {
         if (replica != m_replicas.end() && replica->second.complete)
         {
@@ -487,7 +503,7 @@ EdgeDtApplication::HandleJoin(const DtAgentJoinHeader& join)
     }
     else if (m_incoming.count(terminal) == 0)
     {
-        m_data->Join(terminal, join.GetServingCell(), join.GetModelVersion());
+        m_data->GetAgentPool()->Join(terminal, join.GetServingCell(), join.GetModelVersion());
     }
     SendLoadReport(terminal);
 }
@@ -496,7 +512,7 @@ void
 EdgeDtApplication::HandleMigrationRequest(const DtHeader& h, const DtMigrationRequestHeader& req)
 {
     const uint32_t terminal = req.GetTerminal();
-    if (!m_data->GetAgent(terminal) || req.GetSourceEdge() != m_dtId)
+    if (!m_data->GetAgentPool()->GetAgent(terminal) || req.GetSourceEdge() != m_dtId)
     {
         DtMigrationAckHeader nack;
         nack.SetMigrationId(req.GetMigrationId());
@@ -518,10 +534,10 @@ void
 EdgeDtApplication::SendAgent(
     uint32_t terminal, uint32_t target, uint64_t id, DtMigrationPhase phase, Time historyAfter)
 {
-    const DtDigitalAgent* agent = m_data->GetAgent(terminal);
+    const DtDigitalAgent* agent = m_data->GetAgentPool()->GetAgent(terminal);
     std::vector<uint8_t> bytes = agent->Serialize(historyAfter);
     DtDigitalAgent copy = *agent;
-    m_data->Release(terminal);
+    m_data->GetAgentPool()->Release(terminal);
     m_gone.insert(terminal);
     DtMigrationStateHeader state;
     state.SetMigrationId(id);
@@ -553,7 +569,8 @@ EdgeDtApplication::HandleMigrationState(const DtHeader& h, const DtMigrationStat
     const bool expected = it != m_incoming.end() && it->second.id == state.GetMigrationId();
     if (state.GetPhase() == DtMigrationPhase::PRECOPY)
     {
-        const bool usable = valid && m_incoming.count(terminal) == 0 && !m_data->GetAgent(terminal);
+        const bool usable =
+            valid && m_incoming.count(terminal) == 0 && !m_data->GetAgentPool()->GetAgent(terminal);
         ack.SetStatus(usable ? DtMigrationStatus::ACCEPTED : DtMigrationStatus::REJECTED);
         m_comm->Send(h.GetSource(), ack, true);
         if (usable)
@@ -619,7 +636,7 @@ EdgeDtApplication::Restore(DtDigitalAgent agent,
     agent.servingCell = servingCell;
     agent.modelVersion = modelVersion;
     agent.joined = Simulator::Now();
-    m_data->Adopt(std::move(agent));
+    m_data->GetAgentPool()->Adopt(std::move(agent));
     for (const auto& [update, sentAt] : held)
     {
         m_data->ApplyStatus(terminal, update, sentAt);
@@ -663,7 +680,7 @@ EdgeDtApplication::FailIncoming(uint32_t terminal)
     }
     else
     {
-        m_data->Join(terminal, inc.servingCell, inc.modelVersion);
+        m_data->GetAgentPool()->Join(terminal, inc.servingCell, inc.modelVersion);
         for (const auto& [update, sentAt] : inc.held)
         {
             m_data->ApplyStatus(terminal, update, sentAt);
@@ -696,7 +713,7 @@ EdgeDtApplication::HandleSendFailure(uint32_t dst, const DtHeader& header)
         {
             if (it->second.first == header.GetSequence())
             {
-                m_data->Adopt(std::move(it->second.second));
+                m_data->GetAgentPool()->Adopt(std::move(it->second.second));
                 m_outgoing.erase(it);
                 break;
             }

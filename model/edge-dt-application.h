@@ -10,6 +10,7 @@
 #include "dt-application.h"
 #include "dt-migration-header.h"
 #include "dt-migration-policy.h"
+#include "dt-twin-placement.h"
 #include "edge-dt-data-module.h"
 #include "edge-dt-service-module.h"
 
@@ -199,6 +200,7 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     EventId m_loadEvent;                     //!< next load report round
     EventId m_summaryEvent;                  //!< next summary
     DtMigrationPolicy m_policy;              //!< migration policy
+    DtTwinPlacement m_placement;             //!< where the twins live
     Time m_migrationTimeout;                 //!< longest wait for a migration to complete
     uint64_t m_nextMigration{1};             //!< next migration number
     std::map<uint32_t, Incoming> m_incoming; //!< by terminal

@@ -77,19 +77,27 @@ LocalDtApplication::GetTypeId()
                           TimeValue(Seconds(2)),
                           MakeTimeAccessor(&LocalDtApplication::m_joinRetryInterval),
                           MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("MigrationPolicy",
+                          "What happens to this terminal's agent when it is handed over to a "
+                          "cell of another edge DT: Reactive or Proactive (join the new edge, "
+                          "which takes the agent over) or None (keep the agent where it is).",
+                          EnumValue(DT_MIGRATION_REACTIVE),
+                          MakeEnumAccessor(&LocalDtApplication::m_policy),
+                          MakeEnumChecker(DT_MIGRATION_REACTIVE,
+                                          "Reactive",
+                                          DT_MIGRATION_PROACTIVE,
+                                          "Proactive",
+                                          DT_MIGRATION_NONE,
+                                          "None"))
             .AddAttribute(
-                "MigrationPolicy",
-                "What happens to this terminal's agent when it is handed over to a "
-                "cell of another edge DT: Reactive or Proactive (join the new edge, "
-                "which takes the agent over) or None (keep the agent where it is).",
-                EnumValue(DT_MIGRATION_REACTIVE),
-                MakeEnumAccessor(&LocalDtApplication::m_policy),
-                MakeEnumChecker(DT_MIGRATION_REACTIVE,
-                                "Reactive",
-                                DT_MIGRATION_PROACTIVE,
-                                "Proactive",
-                                DT_MIGRATION_NONE,
-                                "None"))
+                "TwinPlacement",
+                "Where this terminal's twin lives (multi-layer architecture): Edge "
+                "and EdgeCloud (status updates and synchronizations go to the edge "
+                "DT), or Cloud (they go to the cloud DT).",
+                EnumValue(DT_TWIN_EDGE),
+                MakeEnumAccessor(&LocalDtApplication::m_placement),
+                MakeEnumChecker(
+                    DT_TWIN_EDGE, "Edge", DT_TWIN_CLOUD, "Cloud", DT_TWIN_EDGE_CLOUD, "EdgeCloud"))
             .AddAttribute("SyncProbability",
                           "Probability that the terminal sends a synchronization request to "
                           "its twin in a slot (Bernoulli; 0: no synchronization).",
@@ -172,6 +180,14 @@ uint32_t
 LocalDtApplication::GetEdgeDtId() const
 {
     return m_edgeDtId;
+}
+
+uint32_t
+LocalDtApplication::GetTwinDtId() const
+{
+    const bool cloud =
+        m_architecture == DtArchitecture::CENTRALIZED || m_placement == DT_TWIN_CLOUD;
+    return cloud ? m_cloudDtId : m_edgeDtId;
 }
 
 uint32_t
@@ -340,11 +356,10 @@ LocalDtApplication::SyncSlot()
     std::vector<uint8_t> state = m_data->GetCurrentState();
     state.resize(state.size() + m_syncExtraBytes, 0);
     req.SetState(std::move(state));
-    const bool centralized = m_architecture == DtArchitecture::CENTRALIZED;
     m_syncs[id] = {
         Simulator::Now(),
         Simulator::Schedule(m_syncDeadline, &LocalDtApplication::EndSync, this, id, SYNC_LATE)};
-    m_comm->Send(centralized ? m_cloudDtId : m_edgeDtId, req, false);
+    m_comm->Send(GetTwinDtId(), req, false);
 }
 
 void
@@ -429,9 +444,11 @@ LocalDtApplication::SendStatus()
         // After a handover, status updates wait until the new edge DT has
         // answered the join: an update arriving first would make it create a
         // fresh agent instead of pulling the migrating one.
-        if (!m_awaitingEdge && m_data->IsUpdateDue())
+        const bool inCloud = m_placement == DT_TWIN_CLOUD;
+        if ((inCloud || !m_awaitingEdge) && m_data->IsUpdateDue())
         {
-            m_comm->Send(m_edgeDtId, m_data->BuildStatusUpdate(false, queue, m_servingCell), false);
+            m_comm->Send(
+                GetTwinDtId(), m_data->BuildStatusUpdate(false, queue, m_servingCell), false);
         }
     }
     m_statusEvent =

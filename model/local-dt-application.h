@@ -9,6 +9,7 @@
 
 #include "dt-application.h"
 #include "dt-migration-policy.h"
+#include "dt-twin-placement.h"
 #include "local-dt-data-module.h"
 #include "local-dt-service-module.h"
 
@@ -62,6 +63,8 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
     DtLayer GetLayer() const override;
     /** \return the serving edge DT id */
     uint32_t GetEdgeDtId() const;
+    /** \return the DT hosting this terminal's twin (TwinPlacement, architecture) */
+    uint32_t GetTwinDtId() const;
     /** \return the serving cell / AP as last detected */
     uint32_t GetServingCell() const;
     /** \return serving cell changes detected so far */
@@ -153,20 +156,21 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
      */
     void LteCellChanged(uint16_t cellId);
 
-    uint32_t m_edgeDtId;        //!< serving edge DT
-    uint32_t m_cloudDtId;       //!< cloud DT
-    uint32_t m_servingCell;     //!< serving cell / AP id
-    uint32_t m_previousEdge;    //!< edge DT before the last handover (join field)
-    uint32_t m_handovers{0};    //!< serving cell changes detected
-    bool m_awaitingEdge{false}; //!< joined a new edge DT, no answer yet
-    DtMigrationPolicy m_policy; //!< what happens to the agent on handover
-    double m_syncProbability;   //!< sync request probability per slot
-    Time m_syncSlot;            //!< slot length
-    Time m_syncDeadline;        //!< latency requirement
-    uint32_t m_syncExtraBytes;  //!< model state carried besides the samples
-    EventId m_syncEvent;        //!< next slot
-    uint64_t m_nextSync{1};     //!< next sync id
-    uint64_t m_syncRequests{0}; //!< requests issued
+    uint32_t m_edgeDtId;         //!< serving edge DT
+    uint32_t m_cloudDtId;        //!< cloud DT
+    uint32_t m_servingCell;      //!< serving cell / AP id
+    uint32_t m_previousEdge;     //!< edge DT before the last handover (join field)
+    uint32_t m_handovers{0};     //!< serving cell changes detected
+    bool m_awaitingEdge{false};  //!< joined a new edge DT, no answer yet
+    DtMigrationPolicy m_policy;  //!< what happens to the agent on handover
+    DtTwinPlacement m_placement; //!< where the twin lives
+    double m_syncProbability;    //!< sync request probability per slot
+    Time m_syncSlot;             //!< slot length
+    Time m_syncDeadline;         //!< latency requirement
+    uint32_t m_syncExtraBytes;   //!< model state carried besides the samples
+    EventId m_syncEvent;         //!< next slot
+    uint64_t m_nextSync{1};      //!< next sync id
+    uint64_t m_syncRequests{0};  //!< requests issued
     std::map<uint64_t, std::pair<Time, EventId>> m_syncs; //!< pending: sent, deadline timer
     TracedCallback<uint64_t, uint8_t, Time> m_syncTrace;  //!< ended syncs
     double m_sampleGflop;                                 //!< local processing per raw sample

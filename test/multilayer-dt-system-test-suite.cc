@@ -56,6 +56,8 @@ struct SmallRun
     std::vector<DtSyncRecord> syncs;     //!< ended synchronizations
     uint64_t syncRequests{0};            //!< synchronizations issued
     double meanAoi{-1};                  //!< mean age of information, s
+    double cloudAoi{-1};                 //!< mean age of information of the cloud's twins, s
+    uint64_t backhaulBytes{0};           //!< bytes sent on the fibre
 };
 
 /**
@@ -126,6 +128,8 @@ RunSmall(DtArchitecture arch,
     r.energy = st->GetEnergy();
     r.syncs = st->GetSyncs();
     r.meanAoi = st->GetMeanAgeOfInformation();
+    r.cloudAoi = st->GetCloudAgeOfInformation();
+    r.backhaulBytes = st->GetBackhaulBytes();
     for (uint32_t a = 0; a < apps.GetN(); ++a)
     {
         if (auto local = DynamicCast<LocalDtApplication>(apps.Get(a)))
@@ -672,7 +676,7 @@ class DtDataSourcesTestCase : public TestCase
                             0.1 * now + 2.0 * local->GetCompute()->GetBusyCoreSeconds();
                         Ptr<EdgeDtApplication> edge = edges.at(local->GetEdgeDtId());
                         const DtDigitalAgent* agent =
-                            edge->GetDataModule()->GetAgent(local->GetDtId());
+                            edge->GetDataModule()->GetAgentPool()->GetAgent(local->GetDtId());
                         if (!agent)
                         {
                             continue;
@@ -866,7 +870,7 @@ class DtTerminalMobilityTestCase : public TestCase
                                       : 0;
                         moved = std::min(moved, CalculateDistance(p, start[local->GetDtId()]));
                         const DtDigitalAgent* agent =
-                            edge->GetDataModule()->GetAgent(local->GetDtId());
+                            edge->GetDataModule()->GetAgentPool()->GetAgent(local->GetDtId());
                         if (!agent)
                         {
                             continue;
@@ -974,7 +978,8 @@ class DtLteHandoverTestCase : public TestCase
                         {
                             startedAt = Simulator::Now();
                             if (const DtDigitalAgent* a =
-                                    edges.at(e0)->GetDataModule()->GetAgent(terminal))
+                                    edges.at(e0)->GetDataModule()->GetAgentPool()->GetAgent(
+                                        terminal))
                             {
                                 updatesAtSource = a->updates;
                             }
@@ -985,15 +990,20 @@ class DtLteHandoverTestCase : public TestCase
                 Callback<void, uint64_t, uint32_t, uint32_t, Time>(
                     [&, edges, e0](uint64_t, uint32_t terminal, uint32_t, Time)
                     {
-                        restoredUpdates =
-                            edges.at(e0 + 1)->GetDataModule()->GetAgent(terminal)->updates;
+                        restoredUpdates = edges.at(e0 + 1)
+                                              ->GetDataModule()
+                                              ->GetAgentPool()
+                                              ->GetAgent(terminal)
+                                              ->updates;
                     }));
             Simulator::Schedule(
                 dt->GetStopTime() - MilliSeconds(5),
                 [&, local, edges, e0]()
                 {
-                    oldEdgeHasAgent = edges.at(e0)->GetDataModule()->GetAgent(local->GetDtId());
-                    newEdgeHasAgent = edges.at(e0 + 1)->GetDataModule()->GetAgent(local->GetDtId());
+                    oldEdgeHasAgent =
+                        edges.at(e0)->GetDataModule()->GetAgentPool()->GetAgent(local->GetDtId());
+                    newEdgeHasAgent = edges.at(e0 + 1)->GetDataModule()->GetAgentPool()->GetAgent(
+                        local->GetDtId());
                     servingCell = local->GetServingCell();
                 });
         };
@@ -1065,6 +1075,215 @@ class DtLteHandoverTestCase : public TestCase
     }
 
     DtMigrationPolicy m_policy; //!< policy under test
+};
+
+/**
+ * \ingroup multilayer-dt-tests
+ * Wi-Fi roaming in one ESS (WifiRoaming): a station driven from one AP to the
+ * next re-associates when the next AP's beacons are stronger, once; its
+ * local DT sees it through the MAC's association trace and the agent
+ * migrates once; the routes follow the station, so its demands and status
+ * updates reach the new edge. A station standing between the APs is moved
+ * by a scripted handover instead (ScheduleHandover), soon after its time.
+ */
+class DtWifiRoamingTestCase : public TestCase
+{
+  public:
+    DtWifiRoamingTestCase()
+        : TestCase("Wi-Fi roaming: SNR-triggered and scripted re-association, agent migration")
+    {
+    }
+
+  private:
+    /// What one run saw.
+    struct Seen
+    {
+        std::vector<std::pair<uint32_t, uint32_t>> cells; //!< (from, to) cell changes
+        Time at;                                          //!< last change
+        uint64_t updatesAfter{0};                         //!< status updates the new edge applied
+        SmallRun run;                                     //!< the run
+        std::string migrations;                           //!< migrations.csv
+    };
+
+    /**
+     * \param moving drive the station across (else stand still and script)
+     * \return what the run saw
+     */
+    Seen Run(bool moving)
+    {
+        Seen seen;
+        auto configure = [](Ptr<MultiLayerDtHelper> dt)
+        {
+            dt->SetAttribute("WifiRoaming", BooleanValue(true));
+            dt->SetAttribute("Terminals", UintegerValue(1));
+            dt->SetAttribute("EdgeSpacing", DoubleValue(60));
+            dt->SetAttribute("SimTime", TimeValue(Seconds(6)));
+            dt->SetAttribute("DrainTime", TimeValue(Seconds(2)));
+            dt->SetAttribute("DemandRate", DoubleValue(2.0));
+            dt->SetTerminalMobilityModel(ObjectFactory("ns3::ConstantVelocityMobilityModel"));
+        };
+        const std::string dir = CreateTempDirFilename(moving ? "roam-snr" : "roam-scripted");
+        auto drive = [&seen, moving](Ptr<MultiLayerDtHelper> dt, ApplicationContainer apps)
+        {
+            Ptr<Node> sta = dt->GetTerminals().Get(0);
+            Ptr<ConstantVelocityMobilityModel> mm = sta->GetObject<ConstantVelocityMobilityModel>();
+            mm->SetPosition(Vector(moving ? 5 : 30, 3, 0));
+            mm->SetVelocity(Vector(moving ? 10 : 0, 0, 0)); // the midpoint at 2.5 s
+            if (!moving)
+            {
+                dt->ScheduleHandover(Seconds(3), sta, MultiLayerDtHelper::NEXT_EDGE);
+            }
+            Ptr<EdgeDtApplication> second;
+            for (uint32_t a = 0; a < apps.GetN(); ++a)
+            {
+                if (auto l = DynamicCast<LocalDtApplication>(apps.Get(a)))
+                {
+                    l->TraceConnectWithoutContext(
+                        "HandoverDetected",
+                        Callback<void, uint32_t, uint32_t, uint32_t, uint32_t>(
+                            [&seen](uint32_t from, uint32_t to, uint32_t, uint32_t)
+                            {
+                                seen.cells.emplace_back(from, to);
+                                seen.at = Simulator::Now();
+                            }));
+                }
+                auto e = DynamicCast<EdgeDtApplication>(apps.Get(a));
+                if (e && e->GetDtId() == MultiLayerDtHelper::EDGE_DT_ID_BASE + 1)
+                {
+                    second = e;
+                }
+            }
+            Simulator::Schedule(dt->GetDtStopTime() - MilliSeconds(1),
+                                [&seen, second]()
+                                {
+                                    if (const DtDigitalAgent* a =
+                                            second->GetDataModule()->GetAgentPool()->GetAgent(
+                                                MultiLayerDtHelper::LOCAL_DT_ID_BASE))
+                                    {
+                                        seen.updatesAfter = a->updates;
+                                    }
+                                });
+        };
+        seen.run = RunSmall(DtArchitecture::MULTI_LAYER, dir, configure, nullptr, drive);
+        seen.migrations = Slurp(dir + "/migrations.csv");
+        return seen;
+    }
+
+    void DoRun() override
+    {
+        for (bool moving : {true, false})
+        {
+            Seen s = Run(moving);
+            const std::string what = moving ? "SNR-triggered: " : "scripted: ";
+            // The first association (cell 0 -> 0 is not a change) is not a handover.
+            NS_TEST_ASSERT_MSG_EQ(s.cells.size(), 1, what << "one re-association seen");
+            NS_TEST_EXPECT_MSG_EQ(s.cells[0].first, 0, what << "from the first AP");
+            NS_TEST_EXPECT_MSG_EQ(s.cells[0].second, 1, what << "to the second");
+            if (moving)
+            {
+                // 3 dB stronger about 34 m along (path loss exponent 3), then
+                // 512 ms to trigger and a scan.
+                NS_TEST_EXPECT_MSG_GT(s.at, Seconds(2.5), what << "past the midpoint");
+                NS_TEST_EXPECT_MSG_LT(s.at, Seconds(5), what << "soon after it");
+            }
+            else
+            {
+                NS_TEST_EXPECT_MSG_GT(s.at, Seconds(3), what << "after the scripted time");
+                NS_TEST_EXPECT_MSG_LT(s.at, Seconds(3.5), what << "within a scan");
+            }
+            const auto rows = std::count(s.migrations.begin(), s.migrations.end(), '\n') - 1;
+            NS_TEST_EXPECT_MSG_EQ(rows, 1, what << "one migration: " << s.migrations);
+            NS_TEST_EXPECT_MSG_NE(
+                s.migrations.find(",completed"), std::string::npos, what << "completed");
+            NS_TEST_EXPECT_MSG_GT(s.updatesAfter, 10, what << "updates reach the new edge");
+            const SmallRun& r = s.run;
+            NS_TEST_EXPECT_MSG_GT(r.created, 5, what << "demands were created");
+            NS_TEST_EXPECT_MSG_EQ(r.inDeadline + r.late + r.failed, r.created, "conservation");
+            NS_TEST_EXPECT_MSG_GT(
+                r.inDeadline + r.late, r.created * 3 / 4, what << "most demands completed");
+        }
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
+ * Twin placement over Wi-Fi, no demands: edge twins keep the twin traffic
+ * off the backhaul; cloud twins carry every status update and
+ * synchronization over it and answer later (1000 km to the cloud); the
+ * edge-cloud copies add only the synchronizations. Each placement tracks the
+ * age of information where its twins are, and every request ends once.
+ */
+class DtTwinPlacementTestCase : public TestCase
+{
+  public:
+    DtTwinPlacementTestCase()
+        : TestCase("Twin placement: edge, cloud, edge-cloud")
+    {
+    }
+
+  private:
+    /**
+     * \param placement where the twins live
+     * \return the run
+     */
+    SmallRun Run(DtTwinPlacement placement)
+    {
+        auto configure = [placement](Ptr<MultiLayerDtHelper> dt)
+        {
+            dt->SetAttribute("Terminals", UintegerValue(4));
+            dt->SetAttribute("TwinPlacement", EnumValue(placement));
+            dt->SetAttribute("EdgeCloudDistanceKm", DoubleValue(1000));
+            dt->SetAttribute("SimTime", TimeValue(Seconds(4)));
+            dt->SetAttribute("DrainTime", TimeValue(Seconds(1)));
+            dt->SetAttribute("DemandRate", DoubleValue(0));
+            dt->SetAttribute("SyncProbability", DoubleValue(0.5));
+            dt->SetAttribute("SyncSlot", TimeValue(MilliSeconds(20)));
+            dt->SetAttribute("SyncDeadline", TimeValue(MilliSeconds(100)));
+        };
+        return RunSmall(
+            DtArchitecture::MULTI_LAYER,
+            CreateTempDirFilename(std::string("twins-") + DtTwinPlacementName(placement)),
+            configure);
+    }
+
+    void DoRun() override
+    {
+        auto meanLatency = [](const SmallRun& r)
+        {
+            double sum = 0;
+            uint32_t n = 0;
+            for (const auto& s : r.syncs)
+            {
+                if (s.outcome == LocalDtApplication::SYNC_OK)
+                {
+                    sum += s.latency.GetSeconds();
+                    ++n;
+                }
+            }
+            return n ? sum / n : -1.0;
+        };
+        SmallRun edge = Run(DT_TWIN_EDGE);
+        SmallRun cloud = Run(DT_TWIN_CLOUD);
+        SmallRun both = Run(DT_TWIN_EDGE_CLOUD);
+        for (const SmallRun* r : {&edge, &cloud, &both})
+        {
+            NS_TEST_EXPECT_MSG_GT(r->syncRequests, 200, "requests issued");
+            NS_TEST_EXPECT_MSG_EQ(r->syncs.size(), r->syncRequests, "every request ended once");
+            NS_TEST_EXPECT_MSG_GT(meanLatency(*r), 0.0, "some succeeded");
+            NS_TEST_EXPECT_MSG_GT(r->meanAoi, 0.0, "age of information tracked");
+        }
+        NS_TEST_EXPECT_MSG_LT(edge.backhaulBytes, both.backhaulBytes, "copies cross the backhaul");
+        NS_TEST_EXPECT_MSG_LT(both.backhaulBytes, cloud.backhaulBytes, "all twin traffic does");
+        // 1000 km of fibre: 10 ms more per round trip.
+        NS_TEST_EXPECT_MSG_GT(
+            meanLatency(cloud), meanLatency(edge) + 0.009, "cloud twins answer later");
+        NS_TEST_EXPECT_MSG_EQ(edge.cloudAoi, -1.0, "no twin in the cloud");
+        NS_TEST_EXPECT_MSG_GT(cloud.cloudAoi, 0.0, "the cloud's twins");
+        NS_TEST_EXPECT_MSG_EQ_TOL(cloud.meanAoi, cloud.cloudAoi, 1e-12, "they are the twins");
+        // The copies are refreshed by synchronizations only, the edge twins
+        // by status updates too.
+        NS_TEST_EXPECT_MSG_GT(both.cloudAoi, both.meanAoi, "the copies are older");
+    }
 };
 
 /**
@@ -1358,6 +1577,8 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_REACTIVE), TestCase::QUICK);
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_NONE), TestCase::QUICK);
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_PROACTIVE), TestCase::QUICK);
+        AddTestCase(new DtTwinPlacementTestCase, TestCase::QUICK);
+        AddTestCase(new DtWifiRoamingTestCase, TestCase::QUICK);
         AddTestCase(new DtSyncTestCase, TestCase::QUICK);
         AddTestCase(new DtSyncLoadTestCase, TestCase::QUICK);
         AddTestCase(new DtEarlyStopTestCase, TestCase::QUICK);
