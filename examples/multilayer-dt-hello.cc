@@ -8,7 +8,7 @@
 //
 //   n0 (local DT) ---- point-to-point ---- n1 (edge DT)
 //
-// n0 sends one message of each of the 16 types over UDP, then optionally some
+// n0 sends one message of each of the 17 types over UDP, then optionally some
 // malformed datagrams (truncated, wrong magic, wrong version, bad field).
 // n1 parses every datagram with DtMessage::Parse, prints what it decoded and
 // counts what it dropped. The program exits non-zero unless every type
@@ -174,6 +174,14 @@ MakeOneOfEach()
     lr->SetLoad(20.0, 35.5);
     lr->SetUpstream(500.0, 120.0, 1e9, MicroSeconds(1200));
     out.push_back(std::move(lr));
+
+    auto am = std::make_unique<DtAgentMessageHeader>();
+    am->SetAgents(1002, 1007);
+    am->SetFromEdge(100);
+    am->SetHops(1);
+    am->SetSentAt(MilliSeconds(250));
+    am->SetBody(std::vector<uint8_t>(64, 0x5A));
+    out.push_back(std::move(am));
     return out;
 }
 

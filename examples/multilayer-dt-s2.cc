@@ -81,6 +81,7 @@ main(int argc, char* argv[])
     std::string policy = "reactive";
     std::string access = "lte";
     std::string placement = "edge";
+    double interactionMs = 0;
     std::string outputDir = "s2-output";
 
     CommandLine cmd(__FILE__);
@@ -104,6 +105,10 @@ main(int argc, char* argv[])
     cmd.AddValue("migrationPolicy", "reactive | proactive | none", policy);
     cmd.AddValue("access", "lte | wifi", access);
     cmd.AddValue("twinPlacement", "edge | cloud | edgecloud", placement);
+    cmd.AddValue("agentInteraction",
+                 "Period at which the agents of each group of 5 users message each "
+                 "other, ms (0: none)",
+                 interactionMs);
     cmd.AddValue("outputDir", "Folder for the outputs", outputDir);
     cmd.Parse(argc, argv);
 
@@ -159,6 +164,10 @@ main(int argc, char* argv[])
         Fail("--access=" + access + " is not one of lte, wifi");
     }
     const bool lte = access == "lte";
+    if (!(interactionMs >= 0) || interactionMs > 1e6)
+    {
+        Fail("--agentInteraction=" + Fmt(interactionMs, 3) + " must be a period >= 0 ms");
+    }
     DtTwinPlacement twins = DT_TWIN_EDGE;
     if (placement == "cloud")
     {
@@ -224,6 +233,9 @@ main(int argc, char* argv[])
     dt->SetAttribute("MeanSpeed", DoubleValue(speed));
     dt->SetAttribute("MigrationPolicy", EnumValue(migration));
     dt->SetAttribute("TwinPlacement", EnumValue(twins));
+    dt->SetAttribute("AgentInteractionInterval",
+                     TimeValue(MicroSeconds(std::llround(interactionMs * 1e3))));
+    dt->SetAttribute("InteractionGroupSize", UintegerValue(5));
     dt->SetAttribute("NakagamiM", DoubleValue(nakagamiM));
     dt->SetAttribute("SyncProbability", DoubleValue(syncProbability));
     dt->SetAttribute("SyncSlot", TimeValue(MilliSeconds(100)));
@@ -308,6 +320,10 @@ main(int argc, char* argv[])
               << "sync latency mean ms          " << (ok ? Fmt(okLatencyMs / ok) : std::string("-"))
               << "\n"
               << "backhaul KB                   " << Fmt(st->GetBackhaulBytes() / 1e3, 1) << "\n"
+              << "agent messages pool/across    "
+              << st->GetAgentMessages(EdgeDtApplication::AGENT_MESSAGE_IN_POOL) << " / "
+              << st->GetAgentMessages(EdgeDtApplication::AGENT_MESSAGE_DELIVERED) << " (of "
+              << st->GetAgentMessagesSent() << ")\n"
               << "energy per user J (radio/cpu) "
               << Fmt(energy.terminals ? energy.totalJ / energy.terminals : 0) << " ("
               << Fmt(energy.terminals ? energy.radioJ / energy.terminals : 0) << " / "

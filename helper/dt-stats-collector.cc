@@ -181,6 +181,23 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
         edge->TraceConnectWithoutContext("MigrationCompleted", ended(true, false));
         edge->TraceConnectWithoutContext("MigrationFailed", ended(false, false));
         edge->TraceConnectWithoutContext("PreCopyDiscarded", ended(false, true));
+        edge->TraceConnectWithoutContext(
+            "AgentMessage",
+            Callback<void, uint32_t, uint32_t, uint8_t, Time>(
+                [this](uint32_t, uint32_t, uint8_t outcome, Time latency)
+                {
+                    ++m_agentMessages.at(outcome);
+                    if (outcome == EdgeDtApplication::AGENT_MESSAGE_DELIVERED)
+                    {
+                        m_agentLatency += latency.GetSeconds();
+                    }
+                }));
+        edge->TraceConnectWithoutContext("ProximityAlert",
+                                         Callback<void, uint32_t, uint32_t, double>(
+                                             [this](uint32_t, uint32_t, double)
+                                             {
+                                                 ++m_proximityAlerts;
+                                             }));
     }
     if (auto local = DynamicCast<LocalDtApplication>(app))
     {
@@ -626,6 +643,17 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
         {"mean_aoi_ms", aoi < 0 ? json(nullptr) : json(aoi * 1e3)},
         {"cloud_aoi_ms", cloudAoi < 0 ? json(nullptr) : json(cloudAoi * 1e3)}};
     j["network"] = {{"backhaul_bytes", m_backhaulBytes}};
+    const uint64_t agentSent = GetAgentMessagesSent();
+    const uint64_t agentForwarded = GetAgentMessagesForwarded();
+    const uint64_t across = m_agentMessages[EdgeDtApplication::AGENT_MESSAGE_DELIVERED];
+    j["agents"] = {
+        {"messages_sent", agentSent},
+        {"in_pool", m_agentMessages[EdgeDtApplication::AGENT_MESSAGE_IN_POOL]},
+        {"across_edges", across},
+        {"unreachable", m_agentMessages[EdgeDtApplication::AGENT_MESSAGE_UNREACHABLE]},
+        {"forwarded", agentForwarded},
+        {"mean_latency_across_ms", across ? json(m_agentLatency / across * 1e3) : json(nullptr)},
+        {"proximity_alerts", m_proximityAlerts}};
     j["packets"] = {{"malformed_dropped", m_malformed}};
 
     const DtDataStats ds = GetData();
@@ -742,6 +770,40 @@ DtStatsCollector::WatchBackhaul(NetDeviceContainer devices)
                                                            m_backhaulBytes += p->GetSize();
                                                        }));
     }
+}
+
+uint64_t
+DtStatsCollector::GetAgentMessages(uint8_t outcome) const
+{
+    return outcome < m_agentMessages.size() ? m_agentMessages[outcome] : 0;
+}
+
+uint64_t
+DtStatsCollector::GetAgentMessagesSent() const
+{
+    uint64_t n = 0;
+    for (const auto& e : m_edges)
+    {
+        n += e->GetAgentMessagesSent();
+    }
+    return n;
+}
+
+uint64_t
+DtStatsCollector::GetAgentMessagesForwarded() const
+{
+    uint64_t n = 0;
+    for (const auto& e : m_edges)
+    {
+        n += e->GetAgentMessagesForwarded();
+    }
+    return n;
+}
+
+uint64_t
+DtStatsCollector::GetProximityAlerts() const
+{
+    return m_proximityAlerts;
 }
 
 uint64_t

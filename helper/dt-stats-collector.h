@@ -254,6 +254,17 @@ class DtStatsCollector : public Object
      * \param devices point-to-point devices
      */
     void WatchBackhaul(NetDeviceContainer devices);
+    /**
+     * \param outcome an EdgeDtApplication::AgentMessageOutcome
+     * \return agent messages that ended so
+     */
+    uint64_t GetAgentMessages(uint8_t outcome) const;
+    /** \return agent messages sent by the watched edge DTs' agents */
+    uint64_t GetAgentMessagesSent() const;
+    /** \return agent messages forwarded after their agent moved */
+    uint64_t GetAgentMessagesForwarded() const;
+    /** \return times interacting agents were found closer than ProximityRadius */
+    uint64_t GetProximityAlerts() const;
     /** \return bytes transmitted on the backhaul so far (frames, with their headers) */
     uint64_t GetBackhaulBytes() const;
 
@@ -286,6 +297,9 @@ class DtStatsCollector : public Object
     std::vector<Ptr<LocalDtApplication>> m_locals;             //!< watched local DTs
     std::vector<Ptr<EdgeDtApplication>> m_edges;               //!< watched edge DTs
     Ptr<CloudDtApplication> m_cloud;                           //!< watched cloud DT
+    std::array<uint64_t, 3> m_agentMessages{};                 //!< ended, by outcome
+    double m_agentLatency{0};                                  //!< sum across edges, s
+    uint64_t m_proximityAlerts{0};                             //!< interacting agents close
     uint64_t m_backhaulBytes{0};                               //!< fibre bytes sent
     std::vector<DtMigrationRecord> m_migrations;               //!< agent migrations
     uint64_t m_handovers{0};                                   //!< handovers detected

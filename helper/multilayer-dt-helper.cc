@@ -123,6 +123,18 @@ MultiLayerDtHelper::GetTypeId()
                 MakeEnumAccessor(&MultiLayerDtHelper::m_twinPlacement),
                 MakeEnumChecker(
                     DT_TWIN_EDGE, "Edge", DT_TWIN_CLOUD, "Cloud", DT_TWIN_EDGE_CLOUD, "EdgeCloud"))
+            .AddAttribute("AgentInteractionInterval",
+                          "Period at which each agent messages the other agents of its "
+                          "group (agent-to-agent interaction at the edge DTs); 0: none.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&MultiLayerDtHelper::m_interactionInterval),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("InteractionGroupSize",
+                          "Terminals are grouped by index, this many per group; the agents "
+                          "of a group interact.",
+                          UintegerValue(4),
+                          MakeUintegerAccessor(&MultiLayerDtHelper::m_groupSize),
+                          MakeUintegerChecker<uint32_t>(2))
             .AddAttribute("SyncProbability",
                           "Probability that a terminal sends a synchronization request to its "
                           "twin in a slot (Bernoulli; 0: none).",
@@ -1315,12 +1327,33 @@ MultiLayerDtHelper::InstallEdgeDt(NodeContainer edges)
         m_edgeFactory.Set("Architecture", EnumValue(m_architecture));
         m_edgeFactory.Set("MigrationPolicy", EnumValue(m_migrationPolicy));
         m_edgeFactory.Set("TwinPlacement", EnumValue(m_twinPlacement));
+        m_edgeFactory.Set("InteractionInterval", TimeValue(m_interactionInterval));
         Ptr<EdgeDtApplication> app = m_edgeFactory.Create<EdgeDtApplication>();
         app->GetCompute()->SetAttribute("CapacityGflops", DoubleValue(m_edgeGflops));
         app->GetCompute()->SetAttribute("Cores", UintegerValue(m_edgeCores));
         app->GetServiceModule()->SetAttribute("DownlinkRate", DataRateValue(m_downlinkRate));
         app->GetServiceModule()->SetAttribute("BackhaulRate", DataRateValue(m_fibreRate));
         app->SetAddressBook(m_book);
+        if (m_interactionInterval.IsStrictlyPositive())
+        {
+            // Groups of consecutive terminals; each agent starts at its
+            // terminal's first edge.
+            std::map<uint32_t, std::vector<uint32_t>> peers;
+            std::map<uint32_t, uint32_t> home;
+            for (uint32_t i = 0; i < m_terminals; ++i)
+            {
+                const uint32_t first = i / m_groupSize * m_groupSize;
+                for (uint32_t j = first; j < std::min(first + m_groupSize, m_terminals); ++j)
+                {
+                    if (j != i)
+                    {
+                        peers[LOCAL_DT_ID_BASE + i].push_back(LOCAL_DT_ID_BASE + j);
+                    }
+                }
+                home[LOCAL_DT_ID_BASE + i] = EDGE_DT_ID_BASE + m_edgeOf[i];
+            }
+            app->SetInteractionPlan(std::move(peers), std::move(home));
+        }
         edges.Get(k)->AddApplication(app);
         m_book->Add(EDGE_DT_ID_BASE + e, m_edgeAddr[e], DtLayer::EDGE);
         m_book->AddCell(GetCellOfEdge(e), EDGE_DT_ID_BASE + e);

@@ -330,6 +330,8 @@ class MultiLayerDtHelper : public Object
     double m_batteryEnergy;              //!< terminal battery, J (0: none)
     DtMigrationPolicy m_migrationPolicy; //!< agent migration on handover
     DtTwinPlacement m_twinPlacement;     //!< where the twins live
+    Time m_interactionInterval;          //!< agent-to-agent round period (0: none)
+    uint32_t m_groupSize;                //!< terminals per interacting group
     double m_syncProbability;            //!< sync request probability per slot
     Time m_syncSlot;                     //!< sync slot
     Time m_syncDeadline;                 //!< sync latency requirement

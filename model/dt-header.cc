@@ -53,6 +53,8 @@ DtMessageTypeName(DtMessageType type)
             return "ACK";
         case DtMessageType::LOAD_REPORT:
             return "LOAD_REPORT";
+        case DtMessageType::AGENT_MESSAGE:
+            return "AGENT_MESSAGE";
     }
     return "UNKNOWN";
 }

@@ -36,10 +36,11 @@ enum class DtMessageType : uint8_t
     PEER_DEMAND = 14,      //!< local DT -> peer local DT: demand offload
     ACK = 15,              //!< transport acknowledgement of a sequence number
     LOAD_REPORT = 16,      //!< edge/cloud DT -> lower DTs: compute capacity and backlog
+    AGENT_MESSAGE = 17,    //!< edge DT -> edge DT: one digital agent to another
 };
 
 /// The largest defined DtMessageType value.
-constexpr DtMessageType DT_MESSAGE_TYPE_MAX = DtMessageType::LOAD_REPORT;
+constexpr DtMessageType DT_MESSAGE_TYPE_MAX = DtMessageType::AGENT_MESSAGE;
 
 /// Number of defined message types.
 constexpr uint32_t DT_MESSAGE_TYPE_COUNT = static_cast<uint32_t>(DT_MESSAGE_TYPE_MAX);

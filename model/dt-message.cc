@@ -8,6 +8,7 @@
 
 #include "dt-ack-header.h"
 #include "dt-agent-header.h"
+#include "dt-agent-message-header.h"
 #include "dt-demand-header.h"
 #include "dt-load-report-header.h"
 #include "dt-migration-header.h"
@@ -85,6 +86,8 @@ DtMessage::CreatePayload(DtMessageType type)
             return std::make_unique<DtAckHeader>();
         case DtMessageType::LOAD_REPORT:
             return std::make_unique<DtLoadReportHeader>();
+        case DtMessageType::AGENT_MESSAGE:
+            return std::make_unique<DtAgentMessageHeader>();
     }
     return nullptr;
 }

@@ -7,17 +7,24 @@
 #include "edge-dt-application.h"
 
 #include "dt-agent-header.h"
+#include "dt-byte-vector.h"
 #include "dt-load-report-header.h"
 #include "dt-migration-header.h"
 #include "dt-model-update-header.h"
 #include "dt-sample-codec.h"
 #include "dt-sync-header.h"
 
+#include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
 
 namespace ns3
 {
@@ -79,6 +86,24 @@ EdgeDtApplication::GetTypeId()
                 MakeEnumAccessor(&EdgeDtApplication::m_placement),
                 MakeEnumChecker(
                     DT_TWIN_EDGE, "Edge", DT_TWIN_CLOUD, "Cloud", DT_TWIN_EDGE_CLOUD, "EdgeCloud"))
+            .AddAttribute("InteractionInterval",
+                          "Period of the agent-to-agent rounds: each hosted agent sends a "
+                          "message to each of its peers (SetInteractionPlan); 0: none.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&EdgeDtApplication::m_interactionInterval),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("InteractionBytes",
+                          "Size of an agent message's body (the sender's position and "
+                          "velocity, then the rest of what it says), bytes.",
+                          UintegerValue(256),
+                          MakeUintegerAccessor(&EdgeDtApplication::m_interactionBytes),
+                          MakeUintegerChecker<uint32_t>(32, 65536))
+            .AddAttribute("ProximityRadius",
+                          "Interacting agents whose terminals are closer than this are "
+                          "traced (ProximityAlert), m.",
+                          DoubleValue(20),
+                          MakeDoubleAccessor(&EdgeDtApplication::m_proximityRadius),
+                          MakeDoubleChecker<double>(0))
             .AddAttribute("PredictionInterval",
                           "Proactive migration: period of the next-cell predictions.",
                           TimeValue(MilliSeconds(250)),
@@ -121,6 +146,16 @@ EdgeDtApplication::GetTypeId()
                             "fresh agent runs here.",
                             MakeTraceSourceAccessor(&EdgeDtApplication::m_migrationFailed),
                             "ns3::EdgeDtApplication::MigrationEndedTracedCallback")
+            .AddTraceSource("AgentMessage",
+                            "An agent's message to another agent ended: delivered in the "
+                            "pool, delivered by another edge DT, or unreachable.",
+                            MakeTraceSourceAccessor(&EdgeDtApplication::m_agentMessageTrace),
+                            "ns3::EdgeDtApplication::AgentMessageTracedCallback")
+            .AddTraceSource("ProximityAlert",
+                            "An agent heard from a peer whose terminal is within "
+                            "ProximityRadius of its own.",
+                            MakeTraceSourceAccessor(&EdgeDtApplication::m_proximityTrace),
+                            "ns3::EdgeDtApplication::ProximityTracedCallback")
             .AddTraceSource("PreCopyDiscarded",
                             "A pre-copied agent was dropped unused (its terminal went "
                             "elsewhere, or a newer copy replaced it).",
@@ -158,6 +193,7 @@ EdgeDtApplication::DoDispose()
         replica.expiry.Cancel();
     }
     m_predictEvent.Cancel();
+    m_interactEvent.Cancel();
     m_replicas.clear();
     m_preCopies.clear();
     m_incoming.clear();
@@ -196,6 +232,11 @@ EdgeDtApplication::DoStartDt()
         m_predictEvent =
             Simulator::Schedule(m_predictionInterval, &EdgeDtApplication::Predict, this);
     }
+    if (m_interactionInterval.IsStrictlyPositive() && !m_peers.empty())
+    {
+        m_interactEvent =
+            Simulator::Schedule(m_interactionInterval, &EdgeDtApplication::Interact, this);
+    }
 }
 
 void
@@ -204,6 +245,157 @@ EdgeDtApplication::DoStopDt()
     m_loadEvent.Cancel();
     m_summaryEvent.Cancel();
     m_predictEvent.Cancel();
+    m_interactEvent.Cancel();
+}
+
+void
+EdgeDtApplication::SetInteractionPlan(std::map<uint32_t, std::vector<uint32_t>> peers,
+                                      std::map<uint32_t, uint32_t> home)
+{
+    m_peers = std::move(peers);
+    m_location = std::move(home);
+}
+
+uint64_t
+EdgeDtApplication::GetAgentMessagesSent() const
+{
+    return m_agentSent;
+}
+
+uint64_t
+EdgeDtApplication::GetAgentMessagesForwarded() const
+{
+    return m_agentForwarded;
+}
+
+void
+EdgeDtApplication::Interact()
+{
+    m_interactEvent =
+        Simulator::Schedule(m_interactionInterval, &EdgeDtApplication::Interact, this);
+    for (const auto& [terminal, agent] : m_data->GetAgentPool()->GetAgents())
+    {
+        auto it = m_peers.find(terminal);
+        if (it == m_peers.end() || m_departed.count(terminal) > 0)
+        {
+            continue;
+        }
+        for (uint32_t peer : it->second)
+        {
+            SendAgentMessage(agent, peer);
+        }
+    }
+}
+
+void
+EdgeDtApplication::SendAgentMessage(const DtDigitalAgent& from, uint32_t to)
+{
+    // The body: the sender's position and velocity, then the rest of what it says.
+    std::vector<uint8_t> body;
+    const std::vector<double>& p = from.mirror[static_cast<uint8_t>(DtSource::POSITION) - 1];
+    for (uint32_t i = 0; i < 4; ++i)
+    {
+        const double v = i < p.size() ? p[i] : std::numeric_limits<double>::quiet_NaN();
+        uint64_t bits;
+        std::memcpy(&bits, &v, 8);
+        DtPutUint(body, bits, 8);
+    }
+    body.resize(std::max<std::size_t>(body.size(), m_interactionBytes), 0);
+    DtAgentMessageHeader m;
+    m.SetAgents(from.terminal, to);
+    m.SetFromEdge(m_dtId);
+    m.SetSentAt(Simulator::Now());
+    m.SetBody(std::move(body));
+    ++m_agentSent;
+    HandleAgentMessage(std::move(m));
+}
+
+void
+EdgeDtApplication::HandleAgentMessage(DtAgentMessageHeader m)
+{
+    const uint32_t to = m.GetTo();
+    const bool local = m.GetFromEdge() == m_dtId && m.GetHops() == 0;
+    if (!local)
+    {
+        // Straight from the sender's edge: fresher than any forwarding pointer.
+        m_location[m.GetFrom()] = m.GetFromEdge();
+        m_forward.erase(m.GetFrom());
+    }
+    if (m_data->GetAgentPool()->GetAgent(to) && m_departed.count(to) == 0)
+    {
+        DeliverAgentMessage(m, local ? AGENT_MESSAGE_IN_POOL : AGENT_MESSAGE_DELIVERED);
+        return;
+    }
+    auto inc = m_incoming.find(to);
+    if (inc != m_incoming.end())
+    {
+        inc->second.messages.push_back(std::move(m)); // the agent is on its way here
+        return;
+    }
+    // Where it went from here, else where it was last heard from.
+    uint32_t next = m_dtId;
+    bool forward = false;
+    if (auto fw = m_forward.find(to); fw != m_forward.end())
+    {
+        next = fw->second;
+        forward = true;
+    }
+    else if (auto loc = m_location.find(to); loc != m_location.end())
+    {
+        next = loc->second;
+        forward = !local;
+    }
+    if (next == m_dtId || (next == m.GetFromEdge() && !local)
+        || m.GetHops() >= DtAgentMessageHeader::MAX_HOPS)
+    {
+        DropAgentMessage(m);
+        return;
+    }
+    if (forward)
+    {
+        m.SetHops(m.GetHops() + 1);
+        ++m_agentForwarded;
+    }
+    NS_LOG_LOGIC("edge DT " << m_dtId << " sends the message of agent " << m.GetFrom() << " to "
+                            << to << " via edge DT " << next << (forward ? " (forward)" : ""));
+    m_comm->Send(next, m, false);
+}
+
+void
+EdgeDtApplication::DeliverAgentMessage(const DtAgentMessageHeader& m, AgentMessageOutcome outcome)
+{
+    m_agentMessageTrace(
+        m.GetFrom(), m.GetTo(), static_cast<uint8_t>(outcome), Simulator::Now() - m.GetSentAt());
+    // Cooperative awareness: how close is the peer?
+    const DtDigitalAgent* agent = m_data->GetAgentPool()->GetAgent(m.GetTo());
+    const std::vector<double>& own = agent->mirror[static_cast<uint8_t>(DtSource::POSITION) - 1];
+    const std::vector<uint8_t>& body = m.GetBody();
+    std::size_t pos = 0;
+    uint64_t xb = 0;
+    uint64_t yb = 0;
+    if (own.size() < 2 || !DtGetUint(body, pos, 8, xb) || !DtGetUint(body, pos, 8, yb))
+    {
+        return;
+    }
+    double x;
+    double y;
+    std::memcpy(&x, &xb, 8);
+    std::memcpy(&y, &yb, 8);
+    const double d = std::hypot(x - own[0], y - own[1]);
+    if (d < m_proximityRadius) // false for NaN: no position known
+    {
+        m_proximityTrace(m.GetFrom(), m.GetTo(), d);
+    }
+}
+
+void
+EdgeDtApplication::DropAgentMessage(const DtAgentMessageHeader& m)
+{
+    NS_LOG_LOGIC("edge DT " << m_dtId << " cannot reach the agent of DT " << m.GetTo());
+    m_agentMessageTrace(m.GetFrom(),
+                        m.GetTo(),
+                        static_cast<uint8_t>(AGENT_MESSAGE_UNREACHABLE),
+                        Simulator::Now() - m.GetSentAt());
 }
 
 void
@@ -311,6 +503,10 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             const auto& leave = msg.GetPayloadAs<DtAgentLeaveHeader>();
             const uint32_t terminal = leave.GetTerminal();
             m_gone.insert(terminal);
+            if (leave.GetReason() == DtLeaveReason::HANDOVER && leave.GetNextEdge() != m_dtId)
+            {
+                m_forward[terminal] = leave.GetNextEdge(); // agent messages follow it
+            }
             auto pc = m_preCopies.find(terminal);
             const bool handover = leave.GetReason() == DtLeaveReason::HANDOVER
                                   && DtMigrationPolicyMoves(m_policy)
@@ -400,6 +596,9 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
         case DtMessageType::MIGRATION_REQUEST:
             HandleMigrationRequest(h, msg.GetPayloadAs<DtMigrationRequestHeader>());
             break;
+        case DtMessageType::AGENT_MESSAGE:
+            HandleAgentMessage(msg.GetPayloadAs<DtAgentMessageHeader>());
+            break;
         case DtMessageType::MIGRATION_STATE:
             HandleMigrationState(h, msg.GetPayloadAs<DtMigrationStateHeader>());
             break;
@@ -447,6 +646,7 @@ EdgeDtApplication::HandleJoin(const DtAgentJoinHeader& join)
     const uint32_t terminal = join.GetTerminal();
     const uint32_t previous = join.GetPreviousEdge();
     m_gone.erase(terminal);
+    m_forward.erase(terminal);
     const bool fromAnotherEdge =
         previous != m_dtId && m_book->Has(previous) && m_book->Get(previous).layer == DtLayer::EDGE;
     auto replica = m_replicas.find(terminal);
@@ -476,20 +676,22 @@ EdgeDtApplication::HandleJoin(const DtAgentJoinHeader& join)
         inc.start = Simulator::Now();
         inc.timeout = Simulator::Schedule(
             m_migrationTimeout, &EdgeDtApplication::FailIncoming, this, terminal);
+        DtMigrationRequestHeader req;
+        req.SetTerminal(terminal);
+        req.SetEdges(previous, m_dtId);
         if (replica != m_replicas.end())
         {
-            // Pre-copied: the previous edge sends the delta when the terminal
-            // leaves it; nothing to ask for.
+            // Pre-copied: the previous edge sends the delta as soon as the
+            // terminal leaves it. Ask for it all the same, naming the copy:
+            // if the previous edge pre-copied elsewhere since, it sends the
+            // whole agent instead.
             inc.id = replica->second.id;
             inc.trigger = DtMigrationTrigger::PROACTIVE;
+            req.SetTrigger(DtMigrationTrigger::PROACTIVE);
         }
         else
         {
             inc.id = (static_cast<uint64_t>(m_dtId) << 32) | m_nextMigration++;
-            DtMigrationRequestHeader req;
-            req.SetMigrationId(inc.id);
-            req.SetTerminal(terminal);
-            req.SetEdges(previous, m_dtId);
             req.SetTrigger(DtMigrationTrigger::REACTIVE);
             NS_LOG_INFO("edge DT " << m_dtId << " pulls the agent of DT " << terminal
                                    << " from edge DT " << previous);
@@ -498,8 +700,9 @@ EdgeDtApplication::HandleJoin(const DtAgentJoinHeader& join)
                                previous,
                                m_dtId,
                                static_cast<uint8_t>(DtMigrationTrigger::REACTIVE));
-            m_comm->Send(previous, req, true);
         }
+        req.SetMigrationId(inc.id);
+        m_comm->Send(previous, req, true);
     }
     else if (m_incoming.count(terminal) == 0)
     {
@@ -512,6 +715,10 @@ void
 EdgeDtApplication::HandleMigrationRequest(const DtHeader& h, const DtMigrationRequestHeader& req)
 {
     const uint32_t terminal = req.GetTerminal();
+    if (m_outgoing.count(req.GetMigrationId()) > 0)
+    {
+        return; // the delta is on its way already
+    }
     if (!m_data->GetAgentPool()->GetAgent(terminal) || req.GetSourceEdge() != m_dtId)
     {
         DtMigrationAckHeader nack;
@@ -527,7 +734,24 @@ EdgeDtApplication::HandleMigrationRequest(const DtHeader& h, const DtMigrationRe
         dep->second.Cancel();
         m_departed.erase(dep);
     }
-    SendAgent(terminal, h.GetSource(), req.GetMigrationId(), DtMigrationPhase::FULL, Time::Min());
+    auto pc = m_preCopies.find(terminal);
+    if (pc != m_preCopies.end() && pc->second.id == req.GetMigrationId())
+    {
+        SendAgent(terminal,
+                  h.GetSource(),
+                  req.GetMigrationId(),
+                  DtMigrationPhase::DELTA,
+                  pc->second.historyEnd);
+    }
+    else
+    {
+        SendAgent(
+            terminal, h.GetSource(), req.GetMigrationId(), DtMigrationPhase::FULL, Time::Min());
+    }
+    if (pc != m_preCopies.end())
+    {
+        m_preCopies.erase(pc);
+    }
 }
 
 void
@@ -605,10 +829,18 @@ EdgeDtApplication::HandleMigrationState(const DtHeader& h, const DtMigrationStat
         }
         replica->second.expiry.Cancel();
         m_replicas.erase(replica);
+        replica = m_replicas.end();
     }
     if (!expected)
     {
         return; // late or unknown: the migration already ended here
+    }
+    if (replica != m_replicas.end() && replica->second.id == state.GetMigrationId())
+    {
+        // The whole agent came instead of a delta: the copy is superseded.
+        total += replica->second.bytes;
+        replica->second.expiry.Cancel();
+        m_replicas.erase(replica);
     }
     ack.SetStatus(valid ? DtMigrationStatus::COMPLETED : DtMigrationStatus::REJECTED);
     m_comm->Send(h.GetSource(), ack, true);
@@ -624,6 +856,17 @@ EdgeDtApplication::HandleMigrationState(const DtHeader& h, const DtMigrationStat
     NS_LOG_INFO("edge DT " << m_dtId << " runs the agent of DT " << terminal << " after "
                            << (Simulator::Now() - inc.start).As(Time::MS));
     m_migrationCompleted(inc.id, terminal, total, Simulator::Now() - inc.start);
+    DeliverHeld(inc.messages);
+}
+
+void
+EdgeDtApplication::DeliverHeld(const std::vector<DtAgentMessageHeader>& messages)
+{
+    for (const auto& m : messages)
+    {
+        const bool local = m.GetFromEdge() == m_dtId && m.GetHops() == 0;
+        DeliverAgentMessage(m, local ? AGENT_MESSAGE_IN_POOL : AGENT_MESSAGE_DELIVERED);
+    }
 }
 
 void
@@ -687,6 +930,7 @@ EdgeDtApplication::FailIncoming(uint32_t terminal)
         }
     }
     m_migrationFailed(inc.id, terminal, 0, Simulator::Now() - inc.start);
+    DeliverHeld(inc.messages);
 }
 
 void

@@ -7,6 +7,7 @@
 #ifndef EDGE_DT_APPLICATION_H
 #define EDGE_DT_APPLICATION_H
 
+#include "dt-agent-message-header.h"
 #include "dt-application.h"
 #include "dt-migration-header.h"
 #include "dt-migration-policy.h"
@@ -55,6 +56,46 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     ~EdgeDtApplication() override;
 
     DtLayer GetLayer() const override;
+
+    /// How an agent message ended.
+    enum AgentMessageOutcome
+    {
+        AGENT_MESSAGE_IN_POOL = 0,     //!< both agents here: delivered without the network
+        AGENT_MESSAGE_DELIVERED = 1,   //!< delivered by another edge DT
+        AGENT_MESSAGE_UNREACHABLE = 2, //!< the addressed agent could not be found
+    };
+
+    /**
+     * Which agents talk to which (agent-to-agent interaction, every
+     * InteractionInterval), and where each agent starts.
+     * \param peers terminal -> the terminals its agent talks to
+     * \param home terminal -> the edge DT its agent starts at
+     */
+    void SetInteractionPlan(std::map<uint32_t, std::vector<uint32_t>> peers,
+                            std::map<uint32_t, uint32_t> home);
+    /** \return agent messages this edge's agents sent */
+    uint64_t GetAgentMessagesSent() const;
+    /** \return agent messages this edge forwarded to where their agent moved */
+    uint64_t GetAgentMessagesForwarded() const;
+
+    /**
+     * TracedCallback signature for an agent message that ended.
+     * \param from the sending agent's terminal
+     * \param to the addressed agent's terminal
+     * \param outcome AgentMessageOutcome
+     * \param latency from sending to the end
+     */
+    typedef void (*AgentMessageTracedCallback)(uint32_t from,
+                                               uint32_t to,
+                                               uint8_t outcome,
+                                               Time latency);
+    /**
+     * TracedCallback signature for two interacting agents found close.
+     * \param from the sending agent's terminal
+     * \param to the receiving agent's terminal
+     * \param distance their distance, m
+     */
+    typedef void (*ProximityTracedCallback)(uint32_t from, uint32_t to, double distance);
 
     /**
      * TracedCallback signature for a migration that started.
@@ -126,6 +167,37 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
      * \param terminal the terminal
      */
     void FailIncoming(uint32_t terminal);
+    /** Let every hosted agent talk to its peers, and schedule the next round. */
+    void Interact();
+    /**
+     * Send one agent's message to a peer agent (in the pool, or to the edge
+     * DT where it is believed to be).
+     * \param from the sending agent
+     * \param to the peer's terminal
+     */
+    void SendAgentMessage(const DtDigitalAgent& from, uint32_t to);
+    /**
+     * An agent message arrived: deliver it, hold it for an arriving agent,
+     * or forward it to where the agent went.
+     * \param m the message
+     */
+    void HandleAgentMessage(DtAgentMessageHeader m);
+    /**
+     * Hand a message to its agent here.
+     * \param m the message
+     * \param outcome in the pool or from another edge
+     */
+    void DeliverAgentMessage(const DtAgentMessageHeader& m, AgentMessageOutcome outcome);
+    /**
+     * Hand the messages that waited for an arriving agent to it.
+     * \param messages the messages
+     */
+    void DeliverHeld(const std::vector<DtAgentMessageHeader>& messages);
+    /**
+     * End an agent message that cannot reach its agent.
+     * \param m the message
+     */
+    void DropAgentMessage(const DtAgentMessageHeader& m);
     /** Proactive: predict each hosted terminal's next cell; pre-copy its agent. */
     void Predict();
     /**
@@ -171,6 +243,7 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
         Time start;                                               //!< request sent / join
         DtMigrationTrigger trigger{DtMigrationTrigger::REACTIVE}; //!< how it started
         std::vector<std::pair<DtStatusUpdateHeader, Time>> held;  //!< updates that wait
+        std::vector<DtAgentMessageHeader> messages;               //!< agent messages that wait
         EventId timeout;                                          //!< give-up timer
     };
 
@@ -212,13 +285,24 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     Time m_predictionHorizon;  //!< Proactive: how far ahead
     Time m_preCopyLifetime;    //!< Proactive: how long a pre-copy is kept
     EventId m_predictEvent;    //!< next prediction round
-    std::map<uint32_t, PreCopy> m_preCopies; //!< sent, by terminal
-    std::map<uint32_t, Replica> m_replicas;  //!< received, by terminal
+    std::map<uint32_t, PreCopy> m_preCopies;           //!< sent, by terminal
+    std::map<uint32_t, Replica> m_replicas;            //!< received, by terminal
+    Time m_interactionInterval;                        //!< agent-to-agent round period (0: none)
+    uint32_t m_interactionBytes;                       //!< agent message body size
+    double m_proximityRadius;                          //!< closer interacting agents are traced, m
+    EventId m_interactEvent;                           //!< next interaction round
+    std::map<uint32_t, std::vector<uint32_t>> m_peers; //!< who talks to whom
+    std::map<uint32_t, uint32_t> m_location;           //!< where each agent is believed to be
+    std::map<uint32_t, uint32_t> m_forward;            //!< where agents that left went
+    uint64_t m_agentSent{0};                           //!< agent messages sent
+    uint64_t m_agentForwarded{0};                      //!< agent messages forwarded
 
     TracedCallback<uint64_t, uint32_t, uint32_t, uint32_t, uint8_t> m_migrationStarted; //!< started
     TracedCallback<uint64_t, uint32_t, uint32_t, Time> m_migrationCompleted; //!< completed
     TracedCallback<uint64_t, uint32_t, uint32_t, Time> m_migrationFailed;    //!< failed
     TracedCallback<uint64_t, uint32_t, uint32_t, Time> m_preCopyDiscarded;   //!< unused pre-copy
+    TracedCallback<uint32_t, uint32_t, uint8_t, Time> m_agentMessageTrace; //!< agent message ended
+    TracedCallback<uint32_t, uint32_t, double> m_proximityTrace; //!< interacting agents close
 };
 
 } // namespace ns3

@@ -3,7 +3,7 @@
 # expression. Keep in step with examples-to-run.py (in-tree test.py).
 if(TARGET multilayer-dt-hello)
   mldt_add_checked_test(example/multilayer-dt-hello
-                        "received 16/16 message types, 3 malformed dropped"
+                        "received 17/17 message types, 3 malformed dropped"
                         $<TARGET_FILE:multilayer-dt-hello> --malformed=3)
 endif()
 
@@ -38,7 +38,7 @@ if(TARGET multilayer-dt-s2)
                         --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s2-test-output)
   mldt_add_checked_test(example/multilayer-dt-s2-wifi-proactive
                         "migration proactive.*handovers detected +[1-9].*migrations completed/failed +[1-9]"
-                        $<TARGET_FILE:multilayer-dt-s2> --users=6 --simTime=6 --speed=30
+                        $<TARGET_FILE:multilayer-dt-s2> --users=6 --simTime=12 --speed=30
                         --access=wifi --migrationPolicy=proactive
                         --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s2-wifi-test-output)
   mldt_add_checked_test(example/multilayer-dt-s2-bad-input "bad input rejected: 12 cases"

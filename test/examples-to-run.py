@@ -24,7 +24,7 @@ cpp_examples = [
         "False",
     ),
     (
-        "multilayer-dt-s2 --users=6 --simTime=6 --speed=30 --access=wifi "
+        "multilayer-dt-s2 --users=6 --simTime=12 --speed=30 --access=wifi "
         "--migrationPolicy=proactive --outputDir=s2-wifi-test-output",
         "True",
         "False",

@@ -10,6 +10,7 @@
 
 #include "ns3/dt-ack-header.h"
 #include "ns3/dt-agent-header.h"
+#include "ns3/dt-agent-message-header.h"
 #include "ns3/dt-demand-header.h"
 #include "ns3/dt-load-report-header.h"
 #include "ns3/dt-message.h"
@@ -259,6 +260,15 @@ MakeSamples(bool small)
         lr->SetLoad(maxed ? DBL_MAX : DBL_TRUE_MIN, maxed ? DBL_MAX : 0);
         lr->SetUpstream(maxed ? DBL_MAX : 0, maxed ? DBL_MAX : 0, maxed ? DBL_MAX : 0, t);
         add("load-report", maxed, lr);
+
+        auto am = std::make_shared<DtAgentMessageHeader>();
+        am->SetAgents(u32, maxed ? 0 : u32 - 1);
+        am->SetFromEdge(u32);
+        am->SetHops(maxed ? DtAgentMessageHeader::MAX_HOPS : 0);
+        am->SetSentAt(t);
+        am->SetBody(maxed ? std::vector<uint8_t>(DtPayload::MAX_BLOB, 0xFF)
+                          : std::vector<uint8_t>());
+        add("agent-message", maxed, am);
     }
     return s;
 }
@@ -879,7 +889,7 @@ class DtFieldValidationTestCase : public TestCase
             ms,
             [P](B& b)
             {
-                PutU32(b, P + 12, 2);
+                PutU32(b, P + 13, 2); // after migrationId, terminal and phase
             },
             DtParseError::BAD_FIELD,
             "segmentCount");
@@ -888,10 +898,19 @@ class DtFieldValidationTestCase : public TestCase
             ms,
             [P](B& b)
             {
-                PutU32(b, P + 20, 3);
+                PutU32(b, P + 21, 3);
             },
             DtParseError::BAD_FIELD,
             "data");
+        Check(
+            "migration phase 3",
+            ms,
+            [P](B& b)
+            {
+                b[P + 12] = 3;
+            },
+            DtParseError::BAD_FIELD,
+            "phase");
 
         DtSyncAckHeader sa;
         Check(
@@ -903,6 +922,17 @@ class DtFieldValidationTestCase : public TestCase
             },
             DtParseError::BAD_FIELD,
             "status");
+
+        DtAgentMessageHeader am;
+        Check(
+            "agent message after too many forwards",
+            am,
+            [P](B& b)
+            {
+                b[P + 12] = DtAgentMessageHeader::MAX_HOPS + 1;
+            },
+            DtParseError::BAD_FIELD,
+            "hops");
 
         DtPeerHelloHeader ph;
         Check(

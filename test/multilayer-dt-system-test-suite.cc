@@ -41,23 +41,27 @@ namespace
 /// What a small run leaves behind.
 struct SmallRun
 {
-    uint64_t created{0};                 //!< demands created
-    uint64_t inDeadline{0};              //!< completed in deadline
-    uint64_t late{0};                    //!< completed late
-    uint64_t failed{0};                  //!< failed
-    uint64_t escalations{0};             //!< edge escalations
-    std::vector<DtDemand> finished;      //!< final demands
-    std::string summary;                 //!< summary.json, wall time removed
-    std::string demandsCsv;              //!< demands.csv
-    std::array<uint64_t, 3> signaling{}; //!< by layer
-    DtDataStats data;                    //!< data-module figures
-    DtDetectionStats detection;          //!< anomaly detection
-    DtEnergyStats energy;                //!< terminal energy
-    std::vector<DtSyncRecord> syncs;     //!< ended synchronizations
-    uint64_t syncRequests{0};            //!< synchronizations issued
-    double meanAoi{-1};                  //!< mean age of information, s
-    double cloudAoi{-1};                 //!< mean age of information of the cloud's twins, s
-    uint64_t backhaulBytes{0};           //!< bytes sent on the fibre
+    uint64_t created{0};                     //!< demands created
+    uint64_t inDeadline{0};                  //!< completed in deadline
+    uint64_t late{0};                        //!< completed late
+    uint64_t failed{0};                      //!< failed
+    uint64_t escalations{0};                 //!< edge escalations
+    std::vector<DtDemand> finished;          //!< final demands
+    std::string summary;                     //!< summary.json, wall time removed
+    std::string demandsCsv;                  //!< demands.csv
+    std::array<uint64_t, 3> signaling{};     //!< by layer
+    DtDataStats data;                        //!< data-module figures
+    DtDetectionStats detection;              //!< anomaly detection
+    DtEnergyStats energy;                    //!< terminal energy
+    std::vector<DtSyncRecord> syncs;         //!< ended synchronizations
+    uint64_t syncRequests{0};                //!< synchronizations issued
+    double meanAoi{-1};                      //!< mean age of information, s
+    double cloudAoi{-1};                     //!< mean age of information of the cloud's twins, s
+    uint64_t backhaulBytes{0};               //!< bytes sent on the fibre
+    std::array<uint64_t, 3> agentMessages{}; //!< ended agent messages, by outcome
+    uint64_t agentSent{0};                   //!< agent messages sent
+    uint64_t agentForwarded{0};              //!< agent messages forwarded
+    uint64_t proximityAlerts{0};             //!< interacting agents found close
 };
 
 /**
@@ -130,6 +134,13 @@ RunSmall(DtArchitecture arch,
     r.meanAoi = st->GetMeanAgeOfInformation();
     r.cloudAoi = st->GetCloudAgeOfInformation();
     r.backhaulBytes = st->GetBackhaulBytes();
+    for (uint8_t o = 0; o < 3; ++o)
+    {
+        r.agentMessages[o] = st->GetAgentMessages(o);
+    }
+    r.agentSent = st->GetAgentMessagesSent();
+    r.agentForwarded = st->GetAgentMessagesForwarded();
+    r.proximityAlerts = st->GetProximityAlerts();
     for (uint32_t a = 0; a < apps.GetN(); ++a)
     {
         if (auto local = DynamicCast<LocalDtApplication>(apps.Get(a)))
@@ -1207,6 +1218,74 @@ class DtWifiRoamingTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * Agent-to-agent interaction: three terminals' agents message each other
+ * every 100 ms. Terminals 0 and 2 start in the first cell, terminal 1 in the
+ * second: agents 0 and 2 share a pool and talk without the network (and find
+ * each other close), agent 1 is reached across the backhaul. Terminal 2
+ * drives into the second cell: the first edge forwards agent 0's first
+ * messages to where agent 2 went (its forwarding pointer), then learns from
+ * agent 2's own messages where it is; agents 1 and 2 now share a pool. None
+ * is lost.
+ */
+class DtAgentInteractionTestCase : public TestCase
+{
+  public:
+    DtAgentInteractionTestCase()
+        : TestCase("Agent-to-agent messages in the pool and across edges, after a migration")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        auto configure = [](Ptr<MultiLayerDtHelper> dt)
+        {
+            dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+            dt->SetAttribute("Terminals", UintegerValue(3)); // 0 and 2 at edge 0, 1 at edge 1
+            dt->SetAttribute("EdgeSpacing", DoubleValue(200));
+            dt->SetAttribute("SimTime", TimeValue(Seconds(8)));
+            dt->SetAttribute("DrainTime", TimeValue(Seconds(1)));
+            dt->SetAttribute("DemandRate", DoubleValue(0));
+            dt->SetAttribute("AgentInteractionInterval", TimeValue(MilliSeconds(100)));
+            dt->SetAttribute("InteractionGroupSize", UintegerValue(3));
+            dt->SetTerminalMobilityModel(ObjectFactory("ns3::ConstantVelocityMobilityModel"));
+        };
+        auto drive = [](Ptr<MultiLayerDtHelper> dt, ApplicationContainer)
+        {
+            auto mm = [&dt](uint32_t i)
+            {
+                return dt->GetTerminals().Get(i)->GetObject<ConstantVelocityMobilityModel>();
+            };
+            mm(0)->SetPosition(Vector(15, 25, 0));
+            mm(1)->SetPosition(Vector(185, 25, 0));
+            mm(2)->SetPosition(Vector(10, 20, 0));
+            mm(2)->SetVelocity(Vector(20, 0, 0)); // past the midpoint at 4.5 s
+        };
+        SmallRun r = RunSmall(DtArchitecture::MULTI_LAYER,
+                              CreateTempDirFilename("agents"),
+                              configure,
+                              nullptr,
+                              drive);
+        const uint64_t inPool = r.agentMessages[EdgeDtApplication::AGENT_MESSAGE_IN_POOL];
+        const uint64_t across = r.agentMessages[EdgeDtApplication::AGENT_MESSAGE_DELIVERED];
+        const uint64_t lost = r.agentMessages[EdgeDtApplication::AGENT_MESSAGE_UNREACHABLE];
+        NS_TEST_EXPECT_MSG_GT(r.agentSent, 300, "three agents, two peers, 10 rounds a second");
+        NS_TEST_EXPECT_MSG_GT(inPool, 100, "pairs in one pool, before and after");
+        NS_TEST_EXPECT_MSG_GT(across, 100, "pairs across edges, before and after");
+        // The edges' rounds share one clock: the old edge's first round after
+        // the handover comes before it hears from the moved agent.
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(r.agentForwarded, 1, "the old edge forwarded some");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(r.agentForwarded, 2, "then the location was learned");
+        NS_TEST_EXPECT_MSG_EQ(lost, 0, "no agent unreachable");
+        // At most the last round is still in flight when the DTs stop.
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(inPool + across + lost + 2, r.agentSent, "every message ended");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(inPool + across + lost, r.agentSent, "once");
+        NS_TEST_EXPECT_MSG_GT(r.proximityAlerts, 0, "0 and 2 close at first");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * Twin placement over Wi-Fi, no demands: edge twins keep the twin traffic
  * off the backhaul; cloud twins carry every status update and
  * synchronization over it and answer later (1000 km to the cloud); the
@@ -1578,6 +1657,7 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_NONE), TestCase::QUICK);
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_PROACTIVE), TestCase::QUICK);
         AddTestCase(new DtTwinPlacementTestCase, TestCase::QUICK);
+        AddTestCase(new DtAgentInteractionTestCase, TestCase::QUICK);
         AddTestCase(new DtWifiRoamingTestCase, TestCase::QUICK);
         AddTestCase(new DtSyncTestCase, TestCase::QUICK);
         AddTestCase(new DtSyncLoadTestCase, TestCase::QUICK);
