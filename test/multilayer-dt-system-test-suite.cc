@@ -941,6 +941,8 @@ class DtLteHandoverTestCase : public TestCase
         uint32_t servingCell = 0;
         uint64_t restoredUpdates = 0;
         uint64_t updatesAtSource = 0;
+        uint64_t rxStateBytes = 0;
+        uint32_t completedBytes = 0;
         Time startedAt(-1);
         const DtMigrationPolicy policy = m_policy;
         auto configure = [policy](Ptr<MultiLayerDtHelper> dt)
@@ -996,11 +998,25 @@ class DtLteHandoverTestCase : public TestCase
                             }
                         }));
             }
+            // The state bytes as the new edge's transport received them.
+            edges.at(e0 + 1)->GetCommModule()->TraceConnectWithoutContext(
+                "Rx",
+                Callback<void, const DtHeader&, uint32_t, uint32_t>(
+                    [&](const DtHeader& h, uint32_t, uint32_t)
+                    {
+                        if (h.GetMessageType() == DtMessageType::MIGRATION_STATE)
+                        {
+                            // migrationId, terminal, phase, index, count, total,
+                            // then the data's length and the data
+                            rxStateBytes += h.GetPayloadLength() - (8 + 4 + 1 + 4 + 4 + 4 + 4);
+                        }
+                    }));
             edges.at(e0 + 1)->TraceConnectWithoutContext(
                 "MigrationCompleted",
                 Callback<void, uint64_t, uint32_t, uint32_t, Time>(
-                    [&, edges, e0](uint64_t, uint32_t terminal, uint32_t, Time)
+                    [&, edges, e0](uint64_t, uint32_t terminal, uint32_t bytes, Time)
                     {
+                        completedBytes = bytes;
                         restoredUpdates = edges.at(e0 + 1)
                                               ->GetDataModule()
                                               ->GetAgentPool()
@@ -1047,6 +1063,9 @@ class DtLteHandoverTestCase : public TestCase
             NS_TEST_EXPECT_MSG_GT(updatesAtSource, 10, "the old edge knew the terminal");
             NS_TEST_EXPECT_MSG_GT_OR_EQ(
                 restoredUpdates, updatesAtSource, "the migrated agent carries its history on");
+            NS_TEST_EXPECT_MSG_GT(completedBytes, 1000, "the agent's state");
+            NS_TEST_EXPECT_MSG_EQ(
+                rxStateBytes, completedBytes, "the state bytes the new edge received, exactly");
         }
         else
         {
