@@ -28,6 +28,7 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -70,6 +71,8 @@ struct Settings
     double cloudGflops{500};  //!< cloud capacity
     double anomalyRate{0.1};  //!< injected anomalies per second per terminal
     bool pcap{false};         //!< write PCAP
+    bool flowmon{false};      //!< write flowmon.xml
+    bool progress{false};     //!< print the simulation's progress
     bool lte{false};          //!< LTE access instead of Wi-Fi
     bool highMobility{false}; //!< half the terminals change edge every second
     std::string outputDir;    //!< output folder
@@ -141,9 +144,19 @@ RunOnce(DtArchitecture arch, const Settings& s)
     {
         dt->EnablePcap(dir + "/s1");
     }
+    if (s.flowmon)
+    {
+        dt->EnableFlowMonitor();
+    }
+    std::unique_ptr<ShowProgress> progress;
+    if (s.progress)
+    {
+        progress = std::make_unique<ShowProgress>(Seconds(5), std::cerr);
+    }
 
     Simulator::Stop(dt->GetStopTime());
     Simulator::Run();
+    progress.reset();
     double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     dt->WriteOutputs(dir, wall);
@@ -362,6 +375,8 @@ main(int argc, char* argv[])
     cmd.AddValue(
         "outputDir", "Folder for the outputs (one subfolder per architecture)", s.outputDir);
     cmd.AddValue("pcap", "Write PCAP traces of the access and fibre devices", s.pcap);
+    cmd.AddValue("flowmon", "Write FlowMonitor statistics (flowmon.xml)", s.flowmon);
+    cmd.AddValue("progress", "Print the simulation's progress every 5 s of wall time", s.progress);
     std::string access = "wifi";
     cmd.AddValue("access", "wifi | lte", access);
     cmd.AddValue("highMobility",

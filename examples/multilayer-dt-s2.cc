@@ -29,6 +29,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 
@@ -82,6 +83,9 @@ main(int argc, char* argv[])
     std::string access = "lte";
     std::string placement = "edge";
     double interactionMs = 0;
+    bool pcap = false;
+    bool flowmon = false;
+    bool progress = false;
     std::string outputDir = "s2-output";
 
     CommandLine cmd(__FILE__);
@@ -110,6 +114,12 @@ main(int argc, char* argv[])
                  "other, ms (0: none)",
                  interactionMs);
     cmd.AddValue("outputDir", "Folder for the outputs", outputDir);
+    cmd.AddValue("pcap",
+                 "Write PCAP traces (Wi-Fi devices, fibre, LTE's EPC links) into the "
+                 "output folder",
+                 pcap);
+    cmd.AddValue("flowmon", "Write FlowMonitor statistics (flowmon.xml)", flowmon);
+    cmd.AddValue("progress", "Print the simulation's progress every 5 s of wall time", progress);
     cmd.Parse(argc, argv);
 
     char* end = nullptr;
@@ -251,8 +261,22 @@ main(int argc, char* argv[])
               << simTime << " s, speed " << speed << " m/s, sync p=" << syncProbability
               << " per 100 ms (deadline " << syncDeadlineMs << " ms), migration " << policy
               << ", RngRun " << RngSeedManager::GetRun() << std::endl;
+    if (pcap)
+    {
+        dt->EnablePcap(outputDir + "/s2");
+    }
+    if (flowmon)
+    {
+        dt->EnableFlowMonitor();
+    }
+    std::unique_ptr<ShowProgress> meter;
+    if (progress)
+    {
+        meter = std::make_unique<ShowProgress>(Seconds(5), std::cerr);
+    }
     Simulator::Stop(dt->GetStopTime());
     Simulator::Run();
+    meter.reset();
     const double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     dt->WriteOutputs(outputDir, wall);

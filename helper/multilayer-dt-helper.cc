@@ -21,6 +21,7 @@
 #include "ns3/edge-dt-application.h"
 #include "ns3/energy-source-container.h"
 #include "ns3/enum.h"
+#include "ns3/flow-monitor-helper.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
@@ -39,6 +40,7 @@
 #include "ns3/mobility-model.h"
 #include "ns3/point-to-point-epc-helper.h"
 #include "ns3/point-to-point-helper.h"
+#include "ns3/point-to-point-net-device.h"
 #include "ns3/pointer.h"
 #include "ns3/position-allocator.h"
 #include "ns3/propagation-loss-model.h"
@@ -399,6 +401,9 @@ MultiLayerDtHelper::DoDispose()
 {
     m_book = nullptr;
     m_stats = nullptr;
+    m_flowMonitor = nullptr;
+    m_flowHelper.reset();
+    m_roaming.clear();
     m_terminalNodes = NodeContainer();
     m_edgeNodes = NodeContainer();
     m_cloudNode = NodeContainer();
@@ -1504,6 +1509,25 @@ MultiLayerDtHelper::EnablePcap(const std::string& prefix)
     }
     PointToPointHelper p2p;
     p2p.EnablePcap(prefix + "-fibre", m_fibreDevices);
+    if (m_access == LTE)
+    {
+        Ptr<Node> sgw = m_epc->GetSgwNode();
+        for (uint32_t d = 0; d < sgw->GetNDevices(); ++d)
+        {
+            if (DynamicCast<PointToPointNetDevice>(sgw->GetDevice(d)))
+            {
+                p2p.EnablePcap(prefix + "-epc", sgw->GetDevice(d));
+            }
+        }
+    }
+}
+
+void
+MultiLayerDtHelper::EnableFlowMonitor()
+{
+    NS_ABORT_MSG_IF(!m_built, "MultiLayerDtHelper: Build before EnableFlowMonitor");
+    m_flowHelper = std::make_shared<FlowMonitorHelper>();
+    m_flowMonitor = m_flowHelper->InstallAll();
 }
 
 void
@@ -1524,6 +1548,11 @@ MultiLayerDtHelper::WriteOutputs(const std::string& dir, double wallSeconds) con
     const std::string migrations = dir + "/migrations.csv";
     NS_ABORT_MSG_IF(!m_stats->WriteMigrationsCsv(migrations),
                     "cannot write " << migrations << " (is the output folder writable?)");
+    if (m_flowMonitor)
+    {
+        m_flowMonitor->CheckForLostPackets();
+        m_flowMonitor->SerializeToXmlFile(dir + "/flowmon.xml", true, true);
+    }
 }
 
 Ptr<DtStatsCollector>

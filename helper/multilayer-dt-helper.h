@@ -22,6 +22,7 @@
 #include "ns3/object.h"
 #include "ns3/vector.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,8 @@ namespace ns3
 
 class DtAppUsageModel;
 class DtWifiRoamingManager;
+class FlowMonitor;
+class FlowMonitorHelper;
 class Ipv4StaticRouting;
 class LteHelper;
 class PointToPointEpcHelper;
@@ -179,8 +182,19 @@ class MultiLayerDtHelper : public Object
      */
     ApplicationContainer InstallCloudDt();
 
-    /** Write PCAP traces of every access and fibre device (call after Build). */
+    /**
+     * Write PCAP traces (call after Build): every Wi-Fi device (radiotap),
+     * every fibre link, and over LTE the EPC's links at the SGW (S1-U, GTP-U:
+     * ns-3's LTE radio writes no PCAP); files PREFIX-KIND-NODE-DEVICE.pcap.
+     * \param prefix file name prefix (may include a folder)
+     */
     void EnablePcap(const std::string& prefix);
+
+    /**
+     * Measure every IP flow with ns-3's FlowMonitor (all nodes); WriteOutputs
+     * then writes flowmon.xml. Call after Build.
+     */
+    void EnableFlowMonitor();
 
     /**
      * Write summary.json and demands.csv into a folder (created if needed).
@@ -373,6 +387,8 @@ class MultiLayerDtHelper : public Object
     NetDeviceContainer m_ueDevices;                   //!< UE devices (LTE access)
     Ptr<DtStatsCollector> m_stats;                    //!< statistics
     std::vector<Ptr<DtWifiRoamingManager>> m_roaming; //!< per terminal (WifiRoaming)
+    std::shared_ptr<FlowMonitorHelper> m_flowHelper;  //!< FlowMonitor (if enabled)
+    Ptr<FlowMonitor> m_flowMonitor;                   //!< FlowMonitor (if enabled)
     std::vector<Mac48Address> m_apMac;                //!< per edge (WifiRoaming)
     std::vector<uint32_t> m_servingEdge; //!< per terminal: edge whose AP serves it (WifiRoaming)
 };
