@@ -70,6 +70,7 @@ struct Settings
     double edgeGflops{20};    //!< edge capacity
     double cloudGflops{500};  //!< cloud capacity
     double anomalyRate{0.1};  //!< injected anomalies per second per terminal
+    double workloadScale{1};  //!< factor on every demand's workload
     bool pcap{false};         //!< write PCAP
     bool flowmon{false};      //!< write flowmon.xml
     bool progress{false};     //!< print the simulation's progress
@@ -96,6 +97,7 @@ RunOnce(DtArchitecture arch, const Settings& s)
     dt->SetAttribute("Architecture", EnumValue(arch));
     dt->SetAttribute("SimTime", TimeValue(Seconds(s.simTime)));
     dt->SetAttribute("DemandRate", DoubleValue(s.demandRate));
+    dt->SetAttribute("WorkloadScale", DoubleValue(s.workloadScale));
     dt->SetAttribute("TerminalCapacityGflops", DoubleValue(s.terminalGflops));
     dt->SetAttribute("EdgeCapacityGflops", DoubleValue(s.edgeGflops));
     dt->SetAttribute("CloudCapacityGflops", DoubleValue(s.cloudGflops));
@@ -375,6 +377,9 @@ main(int argc, char* argv[])
     cmd.AddValue(
         "outputDir", "Folder for the outputs (one subfolder per architecture)", s.outputDir);
     cmd.AddValue("pcap", "Write PCAP traces of the access and fibre devices", s.pcap);
+    cmd.AddValue("workloadScale",
+                 "Factor on every demand's workload (> 0; the paper gives no sizes)",
+                 s.workloadScale);
     cmd.AddValue("flowmon", "Write FlowMonitor statistics (flowmon.xml)", s.flowmon);
     cmd.AddValue("progress", "Print the simulation's progress every 5 s of wall time", s.progress);
     std::string access = "wifi";
@@ -406,6 +411,10 @@ main(int argc, char* argv[])
     if (!(s.anomalyRate >= 0) || s.anomalyRate > 1000)
     {
         Fail("--anomalyRate=" + Fmt(s.anomalyRate, 3) + " must be >= 0 anomalies per second");
+    }
+    if (!(s.workloadScale >= 1e-6) || s.workloadScale > 1e6)
+    {
+        Fail("--workloadScale=" + Fmt(s.workloadScale, 3) + " must be a factor in 1e-6..1e6");
     }
     if (!(s.demandRate >= 0) || s.demandRate > 1e6)
     {

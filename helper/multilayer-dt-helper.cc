@@ -125,6 +125,12 @@ MultiLayerDtHelper::GetTypeId()
                 MakeEnumAccessor(&MultiLayerDtHelper::m_twinPlacement),
                 MakeEnumChecker(
                     DT_TWIN_EDGE, "Edge", DT_TWIN_CLOUD, "Cloud", DT_TWIN_EDGE_CLOUD, "EdgeCloud"))
+            .AddAttribute("WorkloadScale",
+                          "Factor on the workload of every demand (to sweep workload sizes; "
+                          "the papers give none).",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_workloadScale),
+                          MakeDoubleChecker<double>(1e-6, 1e6))
             .AddAttribute("AgentInteractionInterval",
                           "Period at which each agent messages the other agents of its "
                           "group (agent-to-agent interaction at the edge DTs); 0: none.",
@@ -1421,7 +1427,9 @@ MultiLayerDtHelper::InstallLocalDt(NodeContainer terminals)
         service->SetAttribute("GenerationStopTime", TimeValue(WARMUP + m_simTime));
         for (const auto& f : m_classes)
         {
-            service->AddDemandClass(f.Create<DtDemandClass>());
+            Ptr<DtDemandClass> c = f.Create<DtDemandClass>();
+            c->SetAttribute("WorkloadScale", DoubleValue(m_workloadScale));
+            service->AddDemandClass(c);
         }
         if (m_appUsage)
         {

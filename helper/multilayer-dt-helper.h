@@ -345,6 +345,7 @@ class MultiLayerDtHelper : public Object
     DtMigrationPolicy m_migrationPolicy; //!< agent migration on handover
     DtTwinPlacement m_twinPlacement;     //!< where the twins live
     Time m_interactionInterval;          //!< agent-to-agent round period (0: none)
+    double m_workloadScale;              //!< factor on every demand's workload
     uint32_t m_groupSize;                //!< terminals per interacting group
     double m_syncProbability;            //!< sync request probability per slot
     Time m_syncSlot;                     //!< sync slot

@@ -50,6 +50,11 @@ DtDemandClass::GetTypeId()
                           StringValue("ns3::ConstantRandomVariable[Constant=1.0]"),
                           MakePointerAccessor(&DtDemandClass::m_workload),
                           MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("WorkloadScale",
+                          "Factor on every workload drawn (to sweep workload sizes).",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&DtDemandClass::m_workloadScale),
+                          MakeDoubleChecker<double>(1e-6, 1e6))
             .AddAttribute("InputBytes",
                           "Bytes of input data sent with a demand.",
                           StringValue("ns3::ConstantRandomVariable[Constant=1000]"),
@@ -120,7 +125,7 @@ ToBytes(double v)
 double
 DtDemandClass::DrawWorkloadGflop()
 {
-    return std::max(1e-6, m_workload->GetValue());
+    return std::max(1e-6, m_workloadScale * m_workload->GetValue());
 }
 
 uint32_t

@@ -60,6 +60,7 @@ class DtDemandClass : public Object
     double m_weight;                         //!< relative frequency
     uint8_t m_priority;                      //!< priority
     Ptr<RandomVariableStream> m_workload;    //!< GFLOP
+    double m_workloadScale;                  //!< factor on the workload
     Ptr<RandomVariableStream> m_inputBytes;  //!< bytes
     Ptr<RandomVariableStream> m_outputBytes; //!< bytes
     Ptr<RandomVariableStream> m_deadline;    //!< seconds

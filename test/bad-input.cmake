@@ -14,6 +14,7 @@ set(cases
     "--edgeCapacity=0"
     "--cloudCapacity=-500"
     "--anomalyRate=-1"
+    "--workloadScale=0"
     "--access=5g"
     "--terminals=abc"
     "--outputDir=/proc/no-such-dir/out")

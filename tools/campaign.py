@@ -37,7 +37,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 SCENARIOS = {
     "s1": {
         "example": "multilayer-dt-s1",
-        "params": {"terminals": ["5", "10", "20"]},
+        "params": {"terminals": ["5", "10", "20"], "workloadScale": ["0.5", "1", "2"]},
         "fixed": [],
         "plots": [
             ("latency_ms.all.mean", "mean demand latency (ms)"),
