@@ -13,6 +13,7 @@
 #include "ns3/sta-wifi-mac.h"
 #include "ns3/wifi-phy.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -76,6 +77,7 @@ DtWifiRoamingManager::~DtWifiRoamingManager()
 void
 DtWifiRoamingManager::DoDispose()
 {
+    m_scanEvent.Cancel();
     m_snrDb.clear();
     WifiDefaultAssocManager::DoDispose();
 }
@@ -91,15 +93,47 @@ DtWifiRoamingManager::Start()
 }
 
 bool
-DtWifiRoamingManager::Compare(const StaWifiMac::ApInfo& lhs, const StaWifiMac::ApInfo& rhs) const
+DtWifiRoamingManager::CanBeInserted(const StaWifiMac::ApInfo& apInfo) const
 {
-    const bool l = lhs.m_bssid == m_preferred;
-    const bool r = rhs.m_bssid == m_preferred;
-    if (l != r)
+    return m_scanEvent.IsRunning();
+}
+
+bool
+DtWifiRoamingManager::CanBeReturned(const StaWifiMac::ApInfo& apInfo) const
+{
+    if (apInfo.m_bssid == m_preferred || m_preferred == Mac48Address::GetBroadcast())
     {
-        return l;
+        return true;
     }
-    return WifiDefaultAssocManager::Compare(lhs, rhs);
+    // Skip a stronger AP only if the chosen one is still among the candidates.
+    const auto& rest = GetSortedList();
+    return std::none_of(rest.begin(),
+                        rest.end(),
+                        [this](const StaWifiMac::ApInfo& ap)
+                        {
+                            return ap.m_bssid == m_preferred;
+                        });
+}
+
+void
+DtWifiRoamingManager::DoStartScanning()
+{
+    NS_LOG_FUNCTION(this);
+    m_scanEvent.Cancel();
+    const WifiScanParams& params = GetScanParams();
+    Time dwell = params.maxChannelTime;
+    if (params.type == WifiScanParams::ACTIVE)
+    {
+        Simulator::Schedule(params.probeDelay, &StaWifiMac::SendProbeRequest, m_mac);
+        dwell += params.probeDelay;
+    }
+    m_scanEvent = Simulator::Schedule(dwell, &DtWifiRoamingManager::EndScan, this);
+}
+
+void
+DtWifiRoamingManager::EndScan()
+{
+    EndScanning();
 }
 
 void

@@ -7,6 +7,7 @@
 #ifndef DT_WIFI_ROAMING_MANAGER_H
 #define DT_WIFI_ROAMING_MANAGER_H
 
+#include "ns3/event-id.h"
 #include "ns3/mac48-address.h"
 #include "ns3/nstime.h"
 #include "ns3/traced-callback.h"
@@ -30,8 +31,8 @@ namespace ns3
  * signal threshold. RoamTo forces a re-association with a given AP (a
  * scripted handover, or an 802.11v BSS transition request). Either way the
  * station leaves its AP (the PHY is re-tuned to its own channel, which
- * disassociates the MAC), scans, and this manager ranks the chosen AP first;
- * if it is not heard, the strongest one is taken. The station's
+ * disassociates the MAC), scans anew, and takes the chosen AP if it heard
+ * it, else the strongest one. The station's
  * association, and so the DT's view of it, goes through the standard
  * Assoc / DeAssoc traces.
  */
@@ -60,14 +61,6 @@ class DtWifiRoamingManager : public WifiDefaultAssocManager
     void RoamTo(Mac48Address bssid);
 
     /**
-     * The AP RoamTo or the SNR trigger chose first, then by SNR.
-     * \param lhs an AP
-     * \param rhs another AP
-     * \return true if lhs ranks before rhs
-     */
-    bool Compare(const StaWifiMac::ApInfo& lhs, const StaWifiMac::ApInfo& rhs) const override;
-
-    /**
      * TracedCallback signature for a roaming decision.
      * \param from the serving AP
      * \param to the AP chosen
@@ -78,8 +71,29 @@ class DtWifiRoamingManager : public WifiDefaultAssocManager
 
   protected:
     void DoDispose() override;
+    /**
+     * During a scan of this manager's.
+     * \param apInfo an AP heard
+     * \return true while scanning
+     */
+    bool CanBeInserted(const StaWifiMac::ApInfo& apInfo) const override;
+    /**
+     * The AP RoamTo or the SNR trigger chose, if it was heard; else the
+     * strongest (the candidates come strongest first).
+     * \param apInfo the next candidate
+     * \return true if it is the one to associate with
+     */
+    bool CanBeReturned(const StaWifiMac::ApInfo& apInfo) const override;
 
   private:
+    /**
+     * Always scan anew (the default manager reuses the APs of its last scan,
+     * whose SNRs are stale once the station has moved): passively for
+     * WaitBeaconTimeout, or after a probe request.
+     */
+    void DoStartScanning() override;
+    /** The scan is over: pick the AP. */
+    void EndScan();
     /**
      * ReceivedBeaconInfo sink.
      * \param info the beacon's AP and SNR
@@ -102,6 +116,7 @@ class DtWifiRoamingManager : public WifiDefaultAssocManager
     Mac48Address m_candidate;               //!< AP above the serving one
     Time m_candidateSince;                  //!< since when
     bool m_leaving{false};                  //!< a re-association is under way
+    EventId m_scanEvent;                    //!< end of the running scan
     std::map<Mac48Address, double> m_snrDb; //!< smoothed beacon SNR per AP
     TracedCallback<Mac48Address, Mac48Address, double> m_roamTrace; //!< roaming decisions
 };

@@ -192,6 +192,11 @@ EdgeDtApplication::DoDispose()
     {
         replica.expiry.Cancel();
     }
+    for (auto& [terminal, pending] : m_pending)
+    {
+        pending.first.Cancel();
+    }
+    m_pending.clear();
     m_predictEvent.Cancel();
     m_interactEvent.Cancel();
     m_replicas.clear();
@@ -647,6 +652,15 @@ EdgeDtApplication::HandleJoin(const DtAgentJoinHeader& join)
     const uint32_t previous = join.GetPreviousEdge();
     m_gone.erase(terminal);
     m_forward.erase(terminal);
+    // Another edge already asked for this terminal's agent: the join is late
+    // and the terminal has moved on; the agent goes there once it is here.
+    std::vector<std::pair<uint32_t, uint64_t>> onward;
+    if (auto p = m_pending.find(terminal); p != m_pending.end())
+    {
+        p->second.first.Cancel();
+        onward.push_back(p->second.second);
+        m_pending.erase(p);
+    }
     const bool fromAnotherEdge =
         previous != m_dtId && m_book->Has(previous) && m_book->Get(previous).layer == DtLayer::EDGE;
     auto replica = m_replicas.find(terminal);
@@ -666,10 +680,14 @@ EdgeDtApplication::HandleJoin(const DtAgentJoinHeader& join)
             r.expiry.Cancel();
             Restore(std::move(r.agent), join.GetServingCell(), join.GetModelVersion(), {});
             m_migrationCompleted(r.id, terminal, r.bytes, Seconds(0));
+            Incoming done;
+            done.onward = std::move(onward);
+            FinishIncoming(terminal, done);
             SendLoadReport(terminal);
             return;
         }
         Incoming& inc = m_incoming[terminal];
+        inc.onward = std::move(onward);
         inc.source = previous;
         inc.servingCell = join.GetServingCell();
         inc.modelVersion = join.GetModelVersion();
@@ -704,9 +722,16 @@ EdgeDtApplication::HandleJoin(const DtAgentJoinHeader& join)
         req.SetMigrationId(inc.id);
         m_comm->Send(previous, req, true);
     }
-    else if (m_incoming.count(terminal) == 0)
+    else if (auto inc = m_incoming.find(terminal); inc != m_incoming.end())
+    {
+        inc->second.onward.insert(inc->second.onward.end(), onward.begin(), onward.end());
+    }
+    else
     {
         m_data->GetAgentPool()->Join(terminal, join.GetServingCell(), join.GetModelVersion());
+        Incoming done;
+        done.onward = std::move(onward);
+        FinishIncoming(terminal, done);
     }
     SendLoadReport(terminal);
 }
@@ -719,13 +744,33 @@ EdgeDtApplication::HandleMigrationRequest(const DtHeader& h, const DtMigrationRe
     {
         return; // the delta is on its way already
     }
+    auto incoming = m_incoming.find(terminal);
+    if (incoming != m_incoming.end() && req.GetSourceEdge() == m_dtId)
+    {
+        // The terminal moved on before its agent got here: pass it on then.
+        incoming->second.onward.emplace_back(h.GetSource(), req.GetMigrationId());
+        return;
+    }
+    if (req.GetSourceEdge() == m_dtId && !m_data->GetAgentPool()->GetAgent(terminal))
+    {
+        // The terminal's join has not arrived yet (it moved on quickly):
+        // wait for it, then pass the agent on; refuse if it does not come.
+        const uint32_t requester = h.GetSource();
+        const uint64_t id = req.GetMigrationId();
+        auto& pending = m_pending[terminal];
+        pending.first.Cancel();
+        pending.second = {requester, id};
+        pending.first = Simulator::Schedule(m_migrationTimeout,
+                                            [this, terminal, requester, id]()
+                                            {
+                                                m_pending.erase(terminal);
+                                                RejectRequest(requester, terminal, id);
+                                            });
+        return;
+    }
     if (!m_data->GetAgentPool()->GetAgent(terminal) || req.GetSourceEdge() != m_dtId)
     {
-        DtMigrationAckHeader nack;
-        nack.SetMigrationId(req.GetMigrationId());
-        nack.SetTerminal(terminal);
-        nack.SetStatus(DtMigrationStatus::REJECTED);
-        m_comm->Send(h.GetSource(), nack, true);
+        RejectRequest(h.GetSource(), terminal, req.GetMigrationId());
         return;
     }
     auto dep = m_departed.find(terminal);
@@ -856,7 +901,35 @@ EdgeDtApplication::HandleMigrationState(const DtHeader& h, const DtMigrationStat
     NS_LOG_INFO("edge DT " << m_dtId << " runs the agent of DT " << terminal << " after "
                            << (Simulator::Now() - inc.start).As(Time::MS));
     m_migrationCompleted(inc.id, terminal, total, Simulator::Now() - inc.start);
+    FinishIncoming(terminal, inc);
+}
+
+void
+EdgeDtApplication::RejectRequest(uint32_t edge, uint32_t terminal, uint64_t id)
+{
+    DtMigrationAckHeader nack;
+    nack.SetMigrationId(id);
+    nack.SetTerminal(terminal);
+    nack.SetStatus(DtMigrationStatus::REJECTED);
+    m_comm->Send(edge, nack, true);
+}
+
+void
+EdgeDtApplication::FinishIncoming(uint32_t terminal, const Incoming& inc)
+{
     DeliverHeld(inc.messages);
+    if (inc.onward.empty() || !m_data->GetAgentPool()->GetAgent(terminal))
+    {
+        return;
+    }
+    // The terminal moved on meanwhile: its agent follows to the edge that
+    // asked last; edges that asked before are refused (the terminal left them).
+    for (std::size_t i = 0; i + 1 < inc.onward.size(); ++i)
+    {
+        RejectRequest(inc.onward[i].first, terminal, inc.onward[i].second);
+    }
+    const auto& [edge, id] = inc.onward.back();
+    SendAgent(terminal, edge, id, DtMigrationPhase::FULL, Time::Min());
 }
 
 void
@@ -930,7 +1003,7 @@ EdgeDtApplication::FailIncoming(uint32_t terminal)
         }
     }
     m_migrationFailed(inc.id, terminal, 0, Simulator::Now() - inc.start);
-    DeliverHeld(inc.messages);
+    FinishIncoming(terminal, inc);
 }
 
 void

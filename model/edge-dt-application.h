@@ -130,6 +130,8 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     void HandleSendFailure(uint32_t dst, const DtHeader& header) override;
 
   private:
+    struct Incoming;
+
     /** Report the load to every agent, and schedule the next round. */
     void ReportLoad();
     /**
@@ -189,6 +191,20 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
      */
     void DeliverAgentMessage(const DtAgentMessageHeader& m, AgentMessageOutcome outcome);
     /**
+     * An agent arrived (or a fresh one replaced it): pass it on to an edge
+     * that asked for it meanwhile, and hand it the messages that waited.
+     * \param terminal the terminal
+     * \param inc the ended incoming migration
+     */
+    void FinishIncoming(uint32_t terminal, const Incoming& inc);
+    /**
+     * Refuse a migration request.
+     * \param edge the edge DT that asked
+     * \param terminal the terminal
+     * \param id the migration
+     */
+    void RejectRequest(uint32_t edge, uint32_t terminal, uint64_t id);
+    /**
      * Hand the messages that waited for an arriving agent to it.
      * \param messages the messages
      */
@@ -244,7 +260,9 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
         DtMigrationTrigger trigger{DtMigrationTrigger::REACTIVE}; //!< how it started
         std::vector<std::pair<DtStatusUpdateHeader, Time>> held;  //!< updates that wait
         std::vector<DtAgentMessageHeader> messages;               //!< agent messages that wait
-        EventId timeout;                                          //!< give-up timer
+        std::vector<std::pair<uint32_t, uint64_t>> onward; //!< edges that asked for it meanwhile
+                                                           //!< (edge, migration id)
+        EventId timeout;                                   //!< give-up timer
     };
 
     /// Proactive, at the source: the pre-copy sent for a terminal.
@@ -285,8 +303,10 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     Time m_predictionHorizon;  //!< Proactive: how far ahead
     Time m_preCopyLifetime;    //!< Proactive: how long a pre-copy is kept
     EventId m_predictEvent;    //!< next prediction round
-    std::map<uint32_t, PreCopy> m_preCopies;           //!< sent, by terminal
-    std::map<uint32_t, Replica> m_replicas;            //!< received, by terminal
+    std::map<uint32_t, PreCopy> m_preCopies; //!< sent, by terminal
+    std::map<uint32_t, Replica> m_replicas;  //!< received, by terminal
+    /// Requests for agents whose terminal has not joined yet: (expiry, (edge, migration id)).
+    std::map<uint32_t, std::pair<EventId, std::pair<uint32_t, uint64_t>>> m_pending;
     Time m_interactionInterval;                        //!< agent-to-agent round period (0: none)
     uint32_t m_interactionBytes;                       //!< agent message body size
     double m_proximityRadius;                          //!< closer interacting agents are traced, m
