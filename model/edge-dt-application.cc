@@ -104,6 +104,12 @@ EdgeDtApplication::GetTypeId()
                           DoubleValue(20),
                           MakeDoubleAccessor(&EdgeDtApplication::m_proximityRadius),
                           MakeDoubleChecker<double>(0))
+            .AddAttribute("JoinWait",
+                          "How long an edge holds a migration request for a terminal that "
+                          "has not joined it yet (its join may be late), before refusing.",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&EdgeDtApplication::m_joinWait),
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("PredictionInterval",
                           "Proactive migration: period of the next-cell predictions.",
                           TimeValue(MilliSeconds(250)),
@@ -760,7 +766,7 @@ EdgeDtApplication::HandleMigrationRequest(const DtHeader& h, const DtMigrationRe
         auto& pending = m_pending[terminal];
         pending.first.Cancel();
         pending.second = {requester, id};
-        pending.first = Simulator::Schedule(m_migrationTimeout,
+        pending.first = Simulator::Schedule(m_joinWait,
                                             [this, terminal, requester, id]()
                                             {
                                                 m_pending.erase(terminal);

@@ -293,6 +293,7 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     DtMigrationPolicy m_policy;              //!< migration policy
     DtTwinPlacement m_placement;             //!< where the twins live
     Time m_migrationTimeout;                 //!< longest wait for a migration to complete
+    Time m_joinWait;                         //!< how long a request waits for a late join
     uint64_t m_nextMigration{1};             //!< next migration number
     std::map<uint32_t, Incoming> m_incoming; //!< by terminal
     std::map<uint64_t, std::pair<uint32_t, DtDigitalAgent>>
