@@ -157,6 +157,13 @@ DtWifiRoamingManager::Leave()
     m_candidate = Mac48Address::GetBroadcast();
     // Re-tuning to the same channel makes the MAC disassociate and scan.
     Ptr<WifiPhy> phy = m_mac->GetWifiPhy(0);
+    if (phy->IsStateRx() || phy->IsStateTx() || phy->IsStateSwitching())
+    {
+        // ns-3.37 asserts that a switch starts from idle: finish this frame first.
+        Simulator::Schedule(
+            phy->GetDelayUntilIdle() + NanoSeconds(1), &DtWifiRoamingManager::Leave, this);
+        return;
+    }
     const WifiPhyOperatingChannel& ch = phy->GetOperatingChannel();
     phy->SetOperatingChannel(WifiPhy::ChannelTuple{ch.GetNumber(),
                                                    ch.GetWidth(),
