@@ -147,7 +147,8 @@ DtWifiRoamingManager::RoamTo(Mac48Address bssid)
     }
     m_roamTrace(m_serving, bssid, std::numeric_limits<double>::quiet_NaN());
     m_preferred = bssid;
-    Leave();
+    m_leaving = true;
+    Simulator::ScheduleNow(&DtWifiRoamingManager::Leave, this);
 }
 
 void
@@ -222,7 +223,10 @@ DtWifiRoamingManager::BeaconReceived(StaWifiMac::ApInfo info)
                                     << " dB stronger");
         m_roamTrace(m_serving, info.m_bssid, gain);
         m_preferred = info.m_bssid;
-        Leave();
+        m_leaving = true;
+        // Not from inside the PHY's reception of this beacon: ns-3.37 asserts
+        // that the PHY is idle when the reception ends.
+        Simulator::ScheduleNow(&DtWifiRoamingManager::Leave, this);
     }
 }
 
