@@ -412,7 +412,7 @@ def plot(out, scenario, params, summary):
             xs = [_num(s[x_param]) for s in pts]
             ys = [s["mean"] for s in pts]
             err = [0 if math.isnan(s["half"]) else s["half"] for s in pts]
-            name = ", ".join(v for k, v in key if v)
+            name = ", ".join((v if k == "arch" else "%s=%s" % (k, v)) for k, v in key if v)
             ax.errorbar(xs, ys, yerr=err, marker="o", capsize=3, label=name)
         ax.set_xlabel(x_param[6:])
         ax.set_ylabel(label)
