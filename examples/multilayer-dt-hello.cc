@@ -9,7 +9,8 @@
 //   n0 (local DT) ---- point-to-point ---- n1 (edge DT)
 //
 // n0 sends one message of each of the 17 types over UDP, then optionally some
-// malformed datagrams (truncated, wrong magic, wrong version, bad field).
+// malformed datagrams (in turn: truncated, wrong magic, wrong version, unknown
+// type, a field out of range, a byte too many, an undefined flag).
 // n1 parses every datagram with DtMessage::Parse, prints what it decoded and
 // counts what it dropped. The program exits non-zero unless every type
 // arrived and every malformed datagram was dropped, so it doubles as a test.
@@ -58,7 +59,28 @@ MakeOneOfEach()
     su->SetQueueLength(2);
     su->SetCpuLoadPermille(350);
     su->SetBatteryPermille(870);
-    su->SetSamples(DtSampleEncoding::DELTA_QUANTIZED, 10, std::vector<uint8_t>(24, 0x5A));
+    // Five position samples 100 ms apart and five radio samples, compressed
+    // as a local DT sends them (error bounds 0.1 m, 0.1 m/s, 0.5 dB).
+    DtSampleStream position;
+    position.source = DtSource::POSITION;
+    position.channels = 4;
+    position.firstAgeUs = 450000;
+    position.periodUs = 100000;
+    position.bounds = {0.1, 0.1, 0.1, 0.1};
+    DtSampleStream radio;
+    radio.source = DtSource::RADIO;
+    radio.channels = 2;
+    radio.firstAgeUs = 450000;
+    radio.periodUs = 100000;
+    radio.bounds = {0.5, 0.5};
+    for (uint32_t i = 0; i < 5; ++i)
+    {
+        position.values.insert(position.values.end(),
+                               {119.1 + 0.32 * i, 48.2 - 0.04 * i, 3.2, -0.4});
+        radio.values.insert(radio.values.end(), {-62.0 - 0.5 * i, 31.0 - 0.5 * i});
+    }
+    su->SetSamples(
+        DtSampleEncoding::DELTA_QUANTIZED, 10, DtSampleCodec::EncodeCompressed({position, radio}));
     out.push_back(std::move(su));
 
     auto dr = std::make_unique<DtDemandRequestHeader>();
@@ -200,7 +222,7 @@ MakeMalformed(Ptr<const Packet> valid, uint32_t n)
     for (uint32_t i = 0; i < n; ++i)
     {
         std::vector<uint8_t> b = bytes;
-        switch (i % 4)
+        switch (i % 7)
         {
             case 0: // truncated in the middle of the payload
                 b.resize(b.size() / 2);
@@ -211,8 +233,17 @@ MakeMalformed(Ptr<const Packet> valid, uint32_t n)
             case 2: // unsupported version
                 b[2] = DtHeader::VERSION + 1;
                 break;
-            default: // undefined message type
+            case 3: // undefined message type
                 b[3] = 0xEE;
+                break;
+            case 4: // a field out of range: the demand's tier (after id, origin, class, priority)
+                b[DtHeader::SIZE + 14] = 9;
+                break;
+            case 5: // one byte more than the header declares
+                b.push_back(0);
+                break;
+            default: // an undefined flag bit
+                b[5] |= 0x80;
                 break;
         }
         out.push_back(Create<Packet>(b.data(), b.size()));
@@ -268,8 +299,9 @@ main(int argc, char* argv[])
     cmd.AddValue("dataRate", "Link data rate (ns3::DataRate string)", dataRate);
     cmd.AddValue("delay", "Link propagation delay (ns3::Time string)", delay);
     cmd.AddValue("port", "UDP port of the receiving DT (1..65535)", port);
-    cmd.AddValue(
-        "malformed", "Number of malformed datagrams to send after the valid ones", malformed);
+    cmd.AddValue("malformed",
+                 "Number of malformed datagrams to send after the valid ones (7 kinds in turn)",
+                 malformed);
     cmd.AddValue("interval", "Time between two sends", interval);
     cmd.AddValue("pcap", "Write PCAP traces multilayer-dt-hello-<node>-<device>.pcap", pcap);
     cmd.AddValue("verbose", "Print every decoded message", verbose);
