@@ -25,6 +25,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -57,26 +58,29 @@ struct RunResult
     uint64_t migrations{0};                //!< agent migrations completed
     double migrationMs{0};                 //!< their mean duration
     double wall{0};                        //!< wall-clock seconds
+    uint64_t events{0};                    //!< simulator events executed
 };
 
 /// Command-line settings of the scenario.
 struct Settings
 {
-    uint32_t terminals{10};   //!< terminals
-    uint32_t edges{2};        //!< edge servers
-    double simTime{10};       //!< seconds of demand generation
-    double demandRate{2};     //!< demands per second per terminal
-    double terminalGflops{1}; //!< terminal capacity
-    double edgeGflops{20};    //!< edge capacity
-    double cloudGflops{500};  //!< cloud capacity
-    double anomalyRate{0.1};  //!< injected anomalies per second per terminal
-    double workloadScale{1};  //!< factor on every demand's workload
-    bool pcap{false};         //!< write PCAP
-    bool flowmon{false};      //!< write flowmon.xml
-    bool progress{false};     //!< print the simulation's progress
-    bool lte{false};          //!< LTE access instead of Wi-Fi
-    bool highMobility{false}; //!< half the terminals change edge every second
-    std::string outputDir;    //!< output folder
+    uint32_t terminals{10};    //!< terminals
+    uint32_t edges{2};         //!< edge servers
+    double simTime{10};        //!< seconds of demand generation
+    double demandRate{2};      //!< demands per second per terminal
+    double terminalGflops{1};  //!< terminal capacity
+    double edgeGflops{20};     //!< edge capacity
+    double cloudGflops{500};   //!< cloud capacity
+    double anomalyRate{0.1};   //!< injected anomalies per second per terminal
+    double workloadScale{1};   //!< factor on every demand's workload
+    bool pcap{false};          //!< write PCAP
+    bool flowmon{false};       //!< write flowmon.xml
+    bool progress{false};      //!< print the simulation's progress
+    bool lte{false};           //!< LTE access instead of Wi-Fi
+    bool highMobility{false};  //!< half the terminals change edge every second
+    std::string outputDir;     //!< output folder
+    std::string recordTraffic; //!< write the DTs' traffic here
+    std::string replayTraffic; //!< replay this traffic without DTs
 };
 
 /**
@@ -118,7 +122,22 @@ RunOnce(DtArchitecture arch, const Settings& s)
         Config::SetDefault("ns3::DtWifiRoamingManager::SnrRoaming", BooleanValue(false));
     }
     dt->Build();
-    dt->Install();
+    DtTrafficReplayHelper traffic;
+    if (!s.replayTraffic.empty())
+    {
+        NodeContainer nodes(dt->GetCloud());
+        nodes.Add(dt->GetEdges());
+        nodes.Add(dt->GetTerminals());
+        traffic.Install(nodes, s.replayTraffic);
+    }
+    else
+    {
+        ApplicationContainer apps = dt->Install();
+        if (!s.recordTraffic.empty())
+        {
+            traffic.Record(apps, s.recordTraffic);
+        }
+    }
     if (s.highMobility)
     {
         // The paper's high-mobility case: 5 of 10 terminals (half of them)
@@ -138,6 +157,18 @@ RunOnce(DtArchitecture arch, const Settings& s)
                 dt->ScheduleHandover(Seconds(t), terminals.Get(i), MultiLayerDtHelper::NEXT_EDGE);
             }
         }
+    }
+    if (!s.replayTraffic.empty())
+    {
+        Simulator::Stop(dt->GetStopTime());
+        Simulator::Run();
+        RunResult r;
+        r.name = name;
+        r.wall =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+        r.events = Simulator::GetEventCount();
+        Simulator::Destroy();
+        return r;
     }
     dt->GetStats()->SetScenario("s1", name);
     const std::string dir = s.outputDir + "/" + name;
@@ -193,6 +224,7 @@ RunOnce(DtArchitecture arch, const Settings& s)
     r.migrationMs = r.migrations ? r.migrationMs / r.migrations : 0;
     r.detection = st->GetDetection();
     r.wall = wall;
+    r.events = Simulator::GetEventCount();
     Simulator::Destroy();
     return r;
 }
@@ -311,6 +343,11 @@ PrintTable(const std::vector<RunResult>& runs)
             };
             return f(r.detection.Precision()) + " / " + f(r.detection.Recall());
         });
+    row("simulator events",
+        [](const RunResult& r)
+        {
+            return std::to_string(r.events);
+        });
     row("wall time s",
         [](const RunResult& r)
         {
@@ -388,6 +425,14 @@ main(int argc, char* argv[])
                  "Half the terminals change edge every second (scripted LTE handovers, "
                  "or Wi-Fi re-associations in one ESS)",
                  s.highMobility);
+    cmd.AddValue("recordTraffic",
+                 "Write every message the DTs hand to a socket to this file (node, time, "
+                 "destination, size, transport); one architecture only",
+                 s.recordTraffic);
+    cmd.AddValue("replayTraffic",
+                 "Run the same network without DTs, sending the packets a --recordTraffic run "
+                 "of the same scenario and RngRun wrote (the bare baseline of ./mldt bench)",
+                 s.replayTraffic);
     cmd.Parse(argc, argv);
 
     // Counts are read as text so that "-3" is reported, not wrapped around.
@@ -469,6 +514,32 @@ main(int argc, char* argv[])
         std::remove(probe.c_str());
     }
 
+    for (const auto& [name, file] :
+         {std::pair<std::string, std::string>{"recordTraffic", s.recordTraffic},
+          {"replayTraffic", s.replayTraffic}})
+    {
+        if (!file.empty() && archs.size() != 1)
+        {
+            Fail("--" + name + "=" + file
+                 + " needs one architecture: --architecture=multilayer or centralized");
+        }
+    }
+    if (!s.replayTraffic.empty() && !std::ifstream(s.replayTraffic))
+    {
+        Fail("--replayTraffic=" + s.replayTraffic + " is not a readable file");
+    }
+    if (!s.recordTraffic.empty() && !std::ofstream(s.recordTraffic))
+    {
+        Fail("--recordTraffic=" + s.recordTraffic + " is not a writable file");
+    }
+    if (!s.replayTraffic.empty())
+    {
+        const RunResult r = RunOnce(archs[0], s);
+        std::cout << "S1 bare network, " << s.terminals << " terminals, replaying "
+                  << s.replayTraffic << "\nsimulator events  " << r.events << "\nwall time s       "
+                  << Fmt(r.wall, 2) << std::endl;
+        return 0;
+    }
     std::cout << "S1: " << s.terminals << " terminals, " << s.edges << " edges, " << s.simTime
               << " s of demands at " << s.demandRate << "/s per terminal, RngRun "
               << RngSeedManager::GetRun() << "\n";

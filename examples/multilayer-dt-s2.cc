@@ -28,6 +28,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -87,6 +88,8 @@ main(int argc, char* argv[])
     bool flowmon = false;
     bool progress = false;
     std::string outputDir = "s2-output";
+    std::string recordTraffic;
+    std::string replayTraffic;
 
     CommandLine cmd(__FILE__);
     cmd.Usage("S2: DT synchronization and migration of mobile users over 5 LTE base "
@@ -120,6 +123,14 @@ main(int argc, char* argv[])
                  pcap);
     cmd.AddValue("flowmon", "Write FlowMonitor statistics (flowmon.xml)", flowmon);
     cmd.AddValue("progress", "Print the simulation's progress every 5 s of wall time", progress);
+    cmd.AddValue("recordTraffic",
+                 "Write every message the DTs hand to a socket to this file (node, time, "
+                 "destination, size, transport)",
+                 recordTraffic);
+    cmd.AddValue("replayTraffic",
+                 "Run the same network without DTs, sending the packets a --recordTraffic run "
+                 "of the same scenario and RngRun wrote (the bare baseline of ./mldt bench)",
+                 replayTraffic);
     cmd.Parse(argc, argv);
 
     char* end = nullptr;
@@ -205,6 +216,14 @@ main(int argc, char* argv[])
         std::remove(probe.c_str());
     }
 
+    if (!replayTraffic.empty() && !std::ifstream(replayTraffic))
+    {
+        Fail("--replayTraffic=" + replayTraffic + " is not a readable file");
+    }
+    if (!recordTraffic.empty() && !std::ofstream(recordTraffic))
+    {
+        Fail("--recordTraffic=" + recordTraffic + " is not a writable file");
+    }
     const auto wallStart = std::chrono::steady_clock::now();
     Ptr<MultiLayerDtHelper> dt = CreateObject<MultiLayerDtHelper>();
     if (lte)
@@ -254,7 +273,28 @@ main(int argc, char* argv[])
     dt->SetAttribute("SimTime", TimeValue(Seconds(simTime)));
     dt->SetAttribute("DrainTime", TimeValue(Seconds(5)));
     dt->Build();
-    dt->Install();
+    DtTrafficReplayHelper traffic;
+    if (!replayTraffic.empty())
+    {
+        NodeContainer nodes(dt->GetCloud());
+        nodes.Add(dt->GetEdges());
+        nodes.Add(dt->GetTerminals());
+        traffic.Install(nodes, replayTraffic);
+        Simulator::Stop(dt->GetStopTime());
+        Simulator::Run();
+        const double wall =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+        std::cout << "S2 bare network, " << n << " users, replaying " << replayTraffic << "\n"
+                  << "simulator events              " << Simulator::GetEventCount() << "\n"
+                  << "wall time s                   " << Fmt(wall) << std::endl;
+        Simulator::Destroy();
+        return 0;
+    }
+    ApplicationContainer apps = dt->Install();
+    if (!recordTraffic.empty())
+    {
+        traffic.Record(apps, recordTraffic);
+    }
     dt->GetStats()->SetScenario("s2", "multilayer");
 
     std::cout << "S2: " << n << " users, 5 " << (lte ? "LTE cells" : "Wi-Fi APs") << " with edges, "
@@ -356,6 +396,7 @@ main(int argc, char* argv[])
               << st->GetCount(DtDemandState::COMPLETED_IN_DEADLINE)
                      + st->GetCount(DtDemandState::COMPLETED_LATE)
               << "\n"
+              << "simulator events              " << Simulator::GetEventCount() << "\n"
               << "wall time s                   " << Fmt(wall) << "\n"
               << "outputs: " << outputDir
               << "/{summary.json, sync.csv, migrations.csv, demands.csv}" << std::endl;

@@ -88,7 +88,13 @@ DtCommModule::GetTypeId()
             .AddTraceSource("SendFailed",
                             "A reliable message could not be delivered.",
                             MakeTraceSourceAccessor(&DtCommModule::m_failTrace),
-                            "ns3::DtCommModule::SendFailedTracedCallback");
+                            "ns3::DtCommModule::SendFailedTracedCallback")
+            .AddTraceSource("SocketTx",
+                            "A message was handed to a socket: destination, size and "
+                            "transport (retransmissions and broadcasts included). "
+                            "DtTrafficReplayApplication replays these.",
+                            MakeTraceSourceAccessor(&DtCommModule::m_socketTxTrace),
+                            "ns3::DtCommModule::SocketTxTracedCallback");
     return tid;
 }
 
@@ -299,6 +305,7 @@ DtCommModule::SendTo(
 
     if (tcp)
     {
+        m_socketTxTrace(address, size, true);
         TcpPeer& peer = m_tcpPeers[dst];
         peer.queue.push_back(packet);
         peer.headers.push_back(header);
@@ -334,6 +341,7 @@ DtCommModule::SendTo(
 void
 DtCommModule::SendDatagram(Ipv4Address address, Ptr<Packet> packet)
 {
+    m_socketTxTrace(address, packet->GetSize(), false);
     m_udp->SendTo(packet->Copy(), 0, InetSocketAddress(address, m_port));
 }
 

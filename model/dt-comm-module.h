@@ -151,6 +151,14 @@ class DtCommModule : public Object
      */
     typedef void (*SendFailedTracedCallback)(const DtHeader& header);
 
+    /**
+     * TracedCallback signature for what is handed to a socket.
+     * \param to the destination address (the DT port)
+     * \param bytes the message size
+     * \param overTcp true over the TCP connection to that DT, false as a UDP datagram
+     */
+    typedef void (*SocketTxTracedCallback)(Ipv4Address to, uint32_t bytes, bool overTcp);
+
   protected:
     void DoDispose() override;
 
@@ -266,6 +274,7 @@ class DtCommModule : public Object
     TracedCallback<const DtHeader&, uint32_t, uint32_t> m_rxTrace;    //!< message received
     TracedCallback<Ptr<const Packet>, DtParseError> m_malformedTrace; //!< malformed dropped
     TracedCallback<const DtHeader&> m_failTrace;                      //!< reliable send failed
+    TracedCallback<Ipv4Address, uint32_t, bool> m_socketTxTrace;      //!< bytes to a socket
 };
 
 } // namespace ns3

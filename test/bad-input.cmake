@@ -17,7 +17,9 @@ set(cases
     "--workloadScale=0"
     "--access=5g"
     "--terminals=abc"
-    "--outputDir=/proc/no-such-dir/out")
+    "--outputDir=/proc/no-such-dir/out"
+    "--replayTraffic=/proc/no-such-file"
+    "--recordTraffic=/proc/no-such-dir/traffic.txt")
 if(DEFINED CASES)
   string(REPLACE "," ";" cases "${CASES}")
 endif()

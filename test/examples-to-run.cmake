@@ -20,7 +20,7 @@ if(TARGET multilayer-dt-s1)
                         "handovers / migrations \\(mean ms\\) +[1-9][0-9]* / 0 +[1-9][0-9]* / [1-9]"
                         $<TARGET_FILE:multilayer-dt-s1> --simTime=2 --access=wifi --highMobility=true
                         --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s1-hmw-test-output)
-  mldt_add_checked_test(example/multilayer-dt-s1-bad-input "bad input rejected: 15 cases"
+  mldt_add_checked_test(example/multilayer-dt-s1-bad-input "bad input rejected: 17 cases"
                         ${CMAKE_COMMAND} -DPROG=$<TARGET_FILE:multilayer-dt-s1>
                         -P ${CMAKE_CURRENT_SOURCE_DIR}/bad-input.cmake)
 endif()
@@ -41,8 +41,8 @@ if(TARGET multilayer-dt-s2)
                         $<TARGET_FILE:multilayer-dt-s2> --users=6 --simTime=12 --speed=30
                         --access=wifi --migrationPolicy=proactive
                         --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s2-wifi-test-output)
-  mldt_add_checked_test(example/multilayer-dt-s2-bad-input "bad input rejected: 14 cases"
+  mldt_add_checked_test(example/multilayer-dt-s2-bad-input "bad input rejected: 16 cases"
                         ${CMAKE_COMMAND} -DPROG=$<TARGET_FILE:multilayer-dt-s2>
-                        "-DCASES=--users=0,--users=abc,--simTime=0,--speed=-1,--syncProbability=1.5,--syncDeadline=0,--demandRate=-1,--migrationPolicy=sideways,--access=5g,--backhaulKm=-1,--nakagamiM=0.2,--twinPlacement=fog,--agentInteraction=-5,--outputDir=/proc/no-such-dir/out"
+                        "-DCASES=--users=0,--users=abc,--simTime=0,--speed=-1,--syncProbability=1.5,--syncDeadline=0,--demandRate=-1,--migrationPolicy=sideways,--access=5g,--backhaulKm=-1,--nakagamiM=0.2,--twinPlacement=fog,--agentInteraction=-5,--outputDir=/proc/no-such-dir/out,--replayTraffic=/proc/no-such-file,--recordTraffic=/proc/no-such-dir/traffic.txt"
                         -P ${CMAKE_CURRENT_SOURCE_DIR}/bad-input.cmake)
 endif()

@@ -1653,6 +1653,109 @@ class DtLteFadingTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * The bare-network baseline of the benchmark: the record holds exactly the
+ * messages the DTs sent (count and bytes, UDP and TCP), and the replay on
+ * the same network hands all of them to its sockets, which deliver them.
+ */
+class DtTrafficReplayTestCase : public TestCase
+{
+  public:
+    DtTrafficReplayTestCase()
+        : TestCase("Recorded DT traffic replayed without DTs")
+    {
+    }
+
+  private:
+    /** \return a scenario with demands large enough for TCP */
+    Ptr<MultiLayerDtHelper> Scenario()
+    {
+        Ptr<MultiLayerDtHelper> dt = CreateObject<MultiLayerDtHelper>();
+        dt->SetAttribute("Terminals", UintegerValue(4));
+        dt->SetAttribute("DemandRate", DoubleValue(4));
+        dt->SetAttribute("SimTime", TimeValue(Seconds(3)));
+        dt->Build();
+        return dt;
+    }
+
+    void DoRun() override
+    {
+        const std::string file = CreateTempDirFilename("traffic.txt");
+        uint64_t sent = 0;
+        uint64_t sentBytes = 0;
+        {
+            Ptr<MultiLayerDtHelper> dt = Scenario();
+            ApplicationContainer apps = dt->Install();
+            DtTrafficReplayHelper recorder;
+            recorder.Record(apps, file);
+            for (uint32_t a = 0; a < apps.GetN(); ++a)
+            {
+                DynamicCast<DtApplication>(apps.Get(a))
+                    ->GetCommModule()
+                    ->TraceConnectWithoutContext(
+                        "Tx",
+                        MakeBoundCallback(
+                            +[](uint64_t* n, uint64_t* b, const DtHeader&, uint32_t bytes, uint32_t)
+                            {
+                                ++*n;
+                                *b += bytes;
+                            },
+                            &sent,
+                            &sentBytes));
+            }
+            Simulator::Stop(dt->GetStopTime());
+            Simulator::Run();
+            Simulator::Destroy();
+        }
+        uint64_t lines = 0;
+        uint64_t bytes = 0;
+        uint64_t tcpLines = 0;
+        {
+            std::ifstream in(file);
+            uint32_t node;
+            int64_t ns;
+            std::string address;
+            uint32_t size;
+            int tcp;
+            while (in >> node >> ns >> address >> size >> tcp)
+            {
+                ++lines;
+                bytes += size;
+                tcpLines += tcp;
+            }
+        }
+        NS_TEST_ASSERT_MSG_GT(sent, 100, "the DTs sent messages");
+        NS_TEST_EXPECT_MSG_EQ(lines, sent, "one record line per message sent");
+        NS_TEST_EXPECT_MSG_EQ(bytes, sentBytes, "the record holds every byte sent");
+        NS_TEST_EXPECT_MSG_GT(tcpLines, 0, "demand inputs went over TCP");
+        NS_TEST_EXPECT_MSG_LT(tcpLines, lines, "the rest went as UDP datagrams");
+
+        Ptr<MultiLayerDtHelper> dt = Scenario();
+        NodeContainer nodes(dt->GetCloud());
+        nodes.Add(dt->GetEdges());
+        nodes.Add(dt->GetTerminals());
+        ApplicationContainer replay = DtTrafficReplayHelper().Install(nodes, file);
+        Simulator::Stop(dt->GetStopTime());
+        Simulator::Run();
+        uint64_t sends = 0;
+        uint64_t replayed = 0;
+        uint64_t received = 0;
+        for (uint32_t a = 0; a < replay.GetN(); ++a)
+        {
+            auto app = DynamicCast<DtTrafficReplayApplication>(replay.Get(a));
+            sends += app->GetSendCount();
+            replayed += app->GetBytesSent();
+            received += app->GetBytesReceived();
+        }
+        Simulator::Destroy();
+        NS_TEST_EXPECT_MSG_EQ(sends, lines, "every recorded message is replayed");
+        NS_TEST_EXPECT_MSG_EQ(replayed, bytes, "every recorded byte is handed to a socket");
+        NS_TEST_EXPECT_MSG_GT(received, bytes * 95 / 100, "the network delivers them");
+        NS_TEST_EXPECT_MSG_LT(received, bytes + 1, "nothing is received twice");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * System test suite.
  */
 class DtSystemTestSuite : public TestSuite
@@ -1682,6 +1785,7 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtSyncLoadTestCase, TestCase::QUICK);
         AddTestCase(new DtEarlyStopTestCase, TestCase::QUICK);
         AddTestCase(new DtLteFadingTestCase, TestCase::QUICK);
+        AddTestCase(new DtTrafficReplayTestCase, TestCase::QUICK);
     }
 };
 

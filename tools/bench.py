@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Benchmark: the DT layer's cost over the bare network it rides on, and scaling.
+
+    bench.py overhead --bin-dir DIR --output-dir OUT [--reps N] [--quick]
+    bench.py scaling  --bin-dir DIR --output-dir OUT [--terminals 10,50,100,200]
+                      [--access wifi,lte] [--sim-time S]
+
+overhead: for each configuration, runs A B A B ... (A: the full DT scenario,
+which records the traffic its DTs send; B: the same network, same RngRun,
+without DTs, replaying that traffic with DtTrafficReplayApplication), and
+prints wall time, simulator events per wall second and peak RSS of each, and
+the ratio of the median walls as "overhead: X.XX". Interleaving cancels slow
+drifts of the machine's speed.
+
+scaling: the S2 topology at growing numbers of terminals, per access
+technology; wall time per simulated second, per terminal, peak RSS per
+terminal, and the growth exponent b of wall = a * terminals^b (least squares
+in log-log). Writes scaling.csv and scaling.png.
+
+Figures are measurements, not assertions: nothing here fails on a slow machine.
+"""
+
+import argparse
+import csv
+import math
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+# name, example, arguments, description
+CONFIGS = [
+    ("s1", "multilayer-dt-s1", ["--architecture=multilayer"],
+     "S1: Wi-Fi 802.11ac, 10 terminals, 2 edges, 10 s"),
+    ("s2-lte", "multilayer-dt-s2", ["--users=30"],
+     "S2: LTE, 5 cells, 30 users, 20 s"),
+    ("s2-wifi", "multilayer-dt-s2", ["--users=30", "--access=wifi"],
+     "S2: Wi-Fi ESS, 5 APs, 30 users, 20 s"),
+]
+QUICK = {"s1": ["--simTime=4"], "s2-lte": ["--simTime=6"], "s2-wifi": ["--simTime=6"]}
+
+
+def run(cmd, cwd):
+    """Runs one simulation; returns wall seconds, peak RSS (MiB) and its output."""
+    start = time.perf_counter()
+    with open(os.path.join(cwd, "log.txt"), "w") as log:
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=log, text=True)
+        out = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit("bench: %s failed (exit %d); see %s/log.txt"
+                 % (" ".join(cmd), os.waitstatus_to_exitcode(status), cwd))
+    return wall, usage.ru_maxrss / 1024.0, out
+
+
+def events_of(out):
+    for line in out.splitlines():
+        if line.startswith("simulator events"):
+            return int(line.split()[-1])
+    return 0
+
+
+def overhead(a):
+    os.makedirs(a.output_dir, exist_ok=True)
+    rows = []
+    ratios = []
+    print("%-8s %-5s %4s %9s %11s %12s %9s" % ("config", "mode", "rep", "wall s", "events",
+                                              "events/s", "RSS MiB"))
+    for name, example, args, desc in CONFIGS:
+        if a.only and name not in a.only.split(","):
+            continue
+        binary = os.path.join(a.bin_dir, example)
+        args = args + (QUICK[name] if a.quick else [])
+        walls = {"dt": [], "bare": []}
+        for rep in range(1, a.reps + 1):
+            folder = os.path.join(a.output_dir, name, "rep-%d" % rep)
+            os.makedirs(folder, exist_ok=True)
+            traffic = os.path.join(folder, "traffic.txt")
+            for mode, extra in (("dt", ["--recordTraffic=" + traffic, "--outputDir=out"]),
+                                ("bare", ["--replayTraffic=" + traffic, "--outputDir=out"])):
+                wall, rss, out = run([binary] + args + ["--RngRun=%d" % rep] + extra, folder)
+                ev = events_of(out)
+                walls[mode].append(wall)
+                rows.append({"config": name, "mode": mode, "rep": rep, "wall_s": "%.3f" % wall,
+                             "events": ev, "events_per_s": "%.0f" % (ev / wall),
+                             "peak_rss_mib": "%.1f" % rss})
+                print("%-8s %-5s %4d %9.2f %11d %12.0f %9.1f"
+                      % (name, mode, rep, wall, ev, ev / wall, rss), flush=True)
+        ratio = statistics.median(walls["dt"]) / statistics.median(walls["bare"])
+        ratios.append((name, desc, ratio, walls))
+    with open(os.path.join(a.output_dir, "bench.csv"), "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+        w.writeheader()
+        w.writerows(rows)
+    print()
+    for name, desc, ratio, walls in ratios:
+        print("%s: median wall %.2f s with DTs, %.2f s bare network (%d runs each)"
+              % (desc, statistics.median(walls["dt"]), statistics.median(walls["bare"]),
+                 len(walls["dt"])))
+        print("overhead: %.2f  %s" % (ratio, name))
+    print("results: %s" % os.path.join(a.output_dir, "bench.csv"))
+
+
+def fit_exponent(xs, ys):
+    """Least-squares slope of log y against log x."""
+    lx = [math.log(x) for x in xs]
+    ly = [math.log(y) for y in ys]
+    mx, my = statistics.mean(lx), statistics.mean(ly)
+    sxx = sum((x - mx) ** 2 for x in lx)
+    if sxx == 0:
+        return float("nan")
+    return sum((x - mx) * (y - my) for x, y in zip(lx, ly)) / sxx
+
+
+def scaling(a):
+    os.makedirs(a.output_dir, exist_ok=True)
+    counts = [int(x) for x in a.terminals.split(",")]
+    rows = []
+    print("%-6s %9s %9s %13s %16s %9s %14s" % ("access", "terminals", "wall s", "wall/sim s",
+                                              "ms/terminal/s", "RSS MiB", "KiB/terminal"))
+    for access in a.access.split(","):
+        example, args = a.scenarios[access]
+        for n in counts:
+            folder = os.path.join(a.output_dir, "%s-%d" % (access, n))
+            os.makedirs(folder, exist_ok=True)
+            cmd = [os.path.join(a.bin_dir, example)] + args(n) + [
+                "--simTime=%g" % a.sim_time, "--outputDir=out"]
+            wall, rss, out = run(cmd, folder)
+            sim = a.sim_time + 1 + 5  # warm-up and drain of the scenario
+            row = {"access": access, "terminals": n, "wall_s": wall, "sim_s": sim,
+                   "wall_per_sim_s": wall / sim, "ms_per_terminal_s": 1e3 * wall / sim / n,
+                   "peak_rss_mib": rss, "events": events_of(out)}
+            rows.append(row)
+            print("%-6s %9d %9.2f %13.3f %16.3f %9.1f %14.1f"
+                  % (access, n, wall, wall / sim, row["ms_per_terminal_s"], rss,
+                     rss * 1024 / n), flush=True)
+    with open(os.path.join(a.output_dir, "scaling.csv"), "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+        w.writeheader()
+        w.writerows(rows)
+    print()
+    fits = {}
+    for access in a.access.split(","):
+        rs = [r for r in rows if r["access"] == access]
+        if len(rs) >= 2:
+            b = fit_exponent([r["terminals"] for r in rs], [r["wall_s"] for r in rs])
+            fits[access] = b
+            print("growth exponent (wall ~ terminals^b), %s: b = %.2f" % (access, b))
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        fig, ax = plt.subplots(figsize=(7, 4.5))
+        for access in a.access.split(","):
+            rs = [r for r in rows if r["access"] == access]
+            ax.plot([r["terminals"] for r in rs], [r["wall_per_sim_s"] for r in rs], "o-",
+                    label="%s (b = %.2f)" % (access, fits.get(access, float("nan"))))
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel("terminals")
+        ax.set_ylabel("wall seconds per simulated second")
+        ax.set_title("cost vs terminals (fit: wall ~ terminals^b)")
+        ax.grid(True, which="both", alpha=0.3)
+        ax.legend()
+        fig.tight_layout()
+        fig.savefig(os.path.join(a.output_dir, "scaling.png"), dpi=100)
+        print("plot: %s" % os.path.join(a.output_dir, "scaling.png"))
+    except ImportError:
+        print("matplotlib is missing: no plot")
+    print("results: %s" % os.path.join(a.output_dir, "scaling.csv"))
+
+
+SCALING = {
+    "wifi": ("multilayer-dt-s2", lambda n: ["--users=%d" % n, "--access=wifi"]),
+    "lte": ("multilayer-dt-s2", lambda n: ["--users=%d" % n]),
+}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    o = sub.add_parser("overhead")
+    o.add_argument("--bin-dir", required=True)
+    o.add_argument("--output-dir", required=True)
+    o.add_argument("--reps", type=int, default=3)
+    o.add_argument("--quick", action="store_true", help="shorter runs")
+    o.add_argument("--only", default="", help="comma-separated configurations: s1,s2-lte,s2-wifi")
+    s = sub.add_parser("scaling")
+    s.add_argument("--bin-dir", required=True)
+    s.add_argument("--output-dir", required=True)
+    s.add_argument("--terminals", default="10,50,100,200")
+    s.add_argument("--access", default="wifi,lte")
+    s.add_argument("--sim-time", type=float, default=5)
+    a = ap.parse_args()
+    if a.cmd == "overhead":
+        if a.reps < 1:
+            sys.exit("bench: --reps=%d must be >= 1" % a.reps)
+        overhead(a)
+    else:
+        a.scenarios = SCALING
+        for acc in a.access.split(","):
+            if acc not in SCALING:
+                sys.exit("bench: --access=%s is not one of %s" % (acc, ", ".join(SCALING)))
+        scaling(a)
+
+
+if __name__ == "__main__":
+    main()
