@@ -27,6 +27,31 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("DtCommModule");
 
+namespace
+{
+
+/**
+ * \param type a message type
+ * \return for a type that carries bulk data after a fixed-size structured
+ *         part (demands and their results), the size of that part; for the
+ *         others, the largest payload (every byte is structured)
+ */
+uint32_t
+BulkOffset(DtMessageType type)
+{
+    switch (type)
+    {
+        case DtMessageType::DEMAND_REQUEST:
+        case DtMessageType::PEER_DEMAND:
+        case DtMessageType::DEMAND_RESPONSE:
+            return DtMessage::CreatePayload(type)->GetSerializedSize();
+        default:
+            return DtHeader::MAX_PAYLOAD_LENGTH;
+    }
+}
+
+} // namespace
+
 NS_OBJECT_ENSURE_REGISTERED(DtCommModule);
 
 TypeId
@@ -524,7 +549,8 @@ DtCommModule::HandleAccept(Ptr<Socket>, const Address&)
 void
 DtCommModule::HandleAccepted(Ptr<Socket> socket, const Address& from)
 {
-    m_rxStreams[socket] = {Create<Packet>(), InetSocketAddress::ConvertFrom(from).GetIpv4()};
+    RxStream& rx = m_rxStreams[socket];
+    rx.sender = InetSocketAddress::ConvertFrom(from).GetIpv4();
     socket->SetRecvCallback(MakeCallback(&DtCommModule::HandleTcpRead, this));
     socket->SetCloseCallbacks(MakeCallback(&DtCommModule::HandleTcpClosed, this),
                               MakeCallback(&DtCommModule::HandleTcpClosed, this));
@@ -547,40 +573,77 @@ DtCommModule::HandleTcpRead(Ptr<Socket> socket)
     Address from;
     while (Ptr<Packet> p = socket->RecvFrom(from))
     {
-        if (p->GetSize() == 0)
+        uint32_t offset = 0;
+        const uint32_t size = p->GetSize();
+        if (size == 0)
         {
             break;
         }
-        it->second.first->AddAtEnd(p);
-    }
-    // Cut complete messages off the front of the stream.
-    Ptr<Packet> stream = it->second.first;
-    const Ipv4Address sender = it->second.second;
-    while (stream->GetSize() >= DtHeader::SIZE)
-    {
-        DtHeader h;
-        stream->PeekHeader(h);
-        if (h.GetParseError() != DtParseError::NONE)
+        while (offset < size)
         {
-            // The framing is lost: drop what is buffered and the connection.
-            DropMalformed(stream, h.GetParseError());
-            m_rxStreams.erase(it);
-            socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-            socket->Close();
-            return;
-        }
-        const uint32_t whole = DtHeader::SIZE + h.GetPayloadLength();
-        if (stream->GetSize() < whole)
-        {
-            break;
-        }
-        Ptr<Packet> message = stream->CreateFragment(0, whole);
-        stream->RemoveAtStart(whole);
-        Deliver(message, sender);
-        it = m_rxStreams.find(socket);
-        if (it == m_rxStreams.end())
-        {
-            return;
+            RxStream& rx = it->second;
+            if (rx.whole == 0)
+            {
+                // The header: kept until complete, then the message's sizes.
+                const uint32_t take =
+                    std::min<uint32_t>(DtHeader::SIZE - rx.prefix.size(), size - offset);
+                const auto old = rx.prefix.size();
+                rx.prefix.resize(old + take);
+                p->CopyData(rx.prefix.data() + old, take);
+                p->RemoveAtStart(take);
+                offset += take;
+                rx.received += take;
+                if (rx.prefix.size() < DtHeader::SIZE)
+                {
+                    continue;
+                }
+                DtHeader h;
+                Create<Packet>(rx.prefix.data(), DtHeader::SIZE)->PeekHeader(h);
+                if (h.GetParseError() != DtParseError::NONE)
+                {
+                    // The framing is lost: drop what is buffered and the connection.
+                    DropMalformed(Create<Packet>(rx.prefix.data(), rx.prefix.size()),
+                                  h.GetParseError());
+                    m_rxStreams.erase(it);
+                    socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+                    socket->Close();
+                    return;
+                }
+                rx.whole = DtHeader::SIZE + h.GetPayloadLength();
+                rx.structured = std::min(rx.whole, DtHeader::SIZE + BulkOffset(h.GetMessageType()));
+            }
+            // The structured part is kept; bulk bytes are counted.
+            const uint32_t take = std::min(rx.whole - rx.received, size - offset);
+            if (rx.received < rx.structured)
+            {
+                const uint32_t keep = std::min(rx.structured - rx.received, take);
+                const auto old = rx.prefix.size();
+                rx.prefix.resize(old + keep);
+                p->CopyData(rx.prefix.data() + old, keep);
+            }
+            p->RemoveAtStart(take);
+            offset += take;
+            rx.received += take;
+            if (rx.received < rx.whole)
+            {
+                continue;
+            }
+            Ptr<Packet> message = Create<Packet>(rx.prefix.data(), rx.prefix.size());
+            if (rx.whole > rx.structured)
+            {
+                message->AddAtEnd(Create<Packet>(rx.whole - rx.structured));
+            }
+            const Ipv4Address sender = rx.sender;
+            rx.prefix.clear();
+            rx.whole = 0;
+            rx.structured = 0;
+            rx.received = 0;
+            Deliver(message, sender);
+            it = m_rxStreams.find(socket);
+            if (it == m_rxStreams.end())
+            {
+                return;
+            }
         }
     }
 }

@@ -19,6 +19,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <vector>
 
 namespace ns3
 {
@@ -163,6 +164,21 @@ class DtCommModule : public Object
     void DoDispose() override;
 
   private:
+    /**
+     * The message being received on an accepted TCP connection. Its header and
+     * structured part are kept as bytes; its bulk data (demand input or
+     * result, zeros on the wire) is only counted, and the delivered message
+     * carries it as an ns-3 zero area, so no memory is spent on it.
+     */
+    struct RxStream
+    {
+        Ipv4Address sender;          //!< the peer
+        std::vector<uint8_t> prefix; //!< header and structured part received so far
+        uint32_t whole{0};           //!< message size (0: header not complete yet)
+        uint32_t structured{0};      //!< bytes kept: header + structured part
+        uint32_t received{0};        //!< bytes of the message received so far
+    };
+
     /// A reliable datagram waiting for its ACK.
     struct PendingDatagram
     {
@@ -245,20 +261,19 @@ class DtCommModule : public Object
      */
     bool IsDuplicate(uint32_t src, uint32_t seq);
 
-    Ptr<Node> m_node;              //!< our node
-    uint32_t m_dtId{0};            //!< our DT id
-    Ptr<DtAddressBook> m_book;     //!< peers
-    uint16_t m_port;               //!< UDP and TCP port
-    uint32_t m_maxDatagram;        //!< UDP size limit
-    Time m_initialRtt;             //!< RTT before measurement
-    Time m_minRto;                 //!< lower bound of the RTO
-    uint32_t m_maxRetransmissions; //!< retries of a datagram
-    Time m_tcpAckTimeout;          //!< ACK timeout of messages sent over TCP
-    uint32_t m_dedupWindow;        //!< remembered sequences per source
-    Ptr<Socket> m_udp;             //!< datagram socket
-    Ptr<Socket> m_listener;        //!< TCP listener
-    std::map<Ptr<Socket>, std::pair<Ptr<Packet>, Ipv4Address>> m_rxStreams; //!< accepted
-                                                                            //!< connections
+    Ptr<Node> m_node;                                     //!< our node
+    uint32_t m_dtId{0};                                   //!< our DT id
+    Ptr<DtAddressBook> m_book;                            //!< peers
+    uint16_t m_port;                                      //!< UDP and TCP port
+    uint32_t m_maxDatagram;                               //!< UDP size limit
+    Time m_initialRtt;                                    //!< RTT before measurement
+    Time m_minRto;                                        //!< lower bound of the RTO
+    uint32_t m_maxRetransmissions;                        //!< retries of a datagram
+    Time m_tcpAckTimeout;                                 //!< ACK timeout of messages sent over TCP
+    uint32_t m_dedupWindow;                               //!< remembered sequences per source
+    Ptr<Socket> m_udp;                                    //!< datagram socket
+    Ptr<Socket> m_listener;                               //!< TCP listener
+    std::map<Ptr<Socket>, RxStream> m_rxStreams;          //!< accepted connections
     std::map<uint32_t, TcpPeer> m_tcpPeers;               //!< outgoing connections by DT
     std::map<uint32_t, PendingDatagram> m_pending;        //!< unacknowledged, by sequence
     std::map<uint32_t, RttState> m_rtt;                   //!< RTT estimates by DT
