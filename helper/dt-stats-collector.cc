@@ -282,7 +282,7 @@ DtStatsCollector::MessageSent(DtLayer layer, const DtHeader& header, uint32_t by
     const auto l = static_cast<std::size_t>(layer);
     m_signaling[l] += bytes - bulk;
     m_data[l] += bulk;
-    ++m_messagesByType[DtMessageTypeName(header.GetMessageType())];
+    ++m_messagesByType[static_cast<std::size_t>(header.GetMessageType())];
 }
 
 void
@@ -575,7 +575,15 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
     sig["total"] = sigTotal / n;
     data["total"] = dataTotal / n;
     j["bytes_per_demand"] = {{"signaling", sig}, {"data", data}};
-    j["messages_sent"] = m_messagesByType;
+    nlohmann::json sent = nlohmann::json::object();
+    for (uint32_t t = 1; t <= DT_MESSAGE_TYPE_COUNT; ++t)
+    {
+        if (m_messagesByType[t] > 0)
+        {
+            sent[DtMessageTypeName(static_cast<DtMessageType>(t))] = m_messagesByType[t];
+        }
+    }
+    j["messages_sent"] = sent;
 
     uint64_t completed = 0;
     uint64_t failed = 0;

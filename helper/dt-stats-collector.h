@@ -292,7 +292,7 @@ class DtStatsCollector : public Object
     std::vector<DtDemand> m_finished;                          //!< final demands
     std::array<uint64_t, 3> m_signaling{};                     //!< by layer
     std::array<uint64_t, 3> m_data{};                          //!< by layer
-    std::map<std::string, uint64_t> m_messagesByType;          //!< sent messages by type
+    std::array<uint64_t, DT_MESSAGE_TYPE_COUNT + 1> m_messagesByType{}; //!< sent, by type
     uint64_t m_escalations{0};                                 //!< edge escalations
     std::vector<Ptr<LocalDtApplication>> m_locals;             //!< watched local DTs
     std::vector<Ptr<EdgeDtApplication>> m_edges;               //!< watched edge DTs

@@ -42,7 +42,7 @@ QUICK = {"s1": ["--simTime=4"], "s2-lte": ["--simTime=6"], "s2-wifi": ["--simTim
 
 
 def run(cmd, cwd):
-    """Runs one simulation; returns wall seconds, peak RSS (MiB) and its output."""
+    """Runs one simulation; returns wall seconds, CPU seconds, peak RSS (MiB) and its output."""
     start = time.perf_counter()
     with open(os.path.join(cwd, "log.txt"), "w") as log:
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=log, text=True)
@@ -52,7 +52,7 @@ def run(cmd, cwd):
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit("bench: %s failed (exit %d); see %s/log.txt"
                  % (" ".join(cmd), os.waitstatus_to_exitcode(status), cwd))
-    return wall, usage.ru_maxrss / 1024.0, out
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, out
 
 
 def events_of(out):
@@ -66,39 +66,43 @@ def overhead(a):
     os.makedirs(a.output_dir, exist_ok=True)
     rows = []
     ratios = []
-    print("%-8s %-5s %4s %9s %11s %12s %9s" % ("config", "mode", "rep", "wall s", "events",
-                                              "events/s", "RSS MiB"))
+    print("%-8s %-5s %4s %9s %8s %11s %12s %9s" % ("config", "mode", "rep", "wall s", "CPU s",
+                                                  "events", "events/s", "RSS MiB"))
     for name, example, args, desc in CONFIGS:
         if a.only and name not in a.only.split(","):
             continue
         binary = os.path.join(a.bin_dir, example)
         args = args + (QUICK[name] if a.quick else [])
         walls = {"dt": [], "bare": []}
+        cpus = {"dt": [], "bare": []}
         for rep in range(1, a.reps + 1):
             folder = os.path.join(a.output_dir, name, "rep-%d" % rep)
             os.makedirs(folder, exist_ok=True)
             traffic = os.path.join(folder, "traffic.txt")
             for mode, extra in (("dt", ["--recordTraffic=" + traffic, "--outputDir=out"]),
                                 ("bare", ["--replayTraffic=" + traffic, "--outputDir=out"])):
-                wall, rss, out = run([binary] + args + ["--RngRun=%d" % rep] + extra, folder)
+                wall, cpu, rss, out = run([binary] + args + ["--RngRun=%d" % rep] + extra, folder)
                 ev = events_of(out)
                 walls[mode].append(wall)
+                cpus[mode].append(cpu)
                 rows.append({"config": name, "mode": mode, "rep": rep, "wall_s": "%.3f" % wall,
-                             "events": ev, "events_per_s": "%.0f" % (ev / wall),
-                             "peak_rss_mib": "%.1f" % rss})
-                print("%-8s %-5s %4d %9.2f %11d %12.0f %9.1f"
-                      % (name, mode, rep, wall, ev, ev / wall, rss), flush=True)
+                             "cpu_s": "%.3f" % cpu, "events": ev,
+                             "events_per_s": "%.0f" % (ev / wall), "peak_rss_mib": "%.1f" % rss})
+                print("%-8s %-5s %4d %9.2f %8.2f %11d %12.0f %9.1f"
+                      % (name, mode, rep, wall, cpu, ev, ev / wall, rss), flush=True)
         ratio = statistics.median(walls["dt"]) / statistics.median(walls["bare"])
-        ratios.append((name, desc, ratio, walls))
+        cpu_ratio = statistics.median(cpus["dt"]) / statistics.median(cpus["bare"])
+        ratios.append((name, desc, ratio, cpu_ratio, walls))
     with open(os.path.join(a.output_dir, "bench.csv"), "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
         w.writeheader()
         w.writerows(rows)
     print()
-    for name, desc, ratio, walls in ratios:
-        print("%s: median wall %.2f s with DTs, %.2f s bare network (%d runs each)"
+    for name, desc, ratio, cpu_ratio, walls in ratios:
+        print("%s: median wall %.2f s with DTs, %.2f s bare network (%d runs each); "
+              "CPU time ratio %.2f"
               % (desc, statistics.median(walls["dt"]), statistics.median(walls["bare"]),
-                 len(walls["dt"])))
+                 len(walls["dt"]), cpu_ratio))
         print("overhead: %.2f  %s" % (ratio, name))
     print("results: %s" % os.path.join(a.output_dir, "bench.csv"))
 
@@ -127,7 +131,7 @@ def scaling(a):
             os.makedirs(folder, exist_ok=True)
             cmd = [os.path.join(a.bin_dir, example)] + args(n) + [
                 "--simTime=%g" % a.sim_time, "--outputDir=out"]
-            wall, rss, out = run(cmd, folder)
+            wall, _, rss, out = run(cmd, folder)
             sim = a.sim_time + 1 + 5  # warm-up and drain of the scenario
             row = {"access": access, "terminals": n, "wall_s": wall, "sim_s": sim,
                    "wall_per_sim_s": wall / sim, "ms_per_terminal_s": 1e3 * wall / sim / n,
