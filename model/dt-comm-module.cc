@@ -579,6 +579,16 @@ DtCommModule::HandleTcpRead(Ptr<Socket> socket)
         {
             break;
         }
+        // Moves take bytes of p into the message, keeping the first keep of them.
+        auto consume = [&p, &offset](RxStream& rx, uint32_t take, uint32_t keep)
+        {
+            const auto old = rx.prefix.size();
+            rx.prefix.resize(old + keep);
+            p->CopyData(rx.prefix.data() + old, keep);
+            p->RemoveAtStart(take);
+            offset += take;
+            rx.received += take;
+        };
         while (offset < size)
         {
             RxStream& rx = it->second;
@@ -587,12 +597,7 @@ DtCommModule::HandleTcpRead(Ptr<Socket> socket)
                 // The header: kept until complete, then the message's sizes.
                 const uint32_t take =
                     std::min<uint32_t>(DtHeader::SIZE - rx.prefix.size(), size - offset);
-                const auto old = rx.prefix.size();
-                rx.prefix.resize(old + take);
-                p->CopyData(rx.prefix.data() + old, take);
-                p->RemoveAtStart(take);
-                offset += take;
-                rx.received += take;
+                consume(rx, take, take);
                 if (rx.prefix.size() < DtHeader::SIZE)
                 {
                     continue;
@@ -614,16 +619,9 @@ DtCommModule::HandleTcpRead(Ptr<Socket> socket)
             }
             // The structured part is kept; bulk bytes are counted.
             const uint32_t take = std::min(rx.whole - rx.received, size - offset);
-            if (rx.received < rx.structured)
-            {
-                const uint32_t keep = std::min(rx.structured - rx.received, take);
-                const auto old = rx.prefix.size();
-                rx.prefix.resize(old + keep);
-                p->CopyData(rx.prefix.data() + old, keep);
-            }
-            p->RemoveAtStart(take);
-            offset += take;
-            rx.received += take;
+            consume(rx,
+                    take,
+                    rx.received < rx.structured ? std::min(rx.structured - rx.received, take) : 0);
             if (rx.received < rx.whole)
             {
                 continue;

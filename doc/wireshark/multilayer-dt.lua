@@ -574,8 +574,8 @@ local function begin(pinfo)
     end
 end
 
--- UDP: one message per datagram.
-local function dissect_udp(tvb, pinfo, tree)
+-- One whole message: a UDP datagram, or a PDU cut out of a TCP stream.
+local function dissect_one(tvb, pinfo, tree)
     begin(pinfo)
     dissect_message(tvb, pinfo, tree)
     return tvb:len()
@@ -592,12 +592,6 @@ local function pdu_length(tvb, pinfo, offset)
     return HEADER_LEN + length
 end
 
-local function dissect_pdu(tvb, pinfo, tree)
-    begin(pinfo)
-    dissect_message(tvb, pinfo, tree)
-    return tvb:len()
-end
-
 -- TCP hands over data at message boundaries, except after a gap in the
 -- capture (a segment the capturing device did not see): then the data starts
 -- inside a message, and a stream has no marker to resynchronize on. Such data
@@ -612,12 +606,12 @@ local function dissect_tcp(tvb, pinfo, tree)
         pinfo.cols.info:append("[continuation: message start not captured] ")
         return tvb:len()
     end
-    return dissect_tcp_pdus(tvb, tree, HEADER_LEN, pdu_length, dissect_pdu, true)
+    return dissect_tcp_pdus(tvb, tree, HEADER_LEN, pdu_length, dissect_one, true)
 end
 
 local mldt_tcp = Proto("mldt_tcp", "Multilayer DT Protocol over TCP")
 mldt_tcp.dissector = dissect_tcp
-mldt.dissector = dissect_udp
+mldt.dissector = dissect_one
 
 local registered = nil
 local function register(port)
