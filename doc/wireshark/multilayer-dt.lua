@@ -330,8 +330,10 @@ mldt.fields = fields
 
 local ef_malformed = ProtoExpert.new("mldt.malformed.expert", "Malformed DT message",
     expert.group.MALFORMED, expert.severity.ERROR)
+-- DtMessage::Parse accepts such a message (the block is opaque to it); the
+-- receiving DT's decoder refuses the block: a protocol warning.
 local ef_samples = ProtoExpert.new("mldt.samples.expert", "Sample block does not decode",
-    expert.group.MALFORMED, expert.severity.WARN)
+    expert.group.PROTOCOL, expert.severity.WARN)
 local ef_continuation = ProtoExpert.new("mldt.continuation.expert",
     "TCP data inside a DT message whose start is not in this capture",
     expert.group.SEQUENCE, expert.severity.NOTE)
