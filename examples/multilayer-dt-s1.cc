@@ -78,6 +78,7 @@ struct Settings
     bool progress{false};      //!< print the simulation's progress
     bool lte{false};           //!< LTE access instead of Wi-Fi
     bool highMobility{false};  //!< half the terminals change edge every second
+    bool wired{false};         //!< a point-to-point link per terminal (no radio)
     std::string outputDir;     //!< output folder
     std::string recordTraffic; //!< write the DTs' traffic here
     std::string replayTraffic; //!< replay this traffic without DTs
@@ -112,6 +113,10 @@ RunOnce(DtArchitecture arch, const Settings& s)
         dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
         dt->SetAttribute("LteBandwidth", UintegerValue(100));
         dt->SetAttribute("AutomaticHandover", BooleanValue(!s.highMobility));
+    }
+    else if (s.wired)
+    {
+        dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::WIRED));
     }
     else if (s.highMobility)
     {
@@ -420,7 +425,10 @@ main(int argc, char* argv[])
     cmd.AddValue("flowmon", "Write FlowMonitor statistics (flowmon.xml)", s.flowmon);
     cmd.AddValue("progress", "Print the simulation's progress every 5 s of wall time", s.progress);
     std::string access = "wifi";
-    cmd.AddValue("access", "wifi | lte", access);
+    cmd.AddValue("access",
+                 "wifi | lte | wired (a point-to-point link per terminal, no radio: the DT "
+                 "logic alone)",
+                 access);
     cmd.AddValue("highMobility",
                  "Half the terminals change edge every second (scripted LTE handovers, "
                  "or Wi-Fi re-associations in one ESS)",
@@ -479,9 +487,18 @@ main(int argc, char* argv[])
     {
         s.lte = true;
     }
+    else if (access == "wired")
+    {
+        s.wired = true;
+    }
     else if (access != "wifi")
     {
-        Fail("--access=" + access + " is not one of wifi, lte");
+        Fail("--access=" + access + " is not one of wifi, lte, wired");
+    }
+    if (s.wired && s.highMobility)
+    {
+        Fail("--access=wired cannot be combined with --highMobility (wired terminals do not "
+             "move)");
     }
     std::vector<DtArchitecture> archs;
     if (architecture == "both")

@@ -97,10 +97,17 @@ MultiLayerDtHelper::GetTypeId()
                                           "Centralized"))
             .AddAttribute(
                 "Access",
-                "Access technology between terminals and edge servers.",
+                "Access technology between terminals and edge servers: Wi-Fi, LTE, or Wired "
+                "(a point-to-point link of UplinkRate per terminal, no radio: the DT logic "
+                "alone, for scaling studies).",
                 EnumValue(MultiLayerDtHelper::WIFI),
                 MakeEnumAccessor(&MultiLayerDtHelper::m_access),
-                MakeEnumChecker(MultiLayerDtHelper::WIFI, "Wifi", MultiLayerDtHelper::LTE, "Lte"))
+                MakeEnumChecker(MultiLayerDtHelper::WIFI,
+                                "Wifi",
+                                MultiLayerDtHelper::LTE,
+                                "Lte",
+                                MultiLayerDtHelper::WIRED,
+                                "Wired"))
             .AddAttribute("MigrationPolicy",
                           "What happens to a terminal's agent when it is handed over to a "
                           "cell of another edge: Reactive (the new edge pulls its state from "
@@ -613,6 +620,10 @@ MultiLayerDtHelper::Build()
     {
         BuildLte();
     }
+    else if (m_access == WIRED)
+    {
+        BuildWired();
+    }
     else if (m_wifiRoaming)
     {
         BuildWifiRoaming();
@@ -633,6 +644,10 @@ MultiLayerDtHelper::Build()
     if (m_access == LTE)
     {
         RouteLte(); // global routing does not handle the EPC's nodes
+    }
+    else if (m_access == WIRED)
+    {
+        RouteWired();
     }
     else if (m_wifiRoaming)
     {
@@ -1106,6 +1121,62 @@ MultiLayerDtHelper::RouteWifiRoaming()
 }
 
 void
+MultiLayerDtHelper::BuildWired()
+{
+    m_terminalAddr.resize(m_terminals);
+    m_edgeAddr.resize(m_edges);
+    PointToPointHelper link;
+    link.SetDeviceAttribute("DataRate", DataRateValue(m_uplinkRate));
+    link.SetChannelAttribute("Delay", TimeValue(MicroSeconds(1)));
+    std::vector<uint32_t> onEdge(m_edges, 0);
+    for (uint32_t i = 0; i < m_terminals; ++i)
+    {
+        const uint32_t e = m_edgeOf[i];
+        NetDeviceContainer d = link.Install(m_terminalNodes.Get(i), m_edgeNodes.Get(e));
+        // Edge e's terminals share 10.(e+1).0.0/16, a /30 each.
+        const uint32_t k = onEdge[e]++;
+        NS_ABORT_MSG_IF(k >= 16384,
+                        "Access=Wired: more than 16384 terminals on edge " << e << "; add edges");
+        Ipv4AddressHelper ip;
+        ip.SetBase(Ipv4Address((10u << 24) | ((e + 1) << 16) | (k << 2)),
+                   Ipv4Mask("255.255.255.252"));
+        Ipv4InterfaceContainer ifs = ip.Assign(d);
+        m_terminalAddr[i] = ifs.GetAddress(0);
+        m_accessDevices.Add(d);
+    }
+}
+
+void
+MultiLayerDtHelper::RouteWired()
+{
+    Ipv4StaticRoutingHelper routing;
+    for (uint32_t i = 0; i < m_terminals; ++i)
+    {
+        // The terminal's only link leads to its edge.
+        Ptr<Ipv4> ipv4 = m_terminalNodes.Get(i)->GetObject<Ipv4>();
+        const uint32_t ifIndex = ipv4->GetInterfaceForAddress(m_terminalAddr[i]);
+        const Ipv4Address edgeSide(m_terminalAddr[i].Get() + 1);
+        routing.GetStaticRouting(ipv4)->SetDefaultRoute(edgeSide, ifIndex);
+    }
+    Ptr<Ipv4> cloud = m_cloudNode.Get(0)->GetObject<Ipv4>();
+    for (uint32_t e = 0; e < m_edges; ++e)
+    {
+        // Edges reach everything else through the cloud; the cloud reaches
+        // edge e's terminals through edge e.
+        Ptr<Ipv4> edge = m_edgeNodes.Get(e)->GetObject<Ipv4>();
+        const Ipv4Address edgeUp((172u << 24) | (16u << 16) | (e << 8) | 1);
+        const Ipv4Address cloudSide(edgeUp.Get() + 1);
+        routing.GetStaticRouting(edge)->SetDefaultRoute(cloudSide,
+                                                        edge->GetInterfaceForAddress(edgeUp));
+        routing.GetStaticRouting(cloud)->AddNetworkRouteTo(
+            Ipv4Address((10u << 24) | ((e + 1) << 16)),
+            Ipv4Mask("255.255.0.0"),
+            edgeUp,
+            cloud->GetInterfaceForAddress(cloudSide));
+    }
+}
+
+void
 MultiLayerDtHelper::BuildWifi()
 {
     m_uplinkMode = SlowestVhtModeReaching(m_uplinkRate.GetBitRate(), m_channelWidth);
@@ -1264,9 +1335,9 @@ MultiLayerDtHelper::BuildFibre()
         {
             m_cloudAddr = ifs.GetAddress(1);
         }
-        if (m_access == WIFI && m_wifiRoaming)
+        if ((m_access == WIFI && m_wifiRoaming) || m_access == WIRED)
         {
-            m_edgeAddr[e] = ifs.GetAddress(0); // the AP side is shared by all edges
+            m_edgeAddr[e] = ifs.GetAddress(0); // no one access-side address per edge
         }
         m_fibreDevices.Add(d);
     }
@@ -1510,12 +1581,19 @@ MultiLayerDtHelper::EnablePcap(const std::string& prefix)
     NS_ABORT_MSG_IF(!m_built, "MultiLayerDtHelper: Build before EnablePcap");
     YansWifiPhyHelper phy;
     phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
-    phy.EnablePcap(prefix + "-wifi", m_accessDevices);
+    PointToPointHelper p2p;
+    if (m_access == WIRED)
+    {
+        p2p.EnablePcap(prefix + "-access", m_accessDevices);
+    }
+    else
+    {
+        phy.EnablePcap(prefix + "-wifi", m_accessDevices);
+    }
     if (m_adhocDevices.GetN() > 0)
     {
         phy.EnablePcap(prefix + "-adhoc", m_adhocDevices);
     }
-    PointToPointHelper p2p;
     p2p.EnablePcap(prefix + "-fibre", m_fibreDevices);
     if (m_access == LTE)
     {

@@ -73,8 +73,9 @@ class MultiLayerDtHelper : public Object
     /// Access technology between terminals and edges.
     enum Access
     {
-        WIFI = 0, //!< 802.11ac, one BSS per edge server
-        LTE = 1,  //!< LTE with EPC, one eNB per edge site, X2 handover
+        WIFI = 0,  //!< 802.11ac, one BSS per edge server
+        LTE = 1,   //!< LTE with EPC, one eNB per edge site, X2 handover
+        WIRED = 2, //!< a point-to-point link per terminal to its edge: no radio
     };
 
     /// How terminals move.
@@ -253,6 +254,10 @@ class MultiLayerDtHelper : public Object
     void PlaceNodes();
     /** Build the Wi-Fi access network. */
     void BuildWifi();
+    /** Build the wired access network: a point-to-point link per terminal. */
+    void BuildWired();
+    /** Static routes of the wired access network (global routing is quadratic). */
+    void RouteWired();
     /** Build the LTE access network: EPC, one eNB per edge site, X2, handover. */
     void BuildLte();
     /**
