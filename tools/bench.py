@@ -12,8 +12,9 @@ prints wall time, simulator events per wall second and peak RSS of each, and
 the ratio of the median walls as "overhead: X.XX". Interleaving cancels slow
 drifts of the machine's speed.
 
-scaling: the S2 topology at growing numbers of terminals, per access
-technology; wall time per simulated second, per terminal, peak RSS per
+scaling: the S2 topology at growing numbers of terminals on Wi-Fi and LTE,
+and the DT logic alone (S1's DTs, a point-to-point link per terminal, no
+radio) up to 10 000 terminals; wall time per simulated second, per terminal, peak RSS per
 terminal, and the growth exponent b of wall = a * terminals^b (least squares
 in log-log). Writes scaling.csv and scaling.png.
 
@@ -120,19 +121,18 @@ def fit_exponent(xs, ys):
 
 def scaling(a):
     os.makedirs(a.output_dir, exist_ok=True)
-    counts = [int(x) for x in a.terminals.split(",")]
     rows = []
     print("%-6s %9s %9s %13s %16s %9s %14s" % ("access", "terminals", "wall s", "wall/sim s",
                                               "ms/terminal/s", "RSS MiB", "KiB/terminal"))
     for access in a.access.split(","):
-        example, args = a.scenarios[access]
-        for n in counts:
+        example, args, extra_s, default_counts = a.scenarios[access]
+        for n in [int(x) for x in (a.terminals or default_counts).split(",")]:
             folder = os.path.join(a.output_dir, "%s-%d" % (access, n))
             os.makedirs(folder, exist_ok=True)
             cmd = [os.path.join(a.bin_dir, example)] + args(n) + [
                 "--simTime=%g" % a.sim_time, "--outputDir=out"]
             wall, _, rss, out = run(cmd, folder)
-            sim = a.sim_time + 1 + 5  # warm-up and drain of the scenario
+            sim = a.sim_time + extra_s
             row = {"access": access, "terminals": n, "wall_s": wall, "sim_s": sim,
                    "wall_per_sim_s": wall / sim, "ms_per_terminal_s": 1e3 * wall / sim / n,
                    "peak_rss_mib": rss, "events": events_of(out)}
@@ -176,9 +176,19 @@ def scaling(a):
     print("results: %s" % os.path.join(a.output_dir, "scaling.csv"))
 
 
+# access: example, its arguments for n terminals, seconds simulated besides
+# --simTime (warm-up and drain), default terminal counts.
 SCALING = {
-    "wifi": ("multilayer-dt-s2", lambda n: ["--users=%d" % n, "--access=wifi"]),
-    "lte": ("multilayer-dt-s2", lambda n: ["--users=%d" % n]),
+    "wifi": ("multilayer-dt-s2", lambda n: ["--users=%d" % n, "--access=wifi"], 6,
+             "10,50,100,200"),
+    "lte": ("multilayer-dt-s2", lambda n: ["--users=%d" % n], 6, "10,50,100,200"),
+    # The DT logic alone: S1's DTs on a point-to-point link per terminal,
+    # one edge per 100 terminals, the cloud's capacity growing with them (the
+    # load per terminal stays that of S1).
+    "wired": ("multilayer-dt-s1",
+              lambda n: ["--access=wired", "--architecture=multilayer", "--terminals=%d" % n,
+                         "--edges=%d" % max(2, n // 100), "--cloudCapacity=%d" % (50 * n)],
+              11, "100,1000,10000"),
 }
 
 
@@ -194,8 +204,10 @@ def main():
     s = sub.add_parser("scaling")
     s.add_argument("--bin-dir", required=True)
     s.add_argument("--output-dir", required=True)
-    s.add_argument("--terminals", default="10,50,100,200")
-    s.add_argument("--access", default="wifi,lte")
+    s.add_argument("--terminals", default="",
+                   help="terminal counts (default: 10,50,100,200 with radio; "
+                        "100,1000,10000 wired)")
+    s.add_argument("--access", default="wifi,lte,wired")
     s.add_argument("--sim-time", type=float, default=5)
     a = ap.parse_args()
     if a.cmd == "overhead":
