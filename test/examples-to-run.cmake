@@ -20,6 +20,11 @@ if(TARGET multilayer-dt-s1)
                         "handovers / migrations \\(mean ms\\) +[1-9][0-9]* / 0 +[1-9][0-9]* / [1-9]"
                         $<TARGET_FILE:multilayer-dt-s1> --simTime=2 --access=wifi --highMobility=true
                         --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s1-hmw-test-output)
+  mldt_add_checked_test(example/multilayer-dt-s1-wired
+                        "failed +0 .*handovers / migrations \\(mean ms\\) +0 / 0"
+                        $<TARGET_FILE:multilayer-dt-s1> --simTime=2 --access=wired
+                        --architecture=multilayer --terminals=30 --edges=3
+                        --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s1-wired-test-output)
   mldt_add_checked_test(example/multilayer-dt-s1-bad-input "bad input rejected: 17 cases"
                         ${CMAKE_COMMAND} -DPROG=$<TARGET_FILE:multilayer-dt-s1>
                         -P ${CMAKE_CURRENT_SOURCE_DIR}/bad-input.cmake)

@@ -17,6 +17,12 @@ cpp_examples = [
         "True",
         "False",
     ),
+    (
+        "multilayer-dt-s1 --simTime=2 --access=wired --architecture=multilayer --terminals=30 "
+        "--edges=3 --outputDir=s1-wired-output",
+        "True",
+        "False",
+    ),
     ("multilayer-dt-open-service --terminals=4 --simTime=3", "True", "False"),
     (
         "multilayer-dt-s2 --users=6 --simTime=4 --speed=30 --outputDir=s2-test-output",
