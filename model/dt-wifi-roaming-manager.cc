@@ -11,7 +11,6 @@
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/sta-wifi-mac.h"
-#include "ns3/wifi-phy-state-helper.h"
 #include "ns3/wifi-phy.h"
 
 #include <algorithm>
@@ -164,16 +163,6 @@ DtWifiRoamingManager::Leave()
         // ns-3.37 asserts that a switch starts from idle: finish this frame first.
         Simulator::Schedule(
             phy->GetDelayUntilIdle() + NanoSeconds(1), &DtWifiRoamingManager::Leave, this);
-        return;
-    }
-    // A frame just received may be answered a SIFS later (ACK, Block ACK, the
-    // next frame of a TXOP), and a transmission that starts while the PHY
-    // switches is fatal in ns-3.37: let that window pass first.
-    const Time quiet = phy->GetSifs() + phy->GetSlot();
-    const Time sinceRx = Simulator::Now() - phy->GetState()->GetLastRxEndTime();
-    if (sinceRx < quiet)
-    {
-        Simulator::Schedule(quiet - sinceRx + NanoSeconds(1), &DtWifiRoamingManager::Leave, this);
         return;
     }
     const WifiPhyOperatingChannel& ch = phy->GetOperatingChannel();
