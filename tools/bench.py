@@ -51,8 +51,10 @@ def run(cmd, cwd):
         _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit("bench: %s failed (exit %d); see %s/log.txt"
-                 % (" ".join(cmd), os.waitstatus_to_exitcode(status), cwd))
+        # Reported and left out; the other runs go on.
+        print("bench: %s failed (exit %d); see %s/log.txt"
+              % (" ".join(cmd), os.waitstatus_to_exitcode(status), cwd), flush=True)
+        return None
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, out
 
 
@@ -67,6 +69,7 @@ def overhead(a):
     os.makedirs(a.output_dir, exist_ok=True)
     rows = []
     ratios = []
+    failed = []
     print("%-8s %-5s %4s %9s %8s %11s %12s %9s" % ("config", "mode", "rep", "wall s", "CPU s",
                                                   "events", "events/s", "RSS MiB"))
     for name, example, args, desc in CONFIGS:
@@ -82,7 +85,15 @@ def overhead(a):
             traffic = os.path.join(folder, "traffic.txt")
             for mode, extra in (("dt", ["--recordTraffic=" + traffic, "--outputDir=out"]),
                                 ("bare", ["--replayTraffic=" + traffic, "--outputDir=out"])):
-                wall, cpu, rss, out = run([binary] + args + ["--RngRun=%d" % rep] + extra, folder)
+                result = run([binary] + args + ["--RngRun=%d" % rep] + extra, folder)
+                if result is None:
+                    failed.append("%s %s rep %d" % (name, mode, rep))
+                    if mode == "dt":
+                        break  # no record to replay
+                    walls["dt"].pop()
+                    cpus["dt"].pop()
+                    continue
+                wall, cpu, rss, out = result
                 ev = events_of(out)
                 walls[mode].append(wall)
                 cpus[mode].append(cpu)
@@ -91,6 +102,8 @@ def overhead(a):
                              "events_per_s": "%.0f" % (ev / wall), "peak_rss_mib": "%.1f" % rss})
                 print("%-8s %-5s %4d %9.2f %8.2f %11d %12.0f %9.1f"
                       % (name, mode, rep, wall, cpu, ev, ev / wall, rss), flush=True)
+        if not walls["bare"]:
+            continue
         ratio = statistics.median(walls["dt"]) / statistics.median(walls["bare"])
         cpu_ratio = statistics.median(cpus["dt"]) / statistics.median(cpus["bare"])
         ratios.append((name, desc, ratio, cpu_ratio, walls))
@@ -105,6 +118,8 @@ def overhead(a):
               % (desc, statistics.median(walls["dt"]), statistics.median(walls["bare"]),
                  len(walls["dt"]), cpu_ratio))
         print("overhead: %.2f  %s" % (ratio, name))
+    for f in failed:
+        print("failed (left out with its pair): %s" % f)
     print("results: %s" % os.path.join(a.output_dir, "bench.csv"))
 
 
@@ -131,7 +146,10 @@ def scaling(a):
             os.makedirs(folder, exist_ok=True)
             cmd = [os.path.join(a.bin_dir, example)] + args(n) + [
                 "--simTime=%g" % a.sim_time, "--outputDir=out"]
-            wall, _, rss, out = run(cmd, folder)
+            result = run(cmd, folder)
+            if result is None:
+                continue
+            wall, _, rss, out = result
             sim = a.sim_time + extra_s
             row = {"access": access, "terminals": n, "wall_s": wall, "sim_s": sim,
                    "wall_per_sim_s": wall / sim, "ms_per_terminal_s": 1e3 * wall / sim / n,
