@@ -75,7 +75,7 @@ def overhead(a):
     for name, example, args, desc in CONFIGS:
         if a.only and name not in a.only.split(","):
             continue
-        binary = os.path.join(a.bin_dir, example)
+        binary = os.path.join(os.path.abspath(a.bin_dir), example)
         args = args + (QUICK[name] if a.quick else [])
         walls = {"dt": [], "bare": []}
         cpus = {"dt": [], "bare": []}
@@ -146,7 +146,7 @@ def scaling(a):
         for n in [int(x) for x in (a.terminals or default_counts).split(",")]:
             folder = os.path.join(a.output_dir, "%s-%d" % (access, n))
             os.makedirs(folder, exist_ok=True)
-            cmd = [os.path.join(a.bin_dir, example)] + args(n) + [
+            cmd = [os.path.join(os.path.abspath(a.bin_dir), example)] + args(n) + [
                 "--simTime=%g" % a.sim_time, "--outputDir=out"]
             result = run(cmd, folder)
             if result is None:
