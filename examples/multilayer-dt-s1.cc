@@ -130,10 +130,7 @@ RunOnce(DtArchitecture arch, const Settings& s)
     DtTrafficReplayHelper traffic;
     if (!s.replayTraffic.empty())
     {
-        NodeContainer nodes(dt->GetCloud());
-        nodes.Add(dt->GetEdges());
-        nodes.Add(dt->GetTerminals());
-        traffic.Install(nodes, s.replayTraffic);
+        traffic.Install(dt->GetDtNodes(), s.replayTraffic);
     }
     else
     {

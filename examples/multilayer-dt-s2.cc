@@ -276,10 +276,7 @@ main(int argc, char* argv[])
     DtTrafficReplayHelper traffic;
     if (!replayTraffic.empty())
     {
-        NodeContainer nodes(dt->GetCloud());
-        nodes.Add(dt->GetEdges());
-        nodes.Add(dt->GetTerminals());
-        traffic.Install(nodes, replayTraffic);
+        traffic.Install(dt->GetDtNodes(), replayTraffic);
         Simulator::Stop(dt->GetStopTime());
         Simulator::Run();
         const double wall =

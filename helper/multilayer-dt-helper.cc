@@ -609,11 +609,8 @@ MultiLayerDtHelper::Build()
         m_edgeOf[i] = i % m_edges;
     }
     InternetStackHelper internet;
-    internet.Install(m_cloudNode);
-    internet.Install(m_edgeNodes);
-    internet.Install(m_terminalNodes);
-    NodeContainer all(m_cloudNode, m_edgeNodes, m_terminalNodes);
-    internet.AssignStreams(all, STREAM_INTERNET);
+    internet.Install(GetDtNodes());
+    internet.AssignStreams(GetDtNodes(), STREAM_INTERNET);
     PlaceNodes();
     MobilityHelper().AssignStreams(m_terminalNodes, STREAM_MOBILITY);
     if (m_access == LTE)
@@ -1669,6 +1666,12 @@ Ptr<Node>
 MultiLayerDtHelper::GetCloud() const
 {
     return m_cloudNode.GetN() ? m_cloudNode.Get(0) : nullptr;
+}
+
+NodeContainer
+MultiLayerDtHelper::GetDtNodes() const
+{
+    return NodeContainer(m_cloudNode, m_edgeNodes, m_terminalNodes);
 }
 
 Time

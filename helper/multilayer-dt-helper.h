@@ -214,6 +214,8 @@ class MultiLayerDtHelper : public Object
     NodeContainer GetEdges() const;
     /** \return the cloud node */
     Ptr<Node> GetCloud() const;
+    /** \return every node that runs a DT: the cloud, the edges, the terminals */
+    NodeContainer GetDtNodes() const;
     /** \return when the DTs stop: warm-up (1 s) + SimTime + DrainTime */
     Time GetDtStopTime() const;
     /** \return when the simulation should stop: just after the DTs stop */

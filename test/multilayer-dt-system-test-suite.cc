@@ -1730,10 +1730,7 @@ class DtTrafficReplayTestCase : public TestCase
         NS_TEST_EXPECT_MSG_LT(tcpLines, lines, "the rest went as UDP datagrams");
 
         Ptr<MultiLayerDtHelper> dt = Scenario();
-        NodeContainer nodes(dt->GetCloud());
-        nodes.Add(dt->GetEdges());
-        nodes.Add(dt->GetTerminals());
-        ApplicationContainer replay = DtTrafficReplayHelper().Install(nodes, file);
+        ApplicationContainer replay = DtTrafficReplayHelper().Install(dt->GetDtNodes(), file);
         Simulator::Stop(dt->GetStopTime());
         Simulator::Run();
         uint64_t sends = 0;
