@@ -39,12 +39,21 @@ namespace
 uint32_t
 BulkOffset(DtMessageType type)
 {
+    // Fixed sizes, measured once on default instances.
+    static const uint32_t request =
+        DtMessage::CreatePayload(DtMessageType::DEMAND_REQUEST)->GetSerializedSize();
+    static const uint32_t peer =
+        DtMessage::CreatePayload(DtMessageType::PEER_DEMAND)->GetSerializedSize();
+    static const uint32_t response =
+        DtMessage::CreatePayload(DtMessageType::DEMAND_RESPONSE)->GetSerializedSize();
     switch (type)
     {
         case DtMessageType::DEMAND_REQUEST:
+            return request;
         case DtMessageType::PEER_DEMAND:
+            return peer;
         case DtMessageType::DEMAND_RESPONSE:
-            return DtMessage::CreatePayload(type)->GetSerializedSize();
+            return response;
         default:
             return DtHeader::MAX_PAYLOAD_LENGTH;
     }
@@ -573,30 +582,27 @@ DtCommModule::HandleTcpRead(Ptr<Socket> socket)
     Address from;
     while (Ptr<Packet> p = socket->RecvFrom(from))
     {
-        uint32_t offset = 0;
-        const uint32_t size = p->GetSize();
-        if (size == 0)
+        if (p->GetSize() == 0)
         {
             break;
         }
         // Moves take bytes of p into the message, keeping the first keep of them.
-        auto consume = [&p, &offset](RxStream& rx, uint32_t take, uint32_t keep)
+        auto consume = [&p](RxStream& rx, uint32_t take, uint32_t keep)
         {
             const auto old = rx.prefix.size();
             rx.prefix.resize(old + keep);
             p->CopyData(rx.prefix.data() + old, keep);
             p->RemoveAtStart(take);
-            offset += take;
             rx.received += take;
         };
-        while (offset < size)
+        while (p->GetSize() > 0)
         {
             RxStream& rx = it->second;
             if (rx.whole == 0)
             {
                 // The header: kept until complete, then the message's sizes.
                 const uint32_t take =
-                    std::min<uint32_t>(DtHeader::SIZE - rx.prefix.size(), size - offset);
+                    std::min<uint32_t>(DtHeader::SIZE - rx.prefix.size(), p->GetSize());
                 consume(rx, take, take);
                 if (rx.prefix.size() < DtHeader::SIZE)
                 {
@@ -618,7 +624,7 @@ DtCommModule::HandleTcpRead(Ptr<Socket> socket)
                 rx.structured = std::min(rx.whole, DtHeader::SIZE + BulkOffset(h.GetMessageType()));
             }
             // The structured part is kept; bulk bytes are counted.
-            const uint32_t take = std::min(rx.whole - rx.received, size - offset);
+            const uint32_t take = std::min(rx.whole - rx.received, p->GetSize());
             consume(rx,
                     take,
                     rx.received < rx.structured ? std::min(rx.structured - rx.received, take) : 0);
