@@ -476,7 +476,9 @@ DtStatsCollector::GetEnergy() const
         ++e.terminals;
         e.totalJ += battery->GetInitialEnergy() - battery->GetRemainingEnergy();
         e.minBatteryFraction = std::min(e.minBatteryFraction, battery->GetEnergyFraction());
-        for (const char* type : {"ns3::WifiRadioEnergyModel", "ns3::DtLteRadioEnergyModel"})
+        for (const char* type : {"ns3::DtWifiRadioEnergyModel",
+                                 "ns3::WifiRadioEnergyModel",
+                                 "ns3::DtLteRadioEnergyModel"})
         {
             DeviceEnergyModelContainer radios = battery->FindDeviceEnergyModels(type);
             for (auto it = radios.Begin(); it != radios.End(); ++it)

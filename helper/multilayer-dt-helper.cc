@@ -17,6 +17,7 @@
 #include "ns3/dt-app-usage-model.h"
 #include "ns3/dt-compute-energy-model.h"
 #include "ns3/dt-lte-radio-energy-model.h"
+#include "ns3/dt-wifi-radio-energy-model.h"
 #include "ns3/dt-wifi-roaming-manager.h"
 #include "ns3/edge-dt-application.h"
 #include "ns3/energy-source-container.h"
@@ -55,7 +56,6 @@
 #include "ns3/wifi-mac-helper.h"
 #include "ns3/wifi-mac.h"
 #include "ns3/wifi-net-device.h"
-#include "ns3/wifi-radio-energy-model-helper.h"
 #include "ns3/yans-wifi-helper.h"
 
 #include <filesystem>
@@ -1252,7 +1252,6 @@ MultiLayerDtHelper::BuildEnergy()
     battery.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(m_batteryEnergy));
     battery.Set("BasicEnergySupplyVoltageV", DoubleValue(3.7));
     EnergySourceContainer sources = battery.Install(m_terminalNodes);
-    WifiRadioEnergyModelHelper radio;
     for (uint32_t i = 0; i < m_terminalNodes.GetN(); ++i)
     {
         Ptr<Node> n = m_terminalNodes.Get(i);
@@ -1260,7 +1259,10 @@ MultiLayerDtHelper::BuildEnergy()
         {
             if (Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(n->GetDevice(d)))
             {
-                radio.Install(dev, sources.Get(i));
+                Ptr<DtWifiRadioEnergyModel> wifi = CreateObject<DtWifiRadioEnergyModel>();
+                wifi->SetEnergySource(sources.Get(i));
+                sources.Get(i)->AppendDeviceEnergyModel(wifi);
+                wifi->Attach(dev);
             }
             if (Ptr<LteUeNetDevice> ue = DynamicCast<LteUeNetDevice>(n->GetDevice(d)))
             {

@@ -8,14 +8,18 @@
 // conservation of demands in both architectures, escalation at a saturated
 // edge, determinism for a given RngRun, and the open cloud service interface.
 
+#include "ns3/basic-energy-source-helper.h"
 #include "ns3/boolean.h"
 #include "ns3/cloud-dt-application.h"
 #include "ns3/constant-velocity-mobility-model.h"
 #include "ns3/double.h"
 #include "ns3/edge-dt-application.h"
 #include "ns3/enum.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-helper.h"
 #include "ns3/lte-ue-net-device.h"
 #include "ns3/lte-ue-phy.h"
+#include "ns3/mobility-helper.h"
 #include "ns3/mobility-model.h"
 #include "ns3/multilayer-dt-module.h"
 #include "ns3/pointer.h"
@@ -24,9 +28,12 @@
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
+#include "ns3/udp-client-server-helper.h"
 #include "ns3/uinteger.h"
 #include "ns3/wifi-net-device.h"
+#include "ns3/wifi-phy-state-helper.h"
 #include "ns3/wifi-phy.h"
+#include "ns3/yans-wifi-helper.h"
 
 #include <fstream>
 #include <regex>
@@ -1753,6 +1760,151 @@ class DtTrafficReplayTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * DtWifiRadioEnergyModel follows the PHY: two ad hoc stations exchange UDP
+ * datagrams, each state has its own power, and every radio's energy equals
+ * the integral of those powers over the periods the PHY's own state helper
+ * logged (its State trace); the battery lost exactly that energy.
+ */
+class DtWifiRadioEnergyTestCase : public TestCase
+{
+  public:
+    DtWifiRadioEnergyTestCase()
+        : TestCase("Wi-Fi radio energy: the integral of state powers over the PHY's states")
+    {
+    }
+
+  private:
+    /// Powers per WifiPhyState, W (distinct, so that a wrong state shows).
+    static double Power(WifiPhyState state)
+    {
+        switch (state)
+        {
+            case WifiPhyState::IDLE:
+                return 1.0;
+            case WifiPhyState::CCA_BUSY:
+                return 2.0;
+            case WifiPhyState::RX:
+                return 3.0;
+            case WifiPhyState::TX:
+                return 5.0;
+            case WifiPhyState::SWITCHING:
+                return 7.0;
+            case WifiPhyState::SLEEP:
+                return 0.5;
+            case WifiPhyState::OFF:
+                return 0.0;
+        }
+        return 0.0;
+    }
+
+    /// What the PHY's state helper logged of one radio.
+    struct Log
+    {
+        double energyJ{0}; //!< sum of power x duration of the logged periods
+        Time end;          //!< end of the last logged period
+        Time tx;           //!< time logged in TX
+    };
+
+    void DoRun() override
+    {
+        const Time check = Seconds(3);
+        NodeContainer nodes(2);
+        MobilityHelper mobility;
+        mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+        mobility.Install(nodes);
+        nodes.Get(1)->GetObject<MobilityModel>()->SetPosition(Vector(20, 0, 0));
+        YansWifiChannelHelper channel = YansWifiChannelHelper::Default();
+        YansWifiPhyHelper phy;
+        phy.SetChannel(channel.Create());
+        WifiHelper wifi;
+        wifi.SetStandard(WIFI_STANDARD_80211a);
+        WifiMacHelper mac;
+        mac.SetType("ns3::AdhocWifiMac");
+        NetDeviceContainer devices = wifi.Install(phy, mac, nodes);
+        InternetStackHelper internet;
+        internet.Install(nodes);
+        Ipv4AddressHelper addresses("10.1.0.0", "255.255.255.0");
+        Ipv4InterfaceContainer ifs = addresses.Assign(devices);
+        UdpServerHelper server(9);
+        server.Install(nodes.Get(0)).Start(Seconds(0));
+        UdpClientHelper client(ifs.GetAddress(0), 9);
+        client.SetAttribute("MaxPackets", UintegerValue(200));
+        client.SetAttribute("Interval", TimeValue(MilliSeconds(10)));
+        client.SetAttribute("PacketSize", UintegerValue(1000));
+        ApplicationContainer c = client.Install(nodes.Get(1));
+        c.Start(Seconds(0.5));
+
+        BasicEnergySourceHelper battery;
+        battery.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(1000));
+        EnergySourceContainer sources = battery.Install(nodes);
+        std::vector<Ptr<DtWifiRadioEnergyModel>> models;
+        std::vector<Log> logs(2);
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            Ptr<DtWifiRadioEnergyModel> m = CreateObject<DtWifiRadioEnergyModel>();
+            m->SetAttribute("IdlePower", DoubleValue(Power(WifiPhyState::IDLE)));
+            m->SetAttribute("CcaBusyPower", DoubleValue(Power(WifiPhyState::CCA_BUSY)));
+            m->SetAttribute("RxPower", DoubleValue(Power(WifiPhyState::RX)));
+            m->SetAttribute("TxPower", DoubleValue(Power(WifiPhyState::TX)));
+            m->SetAttribute("SwitchingPower", DoubleValue(Power(WifiPhyState::SWITCHING)));
+            m->SetAttribute("SleepPower", DoubleValue(Power(WifiPhyState::SLEEP)));
+            m->SetEnergySource(sources.Get(i));
+            sources.Get(i)->AppendDeviceEnergyModel(m);
+            Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(devices.Get(i));
+            m->Attach(dev);
+            models.push_back(m);
+            Log* log = &logs[i];
+            dev->GetPhy()->GetState()->TraceConnectWithoutContext(
+                "State",
+                Callback<void, Time, Time, WifiPhyState>(
+                    [log](Time start, Time duration, WifiPhyState state)
+                    {
+                        log->energyJ += Power(state) * duration.GetSeconds();
+                        log->end = std::max(log->end, start + duration);
+                        if (state == WifiPhyState::TX)
+                        {
+                            log->tx += duration;
+                        }
+                    }));
+        }
+        std::vector<double> total(2);
+        std::vector<double> drained(2);
+        std::vector<Time> txTime(2);
+        Simulator::Schedule(check,
+                            [&]()
+                            {
+                                for (uint32_t i = 0; i < 2; ++i)
+                                {
+                                    total[i] = models[i]->GetTotalEnergyConsumption();
+                                    drained[i] = sources.Get(i)->GetInitialEnergy()
+                                                 - sources.Get(i)->GetRemainingEnergy();
+                                    txTime[i] = models[i]->GetTxTime();
+                                }
+                            });
+        Simulator::Stop(check + MilliSeconds(1));
+        Simulator::Run();
+        Simulator::Destroy();
+
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            // Traffic ended at 2.5 s: the radio is idle from the last logged period on.
+            NS_TEST_ASSERT_MSG_LT(logs[i].end, check, "the PHY went quiet before the check");
+            const double expected =
+                logs[i].energyJ + Power(WifiPhyState::IDLE) * (check - logs[i].end).GetSeconds();
+            NS_TEST_EXPECT_MSG_EQ_TOL(total[i], expected, 1e-9 * expected, "radio " << i);
+            NS_TEST_EXPECT_MSG_EQ_TOL(drained[i], total[i], 1e-9 * expected, "battery " << i);
+            NS_TEST_EXPECT_MSG_EQ(txTime[i], logs[i].tx, "time in TX, radio " << i);
+            NS_TEST_EXPECT_MSG_GT(total[i],
+                                  Power(WifiPhyState::IDLE) * check.GetSeconds() + 0.01,
+                                  "radio " << i << " drew more than idle");
+        }
+        // The sender transmitted 200 datagrams; the receiver only acknowledgements.
+        NS_TEST_EXPECT_MSG_GT(txTime[1], txTime[0], "the sender transmitted longer");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * System test suite.
  */
 class DtSystemTestSuite : public TestSuite
@@ -1783,6 +1935,7 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtEarlyStopTestCase, TestCase::QUICK);
         AddTestCase(new DtLteFadingTestCase, TestCase::QUICK);
         AddTestCase(new DtTrafficReplayTestCase, TestCase::QUICK);
+        AddTestCase(new DtWifiRadioEnergyTestCase, TestCase::QUICK);
     }
 };
 
