@@ -3,7 +3,7 @@
 
     bench.py overhead --bin-dir DIR --output-dir OUT [--reps N] [--quick]
     bench.py scaling  --bin-dir DIR --output-dir OUT [--terminals 10,50,100,200]
-                      [--access wifi,lte] [--sim-time S]
+                      [--access wifi,lte,wired] [--sim-time S] [--bare]
 
 overhead: for each configuration, runs A B A B ... (A: the full DT scenario,
 which records the traffic its DTs send; B: the same network, same RngRun,
@@ -16,7 +16,9 @@ scaling: the S2 topology at growing numbers of terminals on Wi-Fi and LTE,
 and the DT logic alone (S1's DTs, a point-to-point link per terminal, no
 radio) up to 10 000 terminals; wall time per simulated second, per terminal, peak RSS per
 terminal, and the growth exponent b of wall = a * terminals^b (least squares
-in log-log). Writes scaling.csv and scaling.png.
+in log-log). With --bare, each point also runs as the bare network replaying
+the DTs' traffic, and the exponents of the bare network and of the DT layer's
+own cost (wall - bare wall) are fitted too. Writes scaling.csv and scaling.png.
 
 Figures are measurements, not assertions: nothing here fails on a slow machine.
 """
@@ -139,16 +141,18 @@ def fit_exponent(xs, ys):
 def scaling(a):
     os.makedirs(a.output_dir, exist_ok=True)
     rows = []
-    print("%-6s %9s %9s %13s %16s %9s %14s" % ("access", "terminals", "wall s", "wall/sim s",
-                                              "ms/terminal/s", "RSS MiB", "KiB/terminal"))
+    print("%-6s %9s %9s %13s %16s %9s %14s%s"
+          % ("access", "terminals", "wall s", "wall/sim s", "ms/terminal/s", "RSS MiB",
+             "KiB/terminal", "  bare wall s  DT-only wall s" if a.bare else ""))
     for access in a.access.split(","):
         example, args, extra_s, default_counts = a.scenarios[access]
         for n in [int(x) for x in (a.terminals or default_counts).split(",")]:
             folder = os.path.join(a.output_dir, "%s-%d" % (access, n))
             os.makedirs(folder, exist_ok=True)
+            traffic = os.path.join(folder, "traffic.txt")
             cmd = [os.path.join(os.path.abspath(a.bin_dir), example)] + args(n) + [
                 "--simTime=%g" % a.sim_time, "--outputDir=out"]
-            result = run(cmd, folder)
+            result = run(cmd + (["--recordTraffic=" + traffic] if a.bare else []), folder)
             if result is None:
                 continue
             wall, _, rss, out = result
@@ -156,10 +160,23 @@ def scaling(a):
             row = {"access": access, "terminals": n, "wall_s": wall, "sim_s": sim,
                    "wall_per_sim_s": wall / sim, "ms_per_terminal_s": 1e3 * wall / sim / n,
                    "peak_rss_mib": rss, "events": events_of(out)}
+            extra = ""
+            if a.bare:
+                # The same network replaying the DTs' packets: what remains is
+                # the DT layer's own cost.
+                bare = run(cmd + ["--replayTraffic=" + traffic], folder)
+                if bare is None:
+                    continue
+                row["bare_wall_s"] = bare[0]
+                row["bare_peak_rss_mib"] = bare[2]
+                row["dt_only_wall_s"] = wall - bare[0]
+                extra = "  %12.2f  %14.2f" % (bare[0], wall - bare[0])
             rows.append(row)
-            print("%-6s %9d %9.2f %13.3f %16.3f %9.1f %14.1f"
+            print("%-6s %9d %9.2f %13.3f %16.3f %9.1f %14.1f%s"
                   % (access, n, wall, wall / sim, row["ms_per_terminal_s"], rss,
-                     rss * 1024 / n), flush=True)
+                     rss * 1024 / n, extra), flush=True)
+    if not rows:
+        sys.exit("bench: no run completed")
     with open(os.path.join(a.output_dir, "scaling.csv"), "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
         w.writeheader()
@@ -172,6 +189,15 @@ def scaling(a):
             b = fit_exponent([r["terminals"] for r in rs], [r["wall_s"] for r in rs])
             fits[access] = b
             print("growth exponent (wall ~ terminals^b), %s: b = %.2f" % (access, b))
+            if a.bare:
+                print("  bare network: b = %.2f"
+                      % fit_exponent([r["terminals"] for r in rs],
+                                     [r["bare_wall_s"] for r in rs]))
+                own = [r for r in rs if r["dt_only_wall_s"] > 0]
+                if len(own) >= 2:
+                    print("  DT layer alone (wall - bare wall): b = %.2f"
+                          % fit_exponent([r["terminals"] for r in own],
+                                         [r["dt_only_wall_s"] for r in own]))
     try:
         import matplotlib
         matplotlib.use("Agg")
@@ -179,8 +205,11 @@ def scaling(a):
         fig, ax = plt.subplots(figsize=(7, 4.5))
         for access in a.access.split(","):
             rs = [r for r in rows if r["access"] == access]
-            ax.plot([r["terminals"] for r in rs], [r["wall_per_sim_s"] for r in rs], "o-",
-                    label="%s (b = %.2f)" % (access, fits.get(access, float("nan"))))
+            line, = ax.plot([r["terminals"] for r in rs], [r["wall_per_sim_s"] for r in rs],
+                            "o-", label="%s (b = %.2f)" % (access, fits.get(access, float("nan"))))
+            if a.bare and rs:
+                ax.plot([r["terminals"] for r in rs], [r["bare_wall_s"] / r["sim_s"] for r in rs],
+                        "s--", color=line.get_color(), label="%s, bare network" % access)
         ax.set_xscale("log")
         ax.set_yscale("log")
         ax.set_xlabel("terminals")
@@ -229,6 +258,9 @@ def main():
                         "100,1000,10000 wired)")
     s.add_argument("--access", default="wifi,lte,wired")
     s.add_argument("--sim-time", type=float, default=5)
+    s.add_argument("--bare", action="store_true",
+                   help="also run each point as the bare network replaying the DTs' traffic, "
+                        "and fit the DT layer's own cost (wall - bare wall)")
     a = ap.parse_args()
     if a.cmd == "overhead":
         if a.reps < 1:
