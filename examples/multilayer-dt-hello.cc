@@ -305,6 +305,12 @@ main(int argc, char* argv[])
     cmd.AddValue("interval", "Time between two sends", interval);
     cmd.AddValue("pcap", "Write PCAP traces multilayer-dt-hello-<node>-<device>.pcap", pcap);
     cmd.AddValue("verbose", "Print every decoded message", verbose);
+    // Attribute values are checked first: CommandLine would only say "invalid".
+    if (const std::string bad = DtCheckAttributeArguments(argc, argv); !bad.empty())
+    {
+        std::cerr << "error: " << bad << std::endl;
+        return 2;
+    }
     cmd.Parse(argc, argv);
 
     if (port == 0 || port > 65535)

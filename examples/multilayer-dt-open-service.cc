@@ -30,6 +30,12 @@ main(int argc, char* argv[])
     cmd.Usage("Registers services at the cloud DT's open interface and shows them invoked.");
     cmd.AddValue("terminals", "Number of terminals (1..1000)", terminals);
     cmd.AddValue("simTime", "Seconds of demand generation (> 0)", simTime);
+    // Attribute values are checked first: CommandLine would only say "invalid".
+    if (const std::string bad = DtCheckAttributeArguments(argc, argv); !bad.empty())
+    {
+        std::cerr << "error: " << bad << std::endl;
+        return 2;
+    }
     cmd.Parse(argc, argv);
     if (terminals < 1 || terminals > 1000)
     {

@@ -59,29 +59,41 @@ struct RunResult
     double migrationMs{0};                 //!< their mean duration
     double wall{0};                        //!< wall-clock seconds
     uint64_t events{0};                    //!< simulator events executed
+    uint64_t retried{0};                   //!< demands retried after their DT was lost
+    uint64_t lost{0};                      //!< packets lost to the loss rate
+    uint64_t downDropped{0};               //!< packets dropped by failed links
+    uint64_t edgeFailures{0};              //!< edge failures
+    uint64_t failovers{0};                 //!< local DT failovers
+    uint64_t malformed{0};                 //!< malformed datagrams dropped
 };
 
 /// Command-line settings of the scenario.
 struct Settings
 {
-    uint32_t terminals{10};    //!< terminals
-    uint32_t edges{2};         //!< edge servers
-    double simTime{10};        //!< seconds of demand generation
-    double demandRate{2};      //!< demands per second per terminal
-    double terminalGflops{1};  //!< terminal capacity
-    double edgeGflops{20};     //!< edge capacity
-    double cloudGflops{500};   //!< cloud capacity
-    double anomalyRate{0.1};   //!< injected anomalies per second per terminal
-    double workloadScale{1};   //!< factor on every demand's workload
-    bool pcap{false};          //!< write PCAP
-    bool flowmon{false};       //!< write flowmon.xml
-    bool progress{false};      //!< print the simulation's progress
-    bool lte{false};           //!< LTE access instead of Wi-Fi
-    bool highMobility{false};  //!< half the terminals change edge every second
-    bool wired{false};         //!< a point-to-point link per terminal (no radio)
-    std::string outputDir;     //!< output folder
-    std::string recordTraffic; //!< write the DTs' traffic here
-    std::string replayTraffic; //!< replay this traffic without DTs
+    uint32_t terminals{10};      //!< terminals
+    uint32_t edges{2};           //!< edge servers
+    double simTime{10};          //!< seconds of demand generation
+    double demandRate{2};        //!< demands per second per terminal
+    double terminalGflops{1};    //!< terminal capacity
+    double edgeGflops{20};       //!< edge capacity
+    double cloudGflops{500};     //!< cloud capacity
+    double anomalyRate{0.1};     //!< injected anomalies per second per terminal
+    double workloadScale{1};     //!< factor on every demand's workload
+    bool pcap{false};            //!< write PCAP
+    bool flowmon{false};         //!< write flowmon.xml
+    bool progress{false};        //!< print the simulation's progress
+    bool lte{false};             //!< LTE access instead of Wi-Fi
+    bool highMobility{false};    //!< half the terminals change edge every second
+    bool wired{false};           //!< a point-to-point link per terminal (no radio)
+    std::string outputDir;       //!< output folder
+    std::string recordTraffic;   //!< write the DTs' traffic here
+    std::string replayTraffic;   //!< replay this traffic without DTs
+    double lossRate{0};          //!< packet loss per access and fibre link
+    uint32_t failedEdge{0};      //!< edge that fails
+    double failEdgeAt{0};        //!< when, s (0: never)
+    double recoverEdgeAt{0};     //!< when it comes back, s (0: never)
+    double malformedInterval{0}; //!< malformed datagram period, s (0: none)
+    uint32_t malformedPort{0};   //!< their port (0: the DTs')
 };
 
 /**
@@ -107,6 +119,12 @@ RunOnce(DtArchitecture arch, const Settings& s)
     dt->SetAttribute("EdgeCapacityGflops", DoubleValue(s.edgeGflops));
     dt->SetAttribute("CloudCapacityGflops", DoubleValue(s.cloudGflops));
     dt->SetAttribute("AnomalyRate", DoubleValue(s.anomalyRate));
+    dt->SetAttribute("LossRate", DoubleValue(s.lossRate));
+    dt->SetAttribute("FailedEdge", UintegerValue(s.failedEdge));
+    dt->SetAttribute("EdgeFailureTime", TimeValue(Seconds(s.failEdgeAt)));
+    dt->SetAttribute("EdgeRecoveryTime", TimeValue(Seconds(s.recoverEdgeAt)));
+    dt->SetAttribute("MalformedInterval", TimeValue(Seconds(s.malformedInterval)));
+    dt->SetAttribute("MalformedPort", UintegerValue(s.malformedPort));
     if (s.lte)
     {
         // 100 resource blocks: the most LTE gives, still below S1's 50/200 Mb/s.
@@ -225,6 +243,12 @@ RunOnce(DtArchitecture arch, const Settings& s)
     }
     r.migrationMs = r.migrations ? r.migrationMs / r.migrations : 0;
     r.detection = st->GetDetection();
+    r.retried = st->GetRetried();
+    r.lost = st->GetPacketsLost();
+    r.downDropped = st->GetPacketsDroppedDown();
+    r.edgeFailures = st->GetEdgeFailures();
+    r.failovers = st->GetFailovers();
+    r.malformed = st->GetMalformedDropped();
     r.wall = wall;
     r.events = Simulator::GetEventCount();
     Simulator::Destroy();
@@ -281,6 +305,26 @@ PrintTable(const std::vector<RunResult>& runs)
         [](const RunResult& r)
         {
             return std::to_string(r.failed);
+        });
+    row("  retried after their DT was lost",
+        [](const RunResult& r)
+        {
+            return std::to_string(r.retried);
+        });
+    row("packets lost / dropped by failures",
+        [](const RunResult& r)
+        {
+            return std::to_string(r.lost) + " / " + std::to_string(r.downDropped);
+        });
+    row("edge failures / failovers",
+        [](const RunResult& r)
+        {
+            return std::to_string(r.edgeFailures) + " / " + std::to_string(r.failovers);
+        });
+    row("malformed packets dropped",
+        [](const RunResult& r)
+        {
+            return std::to_string(r.malformed);
         });
     for (int t = 0; t < 4; ++t)
     {
@@ -438,6 +482,32 @@ main(int argc, char* argv[])
                  "Run the same network without DTs, sending the packets a --recordTraffic run "
                  "of the same scenario and RngRun wrote (the bare baseline of ./mldt bench)",
                  s.replayTraffic);
+    std::string failedEdge = "0";
+    std::string malformedPort = "0";
+    cmd.AddValue("lossRate",
+                 "Probability that a packet is lost on each access and fibre link it crosses "
+                 "(0..1)",
+                 s.lossRate);
+    cmd.AddValue("failEdgeAt",
+                 "Time (s) at which edge server failedEdge fails: DT crash, links down "
+                 "(0: never)",
+                 s.failEdgeAt);
+    cmd.AddValue("recoverEdgeAt",
+                 "Time (s) at which the failed edge server comes back (0: never)",
+                 s.recoverEdgeAt);
+    cmd.AddValue("failedEdge", "Index of the edge server that fails (0..edges-1)", failedEdge);
+    cmd.AddValue("malformedInterval",
+                 "Seconds between malformed DT datagrams sent to every DT in turn (0: none)",
+                 s.malformedInterval);
+    cmd.AddValue("malformedPort",
+                 "Port of the malformed datagrams (0: the DTs' port; another: a control "
+                 "where they are discarded)",
+                 malformedPort);
+    // Attribute values are checked first: CommandLine would only say "invalid".
+    if (const std::string bad = DtCheckAttributeArguments(argc, argv); !bad.empty())
+    {
+        Fail(bad);
+    }
     cmd.Parse(argc, argv);
 
     // Counts are read as text so that "-3" is reported, not wrapped around.
@@ -454,9 +524,30 @@ main(int argc, char* argv[])
     };
     s.terminals = count("terminals", terminals, 1, 60000);
     s.edges = count("edges", edges, 1, 250);
+    s.failedEdge = count("failedEdge", failedEdge, 0, s.edges - 1);
+    s.malformedPort = count("malformedPort", malformedPort, 0, 65535);
+    if (!(s.lossRate >= 0) || s.lossRate > 1)
+    {
+        Fail("--lossRate=" + Fmt(s.lossRate, 3) + " must be a probability in 0..1");
+    }
+    if (!(s.malformedInterval >= 0) || s.malformedInterval > 1e6)
+    {
+        Fail("--malformedInterval=" + Fmt(s.malformedInterval, 3)
+             + " must be >= 0 seconds (0: no malformed datagrams)");
+    }
     if (!(s.simTime > 0) || s.simTime > 1e6)
     {
         Fail("--simTime=" + Fmt(s.simTime, 3) + " must be a positive number of seconds");
+    }
+    if (!(s.failEdgeAt >= 0) || s.failEdgeAt > 1e6)
+    {
+        Fail("--failEdgeAt=" + Fmt(s.failEdgeAt, 3) + " must be >= 0 seconds (0: never)");
+    }
+    if (!(s.recoverEdgeAt >= 0) || s.recoverEdgeAt > 1e6
+        || (s.recoverEdgeAt > 0 && !(s.failEdgeAt > 0 && s.recoverEdgeAt > s.failEdgeAt)))
+    {
+        Fail("--recoverEdgeAt=" + Fmt(s.recoverEdgeAt, 3)
+             + " must be 0 (never) or after --failEdgeAt (" + Fmt(s.failEdgeAt, 3) + " s)");
     }
     if (!(s.anomalyRate >= 0) || s.anomalyRate > 1000)
     {

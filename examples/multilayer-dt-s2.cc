@@ -131,6 +131,11 @@ main(int argc, char* argv[])
                  "Run the same network without DTs, sending the packets a --recordTraffic run "
                  "of the same scenario and RngRun wrote (the bare baseline of ./mldt bench)",
                  replayTraffic);
+    // Attribute values are checked first: CommandLine would only say "invalid".
+    if (const std::string bad = DtCheckAttributeArguments(argc, argv); !bad.empty())
+    {
+        Fail(bad);
+    }
     cmd.Parse(argc, argv);
 
     char* end = nullptr;

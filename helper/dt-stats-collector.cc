@@ -10,6 +10,7 @@
 #include "ns3/device-energy-model-container.h"
 #include "ns3/dt-app-usage-model.h"
 #include "ns3/dt-application.h"
+#include "ns3/dt-fault-error-model.h"
 #include "ns3/edge-dt-application.h"
 #include "ns3/energy-source-container.h"
 #include "ns3/local-dt-application.h"
@@ -230,9 +231,27 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
                                       MakeCallback(&DtStatsCollector::DemandFinished, this));
         s->TraceConnectWithoutContext("DemandFailed",
                                       MakeCallback(&DtStatsCollector::DemandFinished, this));
+        s->TraceConnectWithoutContext("DemandRetried",
+                                      Callback<void, const DtDemand&>(
+                                          [this](const DtDemand&)
+                                          {
+                                              ++m_retried;
+                                          }));
+        local->TraceConnectWithoutContext("EdgeFailover",
+                                          Callback<void, uint32_t, uint32_t>(
+                                              [this](uint32_t, uint32_t)
+                                              {
+                                                  ++m_failovers;
+                                              }));
     }
     if (auto edge = DynamicCast<EdgeDtApplication>(app))
     {
+        edge->TraceConnectWithoutContext("Failure",
+                                         Callback<void, uint32_t, bool>(
+                                             [this](uint32_t, bool failed)
+                                             {
+                                                 ++(failed ? m_edgeFailures : m_edgeRecoveries);
+                                             }));
         edge->GetServiceModule()->TraceConnectWithoutContext(
             "DemandEscalated",
             Callback<void, const DtDemandRequestHeader&>(
@@ -241,6 +260,63 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
                     Escalated();
                 }));
     }
+}
+
+void
+DtStatsCollector::WatchFaults(Ptr<DtFaultErrorModel> model)
+{
+    m_faultModels.push_back(model);
+}
+
+uint64_t
+DtStatsCollector::GetRetried() const
+{
+    return m_retried;
+}
+
+uint64_t
+DtStatsCollector::GetEdgeFailures() const
+{
+    return m_edgeFailures;
+}
+
+uint64_t
+DtStatsCollector::GetFailovers() const
+{
+    return m_failovers;
+}
+
+uint64_t
+DtStatsCollector::GetPacketsLost() const
+{
+    uint64_t n = 0;
+    for (const auto& m : m_faultModels)
+    {
+        n += m->GetLossDropped();
+    }
+    return n;
+}
+
+uint64_t
+DtStatsCollector::GetPacketsExposed() const
+{
+    uint64_t n = 0;
+    for (const auto& m : m_faultModels)
+    {
+        n += m->GetLossExposed();
+    }
+    return n;
+}
+
+uint64_t
+DtStatsCollector::GetPacketsDroppedDown() const
+{
+    uint64_t n = 0;
+    for (const auto& m : m_faultModels)
+    {
+        n += m->GetDownDropped();
+    }
+    return n;
 }
 
 void
@@ -550,6 +626,7 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
     demands["by_tier"] = {
         {"local", byTier[0]}, {"edge", byTier[1]}, {"cloud", byTier[2]}, {"peer", byTier[3]}};
     demands["escalated"] = m_escalations;
+    demands["retried"] = m_retried;
     j["demands"] = demands;
 
     json latency;
@@ -665,6 +742,20 @@ DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) cons
         {"mean_latency_across_ms", across ? json(m_agentLatency / across * 1e3) : json(nullptr)},
         {"proximity_alerts", m_proximityAlerts}};
     j["packets"] = {{"malformed_dropped", m_malformed}};
+    uint64_t summariesQueued = 0;
+    uint64_t summariesDropped = 0;
+    for (const auto& e : m_edges)
+    {
+        summariesQueued += e->GetQueuedSummaries();
+        summariesDropped += e->GetSummariesDropped();
+    }
+    j["faults"] = {{"packets_lost", GetPacketsLost()},
+                   {"packets_dropped_down", GetPacketsDroppedDown()},
+                   {"edge_failures", m_edgeFailures},
+                   {"edge_recoveries", m_edgeRecoveries},
+                   {"failovers", m_failovers},
+                   {"summaries_queued", summariesQueued},
+                   {"summaries_dropped", summariesDropped}};
 
     const DtDataStats ds = GetData();
     const DtDetectionStats det = GetDetection();

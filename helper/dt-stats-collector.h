@@ -28,6 +28,7 @@ class DtHeader;
 class LocalDtApplication;
 class CloudDtApplication;
 class EdgeDtApplication;
+class DtFaultErrorModel;
 
 /**
  * \ingroup multilayer-dt
@@ -255,6 +256,23 @@ class DtStatsCollector : public Object
      */
     void WatchBackhaul(NetDeviceContainer devices);
     /**
+     * Count the packets a fault model drops (summary "faults").
+     * \param model the model of one receiving device
+     */
+    void WatchFaults(Ptr<DtFaultErrorModel> model);
+    /** \return demands run again after their DT became unreachable */
+    uint64_t GetRetried() const;
+    /** \return edge DT failures */
+    uint64_t GetEdgeFailures() const;
+    /** \return local DTs' failovers to another edge DT */
+    uint64_t GetFailovers() const;
+    /** \return packets the watched fault models dropped by their loss rate */
+    uint64_t GetPacketsLost() const;
+    /** \return packets the watched fault models exposed to their loss rate */
+    uint64_t GetPacketsExposed() const;
+    /** \return packets the watched fault models dropped while down */
+    uint64_t GetPacketsDroppedDown() const;
+    /**
      * \param outcome an EdgeDtApplication::AgentMessageOutcome
      * \return agent messages that ended so
      */
@@ -285,28 +303,33 @@ class DtStatsCollector : public Object
     /** Count one malformed packet. */
     void Malformed();
 
-    std::string m_scenario{"custom"};                          //!< scenario name
-    std::string m_architecture{"multilayer"};                  //!< architecture name
-    std::vector<std::pair<std::string, std::string>> m_config; //!< configuration
-    uint64_t m_created{0};                                     //!< demands created
-    std::vector<DtDemand> m_finished;                          //!< final demands
-    std::array<uint64_t, 3> m_signaling{};                     //!< by layer
-    std::array<uint64_t, 3> m_data{};                          //!< by layer
+    std::string m_scenario{"custom"};                                   //!< scenario name
+    std::string m_architecture{"multilayer"};                           //!< architecture name
+    std::vector<std::pair<std::string, std::string>> m_config;          //!< configuration
+    uint64_t m_created{0};                                              //!< demands created
+    std::vector<DtDemand> m_finished;                                   //!< final demands
+    std::array<uint64_t, 3> m_signaling{};                              //!< by layer
+    std::array<uint64_t, 3> m_data{};                                   //!< by layer
     std::array<uint64_t, DT_MESSAGE_TYPE_COUNT + 1> m_messagesByType{}; //!< sent, by type
-    uint64_t m_escalations{0};                                 //!< edge escalations
-    std::vector<Ptr<LocalDtApplication>> m_locals;             //!< watched local DTs
-    std::vector<Ptr<EdgeDtApplication>> m_edges;               //!< watched edge DTs
-    Ptr<CloudDtApplication> m_cloud;                           //!< watched cloud DT
-    std::array<uint64_t, 3> m_agentMessages{};                 //!< ended, by outcome
-    double m_agentLatency{0};                                  //!< sum across edges, s
-    uint64_t m_proximityAlerts{0};                             //!< interacting agents close
-    uint64_t m_backhaulBytes{0};                               //!< fibre bytes sent
-    std::vector<DtMigrationRecord> m_migrations;               //!< agent migrations
-    uint64_t m_handovers{0};                                   //!< handovers detected
-    std::vector<DtSyncRecord> m_syncs;                         //!< ended synchronizations
-    uint64_t m_modelUpdates{0};                                //!< model versions pushed
-    double m_lagSum{0};                                        //!< version lags, summed
-    uint64_t m_lagSamples{0};                                  //!< version lags sampled
+    uint64_t m_escalations{0};                                          //!< edge escalations
+    uint64_t m_retried{0};                                              //!< demands retried
+    uint64_t m_edgeFailures{0};                                         //!< edge DT failures
+    uint64_t m_edgeRecoveries{0};                                       //!< edge DT recoveries
+    uint64_t m_failovers{0};                                            //!< local DT failovers
+    std::vector<Ptr<DtFaultErrorModel>> m_faultModels;                  //!< devices' fault models
+    std::vector<Ptr<LocalDtApplication>> m_locals;                      //!< watched local DTs
+    std::vector<Ptr<EdgeDtApplication>> m_edges;                        //!< watched edge DTs
+    Ptr<CloudDtApplication> m_cloud;                                    //!< watched cloud DT
+    std::array<uint64_t, 3> m_agentMessages{};                          //!< ended, by outcome
+    double m_agentLatency{0};                                           //!< sum across edges, s
+    uint64_t m_proximityAlerts{0};               //!< interacting agents close
+    uint64_t m_backhaulBytes{0};                 //!< fibre bytes sent
+    std::vector<DtMigrationRecord> m_migrations; //!< agent migrations
+    uint64_t m_handovers{0};                     //!< handovers detected
+    std::vector<DtSyncRecord> m_syncs;           //!< ended synchronizations
+    uint64_t m_modelUpdates{0};                  //!< model versions pushed
+    double m_lagSum{0};                          //!< version lags, summed
+    uint64_t m_lagSamples{0};                    //!< version lags sampled
 
     /// An injected anomaly.
     struct Injection

@@ -8,6 +8,8 @@
 #define DT_TRAFFIC_REPLAY_HELPER_H
 
 #include "ns3/application-container.h"
+#include "ns3/dt-header.h"
+#include "ns3/ipv4-address.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 
@@ -33,7 +35,52 @@ namespace ns3
 class DtTrafficReplayHelper
 {
   public:
+    /// Largest UDP send of a record: the largest IPv4 UDP payload.
+    static constexpr uint32_t MAX_UDP_BYTES = 65507;
+    /// Largest TCP send of a record: a DT message of the largest payload.
+    static constexpr uint32_t MAX_TCP_BYTES = DtHeader::SIZE + DtHeader::MAX_PAYLOAD_LENGTH;
+
+    /// One line of a traffic record: a message handed to a socket.
+    struct Entry
+    {
+        uint32_t node{0};    //!< id of the sending node
+        int64_t timeNs{0};   //!< send time in ns (>= 0)
+        Ipv4Address address; //!< destination
+        uint32_t bytes{0};   //!< size, 1..MAX_UDP_BYTES over UDP, 1..MAX_TCP_BYTES over TCP
+        bool tcp{false};     //!< true over TCP, false over UDP
+
+        /**
+         * \param other another entry
+         * \return true if every field is the same
+         */
+        bool operator==(const Entry& other) const;
+    };
+
     DtTrafficReplayHelper();
+
+    /**
+     * Parse one line of a traffic record, without aborting.
+     *
+     * A line is five fields separated by spaces or tabs (surrounding blanks
+     * and a final carriage return are ignored): the node id (u32), the send
+     * time in ns (0..INT64_MAX), a dotted-quad IPv4 address (four decimal
+     * numbers 0..255 without leading zeros), the size in bytes (at least 1,
+     * at most MAX_UDP_BYTES over UDP and MAX_TCP_BYTES over TCP) and 1 for
+     * TCP or 0 for UDP. Numbers are plain decimal digits: no sign, no
+     * trailing characters.
+     *
+     * \param line the line, without its newline
+     * \param out the entry, set only on success
+     * \param error why the line was rejected, set only on failure
+     * \return true if the line is valid
+     */
+    static bool ParseLine(const std::string& line, Entry& out, std::string& error);
+
+    /**
+     * \param entry a valid entry
+     * \return its line in a traffic record, without the newline (ParseLine reads it back)
+     */
+    static std::string FormatLine(const Entry& entry);
 
     /**
      * Set an attribute of the DtTrafficReplayApplication instances.

@@ -12,17 +12,21 @@
 #include "ns3/basic-energy-source-helper.h"
 #include "ns3/boolean.h"
 #include "ns3/box.h"
+#include "ns3/channel.h"
 #include "ns3/cloud-dt-application.h"
 #include "ns3/double.h"
 #include "ns3/dt-app-usage-model.h"
 #include "ns3/dt-compute-energy-model.h"
+#include "ns3/dt-fault-error-model.h"
 #include "ns3/dt-lte-radio-energy-model.h"
+#include "ns3/dt-malformed-injector.h"
 #include "ns3/dt-wifi-radio-energy-model.h"
 #include "ns3/dt-wifi-roaming-manager.h"
 #include "ns3/edge-dt-application.h"
 #include "ns3/energy-source-container.h"
 #include "ns3/enum.h"
 #include "ns3/flow-monitor-helper.h"
+#include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
@@ -46,10 +50,12 @@
 #include "ns3/position-allocator.h"
 #include "ns3/propagation-loss-model.h"
 #include "ns3/rng-seed-manager.h"
+#include "ns3/socket.h"
 #include "ns3/spectrum-channel.h"
 #include "ns3/ssid.h"
 #include "ns3/sta-wifi-mac.h"
 #include "ns3/string.h"
+#include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 #include "ns3/vht-phy.h"
 #include "ns3/wifi-helper.h"
@@ -377,7 +383,50 @@ MultiLayerDtHelper::GetTypeId()
                           "Period of the local DTs' status updates.",
                           TimeValue(MilliSeconds(100)),
                           MakeTimeAccessor(&MultiLayerDtHelper::m_statusInterval),
-                          MakeTimeChecker(MilliSeconds(1)));
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("LossRate",
+                          "Probability that a packet is lost on each access (Wi-Fi, wired; "
+                          "LTE: the edge-PGW links) and fibre link it crosses, in [0, 1].",
+                          DoubleValue(0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_lossRate),
+                          MakeDoubleChecker<double>(0, 1))
+            .AddAttribute("FailedEdge",
+                          "Index of the edge server that fails at EdgeFailureTime.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&MultiLayerDtHelper::m_failedEdge),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("EdgeFailureTime",
+                          "When edge server FailedEdge fails: its DT crashes, its links go "
+                          "down, its access point switches off (0: never).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&MultiLayerDtHelper::m_edgeFailAt),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("EdgeRecoveryTime",
+                          "When the failed edge server comes back, its DT with empty state "
+                          "(0: never; else after EdgeFailureTime).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&MultiLayerDtHelper::m_edgeRecoverAt),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("EdgeFailover",
+                          "LTE access: local DTs take an edge DT silent for 2 s (or whose "
+                          "join failed) as lost and fail over to another edge DT, all of "
+                          "which the PGW reaches. (With Wi-Fi or wired access the edge node is "
+                          "the terminals' access: there is nothing to fail over to.)",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&MultiLayerDtHelper::m_edgeFailover),
+                          MakeBooleanChecker())
+            .AddAttribute("MalformedInterval",
+                          "Period of the malformed DT datagrams a DtMalformedInjector on the "
+                          "cloud node sends to every DT in turn (0: no injector).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&MultiLayerDtHelper::m_malformedInterval),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("MalformedPort",
+                          "Port the injector sends to: 0 for the DTs' port; another port "
+                          "gets a discarding socket on every DT node (the control run).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&MultiLayerDtHelper::m_malformedPort),
+                          MakeUintegerChecker<uint16_t>());
     return tid;
 }
 
@@ -394,6 +443,7 @@ static constexpr int64_t STREAM_DTS = 1000000000;      //!< DT demand generators
 static constexpr int64_t STREAM_ADHOC = 2000000000;    //!< terminals' ad hoc devices
 static constexpr int64_t STREAM_MOBILITY = 3000000000; //!< terminals' mobility models
 static constexpr int64_t STREAM_LTE = 4000000000;      //!< LTE devices
+static constexpr int64_t STREAM_FAULTS = 5000000000;   //!< fault models, + device
 
 MultiLayerDtHelper::MultiLayerDtHelper()
     : m_book(CreateObject<DtAddressBook>())
@@ -417,6 +467,13 @@ MultiLayerDtHelper::DoDispose()
     m_flowMonitor = nullptr;
     m_flowHelper.reset();
     m_roaming.clear();
+    m_edgeApps.clear();
+    m_faults.clear();
+    for (auto& socket : m_discard)
+    {
+        socket->Close();
+    }
+    m_discard.clear();
     m_terminalNodes = NodeContainer();
     m_edgeNodes = NodeContainer();
     m_cloudNode = NodeContainer();
@@ -637,6 +694,17 @@ MultiLayerDtHelper::Build()
     if (m_batteryEnergy > 0)
     {
         BuildEnergy();
+    }
+    NS_ABORT_MSG_IF(m_edgeFailAt.IsStrictlyPositive() && m_failedEdge >= m_edges,
+                    "FailedEdge=" << m_failedEdge << " is not an edge index (0.." << m_edges - 1
+                                  << ")");
+    NS_ABORT_MSG_IF(m_edgeRecoverAt.IsStrictlyPositive() && m_edgeRecoverAt <= m_edgeFailAt,
+                    "EdgeRecoveryTime=" << m_edgeRecoverAt.As(Time::S)
+                                        << " must come after EdgeFailureTime="
+                                        << m_edgeFailAt.As(Time::S));
+    if (m_lossRate > 0 || m_edgeFailAt.IsStrictlyPositive())
+    {
+        BuildFaults();
     }
     if (m_access == LTE)
     {
@@ -1355,6 +1423,144 @@ MultiLayerDtHelper::BuildFibre()
     }
 }
 
+void
+MultiLayerDtHelper::BuildFaults()
+{
+    int64_t stream = STREAM_FAULTS;
+    auto attach = [this, &stream](Ptr<NetDevice> dev)
+    {
+        Ptr<DtFaultErrorModel> em = CreateObject<DtFaultErrorModel>();
+        em->SetAttribute("LossRate", DoubleValue(m_lossRate));
+        em->AssignStreams(stream++);
+        if (Ptr<PointToPointNetDevice> p2p = DynamicCast<PointToPointNetDevice>(dev))
+        {
+            p2p->SetReceiveErrorModel(em);
+        }
+        else if (Ptr<WifiNetDevice> wifi = DynamicCast<WifiNetDevice>(dev))
+        {
+            // Data frames only: ns-3.37's block-ack code does not survive lost
+            // management frames (ADDBA), and beacons have their own loss model.
+            em->SetAttribute("IpOnly", BooleanValue(true));
+            wifi->GetPhy()->SetPostReceptionErrorModel(em);
+        }
+        else
+        {
+            return; // LTE radio: its own channel and HARQ model the losses
+        }
+        m_faults[dev] = em;
+        m_stats->WatchFaults(em);
+    };
+    for (NetDeviceContainer* c : {&m_accessDevices, &m_fibreDevices})
+    {
+        for (uint32_t i = 0; i < c->GetN(); ++i)
+        {
+            attach(c->Get(i));
+        }
+    }
+}
+
+void
+MultiLayerDtHelper::SetEdgeDown(uint32_t e, bool down)
+{
+    Ptr<Node> node = m_edgeNodes.Get(e);
+    for (uint32_t d = 0; d < node->GetNDevices(); ++d)
+    {
+        Ptr<NetDevice> dev = node->GetDevice(d);
+        std::vector<Ptr<NetDevice>> ends{dev};
+        if (DynamicCast<PointToPointNetDevice>(dev) && dev->GetChannel())
+        {
+            Ptr<Channel> ch = dev->GetChannel();
+            for (std::size_t k = 0; k < ch->GetNDevices(); ++k)
+            {
+                ends.push_back(ch->GetDevice(k));
+            }
+        }
+        for (const auto& end : ends)
+        {
+            auto it = m_faults.find(end);
+            if (it != m_faults.end())
+            {
+                it->second->SetDown(down);
+            }
+        }
+        if (Ptr<WifiNetDevice> ap = DynamicCast<WifiNetDevice>(dev))
+        {
+            if (down)
+            {
+                ap->GetPhy()->SetOffMode(); // no beacons: stations lose the AP
+            }
+            else
+            {
+                ap->GetPhy()->ResumeFromOff();
+            }
+        }
+    }
+}
+
+void
+MultiLayerDtHelper::FailEdge(uint32_t e)
+{
+    NS_LOG_INFO("edge server " << e << " fails");
+    SetEdgeDown(e, true); // first: nothing the crashing DT's sockets send gets out
+    if (e < m_edgeApps.size() && m_edgeApps[e])
+    {
+        m_edgeApps[e]->Fail();
+    }
+}
+
+void
+MultiLayerDtHelper::RecoverEdge(uint32_t e)
+{
+    NS_LOG_INFO("edge server " << e << " recovers");
+    SetEdgeDown(e, false);
+    if (e < m_edgeApps.size() && m_edgeApps[e])
+    {
+        m_edgeApps[e]->Recover();
+    }
+}
+
+/**
+ * Read and drop what a socket received (the injector's control port).
+ * \param socket the socket
+ */
+static void
+DiscardAll(Ptr<Socket> socket)
+{
+    while (socket->Recv())
+    {
+    }
+}
+
+void
+MultiLayerDtHelper::InstallInjector()
+{
+    Ptr<DtMalformedInjector> injector = CreateObject<DtMalformedInjector>();
+    injector->SetAttribute("Interval", TimeValue(m_malformedInterval));
+    UintegerValue dtPort;
+    m_edgeApps.front()->GetCommModule()->GetAttribute("Port", dtPort);
+    const uint16_t port = m_malformedPort ? m_malformedPort : dtPort.Get();
+    injector->SetAttribute("Port", UintegerValue(port));
+    for (const auto& [id, entry] : m_book->GetAll())
+    {
+        injector->AddTarget(entry.address, id);
+    }
+    if (port != dtPort.Get())
+    {
+        NodeContainer nodes = GetDtNodes();
+        for (uint32_t n = 0; n < nodes.GetN(); ++n)
+        {
+            Ptr<Socket> s = Socket::CreateSocket(nodes.Get(n), UdpSocketFactory::GetTypeId());
+            NS_ABORT_MSG_IF(s->Bind(InetSocketAddress(Ipv4Address::GetAny(), port)) != 0,
+                            "MalformedPort=" << port << " is already in use");
+            s->SetRecvCallback(MakeCallback(&DiscardAll));
+            m_discard.push_back(s);
+        }
+    }
+    m_cloudNode.Get(0)->AddApplication(injector);
+    injector->SetStartTime(WARMUP);
+    injector->SetStopTime(GetDtStopTime());
+}
+
 uint32_t
 MultiLayerDtHelper::TerminalIndex(Ptr<Node> node) const
 {
@@ -1454,6 +1660,8 @@ MultiLayerDtHelper::InstallEdgeDt(NodeContainer edges)
         app->SetStopTime(GetDtStopTime());
         m_stats->Watch(app);
         apps.Add(app);
+        m_edgeApps.resize(m_edges);
+        m_edgeApps[e] = app;
     }
     return apps;
 }
@@ -1480,6 +1688,12 @@ MultiLayerDtHelper::InstallLocalDt(NodeContainer terminals)
         m_localFactory.Set("Architecture", EnumValue(m_architecture));
         m_localFactory.Set("MigrationPolicy", EnumValue(m_migrationPolicy));
         m_localFactory.Set("TwinPlacement", EnumValue(m_twinPlacement));
+        if (m_access == LTE && m_edgeFailover)
+        {
+            // Edges sit behind the PGW: any of them can take a terminal over.
+            m_localFactory.Set("EdgeFailover", BooleanValue(true));
+            m_localFactory.Set("EdgeTimeout", TimeValue(Seconds(2)));
+        }
         m_localFactory.Set("SyncProbability", DoubleValue(m_syncProbability));
         m_localFactory.Set("SyncSlot", TimeValue(m_syncSlot));
         m_localFactory.Set("SyncDeadline", TimeValue(m_syncDeadline));
@@ -1534,6 +1748,19 @@ MultiLayerDtHelper::Install()
     apps.Add(InstallLocalDt(m_terminalNodes));
     AssignStreams(STREAM_DTS);
     m_stats->WatchBackhaul(m_fibreDevices);
+    if (m_edgeFailAt.IsStrictlyPositive())
+    {
+        Simulator::Schedule(m_edgeFailAt, &MultiLayerDtHelper::FailEdge, this, m_failedEdge);
+        if (m_edgeRecoverAt.IsStrictlyPositive())
+        {
+            Simulator::Schedule(
+                m_edgeRecoverAt, &MultiLayerDtHelper::RecoverEdge, this, m_failedEdge);
+        }
+    }
+    if (m_malformedInterval.IsStrictlyPositive())
+    {
+        InstallInjector();
+    }
 
     m_stats->SetScenario("custom", DtArchitectureName(m_architecture));
     TypeId tid = GetInstanceTypeId();

@@ -22,6 +22,7 @@
 #include "ns3/object.h"
 #include "ns3/vector.h"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,6 +31,10 @@ namespace ns3
 {
 
 class DtAppUsageModel;
+class DtFaultErrorModel;
+class EdgeDtApplication;
+class NetDevice;
+class Socket;
 class DtWifiRoamingManager;
 class FlowMonitor;
 class FlowMonitorHelper;
@@ -304,6 +309,27 @@ class MultiLayerDtHelper : public Object
     void BuildAdhoc();
     /** Give the terminals batteries drained by their radios (ns-3 energy framework). */
     void BuildEnergy();
+    /** Give every access and fibre device a fault model (LossRate, edge failures). */
+    void BuildFaults();
+    /** Install the malformed-packet injector on the cloud node (MalformedInterval). */
+    void InstallInjector();
+    /**
+     * Fail an edge server: its DT crashes, its devices and the far ends of
+     * its links drop everything, its access point (Wi-Fi) switches off.
+     * \param e the edge index
+     */
+    void FailEdge(uint32_t e);
+    /**
+     * Bring a failed edge server back, its DT with empty state.
+     * \param e the edge index
+     */
+    void RecoverEdge(uint32_t e);
+    /**
+     * Switch the devices of an edge node and the far ends of its links down or up.
+     * \param e the edge index
+     * \param down true: down
+     */
+    void SetEdgeDown(uint32_t e, bool down);
     /**
      * \return the default app-usage chain of a terminal (three states; see
      *         doc/), its factors matching the default demand classes
@@ -398,6 +424,16 @@ class MultiLayerDtHelper : public Object
     std::shared_ptr<FlowMonitorHelper> m_flowHelper;  //!< FlowMonitor (if enabled)
     Ptr<FlowMonitor> m_flowMonitor;                   //!< FlowMonitor (if enabled)
     std::vector<Mac48Address> m_apMac;                //!< per edge (WifiRoaming)
+    double m_lossRate;                                //!< packet loss on access and fibre
+    uint32_t m_failedEdge;                            //!< edge that fails
+    Time m_edgeFailAt;                                //!< when (0: never)
+    Time m_edgeRecoverAt;                             //!< when it comes back (0: never)
+    bool m_edgeFailover;                            //!< LTE: local DTs fail over to another edge DT
+    Time m_malformedInterval;                       //!< injector period (0: none)
+    uint16_t m_malformedPort;                       //!< injector port (0: the DTs')
+    std::vector<Ptr<EdgeDtApplication>> m_edgeApps; //!< per edge
+    std::map<Ptr<NetDevice>, Ptr<DtFaultErrorModel>> m_faults; //!< per device
+    std::vector<Ptr<Socket>> m_discard;  //!< injector control: sockets that discard
     std::vector<uint32_t> m_servingEdge; //!< per terminal: edge whose AP serves it (WifiRoaming)
 };
 

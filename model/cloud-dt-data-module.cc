@@ -72,6 +72,10 @@ CloudDtDataModule::GetTypeId()
                             "The next window's demand work of an edge was forecast.",
                             MakeTraceSourceAccessor(&CloudDtDataModule::m_forecastTrace),
                             "ns3::CloudDtDataModule::ForecastTracedCallback")
+            .AddTraceSource("SummaryApplied",
+                            "A region summary arrived (edge DT id, window start and end).",
+                            MakeTraceSourceAccessor(&CloudDtDataModule::m_summaryTrace),
+                            "ns3::CloudDtDataModule::SummaryTracedCallback")
             .AddTraceSource("AnomalyFlagged",
                             "A terminal's raw sample was flagged as anomalous.",
                             MakeTraceSourceAccessor(&CloudDtDataModule::m_anomalyTrace),
@@ -164,8 +168,15 @@ CloudDtDataModule::ForecastLoad(const std::map<uint32_t, double>& arrived)
 void
 CloudDtDataModule::ApplySummary(uint32_t edge, const DtRegionSummaryHeader& summary)
 {
-    m_regions[edge] = summary;
+    // Summaries held back while the cloud was unreachable arrive late: the
+    // region view keeps the newest window.
+    auto it = m_regions.find(edge);
+    if (it == m_regions.end() || it->second.GetWindowEnd() <= summary.GetWindowEnd())
+    {
+        m_regions[edge] = summary;
+    }
     ++m_summaries;
+    m_summaryTrace(edge, summary.GetWindowStart(), summary.GetWindowEnd());
 }
 
 void

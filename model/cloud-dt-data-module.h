@@ -93,6 +93,14 @@ class CloudDtDataModule : public Object
      * \param summary its latest region summary
      */
     void ApplySummary(uint32_t edge, const DtRegionSummaryHeader& summary);
+
+    /**
+     * TracedCallback signature of a region summary received.
+     * \param edge the edge DT id
+     * \param start its window's start
+     * \param end its window's end
+     */
+    typedef void (*SummaryTracedCallback)(uint32_t edge, Time start, Time end);
     /**
      * \param terminal the terminal DT id
      * \param update its latest raw status update
@@ -132,6 +140,7 @@ class CloudDtDataModule : public Object
     std::vector<std::pair<double, double>> m_training;   //!< training set
     uint32_t m_trainedOn{0};                             //!< samples of the last model
     TracedCallback<uint32_t, double> m_anomalyTrace;     //!< trace: anomaly flagged
+    TracedCallback<uint32_t, Time, Time> m_summaryTrace; //!< trace: region summary received
     std::map<uint32_t, DtRegionSummaryHeader> m_regions; //!< by edge
     std::map<uint32_t, DtStatusUpdateHeader> m_twins;    //!< by terminal
     uint64_t m_summaries{0};                             //!< summaries received

@@ -55,7 +55,11 @@ DtApplication::GetTypeId()
                           "The compute resource of this DT's node.",
                           PointerValue(),
                           MakePointerAccessor(&DtApplication::m_compute),
-                          MakePointerChecker<ComputeResource>());
+                          MakePointerChecker<ComputeResource>())
+            .AddTraceSource("Failure",
+                            "The DT failed (true) or recovered (false).",
+                            MakeTraceSourceAccessor(&DtApplication::m_failureTrace),
+                            "ns3::DtApplication::FailureTracedCallback");
     return tid;
 }
 
@@ -134,6 +138,7 @@ DtApplication::StartApplication()
     m_comm->SetReceiveCallback(MakeCallback(&DtApplication::HandleMessage, this));
     m_comm->SetFailureCallback(MakeCallback(&DtApplication::HandleSendFailure, this));
     m_comm->Start();
+    m_running = true;
     DoStartDt();
 }
 
@@ -141,9 +146,54 @@ void
 DtApplication::StopApplication()
 {
     NS_LOG_FUNCTION(this);
+    if (!m_running)
+    {
+        return;
+    }
+    m_running = false;
     DoStopDt();
     m_compute->Stop();
     m_comm->Stop();
+}
+
+void
+DtApplication::DoFailDt()
+{
+}
+
+void
+DtApplication::Fail()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_running || m_failed)
+    {
+        return;
+    }
+    NS_LOG_INFO("DT " << m_dtId << " failed");
+    StopApplication();
+    DoFailDt();
+    m_failed = true;
+    m_failureTrace(m_dtId, true);
+}
+
+void
+DtApplication::Recover()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_failed)
+    {
+        return;
+    }
+    NS_LOG_INFO("DT " << m_dtId << " recovered");
+    m_failed = false;
+    StartApplication();
+    m_failureTrace(m_dtId, false);
+}
+
+bool
+DtApplication::IsFailed() const
+{
+    return m_failed;
 }
 
 } // namespace ns3

@@ -12,6 +12,7 @@
 #include "dt-comm-module.h"
 
 #include "ns3/application.h"
+#include "ns3/traced-callback.h"
 
 namespace ns3
 {
@@ -66,6 +67,27 @@ class DtApplication : public Application
     /** \return the layer of this DT */
     virtual DtLayer GetLayer() const = 0;
 
+    /**
+     * Crash this DT, as its server failing would: timers stop, sockets
+     * close, queued and running jobs and the DT's volatile state are lost.
+     * Nothing is sent. Does nothing if it already failed or is not running.
+     */
+    void Fail();
+    /**
+     * Restart a failed DT with empty volatile state (as after a reboot).
+     * Does nothing unless it failed.
+     */
+    void Recover();
+    /** \return true between Fail() and Recover() */
+    bool IsFailed() const;
+
+    /**
+     * TracedCallback signature of a failure or recovery.
+     * \param dtId this DT's id
+     * \param failed true when it failed, false when it recovered
+     */
+    typedef void (*FailureTracedCallback)(uint32_t dtId, bool failed);
+
   protected:
     void DoDispose() override;
     void StartApplication() override;
@@ -75,6 +97,8 @@ class DtApplication : public Application
     virtual void DoStartDt() = 0;
     /** Called before the comm module stops; finalize state here. */
     virtual void DoStopDt() = 0;
+    /** Called by Fail() after DoStopDt(): drop the volatile state (default: nothing). */
+    virtual void DoFailDt();
     /**
      * A well-formed message for this DT arrived.
      * \param msg the message
@@ -88,11 +112,14 @@ class DtApplication : public Application
      */
     virtual void HandleSendFailure(uint32_t dst, const DtHeader& header) = 0;
 
-    Ptr<DtCommModule> m_comm;       //!< communication module
-    Ptr<ComputeResource> m_compute; //!< compute resource
-    Ptr<DtAddressBook> m_book;      //!< scenario address book
-    uint32_t m_dtId;                //!< this DT's id
-    DtArchitecture m_architecture;  //!< architecture
+    Ptr<DtCommModule> m_comm;                      //!< communication module
+    Ptr<ComputeResource> m_compute;                //!< compute resource
+    Ptr<DtAddressBook> m_book;                     //!< scenario address book
+    uint32_t m_dtId;                               //!< this DT's id
+    DtArchitecture m_architecture;                 //!< architecture
+    bool m_running{false};                         //!< between start and stop
+    bool m_failed{false};                          //!< between Fail() and Recover()
+    TracedCallback<uint32_t, bool> m_failureTrace; //!< trace: failed / recovered
 };
 
 /**

@@ -213,6 +213,14 @@ DtCommModule::Start()
 }
 
 void
+DtCommModule::Discard(Ptr<Socket> socket)
+{
+    while (socket->Recv())
+    {
+    }
+}
+
+void
 DtCommModule::Stop()
 {
     NS_LOG_FUNCTION(this);
@@ -224,7 +232,10 @@ DtCommModule::Stop()
     m_pending.clear();
     auto quiet = [](Ptr<Socket> s)
     {
-        s->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        // A closing socket still receives until its peer closes too: it is
+        // drained, not left to fill, so that it never advertises a zero window
+        // (ns-3.37's persist timer then crashes the peer).
+        s->SetRecvCallback(MakeCallback(&DtCommModule::Discard));
         s->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
         s->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
                              MakeNullCallback<void, Ptr<Socket>>());

@@ -221,6 +221,11 @@ class DtCommModule : public Object
     void FlushTcp(uint32_t dst);    //!< push queued bytes
     void FailTcpPeer(uint32_t dst); //!< report and drop a peer
     /**
+     * Read and drop what a socket of a stopped module received.
+     * \param socket the socket
+     */
+    static void Discard(Ptr<Socket> socket);
+    /**
      * Parse and deliver one received message.
      * \param packet the message bytes
      * \param from the sender's address

@@ -16,8 +16,14 @@ namespace ns3
 namespace
 {
 
-/// Largest code magnitude: deltas of two codes then still fit in 64 bits.
-constexpr double MAX_CODE = 4.0e18;
+/**
+ * Largest code magnitude, 2^50. Codes up to it, and their sums, are exact in a
+ * double, and a reconstructed value code x step quantizes back to the same code
+ * (the rounding errors of the product and the quotient stay far below half a
+ * step), so whatever Decode returns, Encode accepts and encodes to the same
+ * codes. Deltas of two codes fit in 64 bits.
+ */
+constexpr int64_t MAX_CODE = int64_t{1} << 50;
 
 /**
  * Append a zig-zag varint.
@@ -92,7 +98,7 @@ DtDeltaQuantizer::Encode(const std::vector<double>& values) const
     for (double v : values)
     {
         const double code = std::round(v / m_step);
-        NS_ABORT_MSG_IF(!std::isfinite(code) || std::fabs(code) > MAX_CODE,
+        NS_ABORT_MSG_IF(!std::isfinite(code) || std::fabs(code) > static_cast<double>(MAX_CODE),
                         "value " << v << " cannot be quantized with step " << m_step);
         const auto c = static_cast<int64_t>(code);
         PutVarint(out, c - previous);
@@ -117,10 +123,10 @@ DtDeltaQuantizer::Decode(const std::vector<uint8_t>& bytes,
         {
             return false;
         }
-        const double next = static_cast<double>(code) + static_cast<double>(delta);
-        if (std::fabs(next) > MAX_CODE)
+        // |code| <= MAX_CODE, so neither bound overflows.
+        if (delta > MAX_CODE - code || delta < -MAX_CODE - code)
         {
-            return false;
+            return false; // a code Encode would not write
         }
         code += delta;
         out.push_back(static_cast<double>(code) * m_step);

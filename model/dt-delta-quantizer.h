@@ -34,7 +34,8 @@ class DtDeltaQuantizer
     explicit DtDeltaQuantizer(double errorBound);
 
     /**
-     * \param values the series (finite values whose codes fit in 63 bits)
+     * \param values the series (finite values whose codes round(v / (2 e)) are at most
+     *        2^50 in magnitude; aborts otherwise)
      * \return the encoded bytes
      */
     std::vector<uint8_t> Encode(const std::vector<double>& values) const;
@@ -44,6 +45,7 @@ class DtDeltaQuantizer
      * \param count number of values encoded
      * \param values the reconstruction
      * \return false (values unchanged) if bytes is not a valid encoding of count values
+     *         (codes above 2^50 in magnitude included, which Encode never writes)
      */
     bool Decode(const std::vector<uint8_t>& bytes,
                 std::size_t count,

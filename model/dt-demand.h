@@ -54,6 +54,7 @@ struct DtDemand
     DtTier tier{DtTier::LOCAL};                    //!< tier chosen at the terminal
     DtTier executedTier{DtTier::LOCAL};            //!< tier that ran it
     uint8_t hops{0};                               //!< DT-level forwarding hops
+    uint8_t retries{0};                            //!< times run again after its DT was lost
     DtDemandState state{DtDemandState::PENDING};   //!< lifecycle state
     DtFailureReason reason{DtFailureReason::NONE}; //!< why it failed
     Time finished;                                 //!< when it reached its final state

@@ -225,9 +225,9 @@ DtDigitalAgent::Deserialize(const std::vector<uint8_t>& bytes, DtDigitalAgent& a
             uint64_t bits = 0;
             DtGetUint(bytes, pos, 8, bits);
             std::memcpy(&d, &bits, 8);
-            if (!std::isfinite(d))
+            if (std::isinf(d))
             {
-                return false;
+                return false; // a NaN is a missing measurement of a RAW sample, kept as received
             }
         }
     }

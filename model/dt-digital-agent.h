@@ -41,7 +41,8 @@ struct DtDigitalAgent
     uint64_t updates{0};                       //!< status updates applied
     DtStatusUpdateHeader state;                //!< latest state
     std::array<std::vector<double>, 5> mirror; //!< latest decoded sample of each DtSource (index
-                                               //!< source - 1; empty: none received)
+                                               //!< source - 1; empty: none received; NaN: a
+                                               //!< measurement missing from a RAW sample)
     std::deque<std::pair<Time, DtStatusUpdateHeader>>
         history;           //!< recent status updates (send time, update), oldest first
     Time freshest;         //!< generation time of the freshest state received

@@ -57,6 +57,13 @@ EdgeDtApplication::GetTypeId()
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&EdgeDtApplication::m_summaryInterval),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("SummaryQueueLimit",
+                          "Region summaries kept while the cloud DT is unreachable (the "
+                          "oldest are dropped beyond it); also how many sent summaries are "
+                          "kept until their delivery can no longer fail.",
+                          UintegerValue(64),
+                          MakeUintegerAccessor(&EdgeDtApplication::m_summaryQueueLimit),
+                          MakeUintegerChecker<uint32_t>(1, 100000))
             .AddAttribute("MigrationPolicy",
                           "What happens to an agent whose terminal is handed over to another "
                           "edge DT's cell: Reactive (the new edge pulls its state), Proactive "
@@ -186,30 +193,9 @@ EdgeDtApplication::DoDispose()
 {
     m_loadEvent.Cancel();
     m_summaryEvent.Cancel();
-    for (auto& [terminal, inc] : m_incoming)
-    {
-        inc.timeout.Cancel();
-    }
-    for (auto& [terminal, ev] : m_departed)
-    {
-        ev.Cancel();
-    }
-    for (auto& [terminal, replica] : m_replicas)
-    {
-        replica.expiry.Cancel();
-    }
-    for (auto& [terminal, pending] : m_pending)
-    {
-        pending.first.Cancel();
-    }
-    m_pending.clear();
     m_predictEvent.Cancel();
     m_interactEvent.Cancel();
-    m_replicas.clear();
-    m_preCopies.clear();
-    m_incoming.clear();
-    m_departed.clear();
-    m_outgoing.clear();
+    DropMigrations();
     DtModularApplication::DoDispose();
 }
 
@@ -260,6 +246,56 @@ EdgeDtApplication::DoStopDt()
 }
 
 void
+EdgeDtApplication::DropMigrations()
+{
+    for (auto& [terminal, inc] : m_incoming)
+    {
+        inc.timeout.Cancel();
+    }
+    for (auto& [terminal, ev] : m_departed)
+    {
+        ev.Cancel();
+    }
+    for (auto& [terminal, replica] : m_replicas)
+    {
+        replica.expiry.Cancel();
+    }
+    for (auto& [terminal, pending] : m_pending)
+    {
+        pending.first.Cancel();
+    }
+    m_incoming.clear();
+    m_departed.clear();
+    m_replicas.clear();
+    m_preCopies.clear();
+    m_pending.clear();
+    m_outgoing.clear();
+}
+
+void
+EdgeDtApplication::DoFailDt()
+{
+    NS_LOG_FUNCTION(this);
+    DropMigrations();
+    m_gone.clear();
+    m_forward.clear();
+    m_summariesSent.clear();
+    m_summaryQueue.clear();
+    // The hosted twins are lost with the server: their accounts close now.
+    Ptr<DtAgentPool> pool = m_data->GetAgentPool();
+    std::vector<uint32_t> hosted;
+    for (const auto& [terminal, agent] : pool->GetAgents())
+    {
+        hosted.push_back(terminal);
+    }
+    for (uint32_t terminal : hosted)
+    {
+        pool->Leave(terminal);
+    }
+    m_service->Reset();
+}
+
+void
 EdgeDtApplication::SetInteractionPlan(std::map<uint32_t, std::vector<uint32_t>> peers,
                                       std::map<uint32_t, uint32_t> home)
 {
@@ -277,6 +313,18 @@ uint64_t
 EdgeDtApplication::GetAgentMessagesForwarded() const
 {
     return m_agentForwarded;
+}
+
+uint64_t
+EdgeDtApplication::GetSummariesDropped() const
+{
+    return m_summariesDropped;
+}
+
+uint32_t
+EdgeDtApplication::GetQueuedSummaries() const
+{
+    return static_cast<uint32_t>(m_summaryQueue.size());
 }
 
 void
@@ -492,8 +540,51 @@ void
 EdgeDtApplication::Summarize()
 {
     DtRegionSummaryHeader summary = m_data->BuildRegionSummary();
-    m_comm->Send(m_cloudDtId, summary, true);
+    if (!m_service->IsCloudReachable())
+    {
+        QueueSummary(summary);
+    }
+    else
+    {
+        m_summariesSent[m_comm->Send(m_cloudDtId, summary, true)] = summary;
+        while (m_summariesSent.size() > m_summaryQueueLimit)
+        {
+            m_summariesSent.erase(m_summariesSent.begin());
+        }
+    }
     m_summaryEvent = Simulator::Schedule(m_summaryInterval, &EdgeDtApplication::Summarize, this);
+}
+
+void
+EdgeDtApplication::QueueSummary(const DtRegionSummaryHeader& summary)
+{
+    m_summaryQueue.push_back(summary);
+    while (m_summaryQueue.size() > m_summaryQueueLimit)
+    {
+        m_summaryQueue.pop_front();
+        ++m_summariesDropped;
+    }
+}
+
+void
+EdgeDtApplication::CloudReachable()
+{
+    if (!m_service->IsCloudReachable())
+    {
+        NS_LOG_INFO("edge DT " << m_dtId << ": cloud DT reachable again, sending "
+                               << m_summaryQueue.size() << " queued summaries");
+    }
+    m_service->SetCloudReachable(true);
+    while (!m_summaryQueue.empty())
+    {
+        const DtRegionSummaryHeader summary = m_summaryQueue.front();
+        m_summaryQueue.pop_front();
+        m_summariesSent[m_comm->Send(m_cloudDtId, summary, true)] = summary;
+    }
+    while (m_summariesSent.size() > m_summaryQueueLimit)
+    {
+        m_summariesSent.erase(m_summariesSent.begin());
+    }
 }
 
 void
@@ -504,6 +595,10 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
         return;
     }
     const DtHeader& h = msg.GetHeader();
+    if (h.GetSource() == m_cloudDtId)
+    {
+        CloudReachable();
+    }
     switch (msg.GetMessageType())
     {
         case DtMessageType::AGENT_JOIN:
@@ -1050,6 +1145,15 @@ EdgeDtApplication::HandleSendFailure(uint32_t dst, const DtHeader& header)
             {
                 Simulator::ScheduleNow(&EdgeDtApplication::FailIncoming, this, terminal);
             }
+        }
+    }
+    if (dst == m_cloudDtId && header.GetMessageType() == DtMessageType::REGION_SUMMARY)
+    {
+        auto it = m_summariesSent.find(header.GetSequence());
+        if (it != m_summariesSent.end())
+        {
+            QueueSummary(it->second);
+            m_summariesSent.erase(it);
         }
     }
     if (m_service)

@@ -11,12 +11,14 @@
 #include "dt-application.h"
 #include "dt-migration-header.h"
 #include "dt-migration-policy.h"
+#include "dt-region-summary-header.h"
 #include "dt-twin-placement.h"
 #include "edge-dt-data-module.h"
 #include "edge-dt-service-module.h"
 
 #include "ns3/traced-callback.h"
 
+#include <deque>
 #include <map>
 #include <set>
 #include <utility>
@@ -77,6 +79,10 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     uint64_t GetAgentMessagesSent() const;
     /** \return agent messages this edge forwarded to where their agent moved */
     uint64_t GetAgentMessagesForwarded() const;
+    /** \return region summaries dropped because the queue for an unreachable cloud was full */
+    uint64_t GetSummariesDropped() const;
+    /** \return region summaries waiting for the cloud DT to be reachable */
+    uint32_t GetQueuedSummaries() const;
 
     /**
      * TracedCallback signature for an agent message that ended.
@@ -126,6 +132,9 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     void DoDispose() override;
     void DoStartDt() override;
     void DoStopDt() override;
+    void DoFailDt() override;
+    /** Cancel and forget every migration in progress, pre-copy and replica. */
+    void DropMigrations();
     void HandleMessage(const DtMessage& msg, Ipv4Address from) override;
     void HandleSendFailure(uint32_t dst, const DtHeader& header) override;
 
@@ -141,6 +150,13 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     void SendLoadReport(uint32_t terminal);
     /** Send a region summary to the cloud DT, and schedule the next. */
     void Summarize();
+    /**
+     * Queue a summary the cloud has not received, dropping the oldest beyond the limit.
+     * \param summary the summary
+     */
+    void QueueSummary(const DtRegionSummaryHeader& summary);
+    /** The cloud DT answered: send the queued summaries. */
+    void CloudReachable();
     /**
      * A terminal joined: host its agent, or pull it from its previous edge.
      * \param join the AGENT_JOIN
@@ -315,8 +331,12 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     std::map<uint32_t, std::vector<uint32_t>> m_peers; //!< who talks to whom
     std::map<uint32_t, uint32_t> m_location;           //!< where each agent is believed to be
     std::map<uint32_t, uint32_t> m_forward;            //!< where agents that left went
-    uint64_t m_agentSent{0};                           //!< agent messages sent
-    uint64_t m_agentForwarded{0};                      //!< agent messages forwarded
+    uint32_t m_summaryQueueLimit;                      //!< summaries kept for the cloud
+    std::map<uint32_t, DtRegionSummaryHeader> m_summariesSent; //!< newest sent, by message seq
+    std::deque<DtRegionSummaryHeader> m_summaryQueue; //!< waiting for the cloud to be reachable
+    uint64_t m_summariesDropped{0};                   //!< summaries lost to the queue limit
+    uint64_t m_agentSent{0};                          //!< agent messages sent
+    uint64_t m_agentForwarded{0};                     //!< agent messages forwarded
 
     TracedCallback<uint64_t, uint32_t, uint32_t, uint32_t, uint8_t> m_migrationStarted; //!< started
     TracedCallback<uint64_t, uint32_t, uint32_t, Time> m_migrationCompleted; //!< completed

@@ -13,6 +13,8 @@
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -115,6 +117,13 @@ EdgeDtServiceModule::HandleRequest(const DtHeader& header, const DtDemandRequest
     NS_LOG_FUNCTION(this << req.GetOrigin() << req.GetDemandId());
     if (req.GetTier() == DtTier::CLOUD)
     {
+        if (!m_cloudReachable)
+        {
+            NS_LOG_LOGIC("edge DT " << m_app->GetDtId() << " runs cloud demand "
+                                    << req.GetDemandId() << ": the cloud DT is unreachable");
+            RunHere(req);
+            return;
+        }
         m_relayed(req);
         SendUp(req, false);
         return;
@@ -129,7 +138,7 @@ EdgeDtServiceModule::HandleRequest(const DtHeader& header, const DtDemandRequest
         DtTierClassifier::Estimate(edge, req.GetWorkloadGflop(), 0, req.GetOutputBytes());
     const Time left = req.GetDeadline() - Simulator::Now();
     DtTierClassifier margin(m_margin);
-    if (!margin.Fits(here, left))
+    if (!margin.Fits(here, left) && m_cloudReachable)
     {
         const Time there = EstimateCloud(req);
         if (there < here)
@@ -142,17 +151,9 @@ EdgeDtServiceModule::HandleRequest(const DtHeader& header, const DtDemandRequest
             return;
         }
     }
-    const uint64_t id = m_nextJob++;
-    DtComputeJob job;
-    job.id = id;
-    job.workloadGflop = req.GetWorkloadGflop();
-    job.priority = req.GetPriority();
-    job.owner = req.GetOrigin();
-    m_jobs[id] = Job{req, false};
-    if (!cpu->Submit(job))
+    if (!SubmitHere(req))
     {
-        m_jobs.erase(id);
-        if (m_cloudCapacity > 0)
+        if (m_cloudCapacity > 0 && m_cloudReachable)
         {
             m_escalated(req);
             SendUp(req, true);
@@ -186,6 +187,60 @@ EdgeDtServiceModule::Respond(const DtDemandRequestHeader& req, DtFailureReason r
             DtDemandResponseHeader::Answer(req, DtTier::EDGE, reason, req.GetOutputBytes()),
             true);
     }
+}
+
+bool
+EdgeDtServiceModule::SubmitHere(const DtDemandRequestHeader& req)
+{
+    const uint64_t id = m_nextJob++;
+    DtComputeJob job;
+    job.id = id;
+    job.workloadGflop = req.GetWorkloadGflop();
+    job.priority = req.GetPriority();
+    job.owner = req.GetOrigin();
+    m_jobs[id] = Job{req, false};
+    if (!m_app->GetCompute()->Submit(job))
+    {
+        m_jobs.erase(id);
+        return false;
+    }
+    return true;
+}
+
+void
+EdgeDtServiceModule::RunHere(const DtDemandRequestHeader& req)
+{
+    if (!SubmitHere(req))
+    {
+        Respond(req, DtFailureReason::QUEUE_FULL);
+    }
+}
+
+void
+EdgeDtServiceModule::SetCloudReachable(bool reachable)
+{
+    if (reachable != m_cloudReachable)
+    {
+        NS_LOG_LOGIC("edge DT " << m_app->GetDtId() << ": cloud DT "
+                                << (reachable ? "reachable again" : "unreachable"));
+    }
+    m_cloudReachable = reachable;
+}
+
+bool
+EdgeDtServiceModule::IsCloudReachable() const
+{
+    return m_cloudReachable;
+}
+
+void
+EdgeDtServiceModule::Reset()
+{
+    m_jobs.clear();
+    m_upSeq.clear();
+    m_upKey.clear();
+    m_cloudBacklog = 0;
+    m_cloudReachable = true;
 }
 
 void
@@ -232,12 +287,25 @@ void
 EdgeDtServiceModule::HandleSendFailure(uint32_t dst, const DtHeader& header)
 {
     auto it = m_upSeq.find(header.GetSequence());
+    if (dst == m_cloudDtId)
+    {
+        SetCloudReachable(false);
+    }
     if (dst == m_cloudDtId && it != m_upSeq.end())
     {
         DtDemandRequestHeader req = it->second;
         m_upSeq.erase(it);
         m_upKey.erase({req.GetOrigin(), req.GetDemandId()});
-        Respond(req, DtFailureReason::UNREACHABLE);
+        m_cloudBacklog = std::max(0.0, m_cloudBacklog - req.GetWorkloadGflop());
+        if (req.GetDeadline() > Simulator::Now())
+        {
+            // The edge serves what it can while the cloud is out of reach.
+            RunHere(req);
+        }
+        else
+        {
+            Respond(req, DtFailureReason::UNREACHABLE);
+        }
     }
 }
 

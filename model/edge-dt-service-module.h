@@ -70,6 +70,15 @@ class EdgeDtServiceModule : public Object
      */
     void HandleSendFailure(uint32_t dst, const DtHeader& header);
     /**
+     * \param reachable whether the cloud DT answers; while it does not, cloud
+     *        demands run at the edge and nothing is escalated
+     */
+    void SetCloudReachable(bool reachable);
+    /** \return false after a message to the cloud DT failed, until it answers again */
+    bool IsCloudReachable() const;
+    /** The server failed: forget the jobs and the demands sent up. */
+    void Reset();
+    /**
      * Queue the work of applying one status update to a terminal's twin.
      * \param terminal the terminal
      */
@@ -121,6 +130,17 @@ class EdgeDtServiceModule : public Object
      */
     void Respond(const DtDemandRequestHeader& req, DtFailureReason reason);
     /**
+     * Run a demand on the edge's compute resource (answer queue-full if it refuses).
+     * \param req the demand
+     */
+    void RunHere(const DtDemandRequestHeader& req);
+    /**
+     * Queue a demand on the edge's compute resource.
+     * \param req the demand
+     * \return false if the resource refused it
+     */
+    bool SubmitHere(const DtDemandRequestHeader& req);
+    /**
      * \param job a finished job
      */
     void JobDone(const DtComputeJob& job);
@@ -138,6 +158,7 @@ class EdgeDtServiceModule : public Object
     double m_twinUpdateGflop;                          //!< work per twin update
     double m_cloudCapacity{0};                         //!< cloud capacity, reported
     double m_cloudBacklog{0};                          //!< cloud backlog, reported + sent since
+    bool m_cloudReachable{true};                       //!< no failed message to the cloud since
     std::map<uint64_t, Job> m_jobs;                    //!< compute jobs by job id
     uint64_t m_nextJob{1};                             //!< next job id
     std::map<uint32_t, DtDemandRequestHeader> m_upSeq; //!< demands sent up, by message seq

@@ -14,6 +14,7 @@
 #include "dt-radio-probe.h"
 #include "dt-sync-header.h"
 
+#include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/ipv4-address.h"
@@ -21,6 +22,8 @@
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
+
+#include <algorithm>
 
 namespace ns3
 {
@@ -77,6 +80,22 @@ LocalDtApplication::GetTypeId()
                           TimeValue(Seconds(2)),
                           MakeTimeAccessor(&LocalDtApplication::m_joinRetryInterval),
                           MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("EdgeTimeout",
+                          "Multi-layer: the edge DT is taken as lost when nothing came from it "
+                          "for this long after it answered once (it sends load reports "
+                          "periodically) while the access link is up: its demands are retried "
+                          "and a join asks it again. 0: only failed sends reveal a loss.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&LocalDtApplication::m_edgeTimeout),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("EdgeFailover",
+                          "When a join to the edge DT fails while the access link is up, try "
+                          "the next edge DT of the address book (by id, in turn); false: keep "
+                          "trying the same edge DT. Only useful where the access network "
+                          "reaches other edges (LTE).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LocalDtApplication::m_edgeFailover),
+                          MakeBooleanChecker())
             .AddAttribute("MigrationPolicy",
                           "What happens to this terminal's agent when it is handed over to a "
                           "cell of another edge DT: Reactive or Proactive (join the new edge, "
@@ -139,7 +158,12 @@ LocalDtApplication::GetTypeId()
             .AddTraceSource("SyncEnded",
                             "A synchronization request ended (id, outcome, latency).",
                             MakeTraceSourceAccessor(&LocalDtApplication::m_syncTrace),
-                            "ns3::LocalDtApplication::SyncTracedCallback");
+                            "ns3::LocalDtApplication::SyncTracedCallback")
+            .AddTraceSource("EdgeFailover",
+                            "The edge DT did not answer a join; the next join goes to another "
+                            "edge DT (from and to edge DT).",
+                            MakeTraceSourceAccessor(&LocalDtApplication::m_failoverTrace),
+                            "ns3::LocalDtApplication::FailoverTracedCallback");
     return tid;
 }
 
@@ -205,10 +229,27 @@ LocalDtApplication::GetHandoverCount() const
 void
 LocalDtApplication::WifiAssociation(bool associated, Mac48Address bssid)
 {
+    m_linkUp = associated;
+    const bool multiLayer = m_architecture == DtArchitecture::MULTI_LAYER;
+    if (!associated)
+    {
+        // No access link: until the station associates again, new demands
+        // run here or at neighbours.
+        if (multiLayer)
+        {
+            m_service->SetEdgeReachable(false);
+        }
+        return;
+    }
+    m_lastHeard = Simulator::Now(); // the silence while disassociated was the radio's
     uint32_t cell = 0;
-    if (associated && m_book && m_book->GetCellOfAccessPoint(bssid, cell))
+    if (m_book && m_book->GetCellOfAccessPoint(bssid, cell))
     {
         ServingCellChanged(cell);
+    }
+    if (multiLayer && !m_service->IsEdgeReachable() && !m_awaitingEdge && !m_joinEvent.IsRunning())
+    {
+        Join(); // back in the same cell: ask the edge DT (it may have restarted)
     }
 }
 
@@ -247,6 +288,7 @@ LocalDtApplication::ServingCellChanged(uint32_t cell)
     }
     m_edgeDtId = toEdge;
     m_previousEdge = fromEdge;
+    m_lastHeard = Simulator::Now(); // the new edge DT gets a whole EdgeTimeout to answer
     if (m_architecture == DtArchitecture::MULTI_LAYER)
     {
         m_service->SetEdgeDtId(toEdge);
@@ -406,6 +448,7 @@ LocalDtApplication::DoStopDt()
     m_helloEvent.Cancel();
     m_joinEvent.Cancel();
     m_syncEvent.Cancel();
+    m_edgeWatch.Cancel();
     std::vector<uint64_t> pending;
     for (const auto& [id, p] : m_syncs)
     {
@@ -463,6 +506,11 @@ LocalDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
         m_service->SetEdgeReachable(true);
         m_joinEvent.Cancel();
         m_awaitingEdge = false;
+        m_lastHeard = Simulator::Now();
+        if (!m_edgeWatch.IsRunning() && m_edgeTimeout.IsStrictlyPositive())
+        {
+            m_edgeWatch = Simulator::Schedule(m_edgeTimeout, &LocalDtApplication::WatchEdge, this);
+        }
     }
     switch (msg.GetMessageType())
     {
@@ -505,15 +553,90 @@ LocalDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
 void
 LocalDtApplication::HandleSendFailure(uint32_t dst, const DtHeader& header)
 {
-    if (dst == m_edgeDtId && m_architecture == DtArchitecture::MULTI_LAYER)
+    if (dst != m_edgeDtId || m_architecture != DtArchitecture::MULTI_LAYER)
     {
-        m_service->SetEdgeReachable(false);
-        if (header.GetMessageType() == DtMessageType::AGENT_JOIN && !m_joinEvent.IsRunning())
-        {
-            m_joinEvent = Simulator::Schedule(m_joinRetryInterval, &LocalDtApplication::Join, this);
-        }
+        m_service->HandleSendFailure(header);
+        return;
+    }
+    const bool lost = m_service->IsEdgeReachable();
+    m_service->SetEdgeReachable(false);
+    if (header.GetMessageType() == DtMessageType::AGENT_JOIN && m_edgeFailover && m_linkUp)
+    {
+        FailOver();
+    }
+    if (!m_joinEvent.IsRunning())
+    {
+        // Probe until an edge DT answers; new demands run here or at neighbours meanwhile.
+        m_joinEvent = Simulator::Schedule(m_joinRetryInterval, &LocalDtApplication::Join, this);
     }
     m_service->HandleSendFailure(header);
+    if (lost)
+    {
+        m_service->EdgeLost();
+    }
+}
+
+void
+LocalDtApplication::WatchEdge()
+{
+    if (!m_linkUp)
+    {
+        // Without an access link (Wi-Fi between two associations) silence says
+        // nothing about the edge DT: wait for the link.
+        m_edgeWatch = Simulator::Schedule(m_edgeTimeout, &LocalDtApplication::WatchEdge, this);
+        return;
+    }
+    const Time silent = Simulator::Now() - m_lastHeard;
+    if (silent < m_edgeTimeout)
+    {
+        m_edgeWatch =
+            Simulator::Schedule(m_edgeTimeout - silent, &LocalDtApplication::WatchEdge, this);
+        return;
+    }
+    if (m_architecture != DtArchitecture::MULTI_LAYER)
+    {
+        return;
+    }
+    NS_LOG_INFO("local DT " << m_dtId << ": edge DT " << m_edgeDtId << " silent for "
+                            << silent.As(Time::MS));
+    const bool lost = m_service->IsEdgeReachable();
+    m_service->SetEdgeReachable(false);
+    if (lost)
+    {
+        m_service->EdgeLost();
+    }
+    // Ask it directly: if this join fails too, EdgeFailover moves on (HandleSendFailure).
+    m_joinEvent.Cancel();
+    Join();
+    // Watch it (or the next edge DT) again from now on.
+    m_lastHeard = Simulator::Now();
+    m_edgeWatch = Simulator::Schedule(m_edgeTimeout, &LocalDtApplication::WatchEdge, this);
+}
+
+void
+LocalDtApplication::FailOver()
+{
+    std::vector<uint32_t> edges;
+    for (const auto& [id, entry] : m_book->GetAll())
+    {
+        if (entry.layer == DtLayer::EDGE)
+        {
+            edges.push_back(id);
+        }
+    }
+    if (edges.size() < 2)
+    {
+        return;
+    }
+    auto next = std::upper_bound(edges.begin(), edges.end(), m_edgeDtId);
+    const uint32_t to = next == edges.end() ? edges.front() : *next;
+    NS_LOG_INFO("local DT " << m_dtId << ": edge DT " << m_edgeDtId
+                            << " does not answer, trying edge DT " << to);
+    m_failoverTrace(m_edgeDtId, to);
+    m_previousEdge = m_edgeDtId;
+    m_edgeDtId = to;
+    m_service->SetEdgeDtId(to);
+    m_awaitingEdge = true;
 }
 
 } // namespace ns3

@@ -105,6 +105,13 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
      * \param fromEdge the edge DT before
      * \param toEdge the edge DT after (the same if both cells belong to it)
      */
+    /**
+     * TracedCallback signature of an edge failover.
+     * \param fromEdge the edge DT that did not answer
+     * \param toEdge the edge DT tried next
+     */
+    typedef void (*FailoverTracedCallback)(uint32_t fromEdge, uint32_t toEdge);
+
     typedef void (*HandoverTracedCallback)(uint32_t fromCell,
                                            uint32_t toCell,
                                            uint32_t fromEdge,
@@ -128,6 +135,10 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
     void SendStatus();
     /** Ask the edge DT to host this terminal's agent. */
     void Join();
+    /** A join failed: the next join goes to the next edge DT of the address book. */
+    void FailOver();
+    /** Check that the edge DT was heard from within EdgeTimeout. */
+    void WatchEdge();
     /** Broadcast a PEER_HELLO and schedule the next. */
     void SendPeerHello();
     /**
@@ -181,9 +192,15 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
     Time m_joinRetryInterval;            //!< join retry period while the edge is unreachable
     EventId m_helloEvent;                //!< next hello
     EventId m_joinEvent;                 //!< next join retry
+    Time m_edgeTimeout;                  //!< silence after which the edge DT is lost
+    Time m_lastHeard;                    //!< last message from the edge DT
+    EventId m_edgeWatch;                 //!< next silence check
+    bool m_linkUp{true};                 //!< access link up (Wi-Fi: associated)
     Ptr<UniformRandomVariable> m_jitter; //!< desynchronizes broadcasts; sync draws
 
     TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_handoverTrace; //!< handovers
+    TracedCallback<uint32_t, uint32_t> m_failoverTrace;                     //!< edge failovers
+    bool m_edgeFailover;                                                    //!< try other edges
 };
 
 } // namespace ns3

@@ -17,6 +17,7 @@
 #include "ns3/node.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
+#include "ns3/uinteger.h"
 
 #include <algorithm>
 
@@ -87,6 +88,13 @@ LocalDtServiceModule::GetTypeId()
                           DataRateValue(DataRate("24Mbps")),
                           MakeDataRateAccessor(&LocalDtServiceModule::m_peerRate),
                           MakeDataRateChecker())
+            .AddAttribute("MaxRetries",
+                          "How many times a demand whose DT became unreachable (its request "
+                          "undeliverable, or its edge DT lost) is run again on this terminal or "
+                          "a neighbour before the deadline; 0: it fails at once.",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&LocalDtServiceModule::m_maxRetries),
+                          MakeUintegerChecker<uint32_t>(0, 100))
             .AddTraceSource("DemandCreated",
                             "A demand was created.",
                             MakeTraceSourceAccessor(&LocalDtServiceModule::m_created),
@@ -98,6 +106,11 @@ LocalDtServiceModule::GetTypeId()
             .AddTraceSource("DemandFailed",
                             "A demand failed (reason says why).",
                             MakeTraceSourceAccessor(&LocalDtServiceModule::m_failed),
+                            "ns3::LocalDtServiceModule::DemandTracedCallback")
+            .AddTraceSource("DemandRetried",
+                            "A demand whose DT became unreachable is run again here or at a "
+                            "neighbour (tier says where).",
+                            MakeTraceSourceAccessor(&LocalDtServiceModule::m_retried),
                             "ns3::LocalDtServiceModule::DemandTracedCallback");
     return tid;
 }
@@ -331,7 +344,14 @@ LocalDtServiceModule::CreateDemand(uint32_t demandClass)
                        << DtTierName(d.tier));
     m_pending[d.id] = d;
     m_created(d);
+    Dispatch(m_pending[d.id], peerId, peerAddress);
+    return d.id;
+}
 
+void
+LocalDtServiceModule::Dispatch(DtDemand& d, uint32_t peerId, Ipv4Address peerAddress)
+{
+    const uint64_t id = d.id;
     if (d.tier == DtTier::LOCAL)
     {
         DtComputeJob job;
@@ -341,11 +361,12 @@ LocalDtServiceModule::CreateDemand(uint32_t demandClass)
         job.owner = d.origin;
         if (!m_app->GetCompute()->Submit(job))
         {
-            Finish(d.id, DtDemandState::FAILED, DtFailureReason::QUEUE_FULL, DtTier::LOCAL);
+            Finish(id, DtDemandState::FAILED, DtFailureReason::QUEUE_FULL, DtTier::LOCAL);
         }
-        return d.id;
+        return;
     }
 
+    const bool centralized = m_app->GetArchitecture() == DtArchitecture::CENTRALIZED;
     DtDemandRequestHeader req;
     req.SetDemandId(d.id);
     req.SetOrigin(d.origin);
@@ -370,16 +391,81 @@ LocalDtServiceModule::CreateDemand(uint32_t demandClass)
         seq = m_app->GetCommModule()->Send(centralized ? m_cloudDtId : m_edgeDtId, req, true);
         (d.tier == DtTier::EDGE ? m_edgeBacklog : m_cloudBacklog) += d.workloadGflop;
     }
-    m_seqToDemand[seq] = d.id;
-    m_demandToSeq[d.id] = seq;
-    m_giveUp[d.id] = Simulator::Schedule(d.deadline - Simulator::Now() + m_giveUpTime,
-                                         &LocalDtServiceModule::Finish,
-                                         this,
-                                         d.id,
-                                         DtDemandState::FAILED,
-                                         DtFailureReason::TIMEOUT,
-                                         d.tier);
-    return d.id;
+    m_seqToDemand[seq] = id;
+    m_demandToSeq[id] = seq;
+    m_giveUp[id] = Simulator::Schedule(d.deadline - Simulator::Now() + m_giveUpTime,
+                                       &LocalDtServiceModule::Finish,
+                                       this,
+                                       id,
+                                       DtDemandState::FAILED,
+                                       DtFailureReason::TIMEOUT,
+                                       d.tier);
+}
+
+void
+LocalDtServiceModule::ForgetRequest(uint64_t id)
+{
+    auto timer = m_giveUp.find(id);
+    if (timer != m_giveUp.end())
+    {
+        timer->second.Cancel();
+        m_giveUp.erase(timer);
+    }
+    auto seq = m_demandToSeq.find(id);
+    if (seq != m_demandToSeq.end())
+    {
+        m_seqToDemand.erase(seq->second);
+        m_demandToSeq.erase(seq);
+    }
+}
+
+void
+LocalDtServiceModule::Retry(uint64_t id, DtFailureReason reason)
+{
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+    {
+        return;
+    }
+    DtDemand& d = it->second;
+    ForgetRequest(id);
+    if (d.retries >= m_maxRetries || Simulator::Now() >= d.deadline)
+    {
+        Finish(id, DtDemandState::FAILED, reason, d.tier);
+        return;
+    }
+    // Without the DT it was sent to, the choice is between this terminal and a neighbour.
+    uint32_t peerId = 0;
+    Ipv4Address peerAddress;
+    const DtTier from = d.tier;
+    d.tier = ChoosePeer(d, peerId, peerAddress) ? DtTier::PEER : DtTier::LOCAL;
+    ++d.retries;
+    NS_LOG_LOGIC("DT " << d.origin << " retries demand " << id << " ("
+                       << DtFailureReasonName(reason) << " at " << DtTierName(from) << ") -> "
+                       << DtTierName(d.tier));
+    m_retried(d);
+    Dispatch(d, peerId, peerAddress);
+}
+
+void
+LocalDtServiceModule::EdgeLost()
+{
+    if (m_app->GetArchitecture() == DtArchitecture::CENTRALIZED)
+    {
+        return;
+    }
+    std::vector<uint64_t> held;
+    for (const auto& [id, d] : m_pending)
+    {
+        if (d.tier == DtTier::EDGE || d.tier == DtTier::CLOUD)
+        {
+            held.push_back(id);
+        }
+    }
+    for (uint64_t id : held)
+    {
+        Retry(id, DtFailureReason::NODE_FAILED);
+    }
 }
 
 void
@@ -450,12 +536,7 @@ LocalDtServiceModule::HandleSendFailure(const DtHeader& header)
     {
         return;
     }
-    uint64_t id = it->second;
-    auto d = m_pending.find(id);
-    if (d != m_pending.end())
-    {
-        Finish(id, DtDemandState::FAILED, DtFailureReason::UNREACHABLE, d->second.tier);
-    }
+    Retry(it->second, DtFailureReason::UNREACHABLE);
 }
 
 void
@@ -471,18 +552,7 @@ LocalDtServiceModule::Finish(uint64_t id,
     }
     DtDemand d = it->second;
     m_pending.erase(it);
-    auto timer = m_giveUp.find(id);
-    if (timer != m_giveUp.end())
-    {
-        timer->second.Cancel();
-        m_giveUp.erase(timer);
-    }
-    auto seq = m_demandToSeq.find(id);
-    if (seq != m_demandToSeq.end())
-    {
-        m_seqToDemand.erase(seq->second);
-        m_demandToSeq.erase(seq);
-    }
+    ForgetRequest(id);
     d.state = state;
     d.reason = reason;
     d.executedTier = executed;

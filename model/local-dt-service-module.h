@@ -105,6 +105,11 @@ class LocalDtServiceModule : public Object
     /** \param header a reliable message that could not be delivered */
     void HandleSendFailure(const DtHeader& header);
     /**
+     * The edge DT stopped answering: the demands it holds (edge and cloud
+     * tiers) are retried here or at a neighbour, or fail (node-failed).
+     */
+    void EdgeLost();
+    /**
      * \param hello a neighbour's advertisement
      * \param from its address on the shared (ad hoc) network
      */
@@ -183,6 +188,25 @@ class LocalDtServiceModule : public Object
      */
     void Finish(uint64_t id, DtDemandState state, DtFailureReason reason, DtTier executed);
     /**
+     * Send a demand to the DT of its tier, or run it here.
+     * \param d the demand (pending)
+     * \param peerId the neighbour's DT id (tier PEER)
+     * \param peerAddress the neighbour's address (tier PEER)
+     */
+    void Dispatch(DtDemand& d, uint32_t peerId, Ipv4Address peerAddress);
+    /**
+     * The DT a demand was sent to became unreachable: run it again here or at
+     * a neighbour, or fail it if it has no retry or no time left.
+     * \param id the demand
+     * \param reason the failure reason if it is not retried
+     */
+    void Retry(uint64_t id, DtFailureReason reason);
+    /**
+     * Cancel a demand's give-up timer and forget the message that carried it.
+     * \param id the demand
+     */
+    void ForgetRequest(uint64_t id);
+    /**
      * A local compute job finished.
      * \param job the job
      */
@@ -244,6 +268,7 @@ class LocalDtServiceModule : public Object
     std::map<uint32_t, uint64_t> m_seqToDemand;    //!< message seq -> demand (send failures)
     std::map<uint64_t, uint32_t> m_demandToSeq;    //!< demand -> message seq
     bool m_haveLoadReport{false};                  //!< an edge report arrived
+    uint32_t m_maxRetries;                         //!< retries of a demand
     double m_edgeCapacity{0};                      //!< edge capacity, reported
     double m_edgeBacklog{0};                       //!< edge backlog, reported + sent since
     double m_cloudCapacity{0};                     //!< cloud capacity, reported
@@ -261,6 +286,7 @@ class LocalDtServiceModule : public Object
     TracedCallback<const DtDemand&> m_created;   //!< trace: demand created
     TracedCallback<const DtDemand&> m_completed; //!< trace: result back (in time or late)
     TracedCallback<const DtDemand&> m_failed;    //!< trace: failed
+    TracedCallback<const DtDemand&> m_retried;   //!< trace: run again elsewhere
 };
 
 } // namespace ns3

@@ -19,7 +19,22 @@ set(cases
     "--terminals=abc"
     "--outputDir=/proc/no-such-dir/out"
     "--replayTraffic=/proc/no-such-file"
-    "--recordTraffic=/proc/no-such-dir/traffic.txt")
+    "--recordTraffic=/proc/no-such-dir/traffic.txt"
+    "--lossRate=1.5"
+    "--lossRate=-0.1"
+    "--failEdgeAt=-1"
+    "--recoverEdgeAt=3"
+    "--failedEdge=2"
+    "--malformedInterval=-1"
+    "--malformedPort=70000"
+    "--ns3::LocalDtServiceModule::DemandRate=-1"
+    "--ns3::LocalDtServiceModule::DemandRate=abc"
+    "--ns3::LocalDtServiceModule::GiveUpTime=soon"
+    "--ns3::LocalDtServiceModule::NoSuchAttribute=1"
+    "--ns3::NoSuchType::Attribute=1"
+    "--ns3::DtCommModule::Port=12x"
+    "--ns3::MultiLayerDtHelper::Access=5g"
+    "--RngRun=abc")
 if(DEFINED CASES)
   string(REPLACE "," ";" cases "${CASES}")
 endif()
@@ -30,7 +45,7 @@ foreach(arg ${cases})
     message(FATAL_ERROR "${arg}: expected exit status 2, got '${rc}'\n${out}${err}")
   endif()
   string(REGEX REPLACE "=.*" "" name "${arg}")
-  if(NOT err MATCHES "error: ${name}=")
+  if(NOT err MATCHES "error: ${name}=" OR err MATCHES "Invalid command-line argument")
     message(FATAL_ERROR "${arg}: the error does not name the value:\n${err}")
   endif()
   math(EXPR n "${n} + 1")

@@ -25,7 +25,13 @@ if(TARGET multilayer-dt-s1)
                         $<TARGET_FILE:multilayer-dt-s1> --simTime=2 --access=wired
                         --architecture=multilayer --terminals=30 --edges=3
                         --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s1-wired-test-output)
-  mldt_add_checked_test(example/multilayer-dt-s1-bad-input "bad input rejected: 17 cases"
+  mldt_add_checked_test(example/multilayer-dt-s1-faults
+                        "failed +[0-9]+ .*retried after their DT was lost +[1-9].*packets lost / dropped by failures +[1-9][0-9]* / [1-9].*edge failures / failovers +1 / [1-9].*malformed packets dropped +[1-9]"
+                        $<TARGET_FILE:multilayer-dt-s1> --simTime=3 --architecture=multilayer
+                        --access=lte --lossRate=0.1 --failEdgeAt=2 --recoverEdgeAt=3.5
+                        --malformedInterval=0.05
+                        --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s1-faults-test-output)
+  mldt_add_checked_test(example/multilayer-dt-s1-bad-input "bad input rejected: 32 cases"
                         ${CMAKE_COMMAND} -DPROG=$<TARGET_FILE:multilayer-dt-s1>
                         -P ${CMAKE_CURRENT_SOURCE_DIR}/bad-input.cmake)
 endif()
@@ -46,8 +52,8 @@ if(TARGET multilayer-dt-s2)
                         $<TARGET_FILE:multilayer-dt-s2> --users=6 --simTime=12 --speed=30
                         --access=wifi --migrationPolicy=proactive
                         --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s2-wifi-test-output)
-  mldt_add_checked_test(example/multilayer-dt-s2-bad-input "bad input rejected: 16 cases"
+  mldt_add_checked_test(example/multilayer-dt-s2-bad-input "bad input rejected: 18 cases"
                         ${CMAKE_COMMAND} -DPROG=$<TARGET_FILE:multilayer-dt-s2>
-                        "-DCASES=--users=0,--users=abc,--simTime=0,--speed=-1,--syncProbability=1.5,--syncDeadline=0,--demandRate=-1,--migrationPolicy=sideways,--access=5g,--backhaulKm=-1,--nakagamiM=0.2,--twinPlacement=fog,--agentInteraction=-5,--outputDir=/proc/no-such-dir/out,--replayTraffic=/proc/no-such-file,--recordTraffic=/proc/no-such-dir/traffic.txt"
+                        "-DCASES=--ns3::MultiLayerDtHelper::LossRate=-0.5,--RngRun=x,--users=0,--users=abc,--simTime=0,--speed=-1,--syncProbability=1.5,--syncDeadline=0,--demandRate=-1,--migrationPolicy=sideways,--access=5g,--backhaulKm=-1,--nakagamiM=0.2,--twinPlacement=fog,--agentInteraction=-5,--outputDir=/proc/no-such-dir/out,--replayTraffic=/proc/no-such-file,--recordTraffic=/proc/no-such-dir/traffic.txt"
                         -P ${CMAKE_CURRENT_SOURCE_DIR}/bad-input.cmake)
 endif()

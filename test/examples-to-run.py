@@ -23,6 +23,12 @@ cpp_examples = [
         "True",
         "False",
     ),
+    (
+        "multilayer-dt-s1 --simTime=3 --architecture=multilayer --access=lte --lossRate=0.1 "
+        "--failEdgeAt=2 --recoverEdgeAt=3.5 --malformedInterval=0.05 --outputDir=s1-faults-output",
+        "True",
+        "False",
+    ),
     ("multilayer-dt-open-service --terminals=4 --simTime=3", "True", "False"),
     (
         "multilayer-dt-s2 --users=6 --simTime=4 --speed=30 --outputDir=s2-test-output",

@@ -64,6 +64,17 @@ SCENARIOS = {
             ("migrations.completed", "migrations completed"),
         ],
     },
+    "faults": {
+        "example": "multilayer-dt-s1",
+        "params": {"lossRate": ["0", "0.1", "0.3"], "failEdgeAt": ["0", "5"]},
+        "fixed": ["--architecture=multilayer"],
+        "plots": [
+            ("demands.in_deadline_ratio", "share of demands completed in deadline"),
+            ("demands.failed", "demands failed"),
+            ("demands.retried", "demands retried after their DT was lost"),
+            ("latency_ms.all.mean", "mean demand latency (ms)"),
+        ],
+    },
     "twins": {
         "example": "multilayer-dt-s2",
         "params": {"twinPlacement": ["edge", "cloud", "edgecloud"], "users": ["10", "30", "50"]},

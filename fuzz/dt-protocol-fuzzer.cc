@@ -1,0 +1,33 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+// libFuzzer target: the DT wire protocol parser (DtMessage::Parse) on
+// arbitrary bytes, with the round-trip checks of DtFuzzCheckMessage.
+//
+//   ./mldt fuzz 600
+
+#include "dt-fuzz-targets.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+/**
+ * libFuzzer entry point.
+ * \param data the input
+ * \param size its size
+ * \return 0
+ */
+extern "C" int
+LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+    const ns3::DtFuzzMessageOutcome outcome = ns3::DtFuzzCheckMessage(data, size);
+    if (!outcome.problem.empty())
+    {
+        std::fprintf(stderr, "dt-protocol-fuzzer: %s\n", outcome.problem.c_str());
+        std::abort();
+    }
+    return 0;
+}
