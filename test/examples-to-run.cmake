@@ -28,7 +28,7 @@ if(TARGET multilayer-dt-s1)
   mldt_add_checked_test(example/multilayer-dt-s1-faults
                         "failed +[0-9]+ .*retried after their DT was lost +[1-9].*packets lost / dropped by failures +[1-9][0-9]* / [1-9].*edge failures / failovers +1 / [1-9].*malformed packets dropped +[1-9]"
                         $<TARGET_FILE:multilayer-dt-s1> --simTime=3 --architecture=multilayer
-                        --access=lte --lossRate=0.1 --failEdgeAt=2 --recoverEdgeAt=3.5
+                        --access=lte --lossRate=0.1 --failEdgeAt=1.5 --recoverEdgeAt=7
                         --malformedInterval=0.05
                         --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s1-faults-test-output)
   mldt_add_checked_test(example/multilayer-dt-s1-bad-input "bad input rejected: 32 cases"

@@ -25,7 +25,7 @@ cpp_examples = [
     ),
     (
         "multilayer-dt-s1 --simTime=3 --architecture=multilayer --access=lte --lossRate=0.1 "
-        "--failEdgeAt=2 --recoverEdgeAt=3.5 --malformedInterval=0.05 --outputDir=s1-faults-output",
+        "--failEdgeAt=1.5 --recoverEdgeAt=7 --malformedInterval=0.05 --outputDir=s1-faults-output",
         "True",
         "False",
     ),
