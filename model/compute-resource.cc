@@ -270,7 +270,9 @@ ComputeResource::SetBusy(uint32_t core, bool busy)
     {
         return;
     }
-    const Time now = Simulator::Now();
+    // The clock restarts at zero after Simulator::Destroy (a resource disposed
+    // afterwards): nothing was busy in between.
+    const Time now = std::max(Simulator::Now(), m_busySince);
     m_busyCoreSeconds += m_busyCount * (now - m_busySince).GetSeconds();
     m_busySince = now;
     m_busy[core] = busy;
@@ -280,7 +282,8 @@ ComputeResource::SetBusy(uint32_t core, bool busy)
 double
 ComputeResource::GetBusyCoreSeconds() const
 {
-    return m_busyCoreSeconds + m_busyCount * (Simulator::Now() - m_busySince).GetSeconds();
+    return m_busyCoreSeconds
+           + m_busyCount * (std::max(Simulator::Now(), m_busySince) - m_busySince).GetSeconds();
 }
 
 uint32_t
