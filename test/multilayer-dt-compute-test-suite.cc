@@ -361,6 +361,10 @@ class DtComputeEnergyTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ_TOL(
             battery->GetRemainingEnergy(), 1000 - expected, 1e-6, "the battery lost exactly that");
         Simulator::Destroy();
+        // The source and its model hold each other: Dispose breaks the cycle.
+        battery->Dispose();
+        model->Dispose();
+        cpu->Dispose();
     }
 };
 

@@ -969,17 +969,19 @@ class DtLteHandoverTestCase : public TestCase
             Ptr<ConstantVelocityMobilityModel> mm = ue->GetObject<ConstantVelocityMobilityModel>();
             mm->SetPosition(Vector(10, 20, 0));
             mm->SetVelocity(Vector(20, 0, 0)); // past the midpoint (100 m) at 4.5 s
-            Ptr<LocalDtApplication> local;
-            std::map<uint32_t, Ptr<EdgeDtApplication>> edges;
+            // Plain pointers: the callbacks below are held by these same
+            // applications, and a Ptr in them would keep the applications alive.
+            LocalDtApplication* local = nullptr;
+            std::map<uint32_t, EdgeDtApplication*> edges;
             for (uint32_t a = 0; a < apps.GetN(); ++a)
             {
                 if (auto l = DynamicCast<LocalDtApplication>(apps.Get(a)))
                 {
-                    local = l;
+                    local = PeekPointer(l);
                 }
                 if (auto e = DynamicCast<EdgeDtApplication>(apps.Get(a)))
                 {
-                    edges[e->GetDtId()] = e;
+                    edges[e->GetDtId()] = PeekPointer(e);
                 }
             }
             const uint32_t e0 = MultiLayerDtHelper::EDGE_DT_ID_BASE;
