@@ -287,36 +287,32 @@ DtStatsCollector::GetFailovers() const
 }
 
 uint64_t
-DtStatsCollector::GetPacketsLost() const
+DtStatsCollector::SumFaults(uint64_t (DtFaultErrorModel::*count)() const) const
 {
     uint64_t n = 0;
     for (const auto& m : m_faultModels)
     {
-        n += m->GetLossDropped();
+        n += (PeekPointer(m)->*count)();
     }
     return n;
+}
+
+uint64_t
+DtStatsCollector::GetPacketsLost() const
+{
+    return SumFaults(&DtFaultErrorModel::GetLossDropped);
 }
 
 uint64_t
 DtStatsCollector::GetPacketsExposed() const
 {
-    uint64_t n = 0;
-    for (const auto& m : m_faultModels)
-    {
-        n += m->GetLossExposed();
-    }
-    return n;
+    return SumFaults(&DtFaultErrorModel::GetLossExposed);
 }
 
 uint64_t
 DtStatsCollector::GetPacketsDroppedDown() const
 {
-    uint64_t n = 0;
-    for (const auto& m : m_faultModels)
-    {
-        n += m->GetDownDropped();
-    }
-    return n;
+    return SumFaults(&DtFaultErrorModel::GetDownDropped);
 }
 
 void

@@ -287,6 +287,11 @@ class DtStatsCollector : public Object
     uint64_t GetBackhaulBytes() const;
 
   private:
+    /**
+     * \param count a counter of DtFaultErrorModel
+     * \return its sum over the watched fault models
+     */
+    uint64_t SumFaults(uint64_t (DtFaultErrorModel::*count)() const) const;
     /** \param d a created demand */
     void DemandCreated(const DtDemand& d);
     /** \param d a demand in its final state */

@@ -1519,18 +1519,6 @@ MultiLayerDtHelper::RecoverEdge(uint32_t e)
     }
 }
 
-/**
- * Read and drop what a socket received (the injector's control port).
- * \param socket the socket
- */
-static void
-DiscardAll(Ptr<Socket> socket)
-{
-    while (socket->Recv())
-    {
-    }
-}
-
 void
 MultiLayerDtHelper::InstallInjector()
 {
@@ -1552,7 +1540,7 @@ MultiLayerDtHelper::InstallInjector()
             Ptr<Socket> s = Socket::CreateSocket(nodes.Get(n), UdpSocketFactory::GetTypeId());
             NS_ABORT_MSG_IF(s->Bind(InetSocketAddress(Ipv4Address::GetAny(), port)) != 0,
                             "MalformedPort=" << port << " is already in use");
-            s->SetRecvCallback(MakeCallback(&DiscardAll));
+            s->SetRecvCallback(MakeCallback(&DtCommModule::Discard));
             m_discard.push_back(s);
         }
     }

@@ -160,6 +160,13 @@ class DtCommModule : public Object
      */
     typedef void (*SocketTxTracedCallback)(Ipv4Address to, uint32_t bytes, bool overTcp);
 
+    /**
+     * Read and drop everything a socket has received (a receive callback for
+     * sockets whose data nobody wants, e.g. those of a stopped module).
+     * \param socket the socket
+     */
+    static void Discard(Ptr<Socket> socket);
+
   protected:
     void DoDispose() override;
 
@@ -220,11 +227,6 @@ class DtCommModule : public Object
     void HandleSendSpace(uint32_t dst, Ptr<Socket> socket, uint32_t available); //!< TCP space
     void FlushTcp(uint32_t dst);    //!< push queued bytes
     void FailTcpPeer(uint32_t dst); //!< report and drop a peer
-    /**
-     * Read and drop what a socket of a stopped module received.
-     * \param socket the socket
-     */
-    static void Discard(Ptr<Socket> socket);
     /**
      * Parse and deliver one received message.
      * \param packet the message bytes

@@ -546,11 +546,7 @@ EdgeDtApplication::Summarize()
     }
     else
     {
-        m_summariesSent[m_comm->Send(m_cloudDtId, summary, true)] = summary;
-        while (m_summariesSent.size() > m_summaryQueueLimit)
-        {
-            m_summariesSent.erase(m_summariesSent.begin());
-        }
+        SendSummary(summary);
     }
     m_summaryEvent = Simulator::Schedule(m_summaryInterval, &EdgeDtApplication::Summarize, this);
 }
@@ -579,8 +575,14 @@ EdgeDtApplication::CloudReachable()
     {
         const DtRegionSummaryHeader summary = m_summaryQueue.front();
         m_summaryQueue.pop_front();
-        m_summariesSent[m_comm->Send(m_cloudDtId, summary, true)] = summary;
+        SendSummary(summary);
     }
+}
+
+void
+EdgeDtApplication::SendSummary(const DtRegionSummaryHeader& summary)
+{
+    m_summariesSent[m_comm->Send(m_cloudDtId, summary, true)] = summary;
     while (m_summariesSent.size() > m_summaryQueueLimit)
     {
         m_summariesSent.erase(m_summariesSent.begin());

@@ -158,6 +158,12 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     /** The cloud DT answered: send the queued summaries. */
     void CloudReachable();
     /**
+     * Send a summary to the cloud DT and keep it until its delivery can no
+     * longer fail (the newest SummaryQueueLimit sent ones are kept).
+     * \param summary the summary
+     */
+    void SendSummary(const DtRegionSummaryHeader& summary);
+    /**
      * A terminal joined: host its agent, or pull it from its previous edge.
      * \param join the AGENT_JOIN
      */
