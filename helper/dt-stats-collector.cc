@@ -7,12 +7,11 @@
 #include "dt-stats-collector.h"
 
 #include "ns3/cloud-dt-application.h"
-#include "ns3/device-energy-model-container.h"
 #include "ns3/dt-app-usage-model.h"
 #include "ns3/dt-application.h"
+#include "ns3/dt-energy-compat.h"
 #include "ns3/dt-fault-error-model.h"
 #include "ns3/edge-dt-application.h"
-#include "ns3/energy-source-container.h"
 #include "ns3/local-dt-application.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -539,12 +538,13 @@ DtStatsCollector::GetEnergy() const
     DtEnergyStats e;
     for (const auto& local : m_locals)
     {
-        Ptr<EnergySourceContainer> sources = local->GetNode()->GetObject<EnergySourceContainer>();
+        Ptr<energy::EnergySourceContainer> sources =
+            local->GetNode()->GetObject<energy::EnergySourceContainer>();
         if (!sources || sources->GetN() == 0)
         {
             continue;
         }
-        Ptr<EnergySource> battery = sources->Get(0);
+        Ptr<energy::EnergySource> battery = sources->Get(0);
         ++e.terminals;
         e.totalJ += battery->GetInitialEnergy() - battery->GetRemainingEnergy();
         e.minBatteryFraction = std::min(e.minBatteryFraction, battery->GetEnergyFraction());
@@ -552,13 +552,13 @@ DtStatsCollector::GetEnergy() const
                                  "ns3::WifiRadioEnergyModel",
                                  "ns3::DtLteRadioEnergyModel"})
         {
-            DeviceEnergyModelContainer radios = battery->FindDeviceEnergyModels(type);
+            energy::DeviceEnergyModelContainer radios = battery->FindDeviceEnergyModels(type);
             for (auto it = radios.Begin(); it != radios.End(); ++it)
             {
                 e.radioJ += (*it)->GetTotalEnergyConsumption();
             }
         }
-        DeviceEnergyModelContainer cpus =
+        energy::DeviceEnergyModelContainer cpus =
             battery->FindDeviceEnergyModels("ns3::DtComputeEnergyModel");
         for (auto it = cpus.Begin(); it != cpus.End(); ++it)
         {

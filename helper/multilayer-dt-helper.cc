@@ -17,13 +17,14 @@
 #include "ns3/double.h"
 #include "ns3/dt-app-usage-model.h"
 #include "ns3/dt-compute-energy-model.h"
+#include "ns3/dt-energy-compat.h"
 #include "ns3/dt-fault-error-model.h"
 #include "ns3/dt-lte-radio-energy-model.h"
 #include "ns3/dt-malformed-injector.h"
+#include "ns3/dt-ns3-version.h"
 #include "ns3/dt-wifi-radio-energy-model.h"
 #include "ns3/dt-wifi-roaming-manager.h"
 #include "ns3/edge-dt-application.h"
-#include "ns3/energy-source-container.h"
 #include "ns3/enum.h"
 #include "ns3/flow-monitor-helper.h"
 #include "ns3/inet-socket-address.h"
@@ -96,7 +97,7 @@ MultiLayerDtHelper::GetTypeId()
             .AddAttribute("Architecture",
                           "MultiLayer or Centralized DT system on the same network.",
                           EnumValue(DtArchitecture::MULTI_LAYER),
-                          MakeEnumAccessor(&MultiLayerDtHelper::m_architecture),
+                          DtMakeEnumAccessor<DtArchitecture>(&MultiLayerDtHelper::m_architecture),
                           MakeEnumChecker(DtArchitecture::MULTI_LAYER,
                                           "MultiLayer",
                                           DtArchitecture::CENTRALIZED,
@@ -107,27 +108,28 @@ MultiLayerDtHelper::GetTypeId()
                 "(a point-to-point link of UplinkRate per terminal, no radio: the DT logic "
                 "alone, for scaling studies).",
                 EnumValue(MultiLayerDtHelper::WIFI),
-                MakeEnumAccessor(&MultiLayerDtHelper::m_access),
+                DtMakeEnumAccessor<MultiLayerDtHelper::Access>(&MultiLayerDtHelper::m_access),
                 MakeEnumChecker(MultiLayerDtHelper::WIFI,
                                 "Wifi",
                                 MultiLayerDtHelper::LTE,
                                 "Lte",
                                 MultiLayerDtHelper::WIRED,
                                 "Wired"))
-            .AddAttribute("MigrationPolicy",
-                          "What happens to a terminal's agent when it is handed over to a "
-                          "cell of another edge: Reactive (the new edge pulls its state from "
-                          "the old one), Proactive (the old edge pre-copies it to the edge "
-                          "of the predicted cell, then sends the delta at the handover) or "
-                          "None (it stays; the terminal reaches it through the backhaul).",
-                          EnumValue(DT_MIGRATION_REACTIVE),
-                          MakeEnumAccessor(&MultiLayerDtHelper::m_migrationPolicy),
-                          MakeEnumChecker(DT_MIGRATION_REACTIVE,
-                                          "Reactive",
-                                          DT_MIGRATION_PROACTIVE,
-                                          "Proactive",
-                                          DT_MIGRATION_NONE,
-                                          "None"))
+            .AddAttribute(
+                "MigrationPolicy",
+                "What happens to a terminal's agent when it is handed over to a "
+                "cell of another edge: Reactive (the new edge pulls its state from "
+                "the old one), Proactive (the old edge pre-copies it to the edge "
+                "of the predicted cell, then sends the delta at the handover) or "
+                "None (it stays; the terminal reaches it through the backhaul).",
+                EnumValue(DT_MIGRATION_REACTIVE),
+                DtMakeEnumAccessor<DtMigrationPolicy>(&MultiLayerDtHelper::m_migrationPolicy),
+                MakeEnumChecker(DT_MIGRATION_REACTIVE,
+                                "Reactive",
+                                DT_MIGRATION_PROACTIVE,
+                                "Proactive",
+                                DT_MIGRATION_NONE,
+                                "None"))
             .AddAttribute(
                 "TwinPlacement",
                 "Where the terminals' twins live in the multi-layer architecture: "
@@ -135,7 +137,7 @@ MultiLayerDtHelper::GetTypeId()
                 "DT) or EdgeCloud (at the edge, with a copy in the cloud refreshed "
                 "by every synchronization).",
                 EnumValue(DT_TWIN_EDGE),
-                MakeEnumAccessor(&MultiLayerDtHelper::m_twinPlacement),
+                DtMakeEnumAccessor<DtTwinPlacement>(&MultiLayerDtHelper::m_twinPlacement),
                 MakeEnumChecker(
                     DT_TWIN_EDGE, "Edge", DT_TWIN_CLOUD, "Cloud", DT_TWIN_EDGE_CLOUD, "EdgeCloud"))
             .AddAttribute("WorkloadScale",
@@ -317,7 +319,8 @@ MultiLayerDtHelper::GetTypeId()
                           "How terminals move: Static, or GaussMarkov within a square of "
                           "side 2 x TerminalRadius around their access point.",
                           EnumValue(MultiLayerDtHelper::STATIC),
-                          MakeEnumAccessor(&MultiLayerDtHelper::m_mobility),
+                          DtMakeEnumAccessor<MultiLayerDtHelper::TerminalMobility>(
+                              &MultiLayerDtHelper::m_mobility),
                           MakeEnumChecker(MultiLayerDtHelper::STATIC,
                                           "Static",
                                           MultiLayerDtHelper::GAUSS_MARKOV,
@@ -637,7 +640,7 @@ SlowestVhtModeReaching(uint64_t target, uint16_t width)
         {
             continue; // VHT-MCS 9 is not defined for 20 MHz, 1 stream
         }
-        if (mode.GetDataRate(width, 800, 1) >= target)
+        if (mode.GetDataRate(width, DtGuardInterval(800), 1) >= target)
         {
             return mode.GetUniqueName();
         }
@@ -1319,7 +1322,7 @@ MultiLayerDtHelper::BuildEnergy()
     BasicEnergySourceHelper battery;
     battery.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(m_batteryEnergy));
     battery.Set("BasicEnergySupplyVoltageV", DoubleValue(3.7));
-    EnergySourceContainer sources = battery.Install(m_terminalNodes);
+    energy::EnergySourceContainer sources = battery.Install(m_terminalNodes);
     for (uint32_t i = 0; i < m_terminalNodes.GetN(); ++i)
     {
         Ptr<Node> n = m_terminalNodes.Get(i);
@@ -1707,10 +1710,10 @@ MultiLayerDtHelper::InstallLocalDt(NodeContainer terminals)
         {
             service->SetAttribute("AppUsage", PointerValue(CreateDefaultAppUsage()));
         }
-        if (Ptr<EnergySourceContainer> batteries =
-                terminals.Get(k)->GetObject<EnergySourceContainer>())
+        if (Ptr<energy::EnergySourceContainer> batteries =
+                terminals.Get(k)->GetObject<energy::EnergySourceContainer>())
         {
-            Ptr<EnergySource> battery = batteries->Get(0);
+            Ptr<energy::EnergySource> battery = batteries->Get(0);
             Ptr<DtComputeEnergyModel> cpu = CreateObject<DtComputeEnergyModel>();
             cpu->SetEnergySource(battery);
             battery->AppendDeviceEnergyModel(cpu);

@@ -6,6 +6,8 @@
 
 #include "compute-resource.h"
 
+#include "dt-ns3-version.h"
+
 #include "ns3/abort.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
@@ -51,7 +53,7 @@ ComputeResource::GetTypeId()
                 "Order of waiting jobs: strict priority, or deficit round robin "
                 "across owners (fairness) with strict priority within an owner.",
                 EnumValue(ComputeResource::PRIORITY),
-                MakeEnumAccessor(&ComputeResource::m_scheduler),
+                DtMakeEnumAccessor<ComputeResource::Scheduler>(&ComputeResource::m_scheduler),
                 MakeEnumChecker(ComputeResource::PRIORITY, "Priority", ComputeResource::DRR, "Drr"))
             .AddAttribute("DrrQuantumGflop",
                           "DRR credit per round for an owner of weight 1.",

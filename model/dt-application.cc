@@ -6,6 +6,8 @@
 
 #include "dt-application.h"
 
+#include "dt-ns3-version.h"
+
 #include "ns3/abort.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
@@ -41,7 +43,7 @@ DtApplication::GetTypeId()
                           "MultiLayer: every layer runs a DT. Centralized: the cloud DT holds "
                           "every twin and serves every demand; edges and terminals only relay.",
                           EnumValue(DtArchitecture::MULTI_LAYER),
-                          MakeEnumAccessor(&DtApplication::m_architecture),
+                          DtMakeEnumAccessor<DtArchitecture>(&DtApplication::m_architecture),
                           MakeEnumChecker(DtArchitecture::MULTI_LAYER,
                                           "MultiLayer",
                                           DtArchitecture::CENTRALIZED,

@@ -6,8 +6,9 @@
 
 #include "dt-power-energy-model.h"
 
+#include "dt-energy-compat.h"
+
 #include "ns3/abort.h"
-#include "ns3/energy-source.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 
@@ -23,7 +24,7 @@ DtPowerEnergyModel::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::DtPowerEnergyModel")
-            .SetParent<DeviceEnergyModel>()
+            .SetParent<energy::DeviceEnergyModel>()
             .SetGroupName("MultilayerDt")
             .AddTraceSource("TotalEnergyConsumption",
                             "Energy consumed by the device, J.",
@@ -46,11 +47,11 @@ void
 DtPowerEnergyModel::DoDispose()
 {
     m_source = nullptr;
-    DeviceEnergyModel::DoDispose();
+    energy::DeviceEnergyModel::DoDispose();
 }
 
 void
-DtPowerEnergyModel::SetEnergySource(Ptr<EnergySource> source)
+DtPowerEnergyModel::SetEnergySource(Ptr<energy::EnergySource> source)
 {
     NS_ABORT_MSG_IF(!source, GetInstanceTypeId().GetName() << ": null EnergySource");
     m_source = source;

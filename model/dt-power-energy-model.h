@@ -7,14 +7,13 @@
 #ifndef DT_POWER_ENERGY_MODEL_H
 #define DT_POWER_ENERGY_MODEL_H
 
-#include "ns3/device-energy-model.h"
+#include "dt-energy-compat.h"
+
 #include "ns3/nstime.h"
 #include "ns3/traced-value.h"
 
 namespace ns3
 {
-
-class EnergySource;
 
 /**
  * \ingroup multilayer-dt
@@ -25,7 +24,7 @@ class EnergySource;
  * draw so far at the old state's current, draws the state's power over the
  * source's supply voltage, and draws nothing while the source is depleted.
  */
-class DtPowerEnergyModel : public DeviceEnergyModel
+class DtPowerEnergyModel : public energy::DeviceEnergyModel
 {
   public:
     /**
@@ -37,7 +36,7 @@ class DtPowerEnergyModel : public DeviceEnergyModel
     DtPowerEnergyModel();
     ~DtPowerEnergyModel() override;
 
-    void SetEnergySource(Ptr<EnergySource> source) override;
+    void SetEnergySource(Ptr<energy::EnergySource> source) override;
     double GetTotalEnergyConsumption() const override;
     void HandleEnergyDepletion() override;
     void HandleEnergyRecharged() override;
@@ -68,7 +67,7 @@ class DtPowerEnergyModel : public DeviceEnergyModel
 
     bool m_depleted{false};               //!< the source ran out
     Time m_lastUpdate;                    //!< last energy accounting
-    Ptr<EnergySource> m_source;           //!< the battery
+    Ptr<energy::EnergySource> m_source;   //!< the battery
     TracedValue<double> m_totalEnergy{0}; //!< energy consumed, J
 };
 

@@ -6,6 +6,8 @@
 
 #include "dt-wifi-radio-energy-model.h"
 
+#include "dt-ns3-version.h"
+
 #include "ns3/abort.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
@@ -43,7 +45,7 @@ class DtWifiRadioEnergyModel::Listener : public WifiPhyListener
         m_model->ChangeState(IDLE);
     }
 
-    void NotifyRxEndError() override
+    void NotifyRxEndError(MLDT_WIFI_RX_END_ERROR_ARGS) override
     {
         m_model->ChangeState(IDLE);
     }
@@ -151,7 +153,7 @@ DtWifiRadioEnergyModel::DoDispose()
     if (m_phy && m_listener && m_phy->GetState())
     {
         // The PHY may outlive this model: stop its notifications.
-        m_phy->UnregisterListener(m_listener.get());
+        m_phy->UnregisterListener(DtPhyListenerHandle(m_listener));
     }
     m_phy = nullptr;
     DtPowerEnergyModel::DoDispose();
@@ -164,8 +166,8 @@ DtWifiRadioEnergyModel::Attach(Ptr<WifiNetDevice> device)
                     "DtWifiRadioEnergyModel: a WifiNetDevice with a PHY is needed");
     NS_ABORT_MSG_IF(m_phy, "DtWifiRadioEnergyModel: already attached to a PHY");
     m_phy = device->GetPhy();
-    m_listener = std::make_unique<Listener>(this);
-    m_phy->RegisterListener(m_listener.get());
+    m_listener = std::make_shared<Listener>(this);
+    m_phy->RegisterListener(DtPhyListenerHandle(m_listener));
 }
 
 double

@@ -111,7 +111,7 @@ class DtWifiRadioEnergyModel : public DtPowerEnergyModel
     Time m_txTime;                        //!< time spent transmitting, closed periods
     EventId m_timedEnd;                   //!< end of a TX, CCA busy or switching period
     Ptr<WifiPhy> m_phy;                   //!< the PHY followed
-    std::unique_ptr<Listener> m_listener; //!< registered with m_phy
+    std::shared_ptr<Listener> m_listener; //!< registered with m_phy
 };
 
 } // namespace ns3

@@ -6,6 +6,8 @@
 
 #include "dt-wifi-roaming-manager.h"
 
+#include "dt-ns3-version.h"
+
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
@@ -95,7 +97,7 @@ DtWifiRoamingManager::Start()
 bool
 DtWifiRoamingManager::CanBeInserted(const StaWifiMac::ApInfo& apInfo) const
 {
-    return m_scanEvent.IsRunning();
+    return !m_scanEvent.IsExpired();
 }
 
 bool
@@ -122,9 +124,9 @@ DtWifiRoamingManager::DoStartScanning()
     m_scanEvent.Cancel();
     const WifiScanParams& params = GetScanParams();
     Time dwell = params.maxChannelTime;
-    if (params.type == WifiScanParams::ACTIVE)
+    if (params.type == MLDT_WIFI_SCAN_ACTIVE)
     {
-        Simulator::Schedule(params.probeDelay, &StaWifiMac::SendProbeRequest, m_mac);
+        Simulator::Schedule(params.probeDelay, &DtSendProbeRequest<StaWifiMac>, m_mac, 0);
         dwell += params.probeDelay;
     }
     m_scanEvent = Simulator::Schedule(dwell, &DtWifiRoamingManager::EndScan, this);
@@ -168,7 +170,7 @@ DtWifiRoamingManager::Leave()
     const WifiPhyOperatingChannel& ch = phy->GetOperatingChannel();
     phy->SetOperatingChannel(WifiPhy::ChannelTuple{ch.GetNumber(),
                                                    ch.GetWidth(),
-                                                   static_cast<int>(ch.GetPhyBand()),
+                                                   DtChannelTupleBand(ch.GetPhyBand()),
                                                    ch.GetPrimaryChannelIndex(20)});
 }
 

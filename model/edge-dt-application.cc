@@ -11,6 +11,7 @@
 #include "dt-load-report-header.h"
 #include "dt-migration-header.h"
 #include "dt-model-update-header.h"
+#include "dt-ns3-version.h"
 #include "dt-sample-codec.h"
 #include "dt-sync-header.h"
 
@@ -70,7 +71,7 @@ EdgeDtApplication::GetTypeId()
                           "(pre-copy to the edge of the predicted cell, delta at the handover) "
                           "or None (it stays here).",
                           EnumValue(DT_MIGRATION_REACTIVE),
-                          MakeEnumAccessor(&EdgeDtApplication::m_policy),
+                          DtMakeEnumAccessor<DtMigrationPolicy>(&EdgeDtApplication::m_policy),
                           MakeEnumChecker(DT_MIGRATION_REACTIVE,
                                           "Reactive",
                                           DT_MIGRATION_PROACTIVE,
@@ -90,7 +91,7 @@ EdgeDtApplication::GetTypeId()
                 "(here, and every synchronized state is forwarded to the cloud "
                 "DT's copy).",
                 EnumValue(DT_TWIN_EDGE),
-                MakeEnumAccessor(&EdgeDtApplication::m_placement),
+                DtMakeEnumAccessor<DtTwinPlacement>(&EdgeDtApplication::m_placement),
                 MakeEnumChecker(
                     DT_TWIN_EDGE, "Edge", DT_TWIN_CLOUD, "Cloud", DT_TWIN_EDGE_CLOUD, "EdgeCloud"))
             .AddAttribute("InteractionInterval",

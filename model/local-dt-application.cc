@@ -10,6 +10,7 @@
 #include "dt-app-usage-model.h"
 #include "dt-load-report-header.h"
 #include "dt-model-update-header.h"
+#include "dt-ns3-version.h"
 #include "dt-peer-hello-header.h"
 #include "dt-radio-probe.h"
 #include "dt-sync-header.h"
@@ -101,7 +102,7 @@ LocalDtApplication::GetTypeId()
                           "cell of another edge DT: Reactive or Proactive (join the new edge, "
                           "which takes the agent over) or None (keep the agent where it is).",
                           EnumValue(DT_MIGRATION_REACTIVE),
-                          MakeEnumAccessor(&LocalDtApplication::m_policy),
+                          DtMakeEnumAccessor<DtMigrationPolicy>(&LocalDtApplication::m_policy),
                           MakeEnumChecker(DT_MIGRATION_REACTIVE,
                                           "Reactive",
                                           DT_MIGRATION_PROACTIVE,
@@ -114,7 +115,7 @@ LocalDtApplication::GetTypeId()
                 "and EdgeCloud (status updates and synchronizations go to the edge "
                 "DT), or Cloud (they go to the cloud DT).",
                 EnumValue(DT_TWIN_EDGE),
-                MakeEnumAccessor(&LocalDtApplication::m_placement),
+                DtMakeEnumAccessor<DtTwinPlacement>(&LocalDtApplication::m_placement),
                 MakeEnumChecker(
                     DT_TWIN_EDGE, "Edge", DT_TWIN_CLOUD, "Cloud", DT_TWIN_EDGE_CLOUD, "EdgeCloud"))
             .AddAttribute("SyncProbability",
@@ -247,7 +248,7 @@ LocalDtApplication::WifiAssociation(bool associated, Mac48Address bssid)
     {
         ServingCellChanged(cell);
     }
-    if (multiLayer && !m_service->IsEdgeReachable() && !m_awaitingEdge && !m_joinEvent.IsRunning())
+    if (multiLayer && !m_service->IsEdgeReachable() && !m_awaitingEdge && m_joinEvent.IsExpired())
     {
         Join(); // back in the same cell: ask the edge DT (it may have restarted)
     }
@@ -507,7 +508,7 @@ LocalDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
         m_joinEvent.Cancel();
         m_awaitingEdge = false;
         m_lastHeard = Simulator::Now();
-        if (!m_edgeWatch.IsRunning() && m_edgeTimeout.IsStrictlyPositive())
+        if (m_edgeWatch.IsExpired() && m_edgeTimeout.IsStrictlyPositive())
         {
             m_edgeWatch = Simulator::Schedule(m_edgeTimeout, &LocalDtApplication::WatchEdge, this);
         }
@@ -564,7 +565,7 @@ LocalDtApplication::HandleSendFailure(uint32_t dst, const DtHeader& header)
     {
         FailOver();
     }
-    if (!m_joinEvent.IsRunning())
+    if (m_joinEvent.IsExpired())
     {
         // Probe until an edge DT answers; new demands run here or at neighbours meanwhile.
         m_joinEvent = Simulator::Schedule(m_joinRetryInterval, &LocalDtApplication::Join, this);

@@ -8,12 +8,12 @@
 
 #include "compute-resource.h"
 #include "dt-app-usage-model.h"
+#include "dt-energy-compat.h"
 #include "dt-radio-probe.h"
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
-#include "ns3/energy-source-container.h"
 #include "ns3/log.h"
 #include "ns3/mobility-model.h"
 #include "ns3/node.h"
@@ -477,7 +477,8 @@ LocalDtDataModule::Measure(Source& s, std::vector<double>& raw)
                 backlog = m_cpu->GetQueueLength() + m_cpu->GetBusyCores();
             }
             double battery = 1.0; // mains powered without an energy source
-            if (Ptr<EnergySourceContainer> e = m_node->GetObject<EnergySourceContainer>())
+            if (Ptr<energy::EnergySourceContainer> e =
+                    m_node->GetObject<energy::EnergySourceContainer>())
             {
                 if (e->GetN() > 0)
                 {

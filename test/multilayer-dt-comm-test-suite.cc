@@ -12,6 +12,7 @@
 #include "ns3/dt-ack-header.h"
 #include "ns3/dt-comm-module.h"
 #include "ns3/dt-demand-header.h"
+#include "ns3/dt-ns3-version.h"
 #include "ns3/dt-sync-header.h"
 #include "ns3/error-model.h"
 #include "ns3/inet-socket-address.h"
@@ -314,13 +315,13 @@ class DtCommTestSuite : public TestSuite
 {
   public:
     DtCommTestSuite()
-        : TestSuite("multilayer-dt-comm", UNIT)
+        : TestSuite("multilayer-dt-comm", Type::UNIT)
     {
-        AddTestCase(new DtReliableDatagramTestCase, TestCase::QUICK);
-        AddTestCase(new DtGiveUpTestCase, TestCase::QUICK);
-        AddTestCase(new DtLargeMessageTestCase, TestCase::QUICK);
-        AddTestCase(new DtMalformedDatagramTestCase, TestCase::QUICK);
-        AddTestCase(new DtTcpAckTimeoutTestCase, TestCase::QUICK);
+        AddTestCase(new DtReliableDatagramTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtGiveUpTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtLargeMessageTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtMalformedDatagramTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtTcpAckTimeoutTestCase, MLDT_TEST_QUICK);
     }
 };
 

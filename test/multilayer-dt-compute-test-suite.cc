@@ -7,11 +7,12 @@
 // Tests of the ComputeResource: service time, priority order, weighted
 // fairness across owners under deficit round robin, rejection.
 
-#include "ns3/basic-energy-source.h"
 #include "ns3/compute-resource.h"
 #include "ns3/double.h"
 #include "ns3/dt-app-usage-model.h"
 #include "ns3/dt-compute-energy-model.h"
+#include "ns3/dt-energy-compat.h"
+#include "ns3/dt-ns3-version.h"
 #include "ns3/enum.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
@@ -320,7 +321,7 @@ class DtComputeEnergyTestCase : public TestCase
         Ptr<ComputeResource> cpu = CreateObject<ComputeResource>();
         cpu->SetAttribute("CapacityGflops", DoubleValue(2.0));
         cpu->SetAttribute("Cores", UintegerValue(2)); // 1 GFLOPS per core
-        Ptr<BasicEnergySource> battery = CreateObject<BasicEnergySource>();
+        Ptr<energy::BasicEnergySource> battery = CreateObject<energy::BasicEnergySource>();
         battery->SetAttribute("BasicEnergySourceInitialEnergyJ", DoubleValue(1000));
         battery->SetAttribute("BasicEnergySupplyVoltageV", DoubleValue(3.7));
         Ptr<DtComputeEnergyModel> model = CreateObject<DtComputeEnergyModel>();
@@ -461,16 +462,16 @@ class DtComputeTestSuite : public TestSuite
 {
   public:
     DtComputeTestSuite()
-        : TestSuite("multilayer-dt-compute", UNIT)
+        : TestSuite("multilayer-dt-compute", Type::UNIT)
     {
-        AddTestCase(new DtServiceTimeTestCase, TestCase::QUICK);
-        AddTestCase(new DtPriorityOrderTestCase, TestCase::QUICK);
-        AddTestCase(new DtFairnessTestCase(1.0), TestCase::QUICK);
-        AddTestCase(new DtFairnessTestCase(3.0), TestCase::QUICK);
-        AddTestCase(new DtRejectionTestCase, TestCase::QUICK);
-        AddTestCase(new DtStopTestCase, TestCase::QUICK);
-        AddTestCase(new DtComputeEnergyTestCase, TestCase::QUICK);
-        AddTestCase(new DtAppUsageChainTestCase, TestCase::QUICK);
+        AddTestCase(new DtServiceTimeTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtPriorityOrderTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtFairnessTestCase(1.0), MLDT_TEST_QUICK);
+        AddTestCase(new DtFairnessTestCase(3.0), MLDT_TEST_QUICK);
+        AddTestCase(new DtRejectionTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtStopTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtComputeEnergyTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtAppUsageChainTestCase, MLDT_TEST_QUICK);
     }
 };
 

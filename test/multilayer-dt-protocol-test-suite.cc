@@ -16,6 +16,7 @@
 #include "ns3/dt-message.h"
 #include "ns3/dt-migration-header.h"
 #include "ns3/dt-model-update-header.h"
+#include "ns3/dt-ns3-version.h"
 #include "ns3/dt-peer-hello-header.h"
 #include "ns3/dt-region-summary-header.h"
 #include "ns3/dt-status-update-header.h"
@@ -1071,14 +1072,14 @@ class DtProtocolTestSuite : public TestSuite
 {
   public:
     DtProtocolTestSuite()
-        : TestSuite("multilayer-dt-protocol", UNIT)
+        : TestSuite("multilayer-dt-protocol", Type::UNIT)
     {
-        AddTestCase(new DtRoundTripTestCase, TestCase::QUICK);
-        AddTestCase(new DtFieldValuesTestCase, TestCase::QUICK);
-        AddTestCase(new DtTruncationTestCase, TestCase::QUICK);
-        AddTestCase(new DtHeaderValidationTestCase, TestCase::QUICK);
-        AddTestCase(new DtFieldValidationTestCase, TestCase::QUICK);
-        AddTestCase(new DtRandomInputTestCase, TestCase::QUICK);
+        AddTestCase(new DtRoundTripTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtFieldValuesTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtTruncationTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtHeaderValidationTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtFieldValidationTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtRandomInputTestCase, MLDT_TEST_QUICK);
     }
 };
 

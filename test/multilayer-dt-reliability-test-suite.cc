@@ -14,6 +14,7 @@
 #include "ns3/cloud-dt-application.h"
 #include "ns3/double.h"
 #include "ns3/dt-fault-error-model.h"
+#include "ns3/dt-ns3-version.h"
 #include "ns3/edge-dt-application.h"
 #include "ns3/enum.h"
 #include "ns3/local-dt-application.h"
@@ -550,14 +551,14 @@ class DtReliabilityTestSuite : public TestSuite
 {
   public:
     DtReliabilityTestSuite()
-        : TestSuite("multilayer-dt-reliability", SYSTEM)
+        : TestSuite("multilayer-dt-reliability", Type::SYSTEM)
     {
-        AddTestCase(new DtLossTestCase, TestCase::QUICK);
-        AddTestCase(new DtEdgeFailoverTestCase, TestCase::QUICK);
-        AddTestCase(new DtEdgeFailurePeerTestCase, TestCase::QUICK);
-        AddTestCase(new DtEdgeRecoveryTestCase, TestCase::QUICK);
-        AddTestCase(new DtCloudOutageTestCase, TestCase::QUICK);
-        AddTestCase(new DtMalformedInjectionTestCase, TestCase::QUICK);
+        AddTestCase(new DtLossTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtEdgeFailoverTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtEdgeFailurePeerTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtEdgeRecoveryTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtCloudOutageTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtMalformedInjectionTestCase, MLDT_TEST_QUICK);
     }
 };
 

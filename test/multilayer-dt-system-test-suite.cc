@@ -13,6 +13,8 @@
 #include "ns3/cloud-dt-application.h"
 #include "ns3/constant-velocity-mobility-model.h"
 #include "ns3/double.h"
+#include "ns3/dt-energy-compat.h"
+#include "ns3/dt-ns3-version.h"
 #include "ns3/edge-dt-application.h"
 #include "ns3/enum.h"
 #include "ns3/internet-stack-helper.h"
@@ -1838,7 +1840,7 @@ class DtWifiRadioEnergyTestCase : public TestCase
 
         BasicEnergySourceHelper battery;
         battery.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(1000));
-        EnergySourceContainer sources = battery.Install(nodes);
+        energy::EnergySourceContainer sources = battery.Install(nodes);
         std::vector<Ptr<DtWifiRadioEnergyModel>> models;
         std::vector<Log> logs(2);
         for (uint32_t i = 0; i < 2; ++i)
@@ -1913,31 +1915,31 @@ class DtSystemTestSuite : public TestSuite
 {
   public:
     DtSystemTestSuite()
-        : TestSuite("multilayer-dt-system", SYSTEM)
+        : TestSuite("multilayer-dt-system", Type::SYSTEM)
     {
-        AddTestCase(new DtConservationTestCase, TestCase::QUICK);
-        AddTestCase(new DtEscalationTestCase, TestCase::QUICK);
-        AddTestCase(new DtDeterminismTestCase, TestCase::QUICK);
-        AddTestCase(new DtCloudServiceTestCase, TestCase::QUICK);
-        AddTestCase(new DtPeerToPeerTestCase, TestCase::QUICK);
-        AddTestCase(new DtEdgeFairnessTestCase, TestCase::QUICK);
-        AddTestCase(new DtDataPipelineTestCase, TestCase::QUICK);
-        AddTestCase(new DtLoadForecastTestCase, TestCase::QUICK);
-        AddTestCase(new DtDataSourcesTestCase, TestCase::QUICK);
-        AddTestCase(new DtAppUsageShapingTestCase, TestCase::QUICK);
-        AddTestCase(new DtTerminalMobilityTestCase, TestCase::QUICK);
-        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_REACTIVE), TestCase::QUICK);
-        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_NONE), TestCase::QUICK);
-        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_PROACTIVE), TestCase::QUICK);
-        AddTestCase(new DtTwinPlacementTestCase, TestCase::QUICK);
-        AddTestCase(new DtAgentInteractionTestCase, TestCase::QUICK);
-        AddTestCase(new DtWifiRoamingTestCase, TestCase::QUICK);
-        AddTestCase(new DtSyncTestCase, TestCase::QUICK);
-        AddTestCase(new DtSyncLoadTestCase, TestCase::QUICK);
-        AddTestCase(new DtEarlyStopTestCase, TestCase::QUICK);
-        AddTestCase(new DtLteFadingTestCase, TestCase::QUICK);
-        AddTestCase(new DtTrafficReplayTestCase, TestCase::QUICK);
-        AddTestCase(new DtWifiRadioEnergyTestCase, TestCase::QUICK);
+        AddTestCase(new DtConservationTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtEscalationTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtDeterminismTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtCloudServiceTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtPeerToPeerTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtEdgeFairnessTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtDataPipelineTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtLoadForecastTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtDataSourcesTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtAppUsageShapingTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtTerminalMobilityTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_REACTIVE), MLDT_TEST_QUICK);
+        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_NONE), MLDT_TEST_QUICK);
+        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_PROACTIVE), MLDT_TEST_QUICK);
+        AddTestCase(new DtTwinPlacementTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtAgentInteractionTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtWifiRoamingTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtSyncTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtSyncLoadTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtEarlyStopTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtLteFadingTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtTrafficReplayTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtWifiRadioEnergyTestCase, MLDT_TEST_QUICK);
     }
 };
 
