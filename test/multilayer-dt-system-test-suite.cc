@@ -1447,12 +1447,12 @@ class DtSyncTestCase : public TestCase
     {
         auto count = [](const SmallRun& r, LocalDtApplication::SyncOutcome o)
         {
-            return std::count_if(r.syncs.begin(),
-                                 r.syncs.end(),
-                                 [o](const DtSyncRecord& s)
-                                 {
-                                     return s.outcome == o;
-                                 });
+            return static_cast<uint64_t>(std::count_if(r.syncs.begin(),
+                                                       r.syncs.end(),
+                                                       [o](const DtSyncRecord& s)
+                                                       {
+                                                           return s.outcome == o;
+                                                       }));
         };
         SmallRun r = Run(MilliSeconds(300));
         NS_TEST_ASSERT_MSG_GT(r.syncRequests, 1000, "a request every 5 ms");

@@ -12,8 +12,8 @@ ns3/<name>.h (the build's include/ folder).
 Each source file (model, helper, examples, tests, fuzz targets, the consumer
 program) is checked with `-fsyntax-only`, the release's flags, the module's
 release definitions (MLDT_NS3_VERSION_MAJOR/MINOR from the folder's name)
-and -Werror on the module's own files (ns-3's headers are system headers
-here). A file that includes an ns-3 header the release does not have fails
+and -Werror, with ns-3's headers included as an in-tree build includes
+them (not as system headers, whose macros' warnings the compiler hides). A file that includes an ns-3 header the release does not have fails
 too: the compiler would otherwise find the installed ns-3's copy in
 /usr/include and check against the wrong release.
 
@@ -67,7 +67,10 @@ def main():
     sources = sorted(f for pattern in SOURCES for f in glob.glob(os.path.join(ROOT, pattern)))
     defines = [f'-DMLDT_NS3_VERSION_MAJOR={match.group(1)}',
                f'-DMLDT_NS3_VERSION_MINOR={match.group(2)}']
-    system = [f'-isystem{headers}']
+    # ns-3's headers as an in-tree build sees them (not as system headers):
+    # warnings from ns-3's macros expanded in the module's code (the test
+    # macros' comparisons, say) are errors there too.
+    system = [f'-I{headers}']
     for extra in ('/usr/include/eigen3',):
         if os.path.isdir(extra):
             system.append(f'-isystem{extra}')
