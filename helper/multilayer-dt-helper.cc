@@ -6,67 +6,40 @@
 
 #include "multilayer-dt-helper.h"
 
+#include "dt-access-network.h"
+#include "dt-adhoc-network.h"
+#include "dt-energy-helper.h"
+#include "dt-fault-helper.h"
+#include "dt-fibre-core.h"
+#include "dt-lte-access.h"
 #include "dt-stats-collector.h"
+#include "dt-wifi-access.h"
+#include "dt-wifi-roaming-access.h"
+#include "dt-wired-access.h"
 
 #include "ns3/abort.h"
-#include "ns3/basic-energy-source-helper.h"
 #include "ns3/boolean.h"
 #include "ns3/box.h"
-#include "ns3/channel.h"
 #include "ns3/cloud-dt-application.h"
 #include "ns3/double.h"
-#include "ns3/dt-app-usage-model.h"
-#include "ns3/dt-compute-energy-model.h"
-#include "ns3/dt-energy-compat.h"
-#include "ns3/dt-fault-error-model.h"
-#include "ns3/dt-lte-radio-energy-model.h"
+#include "ns3/dt-address-book.h"
 #include "ns3/dt-malformed-injector.h"
 #include "ns3/dt-ns3-version.h"
-#include "ns3/dt-wifi-radio-energy-model.h"
-#include "ns3/dt-wifi-roaming-manager.h"
 #include "ns3/edge-dt-application.h"
 #include "ns3/enum.h"
-#include "ns3/flow-monitor-helper.h"
-#include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
-#include "ns3/ipv4-address-helper.h"
-#include "ns3/ipv4-global-routing-helper.h"
-#include "ns3/ipv4-routing-table-entry.h"
-#include "ns3/ipv4-static-routing-helper.h"
-#include "ns3/ipv4-static-routing.h"
+#include "ns3/ipv4-address.h"
 #include "ns3/local-dt-application.h"
 #include "ns3/log.h"
-#include "ns3/lte-enb-net-device.h"
-#include "ns3/lte-enb-phy.h"
-#include "ns3/lte-enb-rrc.h"
-#include "ns3/lte-helper.h"
-#include "ns3/lte-ue-net-device.h"
-#include "ns3/lte-ue-rrc.h"
 #include "ns3/mobility-helper.h"
 #include "ns3/mobility-model.h"
-#include "ns3/point-to-point-epc-helper.h"
 #include "ns3/point-to-point-helper.h"
-#include "ns3/point-to-point-net-device.h"
 #include "ns3/pointer.h"
 #include "ns3/position-allocator.h"
-#include "ns3/propagation-loss-model.h"
-#include "ns3/rng-seed-manager.h"
-#include "ns3/socket.h"
-#include "ns3/spectrum-channel.h"
-#include "ns3/ssid.h"
-#include "ns3/sta-wifi-mac.h"
+#include "ns3/simulator.h"
 #include "ns3/string.h"
-#include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
-#include "ns3/vht-phy.h"
-#include "ns3/wifi-helper.h"
-#include "ns3/wifi-mac-helper.h"
-#include "ns3/wifi-mac.h"
-#include "ns3/wifi-net-device.h"
-#include "ns3/yans-wifi-helper.h"
 
-#include <filesystem>
-#include <set>
 #include <sstream>
 
 namespace ns3
@@ -449,12 +422,8 @@ static constexpr int64_t STREAM_LTE = 4000000000;      //!< LTE devices
 static constexpr int64_t STREAM_FAULTS = 5000000000;   //!< fault models, + device
 
 MultiLayerDtHelper::MultiLayerDtHelper()
-    : m_book(CreateObject<DtAddressBook>())
-    , m_stats(CreateObject<DtStatsCollector>())
+    : m_dt(std::make_unique<DtSystemHelper>())
 {
-    m_localFactory.SetTypeId(LocalDtApplication::GetTypeId());
-    m_edgeFactory.SetTypeId(EdgeDtApplication::GetTypeId());
-    m_cloudFactory.SetTypeId(CloudDtApplication::GetTypeId());
     SetDefaultDemandClasses();
 }
 
@@ -465,18 +434,19 @@ MultiLayerDtHelper::~MultiLayerDtHelper()
 void
 MultiLayerDtHelper::DoDispose()
 {
-    m_book = nullptr;
-    m_stats = nullptr;
-    m_flowMonitor = nullptr;
-    m_flowHelper.reset();
-    m_roaming.clear();
-    m_edgeApps.clear();
-    m_faults.clear();
-    for (auto& socket : m_discard)
+    m_dt.reset();
+    for (Ptr<Object> part :
+         std::initializer_list<Ptr<Object>>{m_accessNet, m_core, m_adhoc, m_faults})
     {
-        socket->Close();
+        if (part)
+        {
+            part->Dispose();
+        }
     }
-    m_discard.clear();
+    m_accessNet = nullptr;
+    m_core = nullptr;
+    m_adhoc = nullptr;
+    m_faults = nullptr;
     m_terminalNodes = NodeContainer();
     m_edgeNodes = NodeContainer();
     m_cloudNode = NodeContainer();
@@ -519,20 +489,10 @@ MultiLayerDtHelper::SetDefaultDemandClasses()
     m_classes = {control, regional, analytics};
 }
 
-uint32_t
-MultiLayerDtHelper::GetCellOfEdge(uint32_t e) const
-{
-    if (m_access == LTE)
-    {
-        return DynamicCast<LteEnbNetDevice>(m_enbDevices.Get(e))->GetCellId();
-    }
-    return e; // Wi-Fi: the AP's index
-}
-
 void
 MultiLayerDtHelper::ScheduleHandover(Time at, Ptr<Node> terminal, uint32_t targetEdge)
 {
-    NS_ABORT_MSG_IF(!m_built || (m_access != LTE && !m_wifiRoaming),
+    NS_ABORT_MSG_IF(!m_built || !m_accessNet->CanHandOver(),
                     "MultiLayerDtHelper::ScheduleHandover needs a built LTE or WifiRoaming "
                     "scenario");
     NS_ABORT_MSG_IF(targetEdge != NEXT_EDGE && targetEdge >= m_edges,
@@ -547,34 +507,7 @@ MultiLayerDtHelper::ScheduleHandover(Time at, Ptr<Node> terminal, uint32_t targe
 void
 MultiLayerDtHelper::DoHandover(uint32_t terminal, uint32_t targetEdge)
 {
-    if (m_access == WIFI)
-    {
-        const uint32_t source = m_servingEdge[terminal];
-        const uint32_t target = targetEdge == NEXT_EDGE ? (source + 1) % m_edges : targetEdge;
-        m_roaming[terminal]->RoamTo(m_apMac[target]);
-        return;
-    }
-    Ptr<LteUeNetDevice> ue = DynamicCast<LteUeNetDevice>(m_ueDevices.Get(terminal));
-    const uint16_t cell = ue->GetRrc()->GetCellId();
-    uint32_t source = m_edges;
-    for (uint32_t e = 0; e < m_edges; ++e)
-    {
-        if (GetCellOfEdge(e) == cell)
-        {
-            source = e;
-        }
-    }
-    if (source == m_edges || ue->GetRrc()->GetState() != LteUeRrc::CONNECTED_NORMALLY)
-    {
-        NS_LOG_LOGIC("terminal " << terminal << " not connected to a cell: handover skipped");
-        return;
-    }
-    const uint32_t target = targetEdge == NEXT_EDGE ? (source + 1) % m_edges : targetEdge;
-    if (target == source)
-    {
-        return;
-    }
-    m_lte->HandoverRequest(Seconds(0), ue, m_enbDevices.Get(source), m_enbDevices.Get(target));
+    m_accessNet->Handover(terminal, targetEdge);
 }
 
 void
@@ -607,50 +540,20 @@ MultiLayerDtHelper::GetDemandClasses() const
 void
 MultiLayerDtHelper::SetLocalDtAttribute(const std::string& name, const AttributeValue& value)
 {
-    m_localFactory.Set(name, value);
+    m_dt->SetLocalDtAttribute(name, value);
 }
 
 void
 MultiLayerDtHelper::SetEdgeDtAttribute(const std::string& name, const AttributeValue& value)
 {
-    m_edgeFactory.Set(name, value);
+    m_dt->SetEdgeDtAttribute(name, value);
 }
 
 void
 MultiLayerDtHelper::SetCloudDtAttribute(const std::string& name, const AttributeValue& value)
 {
-    m_cloudFactory.Set(name, value);
+    m_dt->SetCloudDtAttribute(name, value);
 }
-
-namespace
-{
-
-/**
- * \param target a PHY rate to reach, bit/s
- * \param width channel width, MHz
- * \return the name of the slowest VHT MCS (1 stream, 800 ns GI) reaching it
- */
-std::string
-SlowestVhtModeReaching(uint64_t target, uint16_t width)
-{
-    for (uint8_t mcs = 0; mcs <= 9; ++mcs)
-    {
-        WifiMode mode = VhtPhy::GetVhtMcs(mcs);
-        if (width == 20 && mcs == 9)
-        {
-            continue; // VHT-MCS 9 is not defined for 20 MHz, 1 stream
-        }
-        if (mode.GetDataRate(width, DtGuardInterval(800), 1) >= target)
-        {
-            return mode.GetUniqueName();
-        }
-    }
-    NS_FATAL_ERROR("no VHT MCS at " << width << " MHz reaches " << target
-                                    << " bit/s (try a wider ChannelWidth or a lower rate)");
-    return "";
-}
-
-} // namespace
 
 void
 MultiLayerDtHelper::Build()
@@ -673,30 +576,63 @@ MultiLayerDtHelper::Build()
     internet.AssignStreams(GetDtNodes(), STREAM_INTERNET);
     PlaceNodes();
     MobilityHelper().AssignStreams(m_terminalNodes, STREAM_MOBILITY);
+
+    const DtAccessPlan plan{m_cloudNode, m_edgeNodes, m_terminalNodes, m_edgeOf};
+    DtWifiParameters wifi;
+    wifi.channelWidth = m_channelWidth;
+    wifi.pathLossExponent = m_wifiExponent;
+    wifi.nakagamiM = m_nakagamiM;
+    wifi.txPower = m_wifiTxPower;
+    wifi.uplinkRate = m_uplinkRate;
+    wifi.downlinkRate = m_downlinkRate;
+    wifi.stream = STREAM_WIFI;
     if (m_access == LTE)
     {
-        BuildLte();
+        DtLteAccess::Parameters lte;
+        lte.bandwidth = m_lteRbs;
+        lte.enbTxPower = m_enbTxPower;
+        lte.nakagamiM = m_nakagamiM;
+        lte.automaticHandover = m_autoHandover;
+        lte.hysteresis = m_hoHysteresis;
+        lte.timeToTrigger = m_hoTimeToTrigger;
+        lte.fibreRate = m_fibreRate;
+        lte.fibreDelayPerKm = m_fibreDelayPerKm;
+        lte.edgePgwKm = m_edgePgwKm;
+        lte.stream = STREAM_LTE;
+        m_accessNet = CreateObject<DtLteAccess>(lte);
     }
     else if (m_access == WIRED)
     {
-        BuildWired();
+        m_accessNet = CreateObject<DtWiredAccess>(m_uplinkRate);
     }
     else if (m_wifiRoaming)
     {
-        BuildWifiRoaming();
+        m_accessNet = CreateObject<DtWifiRoamingAccess>(wifi);
     }
     else
     {
-        BuildWifi();
+        m_accessNet = CreateObject<DtWifiAccess>(wifi);
     }
-    BuildFibre();
+    m_accessNet->Build(plan);
+
+    DtFibreCore::Parameters fibre;
+    fibre.rate = m_fibreRate;
+    fibre.delayPerKm = m_fibreDelayPerKm;
+    fibre.edgeCloudKm = m_edgeCloudKm;
+    fibre.edgeEdgeKm = m_edgeEdgeKm;
+    m_core = CreateObject<DtFibreCore>(fibre);
+    m_core->Build(m_edgeNodes, m_cloudNode.Get(0));
     if (m_peerToPeer)
     {
-        BuildAdhoc();
+        m_adhoc = CreateObject<DtAdhocNetwork>();
+        m_adhoc->Build(m_terminalNodes, STREAM_ADHOC);
     }
     if (m_batteryEnergy > 0)
     {
-        BuildEnergy();
+        DtEnergyHelper energy;
+        energy.SetBatteryEnergy(m_batteryEnergy);
+        energy.SetSupplyVoltage(3.7);
+        energy.Install(m_terminalNodes);
     }
     NS_ABORT_MSG_IF(m_edgeFailAt.IsStrictlyPositive() && m_failedEdge >= m_edges,
                     "FailedEdge=" << m_failedEdge << " is not an edge index (0.." << m_edges - 1
@@ -705,26 +641,17 @@ MultiLayerDtHelper::Build()
                     "EdgeRecoveryTime=" << m_edgeRecoverAt.As(Time::S)
                                         << " must come after EdgeFailureTime="
                                         << m_edgeFailAt.As(Time::S));
+    m_faults = CreateObject<DtFaultHelper>();
+    m_faults->SetAttribute("LossRate", DoubleValue(m_lossRate));
+    m_faults->SetStats(m_dt->GetStats());
     if (m_lossRate > 0 || m_edgeFailAt.IsStrictlyPositive())
     {
-        BuildFaults();
+        const int64_t used = m_faults->Install(m_accessNet->GetAccessDevices(), STREAM_FAULTS);
+        m_faults->Install(GetFibreDevices(), STREAM_FAULTS + used);
     }
-    if (m_access == LTE)
-    {
-        RouteLte(); // global routing does not handle the EPC's nodes
-    }
-    else if (m_access == WIRED)
-    {
-        RouteWired();
-    }
-    else if (m_wifiRoaming)
-    {
-        RouteWifiRoaming(); // one subnet over several APs: routes follow the stations
-    }
-    else
-    {
-        Ipv4GlobalRoutingHelper::PopulateRoutingTables();
-    }
+    // LTE: global routing does not handle the EPC's nodes; Wi-Fi ESS: one
+    // subnet over several APs, the routes follow the stations.
+    m_accessNet->Route(plan, *m_core);
     m_built = true;
 }
 
@@ -807,749 +734,19 @@ MultiLayerDtHelper::PlaceNodes()
     }
 }
 
-void
-MultiLayerDtHelper::BuildLte()
+NetDeviceContainer
+MultiLayerDtHelper::GetFibreDevices() const
 {
-    static const std::set<uint16_t> rbs{6, 15, 25, 50, 75, 100};
-    NS_ABORT_MSG_IF(rbs.count(m_lteRbs) == 0,
-                    "LteBandwidth=" << m_lteRbs << " is not 6, 15, 25, 50, 75 or 100 RBs");
-    m_lte = CreateObject<LteHelper>();
-    m_epc = CreateObject<PointToPointEpcHelper>();
-    m_lte->SetEpcHelper(m_epc);
-    if (m_autoHandover)
-    {
-        m_lte->SetHandoverAlgorithmType("ns3::A3RsrpHandoverAlgorithm");
-        m_lte->SetHandoverAlgorithmAttribute("Hysteresis", DoubleValue(m_hoHysteresis));
-        m_lte->SetHandoverAlgorithmAttribute("TimeToTrigger", TimeValue(m_hoTimeToTrigger));
-    }
-    else
-    {
-        m_lte->SetHandoverAlgorithmType("ns3::NoOpHandoverAlgorithm");
-    }
-    m_lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(m_lteRbs));
-    m_lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(m_lteRbs));
-
-    // One eNB at each edge site.
-    m_enbNodes.Create(m_edges);
-    MobilityHelper fixed;
-    Ptr<ListPositionAllocator> sites = CreateObject<ListPositionAllocator>();
-    for (uint32_t e = 0; e < m_edges; ++e)
-    {
-        sites->Add(m_edgeNodes.Get(e)->GetObject<MobilityModel>()->GetPosition());
-    }
-    fixed.SetPositionAllocator(sites);
-    fixed.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-    fixed.Install(m_enbNodes);
-    m_enbDevices = m_lte->InstallEnbDevice(m_enbNodes);
-    if (m_nakagamiM > 0)
-    {
-        NS_ABORT_MSG_IF(m_nakagamiM < 0.5, "NakagamiM=" << m_nakagamiM << " is below 0.5");
-        int64_t stream = STREAM_LTE + 2000000;
-        for (Ptr<SpectrumChannel> channel :
-             {m_lte->GetDownlinkSpectrumChannel(), m_lte->GetUplinkSpectrumChannel()})
-        {
-            Ptr<NakagamiPropagationLossModel> fading = CreateObject<NakagamiPropagationLossModel>();
-            fading->SetAttribute("m0", DoubleValue(m_nakagamiM));
-            fading->SetAttribute("m1", DoubleValue(m_nakagamiM));
-            fading->SetAttribute("m2", DoubleValue(m_nakagamiM));
-            stream += fading->AssignStreams(stream);
-            channel->AddPropagationLossModel(fading); // on top of the path loss
-        }
-    }
-    // An eNB serves as many UEs as its SRS periodicity (ms) allows; any
-    // terminal may end up in any cell.
-    uint32_t srs = 40;
-    while (srs < m_terminals && srs < 320)
-    {
-        srs *= 2;
-    }
-    NS_ABORT_MSG_IF(m_terminals > 320,
-                    "LTE access: " << m_terminals << " terminals, more than the 320 an eNB "
-                                   << "can serve (SRS periodicity)");
-    for (uint32_t e = 0; e < m_edges; ++e)
-    {
-        Ptr<LteEnbNetDevice> enb = DynamicCast<LteEnbNetDevice>(m_enbDevices.Get(e));
-        enb->GetPhy()->SetTxPower(m_enbTxPower);
-        enb->GetRrc()->SetAttribute("SrsPeriodicity", UintegerValue(srs));
-    }
-    m_ueDevices = m_lte->InstallUeDevice(m_terminalNodes);
-    m_lte->AssignStreams(m_enbDevices, STREAM_LTE);
-    m_lte->AssignStreams(m_ueDevices, STREAM_LTE + 1000000);
-
-    m_terminalAddr.resize(m_terminals);
-    m_edgeAddr.resize(m_edges);
-    Ipv4InterfaceContainer ueIf = m_epc->AssignUeIpv4Address(m_ueDevices);
-    Ipv4StaticRoutingHelper routing;
-    for (uint32_t i = 0; i < m_terminals; ++i)
-    {
-        m_terminalAddr[i] = ueIf.GetAddress(i);
-        Ptr<Ipv4> ipv4 = m_terminalNodes.Get(i)->GetObject<Ipv4>();
-        routing.GetStaticRouting(ipv4)->SetDefaultRoute(
-            m_epc->GetUeDefaultGatewayAddress(), ipv4->GetInterfaceForDevice(m_ueDevices.Get(i)));
-        m_lte->Attach(m_ueDevices.Get(i), m_enbDevices.Get(m_edgeOf[i]));
-    }
-    m_lte->AddX2Interface(m_enbNodes);
-
-    // Edge servers sit behind the PGW, each on its own fibre.
-    PointToPointHelper link;
-    link.SetDeviceAttribute("DataRate", DataRateValue(m_fibreRate));
-    link.SetChannelAttribute("Delay", TimeValue(m_fibreDelayPerKm * m_edgePgwKm));
-    for (uint32_t e = 0; e < m_edges; ++e)
-    {
-        NetDeviceContainer d = link.Install(m_edgeNodes.Get(e), m_epc->GetPgwNode());
-        Ipv4AddressHelper ip;
-        std::ostringstream base;
-        base << "172.20." << e << ".0";
-        ip.SetBase(base.str().c_str(), "255.255.255.0");
-        m_edgeAddr[e] = ip.Assign(d).GetAddress(0);
-        m_fibreDevices.Add(d);
-    }
+    NetDeviceContainer devices = m_accessNet->GetBackhaulDevices();
+    devices.Add(m_core->GetDevices());
+    return devices;
 }
 
-void
-MultiLayerDtHelper::RouteLte()
+Ipv4Address
+MultiLayerDtHelper::GetEdgeAddress(uint32_t e) const
 {
-    // Edge e: 172.20.e.1 towards the PGW, 172.16.e.1 towards the cloud; the
-    // cloud's address is 172.16.0.2. UEs (7.0.0.0/8) already route through
-    // the EPC gateway.
-    Ipv4StaticRoutingHelper routing;
-    auto ifFor = [](Ptr<Ipv4> ipv4, const std::string& prefix)
-    {
-        const int32_t i =
-            ipv4->GetInterfaceForPrefix(Ipv4Address(prefix.c_str()), Ipv4Mask("255.255.255.0"));
-        NS_ABORT_MSG_IF(i < 0, "LTE routes: no interface in " << prefix << "/24");
-        return static_cast<uint32_t>(i);
-    };
-    auto net = [](const char* a, uint32_t e, const char* b)
-    {
-        std::ostringstream os;
-        os << a << e << b;
-        return os.str();
-    };
-    Ptr<Ipv4> cloud = m_cloudNode.Get(0)->GetObject<Ipv4>();
-    Ptr<Ipv4> pgw = m_epc->GetPgwNode()->GetObject<Ipv4>();
-    for (uint32_t e = 0; e < m_edges; ++e)
-    {
-        Ptr<Ipv4> edge = m_edgeNodes.Get(e)->GetObject<Ipv4>();
-        routing.GetStaticRouting(edge)->SetDefaultRoute(
-            Ipv4Address(net("172.20.", e, ".2").c_str()), ifFor(edge, net("172.20.", e, ".0")));
-        if (e > 0)
-        {
-            routing.GetStaticRouting(edge)->AddHostRouteTo(
-                m_cloudAddr,
-                Ipv4Address(net("172.16.", e, ".2").c_str()),
-                ifFor(edge, net("172.16.", e, ".0")));
-        }
-        routing.GetStaticRouting(cloud)->AddNetworkRouteTo(
-            Ipv4Address(net("172.20.", e, ".0").c_str()),
-            Ipv4Mask("255.255.255.0"),
-            Ipv4Address(net("172.16.", e, ".1").c_str()),
-            ifFor(cloud, net("172.16.", e, ".0")));
-    }
-    routing.GetStaticRouting(cloud)->AddNetworkRouteTo(Ipv4Address("7.0.0.0"),
-                                                       Ipv4Mask("255.0.0.0"),
-                                                       Ipv4Address("172.16.0.1"),
-                                                       ifFor(cloud, "172.16.0.0"));
-    routing.GetStaticRouting(pgw)->AddNetworkRouteTo(Ipv4Address("172.16.0.0"),
-                                                     Ipv4Mask("255.255.0.0"),
-                                                     Ipv4Address("172.20.0.1"),
-                                                     ifFor(pgw, "172.20.0.0"));
-}
-
-/**
- * \param exponent log-distance path loss exponent
- * \param nakagamiM Nakagami-m fading shape on top (0: none)
- * \param stream random stream of the fading
- * \return a Wi-Fi channel with that path loss, at the speed of light
- */
-static Ptr<YansWifiChannel>
-CreateWifiChannel(double exponent, double nakagamiM, int64_t stream)
-{
-    Ptr<YansWifiChannel> channel = CreateObject<YansWifiChannel>();
-    channel->SetPropagationDelayModel(CreateObject<ConstantSpeedPropagationDelayModel>());
-    Ptr<LogDistancePropagationLossModel> loss = CreateObject<LogDistancePropagationLossModel>();
-    loss->SetAttribute("Exponent", DoubleValue(exponent));
-    if (nakagamiM > 0)
-    {
-        Ptr<NakagamiPropagationLossModel> fading = CreateObject<NakagamiPropagationLossModel>();
-        fading->SetAttribute("m0", DoubleValue(nakagamiM));
-        fading->SetAttribute("m1", DoubleValue(nakagamiM));
-        fading->SetAttribute("m2", DoubleValue(nakagamiM));
-        fading->AssignStreams(stream);
-        loss->SetNext(fading);
-    }
-    channel->SetPropagationLossModel(loss);
-    return channel;
-}
-
-/**
- * \param channel the channel
- * \param txPower transmit power, dBm
- * \return a PHY helper on that channel, radiotap PCAP
- */
-static YansWifiPhyHelper
-WifiPhyOn(Ptr<YansWifiChannel> channel, double txPower)
-{
-    YansWifiPhyHelper phy;
-    phy.SetChannel(channel);
-    phy.Set("TxPowerStart", DoubleValue(txPower));
-    phy.Set("TxPowerEnd", DoubleValue(txPower));
-    phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
-    return phy;
-}
-
-void
-MultiLayerDtHelper::BuildWifiRoaming()
-{
-    m_terminalAddr.resize(m_terminals);
-    m_edgeAddr.resize(m_edges);
-    std::ostringstream channel;
-    channel << "{0, " << m_channelWidth << ", BAND_5GHZ, 0}";
-    YansWifiPhyHelper phy = WifiPhyOn(
-        CreateWifiChannel(m_wifiExponent, m_nakagamiM, STREAM_WIFI + 950000), m_wifiTxPower);
-    phy.Set("ChannelSettings", StringValue(channel.str()));
-    WifiHelper wifi;
-    wifi.SetStandard(WIFI_STANDARD_80211ac);
-    // Distances vary as stations move: rates follow the SNR.
-    wifi.SetRemoteStationManager("ns3::IdealWifiManager");
-    WifiMacHelper mac;
-    const Ssid ssid("mldt");
-    mac.SetType("ns3::StaWifiMac", "Ssid", SsidValue(ssid));
-    NetDeviceContainer staDevs = wifi.Install(phy, mac, m_terminalNodes);
-    mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
-    NetDeviceContainer apDevs = wifi.Install(phy, mac, m_edgeNodes);
-    wifi.AssignStreams(staDevs, STREAM_WIFI);
-    wifi.AssignStreams(apDevs, STREAM_WIFI + 900000);
-
-    Ipv4AddressHelper ip("10.1.0.0", "255.255.0.0");
-    ip.Assign(apDevs);
-    Ipv4InterfaceContainer staIf = ip.Assign(staDevs);
-    for (uint32_t e = 0; e < m_edges; ++e)
-    {
-        m_apMac.push_back(DynamicCast<WifiNetDevice>(apDevs.Get(e))->GetMac()->GetAddress());
-    }
-    m_servingEdge = m_edgeOf; // until the stations associate
-    for (uint32_t i = 0; i < m_terminals; ++i)
-    {
-        m_terminalAddr[i] = staIf.GetAddress(i);
-        Ptr<StaWifiMac> sta =
-            DynamicCast<StaWifiMac>(DynamicCast<WifiNetDevice>(staDevs.Get(i))->GetMac());
-        Ptr<DtWifiRoamingManager> roaming = CreateObject<DtWifiRoamingManager>();
-        sta->SetAssocManager(roaming);
-        roaming->Start();
-        m_roaming.push_back(roaming);
-        sta->TraceConnectWithoutContext("Assoc",
-                                        Callback<void, Mac48Address>(
-                                            [this, i](Mac48Address bssid)
-                                            {
-                                                StationAssociated(i, bssid);
-                                            }));
-    }
-    m_accessDevices.Add(apDevs);
-    m_accessDevices.Add(staDevs);
-    m_staDevices = staDevs;
-}
-
-uint32_t
-MultiLayerDtHelper::ChainNextHop(uint32_t from, uint32_t to, Ipv4Address& nextHop) const
-{
-    // Edges e and e+1 share 172.17.e.0/24: e is .1, e+1 is .2.
-    const uint32_t link = to > from ? from : from - 1;
-    std::ostringstream net;
-    net << "172.17." << link << ".0";
-    std::ostringstream hop;
-    hop << "172.17." << link << (to > from ? ".2" : ".1");
-    nextHop = Ipv4Address(hop.str().c_str());
-    Ptr<Ipv4> ipv4 = m_edgeNodes.Get(from)->GetObject<Ipv4>();
-    const int32_t i =
-        ipv4->GetInterfaceForPrefix(Ipv4Address(net.str().c_str()), Ipv4Mask("255.255.255.0"));
-    NS_ABORT_MSG_IF(i < 0, "Wi-Fi routes: edge " << from << " has no link " << net.str());
-    return static_cast<uint32_t>(i);
-}
-
-/**
- * Replace the routes to a destination.
- * \param routing a node's static routing
- * \param dest the destination
- * \param mask its mask
- * \param nextHop the gateway (0.0.0.0: none, on-link; the routes are only removed)
- * \param interface the output interface
- */
-static void
-ReplaceRoute(Ptr<Ipv4StaticRouting> routing,
-             Ipv4Address dest,
-             Ipv4Mask mask,
-             Ipv4Address nextHop,
-             uint32_t interface)
-{
-    for (uint32_t r = routing->GetNRoutes(); r-- > 0;)
-    {
-        const Ipv4RoutingTableEntry e = routing->GetRoute(r);
-        if (e.GetDest() == dest && e.GetDestNetworkMask() == mask && e.IsGateway())
-        {
-            routing->RemoveRoute(r);
-        }
-    }
-    if (nextHop != Ipv4Address::GetAny())
-    {
-        routing->AddNetworkRouteTo(dest, mask, nextHop, interface);
-    }
-}
-
-void
-MultiLayerDtHelper::RouteStation(uint32_t terminal, uint32_t edge)
-{
-    Ipv4StaticRoutingHelper routing;
-    const Ipv4Address sta = m_terminalAddr[terminal];
-    const Ipv4Mask host("255.255.255.255");
-    // The station: through its AP.
-    Ptr<Ipv4> t = m_terminalNodes.Get(terminal)->GetObject<Ipv4>();
-    const uint32_t wifiIf = t->GetInterfaceForDevice(m_staDevices.Get(terminal));
-    ReplaceRoute(routing.GetStaticRouting(t),
-                 Ipv4Address::GetAny(),
-                 Ipv4Mask::GetZero(),
-                 Ipv4Address(0x0a010000 + edge + 1), // 10.1.0.(edge + 1), the AP
-                 wifiIf);
-    // The edges: on-link from the serving AP, along the chain from the others.
-    for (uint32_t f = 0; f < m_edges; ++f)
-    {
-        Ipv4Address hop = Ipv4Address::GetAny();
-        const uint32_t out = f == edge ? 0 : ChainNextHop(f, edge, hop);
-        ReplaceRoute(
-            routing.GetStaticRouting(m_edgeNodes.Get(f)->GetObject<Ipv4>()), sta, host, hop, out);
-    }
-    // The cloud: through the serving edge's fibre.
-    Ptr<Ipv4> cloud = m_cloudNode.Get(0)->GetObject<Ipv4>();
-    std::ostringstream net;
-    net << "172.16." << edge << ".0";
-    const int32_t up =
-        cloud->GetInterfaceForPrefix(Ipv4Address(net.str().c_str()), Ipv4Mask("255.255.255.0"));
-    ReplaceRoute(routing.GetStaticRouting(cloud), sta, host, m_edgeAddr[edge], up);
-}
-
-void
-MultiLayerDtHelper::StationAssociated(uint32_t terminal, Mac48Address bssid)
-{
-    for (uint32_t e = 0; e < m_edges; ++e)
-    {
-        if (m_apMac[e] == bssid && m_servingEdge[terminal] != e)
-        {
-            NS_LOG_INFO("terminal " << terminal << " now behind edge " << e);
-            m_servingEdge[terminal] = e;
-            RouteStation(terminal, e);
-        }
-    }
-}
-
-void
-MultiLayerDtHelper::RouteWifiRoaming()
-{
-    Ipv4StaticRoutingHelper routing;
-    for (uint32_t e = 0; e < m_edges; ++e)
-    {
-        Ptr<Ipv4StaticRouting> r = routing.GetStaticRouting(m_edgeNodes.Get(e)->GetObject<Ipv4>());
-        std::ostringstream up;
-        up << "172.16." << e << ".2";
-        if (e > 0)
-        {
-            // The cloud's DT address is on edge 0's link.
-            r->AddHostRouteTo(
-                m_cloudAddr,
-                Ipv4Address(up.str().c_str()),
-                m_edgeNodes.Get(e)->GetObject<Ipv4>()->GetInterfaceForAddress(m_edgeAddr[e]));
-        }
-        for (uint32_t f = 0; f < m_edges; ++f)
-        {
-            if (f != e)
-            {
-                Ipv4Address hop;
-                const uint32_t out = ChainNextHop(e, f, hop);
-                r->AddHostRouteTo(m_edgeAddr[f], hop, out);
-            }
-        }
-        // The chain links themselves: a packet an edge sends along the chain
-        // carries the address of its chain interface, and is answered there.
-        for (uint32_t l = 0; l + 1 < m_edges; ++l)
-        {
-            if (l + 1 < e || l > e)
-            {
-                std::ostringstream net;
-                net << "172.17." << l << ".0";
-                Ipv4Address hop;
-                const uint32_t out = ChainNextHop(e, l > e ? l : l + 1, hop);
-                r->AddNetworkRouteTo(
-                    Ipv4Address(net.str().c_str()), Ipv4Mask("255.255.255.0"), hop, out);
-            }
-        }
-    }
-    for (uint32_t i = 0; i < m_terminals; ++i)
-    {
-        RouteStation(i, m_servingEdge[i]);
-    }
-}
-
-void
-MultiLayerDtHelper::BuildWired()
-{
-    m_terminalAddr.resize(m_terminals);
-    m_edgeAddr.resize(m_edges);
-    PointToPointHelper link;
-    link.SetDeviceAttribute("DataRate", DataRateValue(m_uplinkRate));
-    link.SetChannelAttribute("Delay", TimeValue(MicroSeconds(1)));
-    std::vector<uint32_t> onEdge(m_edges, 0);
-    for (uint32_t i = 0; i < m_terminals; ++i)
-    {
-        const uint32_t e = m_edgeOf[i];
-        NetDeviceContainer d = link.Install(m_terminalNodes.Get(i), m_edgeNodes.Get(e));
-        // Edge e's terminals share 10.(e+1).0.0/16, a /30 each.
-        const uint32_t k = onEdge[e]++;
-        NS_ABORT_MSG_IF(k >= 16384,
-                        "Access=Wired: more than 16384 terminals on edge " << e << "; add edges");
-        Ipv4AddressHelper ip;
-        ip.SetBase(Ipv4Address((10u << 24) | ((e + 1) << 16) | (k << 2)),
-                   Ipv4Mask("255.255.255.252"));
-        Ipv4InterfaceContainer ifs = ip.Assign(d);
-        m_terminalAddr[i] = ifs.GetAddress(0);
-        m_accessDevices.Add(d);
-    }
-}
-
-void
-MultiLayerDtHelper::RouteWired()
-{
-    Ipv4StaticRoutingHelper routing;
-    for (uint32_t i = 0; i < m_terminals; ++i)
-    {
-        // The terminal's only link leads to its edge.
-        Ptr<Ipv4> ipv4 = m_terminalNodes.Get(i)->GetObject<Ipv4>();
-        const uint32_t ifIndex = ipv4->GetInterfaceForAddress(m_terminalAddr[i]);
-        const Ipv4Address edgeSide(m_terminalAddr[i].Get() + 1);
-        routing.GetStaticRouting(ipv4)->SetDefaultRoute(edgeSide, ifIndex);
-    }
-    Ptr<Ipv4> cloud = m_cloudNode.Get(0)->GetObject<Ipv4>();
-    for (uint32_t e = 0; e < m_edges; ++e)
-    {
-        // Edges reach everything else through the cloud; the cloud reaches
-        // edge e's terminals through edge e.
-        Ptr<Ipv4> edge = m_edgeNodes.Get(e)->GetObject<Ipv4>();
-        const Ipv4Address edgeUp((172u << 24) | (16u << 16) | (e << 8) | 1);
-        const Ipv4Address cloudSide(edgeUp.Get() + 1);
-        routing.GetStaticRouting(edge)->SetDefaultRoute(cloudSide,
-                                                        edge->GetInterfaceForAddress(edgeUp));
-        routing.GetStaticRouting(cloud)->AddNetworkRouteTo(
-            Ipv4Address((10u << 24) | ((e + 1) << 16)),
-            Ipv4Mask("255.255.0.0"),
-            edgeUp,
-            cloud->GetInterfaceForAddress(cloudSide));
-    }
-}
-
-void
-MultiLayerDtHelper::BuildWifi()
-{
-    m_uplinkMode = SlowestVhtModeReaching(m_uplinkRate.GetBitRate(), m_channelWidth);
-    m_downlinkMode = SlowestVhtModeReaching(m_downlinkRate.GetBitRate(), m_channelWidth);
-
-    m_terminalAddr.resize(m_terminals);
-    m_edgeAddr.resize(m_edges);
-    std::ostringstream channel;
-    channel << "{0, " << m_channelWidth << ", BAND_5GHZ, 0}";
-    for (uint32_t e = 0; e < m_edges; ++e)
-    {
-        NodeContainer stas;
-        for (uint32_t i = 0; i < m_terminals; ++i)
-        {
-            if (m_edgeOf[i] == e)
-            {
-                stas.Add(m_terminalNodes.Get(i));
-            }
-        }
-        // One channel object per BSS: cells do not interfere, and each
-        // subnet stays on its own link for global routing.
-        YansWifiPhyHelper phy = WifiPhyOn(
-            CreateWifiChannel(m_wifiExponent, m_nakagamiM, STREAM_WIFI + 1000000 * e + 950000),
-            m_wifiTxPower);
-        phy.Set("ChannelSettings", StringValue(channel.str()));
-        phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
-        WifiHelper wifi;
-        wifi.SetStandard(WIFI_STANDARD_80211ac);
-        WifiMacHelper mac;
-        Ssid ssid("mldt-edge-" + std::to_string(e));
-
-        wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager",
-                                     "DataMode",
-                                     StringValue(m_uplinkMode),
-                                     "ControlMode",
-                                     StringValue("VhtMcs0"));
-        mac.SetType("ns3::StaWifiMac", "Ssid", SsidValue(ssid));
-        NetDeviceContainer staDevs = wifi.Install(phy, mac, stas);
-
-        wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager",
-                                     "DataMode",
-                                     StringValue(m_downlinkMode),
-                                     "ControlMode",
-                                     StringValue("VhtMcs0"));
-        mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
-        NetDeviceContainer apDev = wifi.Install(phy, mac, m_edgeNodes.Get(e));
-
-        wifi.AssignStreams(staDevs, STREAM_WIFI + 1000000 * e);
-        wifi.AssignStreams(apDev, STREAM_WIFI + 1000000 * e + 900000);
-
-        Ipv4AddressHelper ip;
-        std::ostringstream base;
-        base << "10." << (e + 1) << ".0.0";
-        ip.SetBase(base.str().c_str(), "255.255.0.0");
-        Ipv4InterfaceContainer apIf = ip.Assign(apDev);
-        Ipv4InterfaceContainer staIf = ip.Assign(staDevs);
-        m_edgeAddr[e] = apIf.GetAddress(0);
-        uint32_t k = 0;
-        for (uint32_t i = 0; i < m_terminals; ++i)
-        {
-            if (m_edgeOf[i] == e)
-            {
-                m_terminalAddr[i] = staIf.GetAddress(k++);
-            }
-        }
-        m_accessDevices.Add(apDev);
-        m_accessDevices.Add(staDevs);
-        m_staDevices.Add(staDevs);
-    }
-}
-
-void
-MultiLayerDtHelper::BuildEnergy()
-{
-    BasicEnergySourceHelper battery;
-    battery.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(m_batteryEnergy));
-    battery.Set("BasicEnergySupplyVoltageV", DoubleValue(3.7));
-    energy::EnergySourceContainer sources = battery.Install(m_terminalNodes);
-    for (uint32_t i = 0; i < m_terminalNodes.GetN(); ++i)
-    {
-        Ptr<Node> n = m_terminalNodes.Get(i);
-        for (uint32_t d = 0; d < n->GetNDevices(); ++d)
-        {
-            if (Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(n->GetDevice(d)))
-            {
-                Ptr<DtWifiRadioEnergyModel> wifi = CreateObject<DtWifiRadioEnergyModel>();
-                wifi->SetEnergySource(sources.Get(i));
-                sources.Get(i)->AppendDeviceEnergyModel(wifi);
-                wifi->Attach(dev);
-            }
-            if (Ptr<LteUeNetDevice> ue = DynamicCast<LteUeNetDevice>(n->GetDevice(d)))
-            {
-                Ptr<DtLteRadioEnergyModel> lte = CreateObject<DtLteRadioEnergyModel>();
-                lte->SetEnergySource(sources.Get(i));
-                sources.Get(i)->AppendDeviceEnergyModel(lte);
-                lte->Attach(ue);
-            }
-        }
-    }
-}
-
-Ptr<DtAppUsageModel>
-MultiLayerDtHelper::CreateDefaultAppUsage() const
-{
-    // What the terminal's user is doing; factors apply to the default classes
-    // (control, regional, analytics). The papers give no usage model: these
-    // values are ours (doc/, Behavioral data).
-    Ptr<DtAppUsageModel> m = CreateObject<DtAppUsageModel>();
-    const uint32_t monitor = m->AddState("monitoring", Seconds(8), 1.0, {1.4, 0.6, 0.3});
-    const uint32_t coord = m->AddState("coordination", Seconds(5), 1.2, {0.8, 1.6, 0.7});
-    const uint32_t analysis = m->AddState("analysis", Seconds(3), 0.6, {0.6, 0.8, 3.0});
-    m->SetTransition(monitor, coord, 0.7);
-    m->SetTransition(monitor, analysis, 0.3);
-    m->SetTransition(coord, monitor, 0.6);
-    m->SetTransition(coord, analysis, 0.4);
-    m->SetTransition(analysis, monitor, 0.7);
-    m->SetTransition(analysis, coord, 0.3);
-    return m;
-}
-
-void
-MultiLayerDtHelper::BuildAdhoc()
-{
-    YansWifiChannelHelper channelHelper = YansWifiChannelHelper::Default();
-    YansWifiPhyHelper phy;
-    phy.SetChannel(channelHelper.Create());
-    phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
-    WifiHelper wifi;
-    wifi.SetStandard(WIFI_STANDARD_80211a);
-    wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager",
-                                 "DataMode",
-                                 StringValue("OfdmRate24Mbps"),
-                                 "ControlMode",
-                                 StringValue("OfdmRate6Mbps"));
-    WifiMacHelper mac;
-    mac.SetType("ns3::AdhocWifiMac");
-    m_adhocDevices = wifi.Install(phy, mac, m_terminalNodes);
-    wifi.AssignStreams(m_adhocDevices, STREAM_ADHOC);
-    Ipv4AddressHelper ip("192.168.0.0", "255.255.0.0");
-    ip.Assign(m_adhocDevices);
-}
-
-void
-MultiLayerDtHelper::BuildFibre()
-{
-    PointToPointHelper up;
-    up.SetDeviceAttribute("DataRate", DataRateValue(m_fibreRate));
-    up.SetChannelAttribute("Delay", TimeValue(m_fibreDelayPerKm * m_edgeCloudKm));
-    for (uint32_t e = 0; e < m_edges; ++e)
-    {
-        NetDeviceContainer d = up.Install(m_edgeNodes.Get(e), m_cloudNode.Get(0));
-        Ipv4AddressHelper ip;
-        std::ostringstream base;
-        base << "172.16." << e << ".0";
-        ip.SetBase(base.str().c_str(), "255.255.255.0");
-        Ipv4InterfaceContainer ifs = ip.Assign(d);
-        if (e == 0)
-        {
-            m_cloudAddr = ifs.GetAddress(1);
-        }
-        if ((m_access == WIFI && m_wifiRoaming) || m_access == WIRED)
-        {
-            m_edgeAddr[e] = ifs.GetAddress(0); // no one access-side address per edge
-        }
-        m_fibreDevices.Add(d);
-    }
-    PointToPointHelper side;
-    side.SetDeviceAttribute("DataRate", DataRateValue(m_fibreRate));
-    side.SetChannelAttribute("Delay", TimeValue(m_fibreDelayPerKm * m_edgeEdgeKm));
-    for (uint32_t e = 0; e + 1 < m_edges; ++e)
-    {
-        NetDeviceContainer d = side.Install(m_edgeNodes.Get(e), m_edgeNodes.Get(e + 1));
-        Ipv4AddressHelper ip;
-        std::ostringstream base;
-        base << "172.17." << e << ".0";
-        ip.SetBase(base.str().c_str(), "255.255.255.0");
-        ip.Assign(d);
-        m_fibreDevices.Add(d);
-    }
-}
-
-void
-MultiLayerDtHelper::BuildFaults()
-{
-    int64_t stream = STREAM_FAULTS;
-    auto attach = [this, &stream](Ptr<NetDevice> dev)
-    {
-        Ptr<DtFaultErrorModel> em = CreateObject<DtFaultErrorModel>();
-        em->SetAttribute("LossRate", DoubleValue(m_lossRate));
-        em->AssignStreams(stream++);
-        if (Ptr<PointToPointNetDevice> p2p = DynamicCast<PointToPointNetDevice>(dev))
-        {
-            p2p->SetReceiveErrorModel(em);
-        }
-        else if (Ptr<WifiNetDevice> wifi = DynamicCast<WifiNetDevice>(dev))
-        {
-            // Data frames only: ns-3.37's block-ack code does not survive lost
-            // management frames (ADDBA), and beacons have their own loss model.
-            em->SetAttribute("IpOnly", BooleanValue(true));
-            wifi->GetPhy()->SetPostReceptionErrorModel(em);
-        }
-        else
-        {
-            return; // LTE radio: its own channel and HARQ model the losses
-        }
-        m_faults[dev] = em;
-        m_stats->WatchFaults(em);
-    };
-    for (NetDeviceContainer* c : {&m_accessDevices, &m_fibreDevices})
-    {
-        for (uint32_t i = 0; i < c->GetN(); ++i)
-        {
-            attach(c->Get(i));
-        }
-    }
-}
-
-void
-MultiLayerDtHelper::SetEdgeDown(uint32_t e, bool down)
-{
-    Ptr<Node> node = m_edgeNodes.Get(e);
-    for (uint32_t d = 0; d < node->GetNDevices(); ++d)
-    {
-        Ptr<NetDevice> dev = node->GetDevice(d);
-        std::vector<Ptr<NetDevice>> ends{dev};
-        if (DynamicCast<PointToPointNetDevice>(dev) && dev->GetChannel())
-        {
-            Ptr<Channel> ch = dev->GetChannel();
-            for (std::size_t k = 0; k < ch->GetNDevices(); ++k)
-            {
-                ends.push_back(ch->GetDevice(k));
-            }
-        }
-        for (const auto& end : ends)
-        {
-            auto it = m_faults.find(end);
-            if (it != m_faults.end())
-            {
-                it->second->SetDown(down);
-            }
-        }
-        if (Ptr<WifiNetDevice> ap = DynamicCast<WifiNetDevice>(dev))
-        {
-            if (down)
-            {
-                ap->GetPhy()->SetOffMode(); // no beacons: stations lose the AP
-            }
-            else
-            {
-                ap->GetPhy()->ResumeFromOff();
-            }
-        }
-    }
-}
-
-void
-MultiLayerDtHelper::FailEdge(uint32_t e)
-{
-    NS_LOG_INFO("edge server " << e << " fails");
-    SetEdgeDown(e, true); // first: nothing the crashing DT's sockets send gets out
-    if (e < m_edgeApps.size() && m_edgeApps[e])
-    {
-        m_edgeApps[e]->Fail();
-    }
-}
-
-void
-MultiLayerDtHelper::RecoverEdge(uint32_t e)
-{
-    NS_LOG_INFO("edge server " << e << " recovers");
-    SetEdgeDown(e, false);
-    if (e < m_edgeApps.size() && m_edgeApps[e])
-    {
-        m_edgeApps[e]->Recover();
-    }
-}
-
-void
-MultiLayerDtHelper::InstallInjector()
-{
-    Ptr<DtMalformedInjector> injector = CreateObject<DtMalformedInjector>();
-    injector->SetAttribute("Interval", TimeValue(m_malformedInterval));
-    UintegerValue dtPort;
-    m_edgeApps.front()->GetCommModule()->GetAttribute("Port", dtPort);
-    const uint16_t port = m_malformedPort ? m_malformedPort : dtPort.Get();
-    injector->SetAttribute("Port", UintegerValue(port));
-    for (const auto& [id, entry] : m_book->GetAll())
-    {
-        injector->AddTarget(entry.address, id);
-    }
-    if (port != dtPort.Get())
-    {
-        NodeContainer nodes = GetDtNodes();
-        for (uint32_t n = 0; n < nodes.GetN(); ++n)
-        {
-            Ptr<Socket> s = Socket::CreateSocket(nodes.Get(n), UdpSocketFactory::GetTypeId());
-            NS_ABORT_MSG_IF(s->Bind(InetSocketAddress(Ipv4Address::GetAny(), port)) != 0,
-                            "MalformedPort=" << port << " is already in use");
-            s->SetRecvCallback(MakeCallback(&DtCommModule::Discard));
-            m_discard.push_back(s);
-        }
-    }
-    m_cloudNode.Get(0)->AddApplication(injector);
-    injector->SetStartTime(WARMUP);
-    injector->SetStopTime(GetDtStopTime());
+    const Ipv4Address access = m_accessNet->GetEdgeAddress(e);
+    return access == Ipv4Address::GetAny() ? m_core->GetEdgeAddress(e) : access;
 }
 
 uint32_t
@@ -1566,28 +763,68 @@ MultiLayerDtHelper::TerminalIndex(Ptr<Node> node) const
     return 0;
 }
 
+void
+MultiLayerDtHelper::SetDtDefaults()
+{
+    DtSystemHelper& dt = *m_dt;
+    dt.SetArchitecture(m_architecture);
+    dt.SetStartTime(WARMUP);
+    dt.SetStopTime(GetDtStopTime());
+
+    dt.SetCloudDtDefault("Compute/CapacityGflops", DoubleValue(m_cloudGflops));
+    dt.SetCloudDtDefault("Compute/Cores", UintegerValue(m_cloudCores));
+
+    dt.SetEdgeDtDefault("MigrationPolicy", EnumValue(m_migrationPolicy));
+    dt.SetEdgeDtDefault("TwinPlacement", EnumValue(m_twinPlacement));
+    dt.SetEdgeDtDefault("InteractionInterval", TimeValue(m_interactionInterval));
+    dt.SetEdgeDtDefault("Compute/CapacityGflops", DoubleValue(m_edgeGflops));
+    dt.SetEdgeDtDefault("Compute/Cores", UintegerValue(m_edgeCores));
+    dt.SetEdgeDtDefault("ServiceModule/DownlinkRate", DataRateValue(m_downlinkRate));
+    dt.SetEdgeDtDefault("ServiceModule/BackhaulRate", DataRateValue(m_fibreRate));
+
+    dt.SetLocalDtDefault("MigrationPolicy", EnumValue(m_migrationPolicy));
+    dt.SetLocalDtDefault("TwinPlacement", EnumValue(m_twinPlacement));
+    if (m_access == LTE && m_edgeFailover)
+    {
+        // Edges sit behind the PGW: any of them can take a terminal over.
+        dt.SetLocalDtDefault("EdgeFailover", BooleanValue(true));
+        dt.SetLocalDtDefault("EdgeTimeout", TimeValue(Seconds(2)));
+    }
+    dt.SetLocalDtDefault("SyncProbability", DoubleValue(m_syncProbability));
+    dt.SetLocalDtDefault("SyncSlot", TimeValue(m_syncSlot));
+    dt.SetLocalDtDefault("SyncDeadline", TimeValue(m_syncDeadline));
+    dt.SetLocalDtDefault(
+        "PeerBroadcast",
+        Ipv4AddressValue(m_peerToPeer ? Ipv4Address("192.168.255.255") : Ipv4Address::GetAny()));
+    dt.SetLocalDtDefault("Compute/CapacityGflops", DoubleValue(m_terminalGflops));
+    dt.SetLocalDtDefault("DataModule/StatusInterval", TimeValue(m_statusInterval));
+    dt.SetLocalDtDefault("DataModule/AnomalyRate", DoubleValue(m_anomalyRate));
+    dt.SetLocalDtDefault("ServiceModule/DemandRate", DoubleValue(m_demandRate));
+    dt.SetLocalDtDefault("ServiceModule/UplinkRate", DataRateValue(m_uplinkRate));
+    dt.SetLocalDtDefault("ServiceModule/DownlinkRate", DataRateValue(m_downlinkRate));
+    dt.SetLocalDtDefault("ServiceModule/GenerationStopTime", TimeValue(WARMUP + m_simTime));
+    std::vector<ObjectFactory> classes = m_classes;
+    for (auto& c : classes)
+    {
+        c.Set("WorkloadScale", DoubleValue(m_workloadScale));
+    }
+    dt.SetDemandClasses(classes);
+    dt.SetAppUsage(m_appUsage);
+}
+
 ApplicationContainer
 MultiLayerDtHelper::InstallCloudDt()
 {
     NS_ABORT_MSG_IF(!m_built, "MultiLayerDtHelper: Build before Install");
-    m_cloudFactory.Set("DtId", UintegerValue(CLOUD_DT_ID));
-    m_cloudFactory.Set("Architecture", EnumValue(m_architecture));
-    Ptr<CloudDtApplication> app = m_cloudFactory.Create<CloudDtApplication>();
-    app->GetCompute()->SetAttribute("CapacityGflops", DoubleValue(m_cloudGflops));
-    app->GetCompute()->SetAttribute("Cores", UintegerValue(m_cloudCores));
-    app->SetAddressBook(m_book);
-    m_cloudNode.Get(0)->AddApplication(app);
-    m_book->Add(CLOUD_DT_ID, m_cloudAddr, DtLayer::CLOUD);
-    app->SetStartTime(WARMUP / 2);
-    app->SetStopTime(GetDtStopTime());
-    m_stats->Watch(app);
-    return ApplicationContainer(app);
+    SetDtDefaults();
+    return m_dt->InstallCloudDt(m_cloudNode.Get(0), m_core->GetCloudAddress());
 }
 
 ApplicationContainer
 MultiLayerDtHelper::InstallEdgeDt(NodeContainer edges)
 {
     NS_ABORT_MSG_IF(!m_built, "MultiLayerDtHelper: Build before Install");
+    SetDtDefaults();
     ApplicationContainer apps;
     for (uint32_t k = 0; k < edges.GetN(); ++k)
     {
@@ -1600,18 +837,15 @@ MultiLayerDtHelper::InstallEdgeDt(NodeContainer edges)
             }
         }
         NS_ABORT_MSG_IF(e == m_edges, "node " << edges.Get(k)->GetId() << " is not an edge node");
-        m_edgeFactory.Set("DtId", UintegerValue(EDGE_DT_ID_BASE + e));
-        m_edgeFactory.Set("CloudDtId", UintegerValue(CLOUD_DT_ID));
-        m_edgeFactory.Set("Architecture", EnumValue(m_architecture));
-        m_edgeFactory.Set("MigrationPolicy", EnumValue(m_migrationPolicy));
-        m_edgeFactory.Set("TwinPlacement", EnumValue(m_twinPlacement));
-        m_edgeFactory.Set("InteractionInterval", TimeValue(m_interactionInterval));
-        Ptr<EdgeDtApplication> app = m_edgeFactory.Create<EdgeDtApplication>();
-        app->GetCompute()->SetAttribute("CapacityGflops", DoubleValue(m_edgeGflops));
-        app->GetCompute()->SetAttribute("Cores", UintegerValue(m_edgeCores));
-        app->GetServiceModule()->SetAttribute("DownlinkRate", DataRateValue(m_downlinkRate));
-        app->GetServiceModule()->SetAttribute("BackhaulRate", DataRateValue(m_fibreRate));
-        app->SetAddressBook(m_book);
+        Ptr<Node> node = edges.Get(k);
+        ApplicationContainer app =
+            m_dt->InstallEdgeDt(node, EDGE_DT_ID_BASE + e, GetEdgeAddress(e));
+        const uint32_t cell = m_accessNet->GetCellOfEdge(e);
+        m_dt->AddCell(node, cell, node->GetObject<MobilityModel>()->GetPosition());
+        if (Ptr<NetDevice> ap = m_accessNet->GetAccessPoint(e))
+        {
+            m_dt->AddAccessPoint(Mac48Address::ConvertFrom(ap->GetAddress()), cell);
+        }
         if (m_interactionInterval.IsStrictlyPositive())
         {
             // Groups of consecutive terminals; each agent starts at its
@@ -1630,29 +864,10 @@ MultiLayerDtHelper::InstallEdgeDt(NodeContainer edges)
                 }
                 home[LOCAL_DT_ID_BASE + i] = EDGE_DT_ID_BASE + m_edgeOf[i];
             }
-            app->SetInteractionPlan(std::move(peers), std::move(home));
+            DynamicCast<EdgeDtApplication>(app.Get(0))
+                ->SetInteractionPlan(std::move(peers), std::move(home));
         }
-        edges.Get(k)->AddApplication(app);
-        m_book->Add(EDGE_DT_ID_BASE + e, m_edgeAddr[e], DtLayer::EDGE);
-        m_book->AddCell(GetCellOfEdge(e), EDGE_DT_ID_BASE + e);
-        m_book->SetCellSite(GetCellOfEdge(e),
-                            edges.Get(k)->GetObject<MobilityModel>()->GetPosition());
-        if (m_access == WIFI)
-        {
-            for (uint32_t d = 0; d < edges.Get(k)->GetNDevices(); ++d)
-            {
-                if (Ptr<WifiNetDevice> ap = DynamicCast<WifiNetDevice>(edges.Get(k)->GetDevice(d)))
-                {
-                    m_book->AddAccessPoint(ap->GetMac()->GetAddress(), e);
-                }
-            }
-        }
-        app->SetStartTime(WARMUP / 2);
-        app->SetStopTime(GetDtStopTime());
-        m_stats->Watch(app);
         apps.Add(app);
-        m_edgeApps.resize(m_edges);
-        m_edgeApps[e] = app;
     }
     return apps;
 }
@@ -1667,65 +882,14 @@ ApplicationContainer
 MultiLayerDtHelper::InstallLocalDt(NodeContainer terminals)
 {
     NS_ABORT_MSG_IF(!m_built, "MultiLayerDtHelper: Build before Install");
+    SetDtDefaults();
     ApplicationContainer apps;
     for (uint32_t k = 0; k < terminals.GetN(); ++k)
     {
         const uint32_t i = TerminalIndex(terminals.Get(k));
-        const uint32_t e = m_edgeOf[i];
-        m_localFactory.Set("DtId", UintegerValue(LOCAL_DT_ID_BASE + i));
-        m_localFactory.Set("EdgeDtId", UintegerValue(EDGE_DT_ID_BASE + e));
-        m_localFactory.Set("CloudDtId", UintegerValue(CLOUD_DT_ID));
-        m_localFactory.Set("ServingCell", UintegerValue(GetCellOfEdge(e)));
-        m_localFactory.Set("Architecture", EnumValue(m_architecture));
-        m_localFactory.Set("MigrationPolicy", EnumValue(m_migrationPolicy));
-        m_localFactory.Set("TwinPlacement", EnumValue(m_twinPlacement));
-        if (m_access == LTE && m_edgeFailover)
-        {
-            // Edges sit behind the PGW: any of them can take a terminal over.
-            m_localFactory.Set("EdgeFailover", BooleanValue(true));
-            m_localFactory.Set("EdgeTimeout", TimeValue(Seconds(2)));
-        }
-        m_localFactory.Set("SyncProbability", DoubleValue(m_syncProbability));
-        m_localFactory.Set("SyncSlot", TimeValue(m_syncSlot));
-        m_localFactory.Set("SyncDeadline", TimeValue(m_syncDeadline));
-        m_localFactory.Set("PeerBroadcast",
-                           Ipv4AddressValue(m_peerToPeer ? Ipv4Address("192.168.255.255")
-                                                         : Ipv4Address::GetAny()));
-        Ptr<LocalDtApplication> app = m_localFactory.Create<LocalDtApplication>();
-        app->GetCompute()->SetAttribute("CapacityGflops", DoubleValue(m_terminalGflops));
-        app->GetDataModule()->SetAttribute("StatusInterval", TimeValue(m_statusInterval));
-        app->GetDataModule()->SetAttribute("AnomalyRate", DoubleValue(m_anomalyRate));
-        Ptr<LocalDtServiceModule> service = app->GetServiceModule();
-        service->SetAttribute("DemandRate", DoubleValue(m_demandRate));
-        service->SetAttribute("UplinkRate", DataRateValue(m_uplinkRate));
-        service->SetAttribute("DownlinkRate", DataRateValue(m_downlinkRate));
-        service->SetAttribute("GenerationStopTime", TimeValue(WARMUP + m_simTime));
-        for (const auto& f : m_classes)
-        {
-            Ptr<DtDemandClass> c = f.Create<DtDemandClass>();
-            c->SetAttribute("WorkloadScale", DoubleValue(m_workloadScale));
-            service->AddDemandClass(c);
-        }
-        if (m_appUsage)
-        {
-            service->SetAttribute("AppUsage", PointerValue(CreateDefaultAppUsage()));
-        }
-        if (Ptr<energy::EnergySourceContainer> batteries =
-                terminals.Get(k)->GetObject<energy::EnergySourceContainer>())
-        {
-            Ptr<energy::EnergySource> battery = batteries->Get(0);
-            Ptr<DtComputeEnergyModel> cpu = CreateObject<DtComputeEnergyModel>();
-            cpu->SetEnergySource(battery);
-            battery->AppendDeviceEnergyModel(cpu);
-            cpu->Attach(app->GetCompute());
-        }
-        app->SetAddressBook(m_book);
-        terminals.Get(k)->AddApplication(app);
-        m_book->Add(LOCAL_DT_ID_BASE + i, m_terminalAddr[i], DtLayer::LOCAL);
-        app->SetStartTime(WARMUP);
-        app->SetStopTime(GetDtStopTime());
-        m_stats->Watch(app);
-        apps.Add(app);
+        m_dt->SetServingEdge(terminals.Get(k), m_edgeNodes.Get(m_edgeOf[i]));
+        apps.Add(m_dt->InstallLocalDt(
+            terminals.Get(k), LOCAL_DT_ID_BASE + i, m_accessNet->GetTerminalAddress(i)));
     }
     return apps;
 }
@@ -1738,136 +902,94 @@ MultiLayerDtHelper::Install()
     apps.Add(InstallEdgeDt(m_edgeNodes));
     apps.Add(InstallLocalDt(m_terminalNodes));
     AssignStreams(STREAM_DTS);
-    m_stats->WatchBackhaul(m_fibreDevices);
+    Ptr<DtStatsCollector> stats = m_dt->GetStats();
+    stats->WatchBackhaul(GetFibreDevices());
     if (m_edgeFailAt.IsStrictlyPositive())
     {
-        Simulator::Schedule(m_edgeFailAt, &MultiLayerDtHelper::FailEdge, this, m_failedEdge);
-        if (m_edgeRecoverAt.IsStrictlyPositive())
-        {
-            Simulator::Schedule(
-                m_edgeRecoverAt, &MultiLayerDtHelper::RecoverEdge, this, m_failedEdge);
-        }
+        m_faults->ScheduleFailure(m_edgeNodes.Get(m_failedEdge), m_edgeFailAt, m_edgeRecoverAt);
     }
     if (m_malformedInterval.IsStrictlyPositive())
     {
-        InstallInjector();
+        m_faults->InstallMalformedInjector(
+            m_cloudNode.Get(0), *m_dt, m_malformedInterval, m_malformedPort);
     }
 
-    m_stats->SetScenario("custom", DtArchitectureName(m_architecture));
+    stats->SetScenario("custom", DtArchitectureName(m_architecture));
     TypeId tid = GetInstanceTypeId();
     for (uint32_t a = 0; a < tid.GetAttributeN(); ++a)
     {
         TypeId::AttributeInformation info = tid.GetAttribute(a);
         Ptr<AttributeValue> v = info.checker->Create();
         GetAttribute(info.name, *v);
-        m_stats->SetConfig(info.name, v->SerializeToString(info.checker));
+        stats->SetConfig(info.name, v->SerializeToString(info.checker));
     }
     for (std::size_t c = 0; c < m_classes.size(); ++c)
     {
         std::ostringstream os;
         os << m_classes[c];
-        m_stats->SetConfig("DemandClass" + std::to_string(c), os.str());
+        stats->SetConfig("DemandClass" + std::to_string(c), os.str());
     }
-    m_stats->SetConfig("UplinkMode", m_uplinkMode);
-    m_stats->SetConfig("DownlinkMode", m_downlinkMode);
-    m_stats->SetConfig("WarmupTime", std::to_string(WARMUP.GetSeconds()));
+    Ptr<DtWifiAccess> wifi = DynamicCast<DtWifiAccess>(m_accessNet);
+    stats->SetConfig("UplinkMode", wifi ? wifi->GetUplinkMode() : "");
+    stats->SetConfig("DownlinkMode", wifi ? wifi->GetDownlinkMode() : "");
+    stats->SetConfig("WarmupTime", std::to_string(WARMUP.GetSeconds()));
     return apps;
 }
 
 int64_t
 MultiLayerDtHelper::AssignStreams(int64_t stream)
 {
-    int64_t used = 0;
-    for (uint32_t i = 0; i < m_terminalNodes.GetN(); ++i)
-    {
-        Ptr<Node> n = m_terminalNodes.Get(i);
-        for (uint32_t a = 0; a < n->GetNApplications(); ++a)
-        {
-            if (auto local = DynamicCast<LocalDtApplication>(n->GetApplication(a)))
-            {
-                used += local->AssignStreams(stream + used);
-            }
-        }
-    }
-    return used;
+    return m_dt->AssignStreams(stream);
 }
 
 void
 MultiLayerDtHelper::EnablePcap(const std::string& prefix)
 {
     NS_ABORT_MSG_IF(!m_built, "MultiLayerDtHelper: Build before EnablePcap");
-    YansWifiPhyHelper phy;
-    phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
+    m_accessNet->EnablePcap(prefix);
+    if (m_adhoc)
+    {
+        m_adhoc->EnablePcap(prefix);
+    }
     PointToPointHelper p2p;
-    if (m_access == WIRED)
-    {
-        p2p.EnablePcap(prefix + "-access", m_accessDevices);
-    }
-    else
-    {
-        phy.EnablePcap(prefix + "-wifi", m_accessDevices);
-    }
-    if (m_adhocDevices.GetN() > 0)
-    {
-        phy.EnablePcap(prefix + "-adhoc", m_adhocDevices);
-    }
-    p2p.EnablePcap(prefix + "-fibre", m_fibreDevices);
-    if (m_access == LTE)
-    {
-        Ptr<Node> sgw = m_epc->GetSgwNode();
-        for (uint32_t d = 0; d < sgw->GetNDevices(); ++d)
-        {
-            if (DynamicCast<PointToPointNetDevice>(sgw->GetDevice(d)))
-            {
-                p2p.EnablePcap(prefix + "-epc", sgw->GetDevice(d));
-            }
-        }
-    }
+    p2p.EnablePcap(prefix + "-fibre", GetFibreDevices());
 }
 
 void
 MultiLayerDtHelper::EnableFlowMonitor()
 {
     NS_ABORT_MSG_IF(!m_built, "MultiLayerDtHelper: Build before EnableFlowMonitor");
-    m_flowHelper = std::make_shared<FlowMonitorHelper>();
-    m_flowMonitor = m_flowHelper->InstallAll();
+    m_dt->EnableFlowMonitor();
 }
 
 void
 MultiLayerDtHelper::WriteOutputs(const std::string& dir, double wallSeconds) const
 {
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    NS_ABORT_MSG_IF(ec, "cannot create output folder " << dir << ": " << ec.message());
-    const std::string summary = dir + "/summary.json";
-    const std::string demands = dir + "/demands.csv";
-    NS_ABORT_MSG_IF(!m_stats->WriteSummary(summary, wallSeconds),
-                    "cannot write " << summary << " (is the output folder writable?)");
-    NS_ABORT_MSG_IF(!m_stats->WriteDemandsCsv(demands),
-                    "cannot write " << demands << " (is the output folder writable?)");
-    const std::string syncs = dir + "/sync.csv";
-    NS_ABORT_MSG_IF(!m_stats->WriteSyncCsv(syncs),
-                    "cannot write " << syncs << " (is the output folder writable?)");
-    const std::string migrations = dir + "/migrations.csv";
-    NS_ABORT_MSG_IF(!m_stats->WriteMigrationsCsv(migrations),
-                    "cannot write " << migrations << " (is the output folder writable?)");
-    if (m_flowMonitor)
-    {
-        m_flowMonitor->CheckForLostPackets();
-        m_flowMonitor->SerializeToXmlFile(dir + "/flowmon.xml", true, true);
-    }
+    m_dt->WriteOutputs(dir, wallSeconds);
+}
+
+DtSystemHelper&
+MultiLayerDtHelper::GetSystemHelper()
+{
+    return *m_dt;
+}
+
+Ptr<DtAccessNetwork>
+MultiLayerDtHelper::GetAccessNetwork() const
+{
+    return m_accessNet;
 }
 
 Ptr<DtStatsCollector>
 MultiLayerDtHelper::GetStats() const
 {
-    return m_stats;
+    return m_dt->GetStats();
 }
 
 Ptr<DtAddressBook>
 MultiLayerDtHelper::GetAddressBook() const
 {
-    return m_book;
+    return m_dt->GetAddressBook();
 }
 
 NodeContainer

@@ -10,9 +10,11 @@
 #include "ns3/application-container.h"
 #include "ns3/box.h"
 #include "ns3/data-rate.h"
+#include "ns3/dt-access-network.h"
 #include "ns3/dt-application.h"
 #include "ns3/dt-demand-class.h"
 #include "ns3/dt-migration-policy.h"
+#include "ns3/dt-system-helper.h"
 #include "ns3/dt-twin-placement.h"
 #include "ns3/ipv4-interface-container.h"
 #include "ns3/mac48-address.h"
@@ -30,24 +32,22 @@
 namespace ns3
 {
 
-class DtAppUsageModel;
-class DtFaultErrorModel;
-class EdgeDtApplication;
-class NetDevice;
-class Socket;
-class DtWifiRoamingManager;
-class FlowMonitor;
-class FlowMonitorHelper;
-class Ipv4StaticRouting;
-class LteHelper;
-class PointToPointEpcHelper;
-
+class DtAdhocNetwork;
+class DtAddressBook;
+class DtFaultHelper;
+class DtFibreCore;
 class DtStatsCollector;
 
 /**
  * \ingroup multilayer-dt
  * Builds a complete multi-layer DT scenario: terminals, edge servers and a
- * cloud, their network, and their DT applications.
+ * cloud, their network, and their DT applications. The network is one of
+ * the built-in access networks (DtWifiAccess, DtWifiRoamingAccess,
+ * DtLteAccess, DtWiredAccess) with the fibre core (DtFibreCore); the DTs are
+ * installed on it by DtSystemHelper, which also installs them on networks
+ * of your own. The scenario-wide values of the DTs (SyncProbability,
+ * MigrationPolicy, ...) are defaults: values set with Set*DtAttribute or
+ * Config::SetDefault win.
  *
  * Network (Access=Wifi): every edge server is the access point of its own
  * 802.11ac BSS (one channel object per BSS); a terminal joins the BSS of the
@@ -117,7 +117,7 @@ class MultiLayerDtHelper : public Object
      */
     void ScheduleHandover(Time at, Ptr<Node> terminal, uint32_t targetEdge);
     /// ScheduleHandover target: the edge site after the serving one.
-    static constexpr uint32_t NEXT_EDGE = 0xFFFFFFFF;
+    static constexpr uint32_t NEXT_EDGE = DtAccessNetwork::NEXT_EDGE;
 
     /**
      * Move the terminals with any ns-3 mobility model instead of the
@@ -137,20 +137,26 @@ class MultiLayerDtHelper : public Object
     const std::vector<ObjectFactory>& GetDemandClasses() const;
 
     /**
-     * Set an attribute of every local DT created by Install.
-     * \param name attribute name
+     * Set an attribute of every local DT created by Install; it wins over the
+     * scenario's own value of the same attribute (DtSystemHelper).
+     * \param name attribute name, or a path into the DT's parts
+     *        ("Compute/CapacityGflops", "ServiceModule/DemandRate")
      * \param value its value
      */
     void SetLocalDtAttribute(const std::string& name, const AttributeValue& value);
     /**
-     * Set an attribute of every edge DT created by Install.
-     * \param name attribute name
+     * Set an attribute of every edge DT created by Install; it wins over the
+     * scenario's own value of the same attribute (DtSystemHelper).
+     * \param name attribute name, or a path into the DT's parts
+     *        ("Compute/CapacityGflops", "ServiceModule/DemandRate")
      * \param value its value
      */
     void SetEdgeDtAttribute(const std::string& name, const AttributeValue& value);
     /**
-     * Set an attribute of the cloud DT created by Install.
-     * \param name attribute name
+     * Set an attribute of the cloud DT created by Install; it wins over the
+     * scenario's own value of the same attribute (DtSystemHelper).
+     * \param name attribute name, or a path into the DT's parts
+     *        ("Compute/CapacityGflops", "ServiceModule/DemandRate")
      * \param value its value
      */
     void SetCloudDtAttribute(const std::string& name, const AttributeValue& value);
@@ -209,6 +215,10 @@ class MultiLayerDtHelper : public Object
      */
     void WriteOutputs(const std::string& dir, double wallSeconds) const;
 
+    /** \return the installer of the DTs (after Build) */
+    DtSystemHelper& GetSystemHelper();
+    /** \return the access network (after Build) */
+    Ptr<DtAccessNetwork> GetAccessNetwork() const;
     /** \return the statistics collected so far */
     Ptr<DtStatsCollector> GetStats() const;
     /** \return the address book of the scenario */
@@ -240,11 +250,11 @@ class MultiLayerDtHelper : public Object
     int64_t AssignStreams(int64_t stream);
 
     /// DT id of the cloud DT.
-    static constexpr uint32_t CLOUD_DT_ID = 1;
+    static constexpr uint32_t CLOUD_DT_ID = DtSystemHelper::CLOUD_DT_ID;
     /// DT id of edge 0; edge e has EDGE_DT_ID_BASE + e.
-    static constexpr uint32_t EDGE_DT_ID_BASE = 100;
+    static constexpr uint32_t EDGE_DT_ID_BASE = DtSystemHelper::EDGE_DT_ID_BASE;
     /// DT id of terminal 0; terminal i has LOCAL_DT_ID_BASE + i.
-    static constexpr uint32_t LOCAL_DT_ID_BASE = 1000;
+    static constexpr uint32_t LOCAL_DT_ID_BASE = DtSystemHelper::LOCAL_DT_ID_BASE;
 
   protected:
     void DoDispose() override;
@@ -252,94 +262,31 @@ class MultiLayerDtHelper : public Object
   private:
     /** Default demand classes (see doc/). */
     void SetDefaultDemandClasses();
-    /**
-     * \param e an edge index
-     * \return the cell its site serves (LTE cell id, or the AP index)
-     */
-    uint32_t GetCellOfEdge(uint32_t e) const;
     /** Place access points, edges, the cloud and the terminals (with their mobility). */
     void PlaceNodes();
-    /** Build the Wi-Fi access network. */
-    void BuildWifi();
-    /** Build the wired access network: a point-to-point link per terminal. */
-    void BuildWired();
-    /** Static routes of the wired access network (global routing is quadratic). */
-    void RouteWired();
-    /** Build the LTE access network: EPC, one eNB per edge site, X2, handover. */
-    void BuildLte();
+    /**
+     * The scenario-wide values of the DTs, as the installer's defaults
+     * (values users set on the DTs win over them).
+     */
+    void SetDtDefaults();
+    /**
+     * \param e an edge index
+     * \return the address its edge DT receives on
+     */
+    Ipv4Address GetEdgeAddress(uint32_t e) const;
     /**
      * Carry out a scheduled handover.
      * \param terminal terminal index
      * \param targetEdge edge index or NEXT_EDGE
      */
     void DoHandover(uint32_t terminal, uint32_t targetEdge);
-    /** Static routes of the LTE topology (edges behind the PGW, cloud behind the edges). */
-    void RouteLte();
-    /**
-     * Build the Wi-Fi access network of WifiRoaming: every AP on one
-     * channel, SSID and subnet; stations roam (DtWifiRoamingManager).
-     */
-    void BuildWifiRoaming();
-    /** Static routes of the roaming Wi-Fi topology (edges in a chain, cloud above). */
-    void RouteWifiRoaming();
-    /**
-     * A station associated with an AP: route its traffic through that AP's
-     * edge (what an ESS's distribution system does on a re-association).
-     * \param terminal terminal index
-     * \param bssid the AP
-     */
-    void StationAssociated(uint32_t terminal, Mac48Address bssid);
-    /**
-     * Routes of the roaming Wi-Fi topology to one station through an edge.
-     * \param terminal terminal index
-     * \param edge the edge whose AP serves it
-     */
-    void RouteStation(uint32_t terminal, uint32_t edge);
-    /**
-     * Route from one edge towards another along the edge chain.
-     * \param from the edge
-     * \param to the other edge
-     * \param nextHop set to the neighbouring edge's address on the way
-     * \return the interface of from towards it
-     */
-    uint32_t ChainNextHop(uint32_t from, uint32_t to, Ipv4Address& nextHop) const;
-    /** Build the fibre links and addresses. */
-    void BuildFibre();
-    /** Build the terminals' ad hoc network. */
-    void BuildAdhoc();
-    /** Give the terminals batteries drained by their radios (ns-3 energy framework). */
-    void BuildEnergy();
-    /** Give every access and fibre device a fault model (LossRate, edge failures). */
-    void BuildFaults();
-    /** Install the malformed-packet injector on the cloud node (MalformedInterval). */
-    void InstallInjector();
-    /**
-     * Fail an edge server: its DT crashes, its devices and the far ends of
-     * its links drop everything, its access point (Wi-Fi) switches off.
-     * \param e the edge index
-     */
-    void FailEdge(uint32_t e);
-    /**
-     * Bring a failed edge server back, its DT with empty state.
-     * \param e the edge index
-     */
-    void RecoverEdge(uint32_t e);
-    /**
-     * Switch the devices of an edge node and the far ends of its links down or up.
-     * \param e the edge index
-     * \param down true: down
-     */
-    void SetEdgeDown(uint32_t e, bool down);
-    /**
-     * \return the default app-usage chain of a terminal (three states; see
-     *         doc/), its factors matching the default demand classes
-     */
-    Ptr<DtAppUsageModel> CreateDefaultAppUsage() const;
     /**
      * \param node a terminal node
      * \return its index, aborting if it is not a terminal of this scenario
      */
     uint32_t TerminalIndex(Ptr<Node> node) const;
+    /** \return the fibre devices: the access network's backhaul, then the core */
+    NetDeviceContainer GetFibreDevices() const;
 
     // Attributes
     uint32_t m_terminals;                //!< number of terminals
@@ -395,46 +342,23 @@ class MultiLayerDtHelper : public Object
     double m_wifiTxPower;                //!< Wi-Fi transmit power, dBm
 
     std::vector<ObjectFactory> m_classes; //!< demand classes
-    ObjectFactory m_localFactory;         //!< local DT factory
-    ObjectFactory m_edgeFactory;          //!< edge DT factory
-    ObjectFactory m_cloudFactory;         //!< cloud DT factory
-
-    bool m_built{false};                              //!< Build() done
-    NodeContainer m_terminalNodes;                    //!< terminals
-    NodeContainer m_edgeNodes;                        //!< edge servers / APs
-    NodeContainer m_cloudNode;                        //!< the cloud
-    std::vector<uint32_t> m_edgeOf;                   //!< terminal -> edge
-    NetDeviceContainer m_accessDevices;               //!< Wi-Fi devices
-    NetDeviceContainer m_fibreDevices;                //!< point-to-point devices
-    NetDeviceContainer m_adhocDevices;                //!< terminals' ad hoc devices
-    NetDeviceContainer m_staDevices;                  //!< terminals' Wi-Fi station devices
-    std::vector<Ipv4Address> m_terminalAddr;          //!< terminal addresses
-    std::vector<Ipv4Address> m_edgeAddr;              //!< edge (AP side) addresses
-    Ipv4Address m_cloudAddr;                          //!< cloud address
-    std::string m_uplinkMode;                         //!< chosen station data mode
-    std::string m_downlinkMode;                       //!< chosen AP data mode
-    Ptr<DtAddressBook> m_book;                        //!< address book
-    Ptr<LteHelper> m_lte;                             //!< LTE helper (LTE access)
-    Ptr<PointToPointEpcHelper> m_epc;                 //!< EPC helper (LTE access)
-    NodeContainer m_enbNodes;                         //!< eNBs (LTE access)
-    NetDeviceContainer m_enbDevices;                  //!< eNB devices (LTE access)
-    NetDeviceContainer m_ueDevices;                   //!< UE devices (LTE access)
-    Ptr<DtStatsCollector> m_stats;                    //!< statistics
-    std::vector<Ptr<DtWifiRoamingManager>> m_roaming; //!< per terminal (WifiRoaming)
-    std::shared_ptr<FlowMonitorHelper> m_flowHelper;  //!< FlowMonitor (if enabled)
-    Ptr<FlowMonitor> m_flowMonitor;                   //!< FlowMonitor (if enabled)
-    std::vector<Mac48Address> m_apMac;                //!< per edge (WifiRoaming)
-    double m_lossRate;                                //!< packet loss on access and fibre
-    uint32_t m_failedEdge;                            //!< edge that fails
-    Time m_edgeFailAt;                                //!< when (0: never)
-    Time m_edgeRecoverAt;                             //!< when it comes back (0: never)
-    bool m_edgeFailover;                            //!< LTE: local DTs fail over to another edge DT
-    Time m_malformedInterval;                       //!< injector period (0: none)
-    uint16_t m_malformedPort;                       //!< injector port (0: the DTs')
-    std::vector<Ptr<EdgeDtApplication>> m_edgeApps; //!< per edge
-    std::map<Ptr<NetDevice>, Ptr<DtFaultErrorModel>> m_faults; //!< per device
-    std::vector<Ptr<Socket>> m_discard;  //!< injector control: sockets that discard
-    std::vector<uint32_t> m_servingEdge; //!< per terminal: edge whose AP serves it (WifiRoaming)
+    std::unique_ptr<DtSystemHelper> m_dt; //!< installs the DTs
+    bool m_built{false};                  //!< Build() done
+    NodeContainer m_terminalNodes;        //!< terminals
+    NodeContainer m_edgeNodes;            //!< edge servers / APs
+    NodeContainer m_cloudNode;            //!< the cloud
+    std::vector<uint32_t> m_edgeOf;       //!< terminal -> edge at the start
+    Ptr<DtAccessNetwork> m_accessNet;     //!< the access network
+    Ptr<DtFibreCore> m_core;              //!< the fibre core
+    Ptr<DtAdhocNetwork> m_adhoc;          //!< the terminals' ad hoc network (PeerToPeer)
+    Ptr<DtFaultHelper> m_faults;          //!< fault models (LossRate, edge failures)
+    double m_lossRate;                    //!< packet loss on access and fibre
+    uint32_t m_failedEdge;                //!< edge that fails
+    Time m_edgeFailAt;                    //!< when (0: never)
+    Time m_edgeRecoverAt;                 //!< when it comes back (0: never)
+    bool m_edgeFailover;                  //!< LTE: local DTs fail over to another edge DT
+    Time m_malformedInterval;             //!< injector period (0: none)
+    uint16_t m_malformedPort;             //!< injector port (0: the DTs')
 };
 
 } // namespace ns3

@@ -1,0 +1,89 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DT_LTE_ACCESS_H
+#define DT_LTE_ACCESS_H
+
+#include "dt-access-network.h"
+
+#include "ns3/data-rate.h"
+#include "ns3/nstime.h"
+
+namespace ns3
+{
+
+class LteHelper;
+class PointToPointEpcHelper;
+
+/**
+ * \ingroup multilayer-dt
+ * LTE with EPC: one eNB at each edge site, X2 between them, A3-RSRP handover
+ * (or only the handovers asked for), UEs attached to their edge's cell at
+ * the start. Edge server e sits behind the PGW on its own fibre
+ * (172.20.e.0/24); the cloud is reached through the edges' fibre core.
+ */
+class DtLteAccess : public DtAccessNetwork
+{
+  public:
+    /// What the network is built from.
+    struct Parameters
+    {
+        uint16_t bandwidth{25};                //!< resource blocks, both directions
+        double enbTxPower{30};                 //!< dBm
+        double nakagamiM{0};                   //!< Nakagami-m fading on top (0: none)
+        bool automaticHandover{true};          //!< A3-RSRP (else only Handover calls)
+        double hysteresis{3};                  //!< A3 hysteresis, dB
+        Time timeToTrigger{MilliSeconds(256)}; //!< A3 time to trigger
+        DataRate fibreRate{"1Gbps"};           //!< edge-PGW links
+        Time fibreDelayPerKm{MicroSeconds(5)}; //!< propagation delay per km
+        double edgePgwKm{1};                   //!< edge-PGW distance
+        int64_t stream{0};                     //!< first random stream
+    };
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    DtLteAccess();
+    /** \param parameters what the network is built from */
+    explicit DtLteAccess(const Parameters& parameters);
+    ~DtLteAccess() override;
+
+    void Build(const DtAccessPlan& plan) override;
+    void Route(const DtAccessPlan& plan, const DtFibreCore& core) override;
+    Ipv4Address GetEdgeAddress(uint32_t edge) const override;
+    uint32_t GetCellOfEdge(uint32_t edge) const override;
+    NetDeviceContainer GetBackhaulDevices() const override;
+    void EnablePcap(const std::string& prefix) const override;
+    bool CanHandOver() const override;
+    void Handover(uint32_t terminal, uint32_t targetEdge) override;
+
+    /** \return the eNB devices, one per edge */
+    NetDeviceContainer GetEnbDevices() const;
+    /** \return the UE devices, one per terminal */
+    NetDeviceContainer GetUeDevices() const;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    Parameters m_parameters;             //!< what it is built from
+    Ptr<LteHelper> m_lte;                //!< LTE helper
+    Ptr<PointToPointEpcHelper> m_epc;    //!< EPC helper
+    NodeContainer m_edges;               //!< the edges
+    Ptr<Node> m_cloud;                   //!< the cloud node
+    NodeContainer m_enbNodes;            //!< one eNB per edge site
+    NetDeviceContainer m_enbDevices;     //!< eNB devices
+    NetDeviceContainer m_ueDevices;      //!< UE devices
+    NetDeviceContainer m_backhaul;       //!< edge-PGW links
+    std::vector<Ipv4Address> m_edgeAddr; //!< per edge, towards the PGW
+};
+
+} // namespace ns3
+
+#endif /* DT_LTE_ACCESS_H */
