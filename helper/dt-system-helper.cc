@@ -6,6 +6,7 @@
 
 #include "dt-system-helper.h"
 
+#include "dt-default-workload.h"
 #include "dt-stats-collector.h"
 
 #include "ns3/abort.h"
@@ -48,6 +49,10 @@ DtSystemHelper::DtSystemHelper()
     m_local.factory.SetTypeId(LocalDtApplication::GetTypeId());
     m_edge.factory.SetTypeId(EdgeDtApplication::GetTypeId());
     m_cloud.factory.SetTypeId(CloudDtApplication::GetTypeId());
+    // The compute of the built-in scenarios (doc/): a terminal's 1 GFLOPS is
+    // ComputeResource's own default.
+    SetEdgeDtDefault("Compute/CapacityGflops", DoubleValue(20));
+    SetCloudDtDefault("Compute/CapacityGflops", DoubleValue(500));
 }
 
 DtSystemHelper::~DtSystemHelper()
@@ -150,25 +155,6 @@ void
 DtSystemHelper::SetAppUsage(bool enable)
 {
     m_appUsage = enable;
-}
-
-Ptr<DtAppUsageModel>
-DtSystemHelper::CreateDefaultAppUsage()
-{
-    // What the terminal's user is doing; factors apply to the default classes
-    // (control, regional, analytics). The papers give no usage model: these
-    // values are ours (doc/, Behavioral data).
-    Ptr<DtAppUsageModel> m = CreateObject<DtAppUsageModel>();
-    const uint32_t monitor = m->AddState("monitoring", Seconds(8), 1.0, {1.4, 0.6, 0.3});
-    const uint32_t coord = m->AddState("coordination", Seconds(5), 1.2, {0.8, 1.6, 0.7});
-    const uint32_t analysis = m->AddState("analysis", Seconds(3), 0.6, {0.6, 0.8, 3.0});
-    m->SetTransition(monitor, coord, 0.7);
-    m->SetTransition(monitor, analysis, 0.3);
-    m->SetTransition(coord, monitor, 0.6);
-    m->SetTransition(coord, analysis, 0.4);
-    m->SetTransition(analysis, monitor, 0.7);
-    m->SetTransition(analysis, coord, 0.3);
-    return m;
 }
 
 void
@@ -563,7 +549,7 @@ DtSystemHelper::InstallLocalDt(Ptr<Node> terminal, uint32_t dtId, Ipv4Address ad
     }
     if (m_appUsage)
     {
-        service->SetAttribute("AppUsage", PointerValue(CreateDefaultAppUsage()));
+        service->SetAttribute("AppUsage", PointerValue(DtDefaultWorkload::CreateAppUsage()));
     }
     if (Ptr<energy::EnergySourceContainer> batteries =
             terminal->GetObject<energy::EnergySourceContainer>())

@@ -28,7 +28,6 @@ namespace ns3
 
 class CloudDtApplication;
 class DtAddressBook;
-class DtAppUsageModel;
 class DtStatsCollector;
 class EdgeDtApplication;
 class FlowMonitor;
@@ -62,7 +61,12 @@ class NetDevice;
  * "DataModule/StatusInterval", "ServiceModule/DemandRate". Scenario-wide
  * values (Set{Local,Edge,Cloud}DtDefault, SetArchitecture) apply only where
  * the user set nothing. The DT ids and the serving edge and cell of each
- * local DT are the installer's to set.
+ * local DT are the installer's to set. Defaults of the installer itself: the
+ * compute of the built-in scenarios (edge 20 GFLOPS, cloud 500 GFLOPS; a
+ * terminal has ComputeResource's 1 GFLOPS). Set what your network gives,
+ * in particular the access rates the local DTs assume when they estimate
+ * transfer times ("ServiceModule/UplinkRate" and "ServiceModule/DownlinkRate",
+ * 50 and 200 Mb/s by default, Wi-Fi-like; a loaded LTE cell gives far less).
  *
  * \code
  *   DtSystemHelper dt;
@@ -144,18 +148,17 @@ class DtSystemHelper
 
     /**
      * The demand classes every local DT draws from (default: none; the
-     * built-in scenarios give three, see doc/).
+     * built-in scenarios' three are DtDefaultWorkload::GetDemandClasses).
      * \param classes one factory per class (TypeId ns3::DtDemandClass)
      */
     void SetDemandClasses(const std::vector<ObjectFactory>& classes);
     /**
-     * Give every local DT the default app-usage chain (three states, see
-     * doc/), which scales the rates of the three default demand classes.
+     * Give every local DT the default app-usage chain
+     * (DtDefaultWorkload::CreateAppUsage), which scales the rates of the
+     * three default demand classes.
      * \param enable true: give it
      */
     void SetAppUsage(bool enable);
-    /** \return the default app-usage chain (see doc/, Behavioral data) */
-    static Ptr<DtAppUsageModel> CreateDefaultAppUsage();
 
     /**
      * When the DTs start: local DTs then, the cloud and edge DTs at half of

@@ -8,6 +8,7 @@
 
 #include "dt-access-network.h"
 #include "dt-adhoc-network.h"
+#include "dt-default-workload.h"
 #include "dt-energy-helper.h"
 #include "dt-fault-helper.h"
 #include "dt-fibre-core.h"
@@ -424,7 +425,7 @@ static constexpr int64_t STREAM_FAULTS = 5000000000;   //!< fault models, + devi
 MultiLayerDtHelper::MultiLayerDtHelper()
     : m_dt(std::make_unique<DtSystemHelper>())
 {
-    SetDefaultDemandClasses();
+    m_classes = DtDefaultWorkload::GetDemandClasses();
 }
 
 MultiLayerDtHelper::~MultiLayerDtHelper()
@@ -451,42 +452,6 @@ MultiLayerDtHelper::DoDispose()
     m_edgeNodes = NodeContainer();
     m_cloudNode = NodeContainer();
     Object::DoDispose();
-}
-
-void
-MultiLayerDtHelper::SetDefaultDemandClasses()
-{
-    // Three classes after the paper's demand levels (Section III.A): light
-    // control demands with tight deadlines, regional demands for the edge, and
-    // heavy analytics. The paper states no sizes; these are ours (see doc/).
-    ObjectFactory control("ns3::DtDemandClass");
-    control.Set("Name", StringValue("control"));
-    control.Set("Weight", DoubleValue(0.5));
-    control.Set("Priority", UintegerValue(6));
-    control.Set("Workload", StringValue("ns3::UniformRandomVariable[Min=0.02|Max=0.1]"));
-    control.Set("InputBytes", StringValue("ns3::UniformRandomVariable[Min=200|Max=2000]"));
-    control.Set("OutputBytes", StringValue("ns3::ConstantRandomVariable[Constant=200]"));
-    control.Set("Deadline", StringValue("ns3::ConstantRandomVariable[Constant=0.1]"));
-
-    ObjectFactory regional("ns3::DtDemandClass");
-    regional.Set("Name", StringValue("regional"));
-    regional.Set("Weight", DoubleValue(0.35));
-    regional.Set("Priority", UintegerValue(3));
-    regional.Set("Workload", StringValue("ns3::UniformRandomVariable[Min=0.5|Max=4]"));
-    regional.Set("InputBytes", StringValue("ns3::UniformRandomVariable[Min=10000|Max=100000]"));
-    regional.Set("OutputBytes", StringValue("ns3::UniformRandomVariable[Min=1000|Max=10000]"));
-    regional.Set("Deadline", StringValue("ns3::ConstantRandomVariable[Constant=1.0]"));
-
-    ObjectFactory analytics("ns3::DtDemandClass");
-    analytics.Set("Name", StringValue("analytics"));
-    analytics.Set("Weight", DoubleValue(0.15));
-    analytics.Set("Priority", UintegerValue(1));
-    analytics.Set("Workload", StringValue("ns3::UniformRandomVariable[Min=50|Max=200]"));
-    analytics.Set("InputBytes", StringValue("ns3::UniformRandomVariable[Min=200000|Max=1000000]"));
-    analytics.Set("OutputBytes", StringValue("ns3::ConstantRandomVariable[Constant=20000]"));
-    analytics.Set("Deadline", StringValue("ns3::ConstantRandomVariable[Constant=5.0]"));
-
-    m_classes = {control, regional, analytics};
 }
 
 void

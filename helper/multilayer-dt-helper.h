@@ -260,8 +260,6 @@ class MultiLayerDtHelper : public Object
     void DoDispose() override;
 
   private:
-    /** Default demand classes (see doc/). */
-    void SetDefaultDemandClasses();
     /** Place access points, edges, the cloud and the terminals (with their mobility). */
     void PlaceNodes();
     /**
