@@ -57,3 +57,10 @@ if(TARGET multilayer-dt-s2)
                         "-DCASES=--ns3::MultiLayerDtHelper::LossRate=-0.5,--RngRun=x,--users=0,--users=abc,--simTime=0,--speed=-1,--syncProbability=1.5,--syncDeadline=0,--demandRate=-1,--migrationPolicy=sideways,--access=5g,--backhaulKm=-1,--nakagamiM=0.2,--twinPlacement=fog,--agentInteraction=-5,--outputDir=/proc/no-such-dir/out,--replayTraffic=/proc/no-such-file,--recordTraffic=/proc/no-such-dir/traffic.txt"
                         -P ${CMAKE_CURRENT_SOURCE_DIR}/bad-input.cmake)
 endif()
+
+if(TARGET multilayer-dt-custom-network)
+  mldt_add_checked_test(example/multilayer-dt-custom-network
+                        "failed +0[^0-9].*handovers detected +[1-9][0-9]*[^0-9].*migrations completed +[1-9][0-9]* of"
+                        $<TARGET_FILE:multilayer-dt-custom-network> --ues=4 --stations=2 --speed=40
+                        --simTime=8 --outputDir=${CMAKE_CURRENT_BINARY_DIR}/custom-network-test-output)
+endif()

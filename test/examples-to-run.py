@@ -31,6 +31,12 @@ cpp_examples = [
     ),
     ("multilayer-dt-open-service --terminals=4 --simTime=3", "True", "False"),
     (
+        "multilayer-dt-custom-network --ues=4 --stations=2 --speed=40 --simTime=8 "
+        "--outputDir=custom-network-test-output",
+        "True",
+        "False",
+    ),
+    (
         "multilayer-dt-s2 --users=6 --simTime=4 --speed=30 --outputDir=s2-test-output",
         "True",
         "False",
