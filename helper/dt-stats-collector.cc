@@ -16,15 +16,11 @@
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
-#include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <iomanip>
 
 namespace ns3
 {
@@ -49,31 +45,6 @@ Quantile(const std::vector<double>& sorted, double q)
     const auto lo = static_cast<std::size_t>(std::floor(pos));
     const auto hi = std::min(lo + 1, sorted.size() - 1);
     return sorted[lo] + (pos - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
-}
-
-/**
- * \param s a configuration value
- * \return it as a JSON number or boolean when it reads as one, else as a string
- */
-nlohmann::json
-ConfigValue(const std::string& s)
-{
-    if (s == "true" || s == "false")
-    {
-        return s == "true";
-    }
-    char* end = nullptr;
-    double d = std::strtod(s.c_str(), &end);
-    if (!s.empty() && end == s.c_str() + s.size() && std::isfinite(d))
-    {
-        if (d == std::floor(d) && std::fabs(d) < 9e15
-            && s.find_first_of(".eE") == std::string::npos)
-        {
-            return static_cast<int64_t>(d);
-        }
-        return d;
-    }
-    return s;
 }
 
 } // namespace
@@ -589,238 +560,6 @@ DtStatsCollector::GetAppUsageTimes() const
     return t;
 }
 
-bool
-DtStatsCollector::WriteSummary(const std::string& path, double wallSeconds) const
-{
-    using nlohmann::json;
-    json j;
-    j["scenario"] = m_scenario;
-    j["architecture"] = m_architecture;
-    j["rng_seed"] = RngSeedManager::GetSeed();
-    j["rng_run"] = RngSeedManager::GetRun();
-    json config = json::object();
-    for (const auto& [k, v] : m_config)
-    {
-        config[k] = ConfigValue(v);
-    }
-    j["config"] = config;
-    j["sim_time_s"] = Simulator::Now().GetSeconds();
-    j["wall_time_s"] = wallSeconds;
-
-    json demands;
-    demands["created"] = m_created;
-    demands["completed_in_deadline"] = GetCount(DtDemandState::COMPLETED_IN_DEADLINE);
-    demands["completed_late"] = GetCount(DtDemandState::COMPLETED_LATE);
-    demands["failed"] = GetCount(DtDemandState::FAILED);
-    demands["pending"] = m_created - m_finished.size();
-    demands["failed_reasons"] = GetFailedReasons();
-    std::array<uint64_t, 4> byTier{};
-    for (const auto& d : m_finished)
-    {
-        ++byTier[static_cast<std::size_t>(d.executedTier)];
-    }
-    demands["by_tier"] = {
-        {"local", byTier[0]}, {"edge", byTier[1]}, {"cloud", byTier[2]}, {"peer", byTier[3]}};
-    demands["escalated"] = m_escalations;
-    demands["retried"] = m_retried;
-    j["demands"] = demands;
-
-    json latency;
-    const char* names[] = {"all", "local", "edge", "cloud"};
-    for (int t = -1; t < 3; ++t)
-    {
-        DtLatencyStats s = GetLatency(t);
-        latency[names[t + 1]] = {
-            {"count", s.count}, {"mean", s.mean}, {"p50", s.p50}, {"p95", s.p95}, {"p99", s.p99}};
-    }
-    j["latency_ms"] = latency;
-
-    const double n = m_created > 0 ? static_cast<double>(m_created) : 1.0;
-    json sig;
-    json data;
-    uint64_t sigTotal = 0;
-    uint64_t dataTotal = 0;
-    for (DtLayer l : {DtLayer::LOCAL, DtLayer::EDGE, DtLayer::CLOUD})
-    {
-        sig[DtLayerName(l)] = GetSignalingBytes(l) / n;
-        data[DtLayerName(l)] = GetDataBytes(l) / n;
-        sigTotal += GetSignalingBytes(l);
-        dataTotal += GetDataBytes(l);
-    }
-    sig["total"] = sigTotal / n;
-    data["total"] = dataTotal / n;
-    j["bytes_per_demand"] = {{"signaling", sig}, {"data", data}};
-    nlohmann::json sent = nlohmann::json::object();
-    for (uint32_t t = 1; t <= DT_MESSAGE_TYPE_COUNT; ++t)
-    {
-        if (m_messagesByType[t] > 0)
-        {
-            sent[DtMessageTypeName(static_cast<DtMessageType>(t))] = m_messagesByType[t];
-        }
-    }
-    j["messages_sent"] = sent;
-
-    uint64_t completed = 0;
-    uint64_t failed = 0;
-    uint64_t discarded = 0;
-    uint64_t proactive = 0;
-    uint64_t migratedBytes = 0;
-    uint64_t discardedBytes = 0;
-    double durationSum = 0;
-    for (const auto& r : m_migrations)
-    {
-        proactive += r.proactive ? 1 : 0;
-        if (r.completed)
-        {
-            ++completed;
-            migratedBytes += r.bytes;
-            durationSum += r.downtime.GetSeconds() * 1e3;
-        }
-        else if (r.discarded)
-        {
-            ++discarded;
-            discardedBytes += r.bytes;
-        }
-        else if (!r.end.IsNegative())
-        {
-            ++failed;
-        }
-    }
-    j["handovers"] = {{"detected", m_handovers}};
-    j["migrations"] = {
-        {"started", m_migrations.size()},
-        {"completed", completed},
-        {"failed", failed},
-        {"proactive", proactive},
-        {"precopies_discarded", discarded},
-        {"state_bytes", migratedBytes},
-        {"discarded_bytes", discardedBytes},
-        {"mean_downtime_ms", completed ? json(durationSum / completed) : json(nullptr)}};
-    uint64_t syncOk = 0;
-    double syncLatency = 0;
-    std::map<std::string, uint64_t> syncFailures;
-    for (const auto& r : m_syncs)
-    {
-        const auto outcome = static_cast<LocalDtApplication::SyncOutcome>(r.outcome);
-        if (outcome == LocalDtApplication::SYNC_OK)
-        {
-            ++syncOk;
-            syncLatency += r.latency.GetSeconds() * 1e3;
-        }
-        else
-        {
-            ++syncFailures[LocalDtApplication::SyncOutcomeName(outcome)];
-        }
-    }
-    const uint64_t syncFailed = m_syncs.size() - syncOk;
-    const double aoi = GetMeanAgeOfInformation();
-    const double cloudAoi = GetCloudAgeOfInformation();
-    j["sync"] = {
-        {"requests", m_syncs.size()},
-        {"ok", syncOk},
-        {"failures", syncFailed},
-        {"failure_ratio",
-         m_syncs.empty() ? json(nullptr) : json(static_cast<double>(syncFailed) / m_syncs.size())},
-        {"failures_by_reason", syncFailures},
-        {"mean_latency_ms", syncOk ? json(syncLatency / syncOk) : json(nullptr)},
-        {"mean_aoi_ms", aoi < 0 ? json(nullptr) : json(aoi * 1e3)},
-        {"cloud_aoi_ms", cloudAoi < 0 ? json(nullptr) : json(cloudAoi * 1e3)}};
-    j["network"] = {{"backhaul_bytes", m_backhaulBytes}};
-    const uint64_t agentSent = GetAgentMessagesSent();
-    const uint64_t agentForwarded = GetAgentMessagesForwarded();
-    const uint64_t across = m_agentMessages[EdgeDtApplication::AGENT_MESSAGE_DELIVERED];
-    j["agents"] = {
-        {"messages_sent", agentSent},
-        {"in_pool", m_agentMessages[EdgeDtApplication::AGENT_MESSAGE_IN_POOL]},
-        {"across_edges", across},
-        {"unreachable", m_agentMessages[EdgeDtApplication::AGENT_MESSAGE_UNREACHABLE]},
-        {"forwarded", agentForwarded},
-        {"mean_latency_across_ms", across ? json(m_agentLatency / across * 1e3) : json(nullptr)},
-        {"proximity_alerts", m_proximityAlerts}};
-    j["packets"] = {{"malformed_dropped", m_malformed}};
-    uint64_t summariesQueued = 0;
-    uint64_t summariesDropped = 0;
-    for (const auto& e : m_edges)
-    {
-        summariesQueued += e->GetQueuedSummaries();
-        summariesDropped += e->GetSummariesDropped();
-    }
-    j["faults"] = {{"packets_lost", GetPacketsLost()},
-                   {"packets_dropped_down", GetPacketsDroppedDown()},
-                   {"edge_failures", m_edgeFailures},
-                   {"edge_recoveries", m_edgeRecoveries},
-                   {"failovers", m_failovers},
-                   {"summaries_queued", summariesQueued},
-                   {"summaries_dropped", summariesDropped}};
-
-    const DtDataStats ds = GetData();
-    const DtDetectionStats det = GetDetection();
-    auto ratioOrNull = [](double v)
-    {
-        return v < 0 ? nlohmann::json(nullptr) : nlohmann::json(v);
-    };
-    json bySource = json::object();
-    for (uint32_t i = 0; i < LocalDtDataModule::N_SOURCES; ++i)
-    {
-        const DtSourceStats& st = ds.bySource[i];
-        bySource[DtSourceName(static_cast<DtSource>(i + 1))] = {
-            {"samples", st.samples},
-            {"windows_sent", st.streamsSent},
-            {"windows_suppressed", st.streamsSuppressed},
-            {"raw_bytes", st.rawBytes},
-            {"compressed_bytes", st.sentBytes},
-            {"rmse",
-             st.values ? json(std::sqrt(st.squaredError / static_cast<double>(st.values)))
-                       : json(nullptr)},
-            {"max_error_over_bound", st.maxErrorOverBound}};
-    }
-    j["data"] = {{"samples", ds.samples},
-                 {"raw_bytes", ds.rawBytes},
-                 {"compressed_bytes", ds.sentBytes},
-                 {"compression_ratio",
-                  ds.sentBytes ? nlohmann::json(static_cast<double>(ds.rawBytes) / ds.sentBytes)
-                               : nlohmann::json(nullptr)},
-                 {"reconstruction_rmse", ds.reconstructionRmse},
-                 {"max_error_over_bound", ds.maxErrorOverBound},
-                 {"undecodable_blocks", ds.undecodableBlocks},
-                 {"by_source", bySource},
-                 {"anomalies_injected", det.injected},
-                 {"anomalies_flagged", det.flagged},
-                 {"anomalies_detected", det.detected},
-                 {"detection_precision", ratioOrNull(det.Precision())},
-                 {"detection_recall", ratioOrNull(det.Recall())},
-                 {"model_updates", ds.modelUpdates},
-                 {"model_version_lag_mean", ratioOrNull(ds.modelVersionLag)}};
-
-    const DtEnergyStats en = GetEnergy();
-    j["energy_j"] = {{"terminals", en.terminals},
-                     {"total", en.totalJ},
-                     {"mean_per_terminal", en.terminals ? en.totalJ / en.terminals : 0.0},
-                     {"radio", en.radioJ},
-                     {"compute", en.computeJ},
-                     {"battery_min_fraction", en.minBatteryFraction}};
-    json usage = json::object();
-    double usageTotal = 0;
-    const std::map<std::string, Time> usageTimes = GetAppUsageTimes();
-    for (const auto& [name, t] : usageTimes)
-    {
-        usageTotal += t.GetSeconds();
-    }
-    for (const auto& [name, t] : usageTimes)
-    {
-        usage[name] = usageTotal > 0 ? t.GetSeconds() / usageTotal : 0.0;
-    }
-    j["data"]["app_usage_share"] = usage;
-
-    std::ofstream out(path);
-    if (!out)
-    {
-        return false;
-    }
-    out << std::setw(2) << j << "\n";
-    return static_cast<bool>(out);
-}
-
 const std::vector<DtSyncRecord>&
 DtStatsCollector::GetSyncs() const
 {
@@ -909,26 +648,6 @@ DtStatsCollector::GetBackhaulBytes() const
     return m_backhaulBytes;
 }
 
-bool
-DtStatsCollector::WriteSyncCsv(const std::string& path) const
-{
-    std::ofstream out(path);
-    if (!out)
-    {
-        return false;
-    }
-    out << "terminal,id,end_s,latency_ms,outcome\n";
-    for (const auto& r : m_syncs)
-    {
-        out << r.terminal << ',' << r.id << ',' << r.end.GetSeconds() << ','
-            << r.latency.GetSeconds() * 1e3 << ','
-            << LocalDtApplication::SyncOutcomeName(
-                   static_cast<LocalDtApplication::SyncOutcome>(r.outcome))
-            << '\n';
-    }
-    return static_cast<bool>(out);
-}
-
 const std::vector<DtMigrationRecord>&
 DtStatsCollector::GetMigrations() const
 {
@@ -941,68 +660,63 @@ DtStatsCollector::GetHandovers() const
     return m_handovers;
 }
 
-bool
-DtStatsCollector::WriteMigrationsCsv(const std::string& path) const
+std::string
+DtStatsCollector::GetScenario() const
 {
-    std::ofstream out(path);
-    if (!out)
-    {
-        return false;
-    }
-    out << "id,terminal,from_edge,to_edge,trigger,start_s,end_s,downtime_ms,state_bytes,status\n";
-    for (const auto& r : m_migrations)
-    {
-        out << r.id << ',' << r.terminal << ',' << r.from << ',' << r.to << ','
-            << (r.proactive ? "proactive" : "reactive") << ',' << r.start.GetSeconds() << ',';
-        if (!r.end.IsNegative())
-        {
-            out << r.end.GetSeconds();
-        }
-        out << ',';
-        if (r.completed)
-        {
-            out << r.downtime.GetSeconds() * 1e3;
-        }
-        const char* status = r.completed          ? "completed"
-                             : r.discarded        ? "discarded"
-                             : r.end.IsNegative() ? "running"
-                                                  : "failed";
-        out << ',' << r.bytes << ',' << status << '\n';
-    }
-    return static_cast<bool>(out);
+    return m_scenario;
 }
 
-bool
-DtStatsCollector::WriteDemandsCsv(const std::string& path) const
+std::string
+DtStatsCollector::GetArchitectureName() const
 {
-    std::ofstream out(path);
-    if (!out)
+    return m_architecture;
+}
+
+const std::vector<std::pair<std::string, std::string>>&
+DtStatsCollector::GetConfig() const
+{
+    return m_config;
+}
+
+uint64_t
+DtStatsCollector::GetMessagesSent(uint32_t type) const
+{
+    return type < m_messagesByType.size() ? m_messagesByType[type] : 0;
+}
+
+double
+DtStatsCollector::GetAgentLatencyAcross() const
+{
+    const uint64_t across = m_agentMessages[EdgeDtApplication::AGENT_MESSAGE_DELIVERED];
+    return across ? m_agentLatency / across : -1;
+}
+
+uint64_t
+DtStatsCollector::GetEdgeRecoveries() const
+{
+    return m_edgeRecoveries;
+}
+
+uint64_t
+DtStatsCollector::GetSummariesQueued() const
+{
+    uint64_t n = 0;
+    for (const auto& e : m_edges)
     {
-        return false;
+        n += e->GetQueuedSummaries();
     }
-    out << "id,terminal,class,created_s,tier,final_state,reason,latency_ms,workload_gflop,"
-           "bytes_up,bytes_down,hops\n";
-    std::vector<DtDemand> rows = m_finished;
-    std::sort(rows.begin(),
-              rows.end(),
-              [](const DtDemand& a, const DtDemand& b)
-              {
-                  return a.origin != b.origin ? a.origin < b.origin : a.id < b.id;
-              });
-    out << std::setprecision(9);
-    for (const auto& d : rows)
+    return n;
+}
+
+uint64_t
+DtStatsCollector::GetSummariesDropped() const
+{
+    uint64_t n = 0;
+    for (const auto& e : m_edges)
     {
-        out << d.id << ',' << d.origin << ',' << +d.demandClass << ',' << d.created.GetSeconds()
-            << ',' << DtTierName(d.executedTier) << ',' << DtDemandStateName(d.state) << ','
-            << (d.state == DtDemandState::FAILED ? DtFailureReasonName(d.reason) : "") << ',';
-        if (d.state != DtDemandState::FAILED)
-        {
-            out << d.GetLatency().GetSeconds() * 1e3;
-        }
-        out << ',' << d.workloadGflop << ',' << d.inputBytes << ',' << d.outputBytes << ','
-            << +d.hops << '\n';
+        n += e->GetSummariesDropped();
     }
-    return static_cast<bool>(out);
+    return n;
 }
 
 } // namespace ns3

@@ -209,35 +209,31 @@ class DtStatsCollector : public Object
     /** \return time the terminals spent in each app-usage state, by state name */
     std::map<std::string, Time> GetAppUsageTimes() const;
 
+    /** \return the scenario name (SetScenario) */
+    std::string GetScenario() const;
+    /** \return the architecture name (SetScenario) */
+    std::string GetArchitectureName() const;
+    /** \return the configuration entries (SetConfig), in the order set */
+    const std::vector<std::pair<std::string, std::string>>& GetConfig() const;
     /**
-     * \param path summary.json to write
-     * \param wallSeconds wall-clock duration of the run
-     * \return false if the file could not be written
+     * \param type a DtMessageType value
+     * \return messages of that type the DTs sent
      */
-    bool WriteSummary(const std::string& path, double wallSeconds) const;
-    /**
-     * \param path demands.csv to write
-     * \return false if the file could not be written
-     */
-    bool WriteDemandsCsv(const std::string& path) const;
-    /**
-     * Write migrations.csv: one row per agent migration.
-     * \param path the file
-     * \return false if it could not be written
-     */
-    bool WriteMigrationsCsv(const std::string& path) const;
+    uint64_t GetMessagesSent(uint32_t type) const;
+    /** \return mean latency of agent messages delivered across edges, s (-1: none) */
+    double GetAgentLatencyAcross() const;
+    /** \return edge DT recoveries */
+    uint64_t GetEdgeRecoveries() const;
+    /** \return region summaries the edge DTs hold back while the cloud is out of reach */
+    uint64_t GetSummariesQueued() const;
+    /** \return region summaries the edge DTs dropped (queue full) */
+    uint64_t GetSummariesDropped() const;
     /** \return the migrations seen so far */
     const std::vector<DtMigrationRecord>& GetMigrations() const;
     /** \return handovers the local DTs detected */
     uint64_t GetHandovers() const;
     /** \return the synchronizations that ended */
     const std::vector<DtSyncRecord>& GetSyncs() const;
-    /**
-     * Write sync.csv: one row per synchronization request.
-     * \param path the file
-     * \return false if it could not be written
-     */
-    bool WriteSyncCsv(const std::string& path) const;
     /**
      * \return mean age of information of the twins where their terminals
      *         synchronize them: at the edges, or in the cloud when no edge

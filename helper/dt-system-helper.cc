@@ -7,6 +7,7 @@
 #include "dt-system-helper.h"
 
 #include "dt-default-workload.h"
+#include "dt-results-writer.h"
 #include "dt-stats-collector.h"
 
 #include "ns3/abort.h"
@@ -31,7 +32,6 @@
 #include "ns3/wifi-mac.h"
 #include "ns3/wifi-net-device.h"
 
-#include <filesystem>
 #include <limits>
 
 namespace ns3
@@ -583,18 +583,7 @@ DtSystemHelper::EnableFlowMonitor(NodeContainer nodes)
 void
 DtSystemHelper::WriteOutputs(const std::string& dir, double wallSeconds) const
 {
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    NS_ABORT_MSG_IF(ec, "cannot create output folder " << dir << ": " << ec.message());
-    auto write = [&dir](const std::string& name, bool ok)
-    {
-        NS_ABORT_MSG_IF(
-            !ok, "cannot write " << dir << "/" << name << " (is the output folder writable?)");
-    };
-    write("summary.json", m_stats->WriteSummary(dir + "/summary.json", wallSeconds));
-    write("demands.csv", m_stats->WriteDemandsCsv(dir + "/demands.csv"));
-    write("sync.csv", m_stats->WriteSyncCsv(dir + "/sync.csv"));
-    write("migrations.csv", m_stats->WriteMigrationsCsv(dir + "/migrations.csv"));
+    DtResultsWriter::WriteAll(*m_stats, dir, wallSeconds);
     if (m_flowMonitor)
     {
         m_flowMonitor->CheckForLostPackets();
