@@ -18,7 +18,6 @@
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 
-
 #include <algorithm>
 #include <cmath>
 

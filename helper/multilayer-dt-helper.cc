@@ -13,6 +13,7 @@
 #include "dt-fault-helper.h"
 #include "dt-fibre-core.h"
 #include "dt-lte-access.h"
+#include "dt-scenario-placement.h"
 #include "dt-stats-collector.h"
 #include "dt-wifi-access.h"
 #include "dt-wifi-roaming-access.h"
@@ -623,80 +624,19 @@ MultiLayerDtHelper::Build()
 void
 MultiLayerDtHelper::PlaceNodes()
 {
-    // Positions: access points on a line, terminals on a disc around theirs.
-    MobilityHelper fixed;
-    Ptr<ListPositionAllocator> apPos = CreateObject<ListPositionAllocator>();
-    NS_ABORT_MSG_IF(!m_sites.empty() && m_sites.size() != m_edges,
-                    m_sites.size() << " edge positions for " << m_edges << " edges");
-    for (uint32_t e = 0; e < m_edges; ++e)
-    {
-        apPos->Add(m_sites.empty() ? Vector(e * m_edgeSpacing, 0, 0) : m_sites[e]);
-    }
-    fixed.SetPositionAllocator(apPos);
-    fixed.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-    fixed.Install(m_edgeNodes);
-    fixed.Install(m_cloudNode);
-
-    for (uint32_t e = 0; e < m_edges; ++e)
-    {
-        NodeContainer stas;
-        for (uint32_t i = 0; i < m_terminals; ++i)
-        {
-            if (m_edgeOf[i] == e)
-            {
-                stas.Add(m_terminalNodes.Get(i));
-            }
-        }
-        Ptr<UniformDiscPositionAllocator> around = CreateObject<UniformDiscPositionAllocator>();
-        const Vector site = m_edgeNodes.Get(e)->GetObject<MobilityModel>()->GetPosition();
-        around->SetX(site.x);
-        around->SetY(site.y);
-        around->SetRho(m_terminalRadius);
-        around->AssignStreams(STREAM_POSITIONS + e);
-        ObjectFactory model = m_mobilityFactory;
-        if (model.GetTypeId() == TypeId())
-        {
-            model.SetTypeId("ns3::ConstantPositionMobilityModel");
-            if (m_mobility == GAUSS_MARKOV)
-            {
-                // Wi-Fi: a square around the terminal's AP (no roaming);
-                // LTE: the whole row of cells (handover).
-                const double r = std::max(m_terminalRadius, 1.0);
-                const bool roams = m_access == LTE || m_wifiRoaming;
-                double x0 = roams ? -r : site.x - r;
-                double x1 = roams ? (m_edges - 1) * m_edgeSpacing + r : site.x + r;
-                double y0 = site.y - r;
-                double y1 = site.y + r;
-                if (m_mobilityBounds.xMax > m_mobilityBounds.xMin
-                    && m_mobilityBounds.yMax > m_mobilityBounds.yMin)
-                {
-                    x0 = m_mobilityBounds.xMin;
-                    x1 = m_mobilityBounds.xMax;
-                    y0 = m_mobilityBounds.yMin;
-                    y1 = m_mobilityBounds.yMax;
-                }
-                std::ostringstream speed;
-                speed << "ns3::ConstantRandomVariable[Constant=" << m_meanSpeed << "]";
-                model.SetTypeId("ns3::GaussMarkovMobilityModel");
-                model.Set("Bounds", BoxValue(Box(x0, x1, y0, y1, 0, 0)));
-                model.Set("TimeStep", TimeValue(m_gmTimeStep));
-                model.Set("Alpha", DoubleValue(m_gmAlpha));
-                model.Set("MeanVelocity", StringValue(speed.str()));
-                model.Set("MeanPitch", StringValue("ns3::ConstantRandomVariable[Constant=0]"));
-                model.Set("NormalPitch",
-                          StringValue("ns3::NormalRandomVariable[Mean=0|Variance=0]"));
-            }
-        }
-        for (uint32_t k = 0; k < stas.GetN(); ++k)
-        {
-            Ptr<MobilityModel> mm = model.Create<MobilityModel>();
-            NS_ABORT_MSG_IF(!mm,
-                            "terminal mobility: " << model.GetTypeId().GetName()
-                                                  << " is not an ns3::MobilityModel");
-            stas.Get(k)->AggregateObject(mm);
-            mm->SetPosition(around->GetNext());
-        }
-    }
+    DtScenarioPlacement::Parameters p;
+    p.sites = m_sites;
+    p.edgeSpacing = m_edgeSpacing;
+    p.terminalRadius = m_terminalRadius;
+    p.gaussMarkov = m_mobility == GAUSS_MARKOV;
+    p.roaming = m_access == LTE || m_wifiRoaming;
+    p.meanSpeed = m_meanSpeed;
+    p.gaussMarkovAlpha = m_gmAlpha;
+    p.gaussMarkovTimeStep = m_gmTimeStep;
+    p.bounds = m_mobilityBounds;
+    p.mobilityFactory = m_mobilityFactory;
+    p.stream = STREAM_POSITIONS;
+    DtScenarioPlacement::Place(p, m_cloudNode, m_edgeNodes, m_terminalNodes, m_edgeOf);
 }
 
 NetDeviceContainer
