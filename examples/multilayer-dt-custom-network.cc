@@ -23,7 +23,12 @@
 // Prints a short table and writes OUTPUTDIR/summary.json, demands.csv,
 // sync.csv, migrations.csv.
 //
+// The faults of the built-in scenarios work here too (DtFaultHelper): loss on
+// the metro, WAN and hotspot devices, an edge server that fails and
+// recovers, malformed datagrams.
+//
 //   ./mldt run custom-network -- --ues=10 --speed=30 --migrationPolicy=proactive
+//   ./mldt run custom-network -- --failEdgeAt=8 --recoverEdgeAt=14 --lossRate=0.05
 
 #include "ns3/applications-module.h"
 #include "ns3/core-module.h"
@@ -90,6 +95,11 @@ main(int argc, char* argv[])
     std::string outputDir = "custom-network-output";
     bool pcap = false;
     bool flowmon = false;
+    double lossRate = 0;
+    double failEdgeAt = 0;
+    double recoverEdgeAt = 0;
+    uint32_t failedEdge = 1;
+    double malformedInterval = 0;
 
     CommandLine cmd(__FILE__);
     cmd.Usage("Digital twins installed on a network built with ns-3's own helpers: three LTE "
@@ -112,6 +122,18 @@ main(int argc, char* argv[])
     cmd.AddValue("outputDir", "Folder for the outputs", outputDir);
     cmd.AddValue("pcap", "Write PCAP traces of the metro LAN and the hotspot", pcap);
     cmd.AddValue("flowmon", "Write FlowMonitor statistics (flowmon.xml)", flowmon);
+    cmd.AddValue("lossRate",
+                 "Probability that a packet is lost on each metro, WAN and hotspot device it "
+                 "reaches (0..1)",
+                 lossRate);
+    cmd.AddValue(
+        "failEdgeAt", "Time (s) at which edge server failedEdge fails (0: never)", failEdgeAt);
+    cmd.AddValue("recoverEdgeAt", "Time (s) at which it comes back (0: never)", recoverEdgeAt);
+    cmd.AddValue(
+        "failedEdge", "Index of the edge server that fails (0..3; 3: the hotspot)", failedEdge);
+    cmd.AddValue("malformedInterval",
+                 "Seconds between malformed DT datagrams sent to every DT in turn (0: none)",
+                 malformedInterval);
     if (const std::string bad = DtCheckAttributeArguments(argc, argv); !bad.empty())
     {
         Fail(bad);
@@ -144,6 +166,24 @@ main(int argc, char* argv[])
     if (!(cloudKm >= 0))
     {
         Fail("--cloudKm=" + Fmt(cloudKm) + ": expected >= 0");
+    }
+    if (!(lossRate >= 0 && lossRate <= 1))
+    {
+        Fail("--lossRate=" + Fmt(lossRate, 3) + ": expected 0..1");
+    }
+    if (!(failEdgeAt >= 0) || !(recoverEdgeAt >= 0)
+        || (recoverEdgeAt > 0 && recoverEdgeAt <= failEdgeAt))
+    {
+        Fail("--failEdgeAt=" + Fmt(failEdgeAt) + " --recoverEdgeAt=" + Fmt(recoverEdgeAt)
+             + ": expected times >= 0, the recovery after the failure");
+    }
+    if (failedEdge > 3)
+    {
+        Fail("--failedEdge=" + std::to_string(failedEdge) + ": expected 0..3");
+    }
+    if (!(malformedInterval >= 0))
+    {
+        Fail("--malformedInterval=" + Fmt(malformedInterval, 3) + ": expected >= 0");
     }
     DtMigrationPolicy migration;
     if (policy == "reactive")
@@ -270,7 +310,8 @@ main(int argc, char* argv[])
     wan.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
     wan.SetChannelAttribute("Delay", TimeValue(MicroSeconds(5) * cloudKm));
     ip.SetBase("10.200.0.0", "255.255.255.252");
-    Ipv4InterfaceContainer wanIfs = ip.Assign(wan.Install(gateway, cloud));
+    NetDeviceContainer wanDevs = wan.Install(gateway, cloud);
+    Ipv4InterfaceContainer wanIfs = ip.Assign(wanDevs);
 
     // The hotspot: edge server 3 is its access point.
     Ptr<ListPositionAllocator> spots = CreateObject<ListPositionAllocator>();
@@ -353,6 +394,12 @@ main(int argc, char* argv[])
     dt.SetLocalDtAttribute("ServiceModule/UplinkRate", DataRateValue(DataRate("8Mbps")));
     dt.SetLocalDtAttribute("ServiceModule/DownlinkRate", DataRateValue(DataRate("20Mbps")));
     dt.SetEdgeDtAttribute("ServiceModule/BackhaulRate", DataRateValue(DataRate("10Gbps")));
+    if (failEdgeAt > 0)
+    {
+        // A local DT that hears nothing from its edge for 2 s probes it, and
+        // moves to another edge DT if the probe fails.
+        dt.SetLocalDtAttribute("EdgeFailover", BooleanValue(true));
+    }
     dt.SetStartTime(Seconds(1));
     dt.SetStopTime(Seconds(1 + simTime + 5));
     DtEnergyHelper energy;
@@ -366,6 +413,24 @@ main(int argc, char* argv[])
     dt.AddCell(edges.Get(3), apDev.Get(0));
     dt.InstallLocalDt(NodeContainer(ues, stations));
     dt.AssignStreams(1000000);
+    Ptr<DtFaultHelper> faults = CreateObject<DtFaultHelper>();
+    faults->SetAttribute("LossRate", DoubleValue(lossRate));
+    faults->SetStats(dt.GetStats());
+    if (lossRate > 0 || failEdgeAt > 0)
+    {
+        NetDeviceContainer faulty(lanDevs, apDev);
+        faulty.Add(staDevs);
+        faulty.Add(wanDevs);
+        faults->Install(faulty, 5000000);
+    }
+    if (failEdgeAt > 0)
+    {
+        faults->ScheduleFailure(edges.Get(failedEdge), Seconds(failEdgeAt), Seconds(recoverEdgeAt));
+    }
+    if (malformedInterval > 0)
+    {
+        faults->InstallMalformedInjector(gateway, dt, Seconds(malformedInterval), 0);
+    }
     if (flowmon)
     {
         dt.EnableFlowMonitor();
@@ -426,6 +491,11 @@ main(int argc, char* argv[])
               << "mean age of information ms    " << Fmt(st->GetMeanAgeOfInformation() * 1e3)
               << "\n"
               << "terminal energy J             " << Fmt(st->GetEnergy().totalJ) << "\n"
+              << "packets lost / dropped down   " << st->GetPacketsLost() << " / "
+              << st->GetPacketsDroppedDown() << "\n"
+              << "edge failures / failovers     " << st->GetEdgeFailures() << " / "
+              << st->GetFailovers() << "\n"
+              << "malformed packets dropped     " << st->GetMalformedDropped() << "\n"
               << "wall time s                   " << Fmt(wall, 2) << "\n"
               << "outputs: " << outputDir
               << "/{summary.json, demands.csv, sync.csv, migrations.csv}" << std::endl;

@@ -23,6 +23,7 @@
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/point-to-point-net-device.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/udp-socket-factory.h"
@@ -90,20 +91,18 @@ DtFaultHelper::Install(NetDeviceContainer devices, int64_t stream)
         Ptr<DtFaultErrorModel> em = CreateObject<DtFaultErrorModel>();
         em->SetAttribute("LossRate", DoubleValue(m_lossRate));
         em->AssignStreams(stream++);
-        if (Ptr<PointToPointNetDevice> p2p = DynamicCast<PointToPointNetDevice>(dev))
-        {
-            p2p->SetReceiveErrorModel(em);
-        }
-        else if (Ptr<WifiNetDevice> wifi = DynamicCast<WifiNetDevice>(dev))
+        if (Ptr<WifiNetDevice> wifi = DynamicCast<WifiNetDevice>(dev))
         {
             // Data frames only: ns-3.37's block-ack code does not survive lost
             // management frames (ADDBA), and beacons have their own loss model.
             em->SetAttribute("IpOnly", BooleanValue(true));
             wifi->GetPhy()->SetPostReceptionErrorModel(em);
         }
-        else
+        else if (!dev->SetAttributeFailSafe("ReceiveErrorModel", PointerValue(em)))
         {
-            continue; // LTE radio: its own channel and HARQ model the losses
+            // No receive error model (the LTE radio: its own channel and HARQ
+            // model the losses).
+            continue;
         }
         m_models[dev] = em;
         if (m_stats)

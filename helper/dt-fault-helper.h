@@ -31,13 +31,15 @@ class Socket;
  * recoveries, and malformed DT datagrams.
  *
  * - Loss (Install): a DtFaultErrorModel on each device, LossRate per packet;
- *   a point-to-point device as its receive error model, a Wi-Fi device after
- *   reception for data frames only (ns-3.37's block-ack code does not
- *   survive lost management frames). Other devices (the LTE radio, with its
- *   own channel and HARQ) are left as they are.
+ *   a Wi-Fi device after reception for data frames only (ns-3.37's block-ack
+ *   code does not survive lost management frames), any device with a
+ *   ReceiveErrorModel attribute (point-to-point, CSMA, ...) as that. Other
+ *   devices (the LTE radio, with its own channel and HARQ) are left as they
+ *   are.
  * - Failure (ScheduleFailure): first every device of the node and the far
- *   ends of its point-to-point links drop everything (with a fault model
- *   from Install) and its Wi-Fi access points switch off, then its DTs crash
+ *   ends of its point-to-point links drop everything they receive (with a
+ *   fault model from Install; a shared medium such as CSMA keeps working for
+ *   the other nodes) and its Wi-Fi access points switch off, then its DTs crash
  *   (DtApplication::Fail, state lost); Recover brings the devices back and
  *   restarts the DTs with empty state.
  * - The injector (InstallMalformedInjector) sends malformed datagrams to

@@ -63,4 +63,10 @@ if(TARGET multilayer-dt-custom-network)
                         "failed +0[^0-9].*handovers detected +[1-9][0-9]*[^0-9].*migrations completed +[1-9][0-9]* of"
                         $<TARGET_FILE:multilayer-dt-custom-network> --ues=4 --stations=2 --speed=40
                         --simTime=8 --outputDir=${CMAKE_CURRENT_BINARY_DIR}/custom-network-test-output)
+  mldt_add_checked_test(example/multilayer-dt-custom-network-faults
+                        "packets lost / dropped down +[1-9][0-9]* / [1-9][0-9]*[^0-9].*edge failures / failovers +1 / [0-9]+[^0-9].*malformed packets dropped +[1-9]"
+                        $<TARGET_FILE:multilayer-dt-custom-network> --ues=4 --stations=2 --speed=40
+                        --simTime=8 --lossRate=0.05 --failEdgeAt=4 --recoverEdgeAt=7
+                        --failedEdge=3 --malformedInterval=0.05
+                        --outputDir=${CMAKE_CURRENT_BINARY_DIR}/custom-network-faults-output)
 endif()

@@ -37,6 +37,13 @@ cpp_examples = [
         "False",
     ),
     (
+        "multilayer-dt-custom-network --ues=4 --stations=2 --speed=40 --simTime=8 "
+        "--lossRate=0.05 --failEdgeAt=4 --recoverEdgeAt=7 --failedEdge=3 "
+        "--malformedInterval=0.05 --outputDir=custom-network-faults-output",
+        "True",
+        "False",
+    ),
+    (
         "multilayer-dt-s2 --users=6 --simTime=4 --speed=30 --outputDir=s2-test-output",
         "True",
         "False",
