@@ -290,7 +290,10 @@ class DtEdgeFailurePeerTestCase : public DtFaultTestCase
   private:
     void DoRun() override
     {
-        const Time failAt = Seconds(2);
+        // Not earlier: the DTs all start at 1 s, and when the edge's ARP
+        // request to a station is lost in that burst (a broadcast, never
+        // retransmitted), ARP asks again only after 1 s.
+        const Time failAt = Seconds(4);
         FaultRun r = RunFaults(
             [failAt](Ptr<MultiLayerDtHelper> dt)
             {
