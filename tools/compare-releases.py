@@ -54,6 +54,9 @@ def find_program(folder, scenario):
 
 
 def lookup(summary, path):
+    if path[0] == 'latency_ms' and path[-1] != 'count' and \
+            lookup(summary, path[:2] + ('count',)) == 0:
+        return None  # no demand ran there
     for key in path:
         if not isinstance(summary, dict) or key not in summary:
             return None
