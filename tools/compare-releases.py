@@ -146,13 +146,15 @@ def main():
         if v is None:
             return '-'
         if isinstance(v, float) and not v.is_integer():
-            return f'{v:.4f}' if abs(v) < 10 else f'{v:.1f}'
+            # ratios with four decimals, counts, times and energies with one
+            return f'{v:.4f}' if abs(v) < 1 else f'{v:.1f}'
         return f'{int(v)}'
 
     header = ['case', 'figure (mean of %d runs)' % args.runs] + labels
     table = [header] + [[r[0], r[1]] + [fmt(v) for v in r[2:]] for r in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-    lines = ['  '.join(cell.ljust(w) for cell, w in zip(row, widths)) for row in table]
+    lines = ['  '.join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip()
+             for row in table]
     print('\n'.join(lines))
     rule = '  '.join('=' * w for w in widths)
     with open(os.path.join(out, 'releases.rst'), 'w') as f:
