@@ -94,6 +94,7 @@ struct Settings
     double recoverEdgeAt{0};     //!< when it comes back, s (0: never)
     double malformedInterval{0}; //!< malformed datagram period, s (0: none)
     uint32_t malformedPort{0};   //!< their port (0: the DTs')
+    TypeId placement;            //!< where the multi-layer DT runs demands
 };
 
 /**
@@ -125,6 +126,7 @@ RunOnce(DtArchitecture arch, const Settings& s)
     dt->SetAttribute("EdgeRecoveryTime", TimeValue(Seconds(s.recoverEdgeAt)));
     dt->SetAttribute("MalformedInterval", TimeValue(Seconds(s.malformedInterval)));
     dt->SetAttribute("MalformedPort", UintegerValue(s.malformedPort));
+    dt->SetAttribute("PlacementPolicy", TypeIdValue(s.placement));
     if (s.lte)
     {
         // 100 resource blocks: the most LTE gives, still below S1's 50/200 Mb/s.
@@ -465,6 +467,12 @@ main(int argc, char* argv[])
                  s.workloadScale);
     cmd.AddValue("flowmon", "Write FlowMonitor statistics (flowmon.xml)", s.flowmon);
     cmd.AddValue("progress", "Print the simulation's progress every 5 s of wall time", s.progress);
+    std::string placement = "lowest-feasible";
+    cmd.AddValue("placement",
+                 "lowest-feasible | min-latency: where the multi-layer DT's terminals run "
+                 "their demands (the lowest tier that meets the deadline, or the smallest "
+                 "expected completion time that meets it)",
+                 placement);
     std::string access = "wifi";
     cmd.AddValue("access",
                  "wifi | lte | wired (a point-to-point link per terminal, no radio: the DT "
@@ -570,6 +578,10 @@ main(int argc, char* argv[])
             Fail(std::string("--") + name + "=" + Fmt(v, 3)
                  + " must be a positive capacity in GFLOPS");
         }
+    }
+    if (!DtPlacementPolicyByName(placement, s.placement))
+    {
+        Fail("--placement=" + placement + " is not one of lowest-feasible, min-latency");
     }
     if (access == "lte")
     {

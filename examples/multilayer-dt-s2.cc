@@ -112,6 +112,12 @@ main(int argc, char* argv[])
     cmd.AddValue("migrationPolicy", "reactive | proactive | none", policy);
     cmd.AddValue("access", "lte | wifi", access);
     cmd.AddValue("twinPlacement", "edge | cloud | edgecloud", placement);
+    std::string demandPlacement = "lowest-feasible";
+    cmd.AddValue("placement",
+                 "lowest-feasible | min-latency: where the users run their computing demands "
+                 "(the lowest tier that meets the deadline, or the smallest expected "
+                 "completion time that meets it)",
+                 demandPlacement);
     cmd.AddValue("agentInteraction",
                  "Period at which the agents of each group of 5 users message each "
                  "other, ms (0: none)",
@@ -184,6 +190,11 @@ main(int argc, char* argv[])
     else if (policy != "reactive")
     {
         Fail("--migrationPolicy=" + policy + " is not one of reactive, proactive, none");
+    }
+    TypeId placementPolicy;
+    if (!DtPlacementPolicyByName(demandPlacement, placementPolicy))
+    {
+        Fail("--placement=" + demandPlacement + " is not one of lowest-feasible, min-latency");
     }
     if (access != "lte" && access != "wifi")
     {
@@ -267,6 +278,7 @@ main(int argc, char* argv[])
     dt->SetAttribute("MeanSpeed", DoubleValue(speed));
     dt->SetAttribute("MigrationPolicy", EnumValue(migration));
     dt->SetAttribute("TwinPlacement", EnumValue(twins));
+    dt->SetAttribute("PlacementPolicy", TypeIdValue(placementPolicy));
     dt->SetAttribute("AgentInteractionInterval",
                      TimeValue(MicroSeconds(std::llround(interactionMs * 1e3))));
     dt->SetAttribute("InteractionGroupSize", UintegerValue(5));

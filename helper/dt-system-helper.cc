@@ -18,6 +18,7 @@
 #include "ns3/dt-compute-energy-model.h"
 #include "ns3/dt-demand-class.h"
 #include "ns3/dt-energy-compat.h"
+#include "ns3/dt-placement-policy.h"
 #include "ns3/edge-dt-application.h"
 #include "ns3/enum.h"
 #include "ns3/flow-monitor-helper.h"
@@ -155,6 +156,25 @@ void
 DtSystemHelper::SetAppUsage(bool enable)
 {
     m_appUsage = enable;
+}
+
+void
+DtSystemHelper::SetPlacementPolicyType(const std::string& type)
+{
+    TypeId tid;
+    NS_ABORT_MSG_IF(!TypeId::LookupByNameFailSafe(type, &tid) ||
+                        !tid.IsChildOf(DtPlacementPolicy::GetTypeId()),
+                    "DtSystemHelper: placement policy '"
+                        << type << "' is not a registered subclass of ns3::DtPlacementPolicy");
+    m_placementPolicy.SetTypeId(tid);
+}
+
+void
+DtSystemHelper::SetPlacementPolicyAttribute(const std::string& name, const AttributeValue& value)
+{
+    NS_ABORT_MSG_IF(m_placementPolicy.GetTypeId() == TypeId(),
+                    "DtSystemHelper: SetPlacementPolicyType before SetPlacementPolicyAttribute");
+    m_placementPolicy.Set(name, value);
 }
 
 void
@@ -473,7 +493,7 @@ DtSystemHelper::FindServingEdge(Ptr<Node> terminal, uint32_t& cell) const
             // The nearest access point of the station's SSID.
             const Ssid ssid = wifi->GetMac()->GetSsid();
             double best = std::numeric_limits<double>::infinity();
-            for (const auto& [node, app] : m_edgeApps)
+            for (const Ptr<Node>& node : m_edgeNodes) // install order: ties go to the first
             {
                 for (uint32_t k = 0; k < node->GetNDevices(); ++k)
                 {
@@ -543,6 +563,12 @@ DtSystemHelper::InstallLocalDt(Ptr<Node> terminal, uint32_t dtId, Ipv4Address ad
                                                   {"CloudDtId", UintegerValue(CLOUD_DT_ID).Copy()},
                                                   {"ServingCell", UintegerValue(cell).Copy()}}));
     Ptr<LocalDtServiceModule> service = app->GetServiceModule();
+    if (m_placementPolicy.GetTypeId() != TypeId() &&
+        !UserSet(m_local, "ServiceModule/PlacementPolicy"))
+    {
+        service->SetAttribute("PlacementPolicy",
+                              PointerValue(m_placementPolicy.Create<DtPlacementPolicy>()));
+    }
     for (const auto& f : m_classes)
     {
         service->AddDemandClass(f.Create<DtDemandClass>());

@@ -159,6 +159,21 @@ class DtSystemHelper
      * \param enable true: give it
      */
     void SetAppUsage(bool enable);
+    /**
+     * Where the local DTs installed from now on place their demands: each
+     * gets its own instance of this DtPlacementPolicy subclass as its service
+     * module's PlacementPolicy (default: the service module's own,
+     * DtLowestFeasiblePlacement). A value the user sets with
+     * SetLocalDtAttribute("ServiceModule/PlacementPolicy", ...) wins.
+     * \param type the policy's TypeId name, e.g. "ns3::DtMinLatencyPlacement"
+     */
+    void SetPlacementPolicyType(const std::string& type);
+    /**
+     * Set an attribute of the placement policies created from now on.
+     * \param name the attribute's name
+     * \param value its value
+     */
+    void SetPlacementPolicyAttribute(const std::string& name, const AttributeValue& value);
 
     /**
      * When the DTs start: local DTs then, the cloud and edge DTs at half of
@@ -370,6 +385,7 @@ class DtSystemHelper
     DtArchitecture m_architecture;                          //!< for the summary
     std::vector<ObjectFactory> m_classes;                   //!< demand classes
     bool m_appUsage{false};                                 //!< default app-usage chain
+    ObjectFactory m_placementPolicy;                        //!< placement policy (if set)
     Time m_start;                                           //!< local DTs' start
     Time m_stop;                                            //!< every DT's stop
     Ptr<DtAddressBook> m_book;                              //!< shared address book

@@ -27,6 +27,7 @@
 #include "ns3/dt-address-book.h"
 #include "ns3/dt-malformed-injector.h"
 #include "ns3/dt-ns3-version.h"
+#include "ns3/dt-placement-policy.h"
 #include "ns3/edge-dt-application.h"
 #include "ns3/enum.h"
 #include "ns3/internet-stack-helper.h"
@@ -115,6 +116,16 @@ MultiLayerDtHelper::GetTypeId()
                 DtMakeEnumAccessor<DtTwinPlacement>(&MultiLayerDtHelper::m_twinPlacement),
                 MakeEnumChecker(
                     DT_TWIN_EDGE, "Edge", DT_TWIN_CLOUD, "Cloud", DT_TWIN_EDGE_CLOUD, "EdgeCloud"))
+            .AddAttribute("PlacementPolicy",
+                          "Where the multi-layer architecture's terminals run their demands: "
+                          "a subclass of ns3::DtPlacementPolicy, for instance "
+                          "ns3::DtLowestFeasiblePlacement (the lowest tier that meets the "
+                          "deadline) or ns3::DtMinLatencyPlacement (the smallest expected "
+                          "completion time that meets it). Each local DT gets its own "
+                          "instance.",
+                          TypeIdValue(DtLowestFeasiblePlacement::GetTypeId()),
+                          MakeTypeIdAccessor(&MultiLayerDtHelper::m_placementPolicy),
+                          MakeTypeIdChecker())
             .AddAttribute("WorkloadScale",
                           "Factor on the workload of every demand (to sweep workload sizes; "
                           "the papers give none).",
@@ -687,6 +698,7 @@ MultiLayerDtHelper::SetDtDefaults()
     dt.SetEdgeDtDefault("ServiceModule/DownlinkRate", DataRateValue(m_downlinkRate));
     dt.SetEdgeDtDefault("ServiceModule/BackhaulRate", DataRateValue(m_fibreRate));
 
+    dt.SetPlacementPolicyType(m_placementPolicy.GetName());
     dt.SetLocalDtDefault("MigrationPolicy", EnumValue(m_migrationPolicy));
     dt.SetLocalDtDefault("TwinPlacement", EnumValue(m_twinPlacement));
     if (m_access == LTE && m_edgeFailover)

@@ -322,6 +322,7 @@ class MultiLayerDtHelper : public Object
     double m_batteryEnergy;              //!< terminal battery, J (0: none)
     DtMigrationPolicy m_migrationPolicy; //!< agent migration on handover
     DtTwinPlacement m_twinPlacement;     //!< where the twins live
+    TypeId m_placementPolicy;            //!< where demands run (DtPlacementPolicy subclass)
     Time m_interactionInterval;          //!< agent-to-agent round period (0: none)
     double m_workloadScale;              //!< factor on every demand's workload
     uint32_t m_groupSize;                //!< terminals per interacting group

@@ -248,7 +248,17 @@ DtCommModule::Stop()
         quiet(peer.socket);
     }
     m_tcpPeers.clear();
-    for (auto& [socket, buffer] : m_rxStreams)
+    // Closed in the order they were accepted: each close sends (and times)
+    // a FIN, so the order must not depend on where the sockets sit in memory.
+    std::vector<std::pair<uint64_t, Ptr<Socket>>> accepted;
+    for (const auto& [socket, rx] : m_rxStreams)
+    {
+        accepted.emplace_back(rx.accepted, socket);
+    }
+    std::sort(accepted.begin(), accepted.end(), [](const auto& a, const auto& b) {
+        return a.first < b.first;
+    });
+    for (auto& [order, socket] : accepted)
     {
         quiet(socket);
     }
@@ -571,6 +581,7 @@ DtCommModule::HandleAccepted(Ptr<Socket> socket, const Address& from)
 {
     RxStream& rx = m_rxStreams[socket];
     rx.sender = InetSocketAddress::ConvertFrom(from).GetIpv4();
+    rx.accepted = m_accepted++;
     socket->SetRecvCallback(MakeCallback(&DtCommModule::HandleTcpRead, this));
     socket->SetCloseCallbacks(MakeCallback(&DtCommModule::HandleTcpClosed, this),
                               MakeCallback(&DtCommModule::HandleTcpClosed, this));

@@ -184,6 +184,7 @@ class DtCommModule : public Object
         uint32_t whole{0};           //!< message size (0: header not complete yet)
         uint32_t structured{0};      //!< bytes kept: header + structured part
         uint32_t received{0};        //!< bytes of the message received so far
+        uint64_t accepted{0};        //!< order of acceptance (not the socket's address)
     };
 
     /// A reliable datagram waiting for its ACK.
@@ -281,6 +282,7 @@ class DtCommModule : public Object
     Ptr<Socket> m_udp;                                    //!< datagram socket
     Ptr<Socket> m_listener;                               //!< TCP listener
     std::map<Ptr<Socket>, RxStream> m_rxStreams;          //!< accepted connections
+    uint64_t m_accepted{0};                               //!< connections accepted so far
     std::map<uint32_t, TcpPeer> m_tcpPeers;               //!< outgoing connections by DT
     std::map<uint32_t, PendingDatagram> m_pending;        //!< unacknowledged, by sequence
     std::map<uint32_t, RttState> m_rtt;                   //!< RTT estimates by DT

@@ -62,6 +62,14 @@ LocalDtServiceModule::GetTypeId()
                           DoubleValue(0.8),
                           MakeDoubleAccessor(&LocalDtServiceModule::m_margin),
                           MakeDoubleChecker<double>(1e-3, 1.0))
+            .AddAttribute("PlacementPolicy",
+                          "Where a new demand runs in the multi-layer architecture (terminal, "
+                          "edge DT or cloud DT): a DtPlacementPolicy, for instance "
+                          "DtLowestFeasiblePlacement (the default) or DtMinLatencyPlacement, "
+                          "or a subclass of your own.",
+                          PointerValue(),
+                          MakePointerAccessor(&LocalDtServiceModule::m_placement),
+                          MakePointerChecker<DtPlacementPolicy>())
             .AddAttribute("UplinkRate",
                           "Access uplink rate assumed when estimating transfer times.",
                           DataRateValue(DataRate("50Mbps")),
@@ -116,7 +124,8 @@ LocalDtServiceModule::GetTypeId()
 }
 
 LocalDtServiceModule::LocalDtServiceModule()
-    : m_interArrival(CreateObject<ExponentialRandomVariable>())
+    : m_placement(CreateObject<DtLowestFeasiblePlacement>())
+    , m_interArrival(CreateObject<ExponentialRandomVariable>())
     , m_classPick(CreateObject<UniformRandomVariable>())
 {
     NS_LOG_FUNCTION(this);
@@ -139,6 +148,7 @@ LocalDtServiceModule::DoDispose()
     m_classes.clear();
     m_app = nullptr;
     m_usage = nullptr;
+    m_placement = nullptr;
     Object::DoDispose();
 }
 
@@ -334,9 +344,21 @@ LocalDtServiceModule::CreateDemand(uint32_t demandClass)
     }
     else
     {
-        DtTierClassifier classifier(m_margin);
-        d.tier = classifier.Classify(
-            GetTierViews(), d.workloadGflop, d.inputBytes, d.outputBytes, d.deadline - d.created);
+        NS_ABORT_MSG_IF(!m_placement, "LocalDtServiceModule: PlacementPolicy is null");
+        DtPlacementRequest request;
+        request.views = GetTierViews();
+        request.workloadGflop = d.workloadGflop;
+        request.inputBytes = d.inputBytes;
+        request.outputBytes = d.outputBytes;
+        request.demandClass = d.demandClass;
+        request.priority = d.priority;
+        request.timeLeft = d.deadline - d.created;
+        request.margin = m_margin;
+        d.tier = m_placement->Place(request);
+        NS_ABORT_MSG_IF(d.tier != DtTier::LOCAL && d.tier != DtTier::EDGE && d.tier != DtTier::CLOUD,
+                        "placement policy " << m_placement->GetInstanceTypeId().GetName()
+                                            << " chose tier " << DtTierName(d.tier)
+                                            << "; expected LOCAL, EDGE or CLOUD");
     }
     NS_LOG_LOGIC("DT " << d.origin << " demand " << d.id << " class " << c->GetName() << " "
                        << d.workloadGflop << " GFLOP, " << d.inputBytes << "/" << d.outputBytes

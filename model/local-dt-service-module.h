@@ -11,6 +11,7 @@
 #include "dt-demand-class.h"
 #include "dt-demand.h"
 #include "dt-model-update-header.h"
+#include "dt-placement-policy.h"
 #include "dt-tier-classifier.h"
 
 #include "ns3/data-rate.h"
@@ -254,6 +255,7 @@ class LocalDtServiceModule : public Object
     double m_demandRate;                           //!< demands per second
     Time m_giveUpTime;                             //!< wait after the deadline
     double m_margin;                               //!< classifier margin
+    Ptr<DtPlacementPolicy> m_placement;            //!< where new demands run
     DataRate m_uplinkRate;                         //!< access uplink (estimation)
     DataRate m_downlinkRate;                       //!< access downlink (estimation)
     Time m_stopGeneratingAt;                       //!< no new demands from then on

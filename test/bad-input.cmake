@@ -34,6 +34,7 @@ set(cases
     "--ns3::NoSuchType::Attribute=1"
     "--ns3::DtCommModule::Port=12x"
     "--ns3::MultiLayerDtHelper::Access=5g"
+    "--placement=fastest"
     "--RngRun=abc")
 if(DEFINED CASES)
   string(REPLACE "," ";" cases "${CASES}")

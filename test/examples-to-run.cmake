@@ -31,7 +31,7 @@ if(TARGET multilayer-dt-s1)
                         --access=lte --lossRate=0.1 --failEdgeAt=1.5 --recoverEdgeAt=7
                         --malformedInterval=0.05
                         --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s1-faults-test-output)
-  mldt_add_checked_test(example/multilayer-dt-s1-bad-input "bad input rejected: 32 cases"
+  mldt_add_checked_test(example/multilayer-dt-s1-bad-input "bad input rejected: 33 cases"
                         ${CMAKE_COMMAND} -DPROG=$<TARGET_FILE:multilayer-dt-s1>
                         -P ${CMAKE_CURRENT_SOURCE_DIR}/bad-input.cmake)
 endif()
@@ -52,10 +52,16 @@ if(TARGET multilayer-dt-s2)
                         $<TARGET_FILE:multilayer-dt-s2> --users=6 --simTime=12 --speed=30
                         --access=wifi --migrationPolicy=proactive
                         --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s2-wifi-test-output)
-  mldt_add_checked_test(example/multilayer-dt-s2-bad-input "bad input rejected: 18 cases"
+  mldt_add_checked_test(example/multilayer-dt-s2-bad-input "bad input rejected: 19 cases"
                         ${CMAKE_COMMAND} -DPROG=$<TARGET_FILE:multilayer-dt-s2>
-                        "-DCASES=--ns3::MultiLayerDtHelper::LossRate=-0.5,--RngRun=x,--users=0,--users=abc,--simTime=0,--speed=-1,--syncProbability=1.5,--syncDeadline=0,--demandRate=-1,--migrationPolicy=sideways,--access=5g,--backhaulKm=-1,--nakagamiM=0.2,--twinPlacement=fog,--agentInteraction=-5,--outputDir=/proc/no-such-dir/out,--replayTraffic=/proc/no-such-file,--recordTraffic=/proc/no-such-dir/traffic.txt"
+                        "-DCASES=--ns3::MultiLayerDtHelper::LossRate=-0.5,--RngRun=x,--users=0,--users=abc,--simTime=0,--speed=-1,--syncProbability=1.5,--syncDeadline=0,--demandRate=-1,--migrationPolicy=sideways,--access=5g,--backhaulKm=-1,--nakagamiM=0.2,--twinPlacement=fog,--agentInteraction=-5,--placement=nearest,--outputDir=/proc/no-such-dir/out,--replayTraffic=/proc/no-such-file,--recordTraffic=/proc/no-such-dir/traffic.txt"
                         -P ${CMAKE_CURRENT_SOURCE_DIR}/bad-input.cmake)
+endif()
+
+if(TARGET multilayer-dt-own-policy)
+  mldt_add_checked_test(example/multilayer-dt-own-policy
+                        "user's policy in effect: [0-9]+ demands ran locally against [1-9][0-9]*"
+                        $<TARGET_FILE:multilayer-dt-own-policy> --simTime=3)
 endif()
 
 if(TARGET multilayer-dt-custom-network)

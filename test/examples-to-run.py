@@ -30,6 +30,7 @@ cpp_examples = [
         "False",
     ),
     ("multilayer-dt-open-service --terminals=4 --simTime=3", "True", "False"),
+    ("multilayer-dt-own-policy --simTime=3", "True", "False"),
     (
         "multilayer-dt-custom-network --ues=4 --stations=2 --speed=40 --simTime=8 "
         "--outputDir=custom-network-test-output",

@@ -75,6 +75,19 @@ SCENARIOS = {
             ("latency_ms.all.mean", "mean demand latency (ms)"),
         ],
     },
+    "placement": {
+        "example": "multilayer-dt-s1",
+        "params": {"terminals": ["5", "10", "20"],
+                   "placement": ["lowest-feasible", "min-latency"]},
+        "fixed": ["--architecture=multilayer"],
+        "plots": [
+            ("latency_ms.all.mean", "mean demand latency (ms)"),
+            ("demands.in_deadline_ratio", "share of demands completed in deadline"),
+            ("latency_ms.local.mean", "mean latency, local tier (ms)"),
+            ("latency_ms.edge.mean", "mean latency, edge tier (ms)"),
+            ("latency_ms.cloud.mean", "mean latency, cloud tier (ms)"),
+        ],
+    },
     "twins": {
         "example": "multilayer-dt-s2",
         "params": {"twinPlacement": ["edge", "cloud", "edgecloud"], "users": ["10", "30", "50"]},
