@@ -64,7 +64,14 @@ class EdgeFirstPlacement : public DtPlacementPolicy
 
     DtTier Place(const DtPlacementRequest& r) const override
     {
-        DtTier chosen = DtMinLatencyPlacement().Place(r); // none fits: the fastest
+        DtTier chosen = DtTier::LOCAL; // none fits: the fastest
+        for (DtTier tier : {DtTier::EDGE, DtTier::CLOUD})
+        {
+            if (r.Estimate(tier) < r.Estimate(chosen))
+            {
+                chosen = tier;
+            }
+        }
         bool fallback = true;
         for (DtTier tier : {DtTier::CLOUD, DtTier::EDGE})
         {

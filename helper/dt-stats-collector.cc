@@ -117,15 +117,19 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
         edge->GetDataModule()->TraceConnectWithoutContext("AnomalyFlagged", flagged);
         edge->TraceConnectWithoutContext(
             "MigrationStarted",
-            Callback<void, uint64_t, uint32_t, uint32_t, uint32_t, uint8_t>(
-                [this](uint64_t id, uint32_t terminal, uint32_t from, uint32_t to, uint8_t trigger)
+            Callback<void, uint64_t, uint32_t, uint32_t, uint32_t, DtMigrationTrigger>(
+                [this](uint64_t id,
+                       uint32_t terminal,
+                       uint32_t from,
+                       uint32_t to,
+                       DtMigrationTrigger trigger)
                 {
                     DtMigrationRecord r;
                     r.id = id;
                     r.terminal = terminal;
                     r.from = from;
                     r.to = to;
-                    r.proactive = trigger == static_cast<uint8_t>(DtMigrationTrigger::PROACTIVE);
+                    r.proactive = trigger == DtMigrationTrigger::PROACTIVE;
                     r.start = Simulator::Now();
                     r.end = Seconds(-1);
                     m_migrations.push_back(r);
@@ -153,8 +157,8 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
         edge->TraceConnectWithoutContext("PreCopyDiscarded", ended(false, true));
         edge->TraceConnectWithoutContext(
             "AgentMessage",
-            Callback<void, uint32_t, uint32_t, uint8_t, Time>(
-                [this](uint32_t, uint32_t, uint8_t outcome, Time latency)
+            Callback<void, uint32_t, uint32_t, EdgeDtApplication::AgentMessageOutcome, Time>(
+                [this](uint32_t, uint32_t, EdgeDtApplication::AgentMessageOutcome outcome, Time latency)
                 {
                     ++m_agentMessages.at(outcome);
                     if (outcome == EdgeDtApplication::AGENT_MESSAGE_DELIVERED)
@@ -182,10 +186,11 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
                 }));
         local->TraceConnectWithoutContext(
             "SyncEnded",
-            Callback<void, uint64_t, uint8_t, Time>(
-                [this, terminal](uint64_t id, uint8_t outcome, Time latency)
+            Callback<void, uint64_t, LocalDtApplication::SyncOutcome, Time>(
+                [this, terminal](uint64_t id, LocalDtApplication::SyncOutcome outcome, Time latency)
                 {
-                    m_syncs.push_back({terminal, id, Simulator::Now(), latency, outcome});
+                    m_syncs.push_back(
+                        {terminal, id, Simulator::Now(), latency, static_cast<uint8_t>(outcome)});
                 }));
         local->TraceConnectWithoutContext("HandoverDetected",
                                           Callback<void, uint32_t, uint32_t, uint32_t, uint32_t>(

@@ -18,6 +18,20 @@ namespace ns3
 {
 
 /**
+ * \defgroup multilayer-dt Multi-layer digital twins
+ *
+ * A multi-layer digital twin (DT) system for mobile networks: a local DT on
+ * every terminal (LocalDtApplication), an edge DT on every edge server
+ * (EdgeDtApplication) and a cloud DT (CloudDtApplication), each an
+ * Application with a data, a service and a communication module, exchanging
+ * the DT protocol's messages (DtHeader and its payloads) over any IPv4
+ * network. DtSystemHelper installs them on the user's nodes;
+ * MultiLayerDtHelper builds the built-in scenarios. Choices a study varies
+ * are objects chosen by attribute (DtPlacementPolicy). See
+ * doc/multilayer-dt.rst.
+ */
+
+/**
  * \ingroup multilayer-dt
  * Which DT architecture a scenario runs.
  */

@@ -190,7 +190,7 @@ DtMalformedInjector::SendNext()
     Ptr<Packet> p = MakeMalformed(kind, m_sourceId, t.dtId);
     NS_LOG_LOGIC("malformed " << DtMalformedKindName(kind) << " datagram of " << p->GetSize()
                               << " B to " << t.address << ":" << m_port);
-    m_txTrace(p, t.address, static_cast<uint8_t>(kind));
+    m_txTrace(p, t.address, kind);
     m_socket->SendTo(p, 0, InetSocketAddress(t.address, m_port));
     ++m_next;
     m_event = Simulator::Schedule(m_interval, &DtMalformedInjector::SendNext, this);

@@ -92,7 +92,7 @@ class DtMalformedInjector : public Application
      * \param to its destination address
      * \param kind the damage, a DtMalformedKind value
      */
-    typedef void (*TxTracedCallback)(Ptr<const Packet> packet, Ipv4Address to, uint8_t kind);
+    typedef void (*TxTracedCallback)(Ptr<const Packet> packet, Ipv4Address to, DtMalformedKind kind);
 
   protected:
     void DoDispose() override;
@@ -117,7 +117,7 @@ class DtMalformedInjector : public Application
     uint64_t m_next{0};            //!< datagrams sent, picks the next target and kind
     Ptr<Socket> m_socket;          //!< UDP socket
     EventId m_event;               //!< next send
-    TracedCallback<Ptr<const Packet>, Ipv4Address, uint8_t> m_txTrace; //!< Tx trace
+    TracedCallback<Ptr<const Packet>, Ipv4Address, DtMalformedKind> m_txTrace; //!< Tx trace
 };
 
 } // namespace ns3

@@ -424,8 +424,7 @@ EdgeDtApplication::HandleAgentMessage(DtAgentMessageHeader m)
 void
 EdgeDtApplication::DeliverAgentMessage(const DtAgentMessageHeader& m, AgentMessageOutcome outcome)
 {
-    m_agentMessageTrace(
-        m.GetFrom(), m.GetTo(), static_cast<uint8_t>(outcome), Simulator::Now() - m.GetSentAt());
+    m_agentMessageTrace(m.GetFrom(), m.GetTo(), outcome, Simulator::Now() - m.GetSentAt());
     // Cooperative awareness: how close is the peer?
     const DtDigitalAgent* agent = m_data->GetAgentPool()->GetAgent(m.GetTo());
     const std::vector<double>& own = agent->mirror[static_cast<uint8_t>(DtSource::POSITION) - 1];
@@ -454,7 +453,7 @@ EdgeDtApplication::DropAgentMessage(const DtAgentMessageHeader& m)
     NS_LOG_LOGIC("edge DT " << m_dtId << " cannot reach the agent of DT " << m.GetTo());
     m_agentMessageTrace(m.GetFrom(),
                         m.GetTo(),
-                        static_cast<uint8_t>(AGENT_MESSAGE_UNREACHABLE),
+                        AGENT_MESSAGE_UNREACHABLE,
                         Simulator::Now() - m.GetSentAt());
 }
 
@@ -507,8 +506,7 @@ EdgeDtApplication::SendPreCopy(const DtDigitalAgent& agent, uint32_t target)
     NS_LOG_INFO("edge DT " << m_dtId << " pre-copies the agent of DT " << agent.terminal << " ("
                            << total << " bytes) to edge DT " << target);
     m_preCopies[agent.terminal] = pc;
-    m_migrationStarted(
-        pc.id, agent.terminal, m_dtId, target, static_cast<uint8_t>(DtMigrationTrigger::PROACTIVE));
+    m_migrationStarted(pc.id, agent.terminal, m_dtId, target, DtMigrationTrigger::PROACTIVE);
     m_comm->Send(target, state, true);
 }
 
@@ -817,11 +815,7 @@ EdgeDtApplication::HandleJoin(const DtAgentJoinHeader& join)
             req.SetTrigger(DtMigrationTrigger::REACTIVE);
             NS_LOG_INFO("edge DT " << m_dtId << " pulls the agent of DT " << terminal
                                    << " from edge DT " << previous);
-            m_migrationStarted(inc.id,
-                               terminal,
-                               previous,
-                               m_dtId,
-                               static_cast<uint8_t>(DtMigrationTrigger::REACTIVE));
+            m_migrationStarted(inc.id, terminal, previous, m_dtId, DtMigrationTrigger::REACTIVE);
         }
         req.SetMigrationId(inc.id);
         m_comm->Send(previous, req, true);

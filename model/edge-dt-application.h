@@ -93,7 +93,7 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
      */
     typedef void (*AgentMessageTracedCallback)(uint32_t from,
                                                uint32_t to,
-                                               uint8_t outcome,
+                                               AgentMessageOutcome outcome,
                                                Time latency);
     /**
      * TracedCallback signature for two interacting agents found close.
@@ -113,7 +113,7 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
      *        the handover) or proactive (pre-copied by the source before it)
      */
     typedef void (*MigrationStartedTracedCallback)(
-        uint64_t id, uint32_t terminal, uint32_t from, uint32_t to, uint8_t trigger);
+        uint64_t id, uint32_t terminal, uint32_t from, uint32_t to, DtMigrationTrigger trigger);
     /**
      * TracedCallback signature for a migration that ended.
      * \param id the migration id
@@ -344,11 +344,11 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     uint64_t m_agentSent{0};                          //!< agent messages sent
     uint64_t m_agentForwarded{0};                     //!< agent messages forwarded
 
-    TracedCallback<uint64_t, uint32_t, uint32_t, uint32_t, uint8_t> m_migrationStarted; //!< started
+    TracedCallback<uint64_t, uint32_t, uint32_t, uint32_t, DtMigrationTrigger> m_migrationStarted; //!< started
     TracedCallback<uint64_t, uint32_t, uint32_t, Time> m_migrationCompleted; //!< completed
     TracedCallback<uint64_t, uint32_t, uint32_t, Time> m_migrationFailed;    //!< failed
     TracedCallback<uint64_t, uint32_t, uint32_t, Time> m_preCopyDiscarded;   //!< unused pre-copy
-    TracedCallback<uint32_t, uint32_t, uint8_t, Time> m_agentMessageTrace; //!< agent message ended
+    TracedCallback<uint32_t, uint32_t, AgentMessageOutcome, Time> m_agentMessageTrace; //!< agent message ended
     TracedCallback<uint32_t, uint32_t, double> m_proximityTrace; //!< interacting agents close
 };
 

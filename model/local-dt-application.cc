@@ -416,7 +416,7 @@ LocalDtApplication::EndSync(uint64_t id, SyncOutcome outcome)
     const Time latency = Simulator::Now() - it->second.first;
     it->second.second.Cancel();
     m_syncs.erase(it);
-    m_syncTrace(id, static_cast<uint8_t>(outcome), latency);
+    m_syncTrace(id, outcome, latency);
 }
 
 void

@@ -96,7 +96,7 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
      * \param outcome how it ended (SyncOutcome)
      * \param latency from the request to its end
      */
-    typedef void (*SyncTracedCallback)(uint64_t id, uint8_t outcome, Time latency);
+    typedef void (*SyncTracedCallback)(uint64_t id, SyncOutcome outcome, Time latency);
 
     /**
      * TracedCallback signature for a detected handover.
@@ -183,7 +183,7 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
     uint64_t m_nextSync{1};      //!< next sync id
     uint64_t m_syncRequests{0};  //!< requests issued
     std::map<uint64_t, std::pair<Time, EventId>> m_syncs; //!< pending: sent, deadline timer
-    TracedCallback<uint64_t, uint8_t, Time> m_syncTrace;  //!< ended syncs
+    TracedCallback<uint64_t, SyncOutcome, Time> m_syncTrace;  //!< ended syncs
     double m_sampleGflop;                                 //!< local processing per raw sample
     uint64_t m_processingJobs{0};                         //!< sample-processing jobs submitted
     EventId m_statusEvent;                                //!< next status update

@@ -35,6 +35,13 @@
 
 using namespace ns3;
 
+/**
+ * \defgroup multilayer-dt-tests Multi-layer digital twin tests
+ * \ingroup multilayer-dt
+ * The module's TestSuites (protocol, comm, compute, install, reliability,
+ * system), run by ./mldt test and by ns-3's test.py.
+ */
+
 namespace
 {
 

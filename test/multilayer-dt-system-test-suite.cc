@@ -997,8 +997,12 @@ class DtLteHandoverTestCase : public TestCase
             {
                 edges.at(e)->TraceConnectWithoutContext(
                     "MigrationStarted",
-                    Callback<void, uint64_t, uint32_t, uint32_t, uint32_t, uint8_t>(
-                        [&, edges, e0](uint64_t, uint32_t terminal, uint32_t, uint32_t, uint8_t)
+                    Callback<void, uint64_t, uint32_t, uint32_t, uint32_t, DtMigrationTrigger>(
+                        [&, edges, e0](uint64_t,
+                                       uint32_t terminal,
+                                       uint32_t,
+                                       uint32_t,
+                                       DtMigrationTrigger)
                         {
                             startedAt = Simulator::Now();
                             if (const DtDigitalAgent* a =

@@ -102,7 +102,7 @@ TEST(DtPlacementPolicy, UnavailableTiersAreNeverChosen)
 TEST(DtPlacementPolicy, UserSubclassAndNames)
 {
     const DtPlacementRequest r = S1Request(0.02, 500, 200, MilliSeconds(100));
-    Ptr<DtPlacementPolicy> mine = Create<OffloadAlwaysPlacement>();
+    Ptr<DtPlacementPolicy> mine = CreateObject<OffloadAlwaysPlacement>();
     EXPECT_EQ(mine->Place(r), DtTier::EDGE);
     TypeId tid;
     ASSERT_TRUE(DtPlacementPolicyByName("min-latency", tid));
