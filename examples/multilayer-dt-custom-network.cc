@@ -185,7 +185,7 @@ main(int argc, char* argv[])
     {
         Fail("--malformedInterval=" + Fmt(malformedInterval, 3) + ": expected >= 0");
     }
-    DtMigrationPolicy migration;
+    DtMigrationMode migration;
     if (policy == "reactive")
     {
         migration = DT_MIGRATION_REACTIVE;

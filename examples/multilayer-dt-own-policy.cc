@@ -24,11 +24,14 @@
 //   ./mldt run own-policy -- --simTime=5 --terminals=6
 
 #include "ns3/core-module.h"
+#include "ns3/mobility-module.h"
 #include "ns3/multilayer-dt-module.h"
 
 #include <array>
 #include <iomanip>
 #include <iostream>
+#include <map>
+#include <set>
 
 using namespace ns3;
 
@@ -89,6 +92,46 @@ class EdgeFirstPlacement : public DtPlacementPolicy
 
 NS_OBJECT_ENSURE_REGISTERED(EdgeFirstPlacement);
 
+/**
+ * A user's migration policy: an agent follows its terminal only to the edge
+ * DTs listed (say, the ones with an accelerator); elsewhere it stays where it
+ * is and the terminal reaches it through the backhaul.
+ */
+class ListedEdgesMigration : public DtMigrationPolicy
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::ListedEdgesMigration")
+                                .SetParent<DtMigrationPolicy>()
+                                .SetGroupName("MultilayerDt")
+                                .AddConstructor<ListedEdgesMigration>();
+        return tid;
+    }
+
+    /**
+     * \param edge an edge DT agents may move to
+     */
+    void Allow(uint32_t edge)
+    {
+        m_allowed.insert(edge);
+    }
+
+    bool MovesOnHandover(uint32_t, uint32_t, uint32_t toEdge) const override
+    {
+        return m_allowed.count(toEdge) > 0;
+    }
+
+  private:
+    std::set<uint32_t> m_allowed; //!< edge DTs agents may move to
+};
+
+NS_OBJECT_ENSURE_REGISTERED(ListedEdgesMigration);
+
 } // namespace ns3
 
 namespace
@@ -140,6 +183,62 @@ Run(TypeId policy, uint32_t terminals, double simTime)
     o.meanMs = st->GetLatency(-1).mean;
     Simulator::Destroy();
     return o;
+}
+
+/// Handovers and where the migrations went, in one run.
+struct Moves
+{
+    uint64_t handovers{0};               //!< handovers the local DTs detected
+    std::map<uint32_t, uint64_t> byEdge; //!< migrations started, by target edge DT
+};
+
+/**
+ * Run the S1 multi-layer DT over LTE with half the terminals handed over
+ * between the two cells every second (S1's --highMobility), with a
+ * migration policy.
+ * \param policy the policy (null: the default, reactive)
+ * \param simTime seconds of demand generation
+ * \return the handovers and migrations
+ */
+Moves
+RunMoves(Ptr<DtMigrationPolicy> policy, double simTime)
+{
+    Ptr<MultiLayerDtHelper> dt = CreateObject<MultiLayerDtHelper>();
+    dt->SetAttribute("Terminals", UintegerValue(4));
+    dt->SetAttribute("Architecture", EnumValue(DtArchitecture::MULTI_LAYER));
+    dt->SetAttribute("SimTime", TimeValue(Seconds(simTime)));
+    dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+    dt->SetAttribute("AutomaticHandover", BooleanValue(false));
+    if (policy)
+    {
+        dt->SetLocalDtAttribute("MigrationPolicyObject", PointerValue(policy));
+        dt->SetEdgeDtAttribute("MigrationPolicyObject", PointerValue(policy));
+    }
+    dt->Build();
+    dt->Install();
+    NodeContainer terminals = dt->GetTerminals();
+    DoubleValue spacing;
+    dt->GetAttribute("EdgeSpacing", spacing);
+    for (uint32_t i = 0; i < terminals.GetN() / 2; ++i)
+    {
+        // On the border of the two cells, handed over every second.
+        Ptr<MobilityModel> mm = terminals.Get(i)->GetObject<MobilityModel>();
+        mm->SetPosition(Vector(spacing.Get() / 2 + (i % 2 ? 3.0 : -3.0), 2.0 * i, 0));
+        for (double t = 2; t < 1 + simTime; t += 1)
+        {
+            dt->ScheduleHandover(Seconds(t), terminals.Get(i), MultiLayerDtHelper::NEXT_EDGE);
+        }
+    }
+    Simulator::Stop(dt->GetStopTime());
+    Simulator::Run();
+    Moves m;
+    m.handovers = dt->GetStats()->GetHandovers();
+    for (const auto& r : dt->GetStats()->GetMigrations())
+    {
+        ++m.byEdge[r.to];
+    }
+    Simulator::Destroy();
+    return m;
 }
 
 /**
@@ -204,5 +303,40 @@ main(int argc, char* argv[])
     }
     std::cout << "user's policy in effect: " << own.placed[0] << " demands ran locally against "
               << builtIn.placed[0] << " with the built-in policy" << std::endl;
+
+    // The migration policy: reactive (the default) against the user's.
+    const uint32_t firstEdge = MultiLayerDtHelper::EDGE_DT_ID_BASE;
+    Ptr<ListedEdgesMigration> listed = CreateObject<ListedEdgesMigration>();
+    listed->Allow(firstEdge + 1);
+    const Moves reactive = RunMoves(nullptr, simTime);
+    const Moves mine = RunMoves(listed, simTime);
+    std::cout << std::endl
+              << std::left << std::setw(28) << "migration policy" << std::right << std::setw(11)
+              << "handovers" << std::setw(12) << "to edge " << firstEdge << std::setw(12)
+              << "to edge " << firstEdge + 1 << std::endl;
+    for (const auto& [name, m] : {std::make_pair("DtReactiveMigration", reactive),
+                                  std::make_pair("ListedEdgesMigration (own)", mine)})
+    {
+        auto count = [&m](uint32_t e) {
+            auto it = m.byEdge.find(e);
+            return it == m.byEdge.end() ? uint64_t{0} : it->second;
+        };
+        std::cout << std::left << std::setw(28) << name << std::right << std::setw(11)
+                  << m.handovers << std::setw(15) << count(firstEdge) << std::setw(15)
+                  << count(firstEdge + 1) << std::endl;
+    }
+    auto to = [](const Moves& m, uint32_t e) {
+        auto it = m.byEdge.find(e);
+        return it == m.byEdge.end() ? uint64_t{0} : it->second;
+    };
+    if (to(reactive, firstEdge) == 0 || to(mine, firstEdge) != 0 || to(mine, firstEdge + 1) == 0)
+    {
+        std::cerr << "error: expected migrations to both edges with the reactive policy and "
+                     "only to edge DT "
+                  << firstEdge + 1 << " with the user's" << std::endl;
+        return 1;
+    }
+    std::cout << "user's migration policy in effect: " << to(mine, firstEdge + 1)
+              << " migrations, all to edge DT " << firstEdge + 1 << std::endl;
     return 0;
 }

@@ -178,7 +178,7 @@ main(int argc, char* argv[])
     {
         Fail("--nakagamiM=" + Fmt(nakagamiM, 3) + " must be 0 (no fading) or in 0.5..100");
     }
-    DtMigrationPolicy migration = DT_MIGRATION_REACTIVE;
+    DtMigrationMode migration = DT_MIGRATION_REACTIVE;
     if (policy == "none")
     {
         migration = DT_MIGRATION_NONE;

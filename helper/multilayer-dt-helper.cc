@@ -99,7 +99,7 @@ MultiLayerDtHelper::GetTypeId()
                 "of the predicted cell, then sends the delta at the handover) or "
                 "None (it stays; the terminal reaches it through the backhaul).",
                 EnumValue(DT_MIGRATION_REACTIVE),
-                DtMakeEnumAccessor<DtMigrationPolicy>(&MultiLayerDtHelper::m_migrationPolicy),
+                DtMakeEnumAccessor<DtMigrationMode>(&MultiLayerDtHelper::m_migrationPolicy),
                 MakeEnumChecker(DT_MIGRATION_REACTIVE,
                                 "Reactive",
                                 DT_MIGRATION_PROACTIVE,

@@ -320,7 +320,7 @@ class MultiLayerDtHelper : public Object
     double m_anomalyRate;                //!< injected anomalies per second per terminal
     bool m_appUsage;                     //!< terminals run the default app-usage chain
     double m_batteryEnergy;              //!< terminal battery, J (0: none)
-    DtMigrationPolicy m_migrationPolicy; //!< agent migration on handover
+    DtMigrationMode m_migrationPolicy; //!< agent migration on handover
     DtTwinPlacement m_twinPlacement;     //!< where the twins live
     TypeId m_placementPolicy;            //!< where demands run (DtPlacementPolicy subclass)
     Time m_interactionInterval;          //!< agent-to-agent round period (0: none)

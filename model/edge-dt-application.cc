@@ -71,13 +71,21 @@ EdgeDtApplication::GetTypeId()
                           "(pre-copy to the edge of the predicted cell, delta at the handover) "
                           "or None (it stays here).",
                           EnumValue(DT_MIGRATION_REACTIVE),
-                          DtMakeEnumAccessor<DtMigrationPolicy>(&EdgeDtApplication::m_policy),
+                          DtMakeEnumAccessor<DtMigrationMode>(&EdgeDtApplication::m_policy),
                           MakeEnumChecker(DT_MIGRATION_REACTIVE,
                                           "Reactive",
                                           DT_MIGRATION_PROACTIVE,
                                           "Proactive",
                                           DT_MIGRATION_NONE,
                                           "None"))
+            .AddAttribute("MigrationPolicyObject",
+                          "The migration policy (a DtMigrationPolicy: DtReactiveMigration, "
+                          "DtProactiveMigration, DtNoMigration or a subclass of your own). "
+                          "When unset, MigrationPolicy picks the built-in one (Proactive "
+                          "with this DT's PredictionInterval and PredictionHorizon).",
+                          PointerValue(),
+                          MakePointerAccessor(&EdgeDtApplication::m_migration),
+                          MakePointerChecker<DtMigrationPolicy>())
             .AddAttribute("MigrationTimeout",
                           "Longest wait for a migration to complete (the new edge then hosts "
                           "a fresh agent; the old edge drops an agent nobody asked for).",
@@ -197,6 +205,7 @@ EdgeDtApplication::DoDispose()
     m_predictEvent.Cancel();
     m_interactEvent.Cancel();
     DropMigrations();
+    m_migration = nullptr;
     DtModularApplication::DoDispose();
 }
 
@@ -210,6 +219,10 @@ void
 EdgeDtApplication::DoStartDt()
 {
     NS_LOG_FUNCTION(this);
+    if (!m_migration)
+    {
+        m_migration = DtMigrationPolicyFor(m_policy, m_predictionInterval, m_predictionHorizon);
+    }
     if (m_architecture == DtArchitecture::CENTRALIZED)
     {
         return;
@@ -225,10 +238,10 @@ EdgeDtApplication::DoStartDt()
         m_summaryEvent =
             Simulator::Schedule(m_summaryInterval, &EdgeDtApplication::Summarize, this);
     }
-    if (m_policy == DT_MIGRATION_PROACTIVE)
+    if (m_migration->GetPredictionInterval().IsStrictlyPositive())
     {
-        m_predictEvent =
-            Simulator::Schedule(m_predictionInterval, &EdgeDtApplication::Predict, this);
+        m_predictEvent = Simulator::Schedule(
+            m_migration->GetPredictionInterval(), &EdgeDtApplication::Predict, this);
     }
     if (m_interactionInterval.IsStrictlyPositive() && !m_peers.empty())
     {
@@ -460,21 +473,13 @@ EdgeDtApplication::DropAgentMessage(const DtAgentMessageHeader& m)
 void
 EdgeDtApplication::Predict()
 {
-    m_predictEvent = Simulator::Schedule(m_predictionInterval, &EdgeDtApplication::Predict, this);
-    const double horizon = m_predictionHorizon.GetSeconds();
+    m_predictEvent = Simulator::Schedule(
+        m_migration->GetPredictionInterval(), &EdgeDtApplication::Predict, this);
     for (const auto& [terminal, agent] : m_data->GetAgentPool()->GetAgents())
     {
-        // The position stream carries the terminal's Kalman state: x, y, vx, vy.
-        const std::vector<double>& p = agent.mirror[static_cast<uint8_t>(DtSource::POSITION) - 1];
-        if (p.size() < 4 || m_departed.count(terminal) > 0)
-        {
-            continue;
-        }
-        const Vector ahead(p[0] + p[2] * horizon, p[1] + p[3] * horizon, 0);
-        uint32_t cell = 0;
         uint32_t edge = m_dtId;
-        if (!m_book->GetNearestCell(ahead, cell) || !m_book->GetEdgeOfCell(cell, edge)
-            || edge == m_dtId)
+        if (m_departed.count(terminal) > 0
+            || !m_migration->ChoosePreCopyTarget(agent, *m_book, m_dtId, edge) || edge == m_dtId)
         {
             continue;
         }
@@ -615,8 +620,9 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
                 m_forward[terminal] = leave.GetNextEdge(); // agent messages follow it
             }
             auto pc = m_preCopies.find(terminal);
-            const bool handover = leave.GetReason() == DtLeaveReason::HANDOVER
-                                  && DtMigrationPolicyMoves(m_policy)
+            const bool handover =
+                leave.GetReason() == DtLeaveReason::HANDOVER
+                && m_migration->MovesOnHandover(terminal, m_dtId, leave.GetNextEdge())
                                   && m_data->GetAgentPool()->GetAgent(terminal);
             if (handover && pc != m_preCopies.end() && pc->second.target == leave.GetNextEdge())
             {
@@ -771,7 +777,7 @@ EdgeDtApplication::HandleJoin(const DtAgentJoinHeader& join)
         DiscardReplica(terminal); // a copy from where the terminal did not come from
         replica = m_replicas.end();
     }
-    if (DtMigrationPolicyMoves(m_policy) && fromAnotherEdge
+    if (fromAnotherEdge && m_migration->MovesOnHandover(terminal, previous, m_dtId)
         && !m_data->GetAgentPool()->GetAgent(terminal) && m_incoming.count(terminal) == 0)
     {
         if (replica != m_replicas.end() && replica->second.complete)

@@ -312,7 +312,8 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     Time m_summaryInterval;                  //!< region summary period
     EventId m_loadEvent;                     //!< next load report round
     EventId m_summaryEvent;                  //!< next summary
-    DtMigrationPolicy m_policy;              //!< migration policy
+    DtMigrationMode m_policy;                //!< migration policy shorthand
+    Ptr<DtMigrationPolicy> m_migration;      //!< migration policy (from m_policy if unset)
     DtTwinPlacement m_placement;             //!< where the twins live
     Time m_migrationTimeout;                 //!< longest wait for a migration to complete
     Time m_joinWait;                         //!< how long a request waits for a late join

@@ -102,13 +102,19 @@ LocalDtApplication::GetTypeId()
                           "cell of another edge DT: Reactive or Proactive (join the new edge, "
                           "which takes the agent over) or None (keep the agent where it is).",
                           EnumValue(DT_MIGRATION_REACTIVE),
-                          DtMakeEnumAccessor<DtMigrationPolicy>(&LocalDtApplication::m_policy),
+                          DtMakeEnumAccessor<DtMigrationMode>(&LocalDtApplication::m_policy),
                           MakeEnumChecker(DT_MIGRATION_REACTIVE,
                                           "Reactive",
                                           DT_MIGRATION_PROACTIVE,
                                           "Proactive",
                                           DT_MIGRATION_NONE,
                                           "None"))
+            .AddAttribute("MigrationPolicyObject",
+                          "The migration policy (a DtMigrationPolicy; give the edge DTs the "
+                          "same one). When unset, MigrationPolicy picks the built-in one.",
+                          PointerValue(),
+                          MakePointerAccessor(&LocalDtApplication::m_migration),
+                          MakePointerChecker<DtMigrationPolicy>())
             .AddAttribute(
                 "TwinPlacement",
                 "Where this terminal's twin lives (multi-layer architecture): Edge "
@@ -192,6 +198,7 @@ LocalDtApplication::DoDispose()
     }
     m_syncs.clear();
     m_jitter = nullptr;
+    m_migration = nullptr;
     DtModularApplication::DoDispose();
 }
 
@@ -274,7 +281,11 @@ LocalDtApplication::ServingCellChanged(uint32_t cell)
     {
         m_book->GetEdgeOfCell(cell, toEdge); // unknown cell: keep the edge DT
     }
-    if (!DtMigrationPolicyMoves(m_policy))
+    if (!m_migration)
+    {
+        m_migration = DtMigrationPolicyFor(m_policy);
+    }
+    if (!m_migration->MovesOnHandover(m_dtId, fromEdge, toEdge))
     {
         toEdge = fromEdge; // the agent stays; the new cell's backhaul reaches it
     }

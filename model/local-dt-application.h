@@ -173,7 +173,8 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
     uint32_t m_previousEdge;     //!< edge DT before the last handover (join field)
     uint32_t m_handovers{0};     //!< serving cell changes detected
     bool m_awaitingEdge{false};  //!< joined a new edge DT, no answer yet
-    DtMigrationPolicy m_policy;  //!< what happens to the agent on handover
+    DtMigrationMode m_policy;  //!< what happens to the agent on handover (shorthand)
+    Ptr<DtMigrationPolicy> m_migration; //!< the policy (from m_policy if unset)
     DtTwinPlacement m_placement; //!< where the twin lives
     double m_syncProbability;    //!< sync request probability per slot
     Time m_syncSlot;             //!< slot length

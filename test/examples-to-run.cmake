@@ -60,7 +60,7 @@ endif()
 
 if(TARGET multilayer-dt-own-policy)
   mldt_add_checked_test(example/multilayer-dt-own-policy
-                        "user's policy in effect: [0-9]+ demands ran locally against [1-9][0-9]*"
+                        "user's policy in effect: [0-9]+ demands ran locally against [1-9][0-9]*.*user's migration policy in effect: [1-9][0-9]* migrations, all to edge DT 101"
                         $<TARGET_FILE:multilayer-dt-own-policy> --simTime=3)
 endif()
 

@@ -933,9 +933,9 @@ class DtLteHandoverTestCase : public TestCase
     /**
      * \param policy the migration policy
      */
-    explicit DtLteHandoverTestCase(DtMigrationPolicy policy)
+    explicit DtLteHandoverTestCase(DtMigrationMode policy)
         : TestCase(std::string("LTE handover detected by the local DT, migration policy ")
-                   + DtMigrationPolicyName(policy))
+                   + DtMigrationModeName(policy))
         , m_policy(policy)
     {
     }
@@ -953,7 +953,7 @@ class DtLteHandoverTestCase : public TestCase
         uint64_t rxStateBytes = 0;
         uint32_t completedBytes = 0;
         Time startedAt(-1);
-        const DtMigrationPolicy policy = m_policy;
+        const DtMigrationMode policy = m_policy;
         auto configure = [policy](Ptr<MultiLayerDtHelper> dt)
         {
             dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
@@ -1119,7 +1119,7 @@ class DtLteHandoverTestCase : public TestCase
         *at = Simulator::Now();
     }
 
-    DtMigrationPolicy m_policy; //!< policy under test
+    DtMigrationMode m_policy; //!< policy under test
 };
 
 /**
