@@ -159,6 +159,17 @@ EdgeDtApplication::GetTypeId()
                             "terminal's predicted cell (proactive).",
                             MakeTraceSourceAccessor(&EdgeDtApplication::m_migrationStarted),
                             "ns3::EdgeDtApplication::MigrationStartedTracedCallback")
+            .AddAttribute("MigrationManager",
+                          "The migration protocol's per-terminal records (read only).",
+                          TypeId::ATTR_GET,
+                          PointerValue(),
+                          MakePointerAccessor(&EdgeDtApplication::m_migrations),
+                          MakePointerChecker<DtMigrationManager>())
+            .AddTraceSource("MigrationStateChanged",
+                            "A terminal's migration state at this edge changed "
+                            "(DtMigrationState: old, new).",
+                            MakeTraceSourceAccessor(&EdgeDtApplication::m_migrationState),
+                            "ns3::DtMigrationManager::StateTracedCallback")
             .AddTraceSource("MigrationCompleted",
                             "A migrated agent's state arrived and runs here.",
                             MakeTraceSourceAccessor(&EdgeDtApplication::m_migrationCompleted),
@@ -190,6 +201,24 @@ EdgeDtApplication::EdgeDtApplication()
 {
     NS_LOG_FUNCTION(this);
     m_compute->SetAttribute("Scheduler", EnumValue(ComputeResource::DRR));
+    // The migration protocol runs in its own object; its traces are also this DT's.
+    m_migrations = CreateObject<DtMigrationManager>();
+    m_migrations->TraceConnectWithoutContext(
+        "MigrationStateChanged",
+        MakeCallback(&TracedCallback<uint32_t, DtMigrationState, DtMigrationState>::operator(),
+                     &m_migrationState));
+    m_migrations->TraceConnectWithoutContext(
+        "MigrationStarted",
+        MakeCallback(
+            &TracedCallback<uint64_t, uint32_t, uint32_t, uint32_t, DtMigrationTrigger>::operator(),
+            &m_migrationStarted));
+    using Ended = TracedCallback<uint64_t, uint32_t, uint32_t, Time>;
+    m_migrations->TraceConnectWithoutContext(
+        "MigrationCompleted", MakeCallback(&Ended::operator(), &m_migrationCompleted));
+    m_migrations->TraceConnectWithoutContext("MigrationFailed",
+                                             MakeCallback(&Ended::operator(), &m_migrationFailed));
+    m_migrations->TraceConnectWithoutContext("PreCopyDiscarded",
+                                             MakeCallback(&Ended::operator(), &m_preCopyDiscarded));
 }
 
 EdgeDtApplication::~EdgeDtApplication()
@@ -202,9 +231,9 @@ EdgeDtApplication::DoDispose()
 {
     m_loadEvent.Cancel();
     m_summaryEvent.Cancel();
-    m_predictEvent.Cancel();
     m_interactEvent.Cancel();
-    DropMigrations();
+    m_migrations->Dispose();
+    m_migrations = nullptr;
     m_migration = nullptr;
     DtModularApplication::DoDispose();
 }
@@ -223,6 +252,17 @@ EdgeDtApplication::DoStartDt()
     {
         m_migration = DtMigrationPolicyFor(m_policy, m_predictionInterval, m_predictionHorizon);
     }
+    DtMigrationManager::Timing timing;
+    timing.migrationTimeout = m_migrationTimeout;
+    timing.joinWait = m_joinWait;
+    timing.preCopyLifetime = m_preCopyLifetime;
+    m_migrations->Setup(m_dtId,
+                        m_data,
+                        m_book,
+                        m_migration,
+                        timing,
+                        MakeCallback(&EdgeDtApplication::SendMigrationMessage, this),
+                        MakeCallback(&EdgeDtApplication::DeliverHeld, this));
     if (m_architecture == DtArchitecture::CENTRALIZED)
     {
         return;
@@ -238,11 +278,7 @@ EdgeDtApplication::DoStartDt()
         m_summaryEvent =
             Simulator::Schedule(m_summaryInterval, &EdgeDtApplication::Summarize, this);
     }
-    if (m_migration->GetPredictionInterval().IsStrictlyPositive())
-    {
-        m_predictEvent = Simulator::Schedule(
-            m_migration->GetPredictionInterval(), &EdgeDtApplication::Predict, this);
-    }
+    m_migrations->Start();
     if (m_interactionInterval.IsStrictlyPositive() && !m_peers.empty())
     {
         m_interactEvent =
@@ -255,44 +291,15 @@ EdgeDtApplication::DoStopDt()
 {
     m_loadEvent.Cancel();
     m_summaryEvent.Cancel();
-    m_predictEvent.Cancel();
     m_interactEvent.Cancel();
-}
-
-void
-EdgeDtApplication::DropMigrations()
-{
-    for (auto& [terminal, inc] : m_incoming)
-    {
-        inc.timeout.Cancel();
-    }
-    for (auto& [terminal, ev] : m_departed)
-    {
-        ev.Cancel();
-    }
-    for (auto& [terminal, replica] : m_replicas)
-    {
-        replica.expiry.Cancel();
-    }
-    for (auto& [terminal, pending] : m_pending)
-    {
-        pending.first.Cancel();
-    }
-    m_incoming.clear();
-    m_departed.clear();
-    m_replicas.clear();
-    m_preCopies.clear();
-    m_pending.clear();
-    m_outgoing.clear();
+    m_migrations->Stop();
 }
 
 void
 EdgeDtApplication::DoFailDt()
 {
     NS_LOG_FUNCTION(this);
-    DropMigrations();
-    m_gone.clear();
-    m_forward.clear();
+    m_migrations->Reset();
     m_summariesSent.clear();
     m_summaryQueue.clear();
     // The hosted twins are lost with the server: their accounts close now.
@@ -349,7 +356,7 @@ EdgeDtApplication::Interact()
     for (const auto& [terminal, agent] : m_data->GetAgentPool()->GetAgents())
     {
         auto it = m_peers.find(terminal);
-        if (it == m_peers.end() || m_departed.count(terminal) > 0)
+        if (it == m_peers.end() || m_migrations->IsDeparted(terminal))
         {
             continue;
         }
@@ -392,25 +399,22 @@ EdgeDtApplication::HandleAgentMessage(DtAgentMessageHeader m)
     {
         // Straight from the sender's edge: fresher than any forwarding pointer.
         m_location[m.GetFrom()] = m.GetFromEdge();
-        m_forward.erase(m.GetFrom());
+        m_migrations->ForgetNextEdge(m.GetFrom());
     }
-    if (m_data->GetAgentPool()->GetAgent(to) && m_departed.count(to) == 0)
+    if (m_data->GetAgentPool()->GetAgent(to) && !m_migrations->IsDeparted(to))
     {
         DeliverAgentMessage(m, local ? AGENT_MESSAGE_IN_POOL : AGENT_MESSAGE_DELIVERED);
         return;
     }
-    auto inc = m_incoming.find(to);
-    if (inc != m_incoming.end())
+    if (m_migrations->HoldAgentMessage(m))
     {
-        inc->second.messages.push_back(std::move(m)); // the agent is on its way here
-        return;
+        return; // the agent is on its way here
     }
     // Where it went from here, else where it was last heard from.
     uint32_t next = m_dtId;
     bool forward = false;
-    if (auto fw = m_forward.find(to); fw != m_forward.end())
+    if (m_migrations->GetNextEdge(to, next))
     {
-        next = fw->second;
         forward = true;
     }
     else if (auto loc = m_location.find(to); loc != m_location.end())
@@ -464,55 +468,8 @@ void
 EdgeDtApplication::DropAgentMessage(const DtAgentMessageHeader& m)
 {
     NS_LOG_LOGIC("edge DT " << m_dtId << " cannot reach the agent of DT " << m.GetTo());
-    m_agentMessageTrace(m.GetFrom(),
-                        m.GetTo(),
-                        AGENT_MESSAGE_UNREACHABLE,
-                        Simulator::Now() - m.GetSentAt());
-}
-
-void
-EdgeDtApplication::Predict()
-{
-    m_predictEvent = Simulator::Schedule(
-        m_migration->GetPredictionInterval(), &EdgeDtApplication::Predict, this);
-    for (const auto& [terminal, agent] : m_data->GetAgentPool()->GetAgents())
-    {
-        uint32_t edge = m_dtId;
-        if (m_departed.count(terminal) > 0
-            || !m_migration->ChoosePreCopyTarget(agent, *m_book, m_dtId, edge) || edge == m_dtId)
-        {
-            continue;
-        }
-        auto it = m_preCopies.find(terminal);
-        if (it != m_preCopies.end() && it->second.target == edge
-            && Simulator::Now() - it->second.at < m_preCopyLifetime)
-        {
-            continue; // that edge already holds a copy
-        }
-        SendPreCopy(agent, edge);
-    }
-}
-
-void
-EdgeDtApplication::SendPreCopy(const DtDigitalAgent& agent, uint32_t target)
-{
-    PreCopy pc;
-    pc.target = target;
-    pc.id = (static_cast<uint64_t>(m_dtId) << 32) | m_nextMigration++;
-    pc.at = Simulator::Now();
-    pc.historyEnd = agent.history.empty() ? Time::Min() : agent.history.back().first;
-    std::vector<uint8_t> bytes = agent.Serialize();
-    const auto total = static_cast<uint32_t>(bytes.size());
-    DtMigrationStateHeader state;
-    state.SetMigrationId(pc.id);
-    state.SetTerminal(agent.terminal);
-    state.SetPhase(DtMigrationPhase::PRECOPY);
-    state.SetSegment(0, 1, total, std::move(bytes));
-    NS_LOG_INFO("edge DT " << m_dtId << " pre-copies the agent of DT " << agent.terminal << " ("
-                           << total << " bytes) to edge DT " << target);
-    m_preCopies[agent.terminal] = pc;
-    m_migrationStarted(pc.id, agent.terminal, m_dtId, target, DtMigrationTrigger::PROACTIVE);
-    m_comm->Send(target, state, true);
+    m_agentMessageTrace(
+        m.GetFrom(), m.GetTo(), AGENT_MESSAGE_UNREACHABLE, Simulator::Now() - m.GetSentAt());
 }
 
 void
@@ -532,7 +489,7 @@ EdgeDtApplication::ReportLoad()
 {
     for (const auto& [terminal, agent] : m_data->GetAgentPool()->GetAgents())
     {
-        if (m_departed.count(terminal) == 0)
+        if (!m_migrations->IsDeparted(terminal))
         {
             SendLoadReport(terminal);
         }
@@ -608,74 +565,32 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
     switch (msg.GetMessageType())
     {
         case DtMessageType::AGENT_JOIN:
-            HandleJoin(msg.GetPayloadAs<DtAgentJoinHeader>());
-            break;
-        case DtMessageType::AGENT_LEAVE:
         {
-            const auto& leave = msg.GetPayloadAs<DtAgentLeaveHeader>();
-            const uint32_t terminal = leave.GetTerminal();
-            m_gone.insert(terminal);
-            if (leave.GetReason() == DtLeaveReason::HANDOVER && leave.GetNextEdge() != m_dtId)
-            {
-                m_forward[terminal] = leave.GetNextEdge(); // agent messages follow it
-            }
-            auto pc = m_preCopies.find(terminal);
-            const bool handover =
-                leave.GetReason() == DtLeaveReason::HANDOVER
-                && m_migration->MovesOnHandover(terminal, m_dtId, leave.GetNextEdge())
-                                  && m_data->GetAgentPool()->GetAgent(terminal);
-            if (handover && pc != m_preCopies.end() && pc->second.target == leave.GetNextEdge())
-            {
-                // Predicted right: the new edge holds a copy; send what changed.
-                SendAgent(terminal,
-                          pc->second.target,
-                          pc->second.id,
-                          DtMigrationPhase::DELTA,
-                          pc->second.historyEnd);
-            }
-            else if (handover)
-            {
-                // Keep the agent for the new edge's request, for a while.
-                m_departed[terminal].Cancel();
-                const Time leftAt = Simulator::Now();
-                m_departed[terminal] =
-                    Simulator::Schedule(m_migrationTimeout,
-                                        [this, terminal, leftAt]()
-                                        {
-                                            m_departed.erase(terminal);
-                                            m_data->GetAgentPool()->Leave(terminal, leftAt);
-                                        });
-            }
-            else
-            {
-                m_data->GetAgentPool()->Leave(terminal);
-            }
-            if (pc != m_preCopies.end())
-            {
-                m_preCopies.erase(pc);
-            }
+            const auto& join = msg.GetPayloadAs<DtAgentJoinHeader>();
+            m_migrations->HandleJoin(join);
+            SendLoadReport(join.GetTerminal());
             break;
         }
+        case DtMessageType::AGENT_LEAVE:
+            m_migrations->HandleLeave(msg.GetPayloadAs<DtAgentLeaveHeader>());
+            break;
         case DtMessageType::STATUS_UPDATE:
         {
-            auto it = m_incoming.find(h.GetSource());
-            if (m_gone.count(h.GetSource()) > 0)
+            const auto& update = msg.GetPayloadAs<DtStatusUpdateHeader>();
+            if (m_migrations->HasLeft(h.GetSource()))
             {
                 // Sent before the terminal left: its agent (and newer state)
                 // is elsewhere now, so this must not create a stale one here.
                 NS_LOG_LOGIC("edge DT " << m_dtId << " drops a late status update of DT "
                                         << h.GetSource());
             }
-            else if (it != m_incoming.end())
+            else if (m_migrations->HoldStatus(h.GetSource(), update, h.GetTimestamp()))
             {
                 // The agent is on its way: the update waits for it.
-                it->second.held.emplace_back(msg.GetPayloadAs<DtStatusUpdateHeader>(),
-                                             h.GetTimestamp());
             }
             else
             {
-                m_data->ApplyStatus(
-                    h.GetSource(), msg.GetPayloadAs<DtStatusUpdateHeader>(), h.GetTimestamp());
+                m_data->ApplyStatus(h.GetSource(), update, h.GetTimestamp());
                 m_service->SubmitTwinUpdate(h.GetSource());
             }
             break;
@@ -686,7 +601,7 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             DtSyncAckHeader ack;
             ack.SetSyncId(req.GetSyncId());
             ack.SetTerminal(req.GetTerminal());
-            if (m_incoming.count(req.GetTerminal()) > 0)
+            if (m_migrations->IsPulling(req.GetTerminal()))
             {
                 ack.SetStatus(DtSyncStatus::MIGRATING);
             }
@@ -707,16 +622,17 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             break;
         }
         case DtMessageType::MIGRATION_REQUEST:
-            HandleMigrationRequest(h, msg.GetPayloadAs<DtMigrationRequestHeader>());
+            m_migrations->HandleRequest(h.GetSource(),
+                                        msg.GetPayloadAs<DtMigrationRequestHeader>());
             break;
         case DtMessageType::AGENT_MESSAGE:
             HandleAgentMessage(msg.GetPayloadAs<DtAgentMessageHeader>());
             break;
         case DtMessageType::MIGRATION_STATE:
-            HandleMigrationState(h, msg.GetPayloadAs<DtMigrationStateHeader>());
+            m_migrations->HandleState(h.GetSource(), msg.GetPayloadAs<DtMigrationStateHeader>());
             break;
         case DtMessageType::MIGRATION_ACK:
-            HandleMigrationAck(msg.GetPayloadAs<DtMigrationAckHeader>());
+            m_migrations->HandleAck(msg.GetPayloadAs<DtMigrationAckHeader>());
             break;
         case DtMessageType::DEMAND_REQUEST:
             m_service->HandleRequest(h, msg.GetPayloadAs<DtDemandRequestHeader>());
@@ -754,402 +670,9 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
 }
 
 void
-EdgeDtApplication::HandleJoin(const DtAgentJoinHeader& join)
-{
-    const uint32_t terminal = join.GetTerminal();
-    const uint32_t previous = join.GetPreviousEdge();
-    m_gone.erase(terminal);
-    m_forward.erase(terminal);
-    // Another edge already asked for this terminal's agent: the join is late
-    // and the terminal has moved on; the agent goes there once it is here.
-    std::vector<std::pair<uint32_t, uint64_t>> onward;
-    if (auto p = m_pending.find(terminal); p != m_pending.end())
-    {
-        p->second.first.Cancel();
-        onward.push_back(p->second.second);
-        m_pending.erase(p);
-    }
-    const bool fromAnotherEdge =
-        previous != m_dtId && m_book->Has(previous) && m_book->Get(previous).layer == DtLayer::EDGE;
-    auto replica = m_replicas.find(terminal);
-    if (replica != m_replicas.end() && (!fromAnotherEdge || replica->second.source != previous))
-    {
-        DiscardReplica(terminal); // a copy from where the terminal did not come from
-        replica = m_replicas.end();
-    }
-    if (fromAnotherEdge && m_migration->MovesOnHandover(terminal, previous, m_dtId)
-        && !m_data->GetAgentPool()->GetAgent(terminal) && m_incoming.count(terminal) == 0)
-    {
-        if (replica != m_replicas.end() && replica->second.complete)
-        {
-            // Pre-copy and delta are both here already.
-            Replica r = std::move(replica->second);
-            m_replicas.erase(replica);
-            r.expiry.Cancel();
-            Restore(std::move(r.agent), join.GetServingCell(), join.GetModelVersion(), {});
-            m_migrationCompleted(r.id, terminal, r.bytes, Seconds(0));
-            Incoming done;
-            done.onward = std::move(onward);
-            FinishIncoming(terminal, done);
-            SendLoadReport(terminal);
-            return;
-        }
-        Incoming& inc = m_incoming[terminal];
-        inc.onward = std::move(onward);
-        inc.source = previous;
-        inc.servingCell = join.GetServingCell();
-        inc.modelVersion = join.GetModelVersion();
-        inc.start = Simulator::Now();
-        inc.timeout = Simulator::Schedule(
-            m_migrationTimeout, &EdgeDtApplication::FailIncoming, this, terminal);
-        DtMigrationRequestHeader req;
-        req.SetTerminal(terminal);
-        req.SetEdges(previous, m_dtId);
-        if (replica != m_replicas.end())
-        {
-            // Pre-copied: the previous edge sends the delta as soon as the
-            // terminal leaves it. Ask for it all the same, naming the copy:
-            // if the previous edge pre-copied elsewhere since, it sends the
-            // whole agent instead.
-            inc.id = replica->second.id;
-            inc.trigger = DtMigrationTrigger::PROACTIVE;
-            req.SetTrigger(DtMigrationTrigger::PROACTIVE);
-        }
-        else
-        {
-            inc.id = (static_cast<uint64_t>(m_dtId) << 32) | m_nextMigration++;
-            req.SetTrigger(DtMigrationTrigger::REACTIVE);
-            NS_LOG_INFO("edge DT " << m_dtId << " pulls the agent of DT " << terminal
-                                   << " from edge DT " << previous);
-            m_migrationStarted(inc.id, terminal, previous, m_dtId, DtMigrationTrigger::REACTIVE);
-        }
-        req.SetMigrationId(inc.id);
-        m_comm->Send(previous, req, true);
-    }
-    else if (auto inc = m_incoming.find(terminal); inc != m_incoming.end())
-    {
-        inc->second.onward.insert(inc->second.onward.end(), onward.begin(), onward.end());
-    }
-    else
-    {
-        m_data->GetAgentPool()->Join(terminal, join.GetServingCell(), join.GetModelVersion());
-        Incoming done;
-        done.onward = std::move(onward);
-        FinishIncoming(terminal, done);
-    }
-    SendLoadReport(terminal);
-}
-
-void
-EdgeDtApplication::HandleMigrationRequest(const DtHeader& h, const DtMigrationRequestHeader& req)
-{
-    const uint32_t terminal = req.GetTerminal();
-    if (m_outgoing.count(req.GetMigrationId()) > 0)
-    {
-        return; // the delta is on its way already
-    }
-    auto incoming = m_incoming.find(terminal);
-    if (incoming != m_incoming.end() && req.GetSourceEdge() == m_dtId)
-    {
-        // The terminal moved on before its agent got here: pass it on then.
-        incoming->second.onward.emplace_back(h.GetSource(), req.GetMigrationId());
-        return;
-    }
-    if (req.GetSourceEdge() == m_dtId && !m_data->GetAgentPool()->GetAgent(terminal))
-    {
-        // The terminal's join has not arrived yet (it moved on quickly):
-        // wait for it, then pass the agent on; refuse if it does not come.
-        const uint32_t requester = h.GetSource();
-        const uint64_t id = req.GetMigrationId();
-        auto& pending = m_pending[terminal];
-        pending.first.Cancel();
-        pending.second = {requester, id};
-        pending.first = Simulator::Schedule(m_joinWait,
-                                            [this, terminal, requester, id]()
-                                            {
-                                                m_pending.erase(terminal);
-                                                RejectRequest(requester, terminal, id);
-                                            });
-        return;
-    }
-    if (!m_data->GetAgentPool()->GetAgent(terminal) || req.GetSourceEdge() != m_dtId)
-    {
-        RejectRequest(h.GetSource(), terminal, req.GetMigrationId());
-        return;
-    }
-    auto dep = m_departed.find(terminal);
-    if (dep != m_departed.end())
-    {
-        dep->second.Cancel();
-        m_departed.erase(dep);
-    }
-    auto pc = m_preCopies.find(terminal);
-    if (pc != m_preCopies.end() && pc->second.id == req.GetMigrationId())
-    {
-        SendAgent(terminal,
-                  h.GetSource(),
-                  req.GetMigrationId(),
-                  DtMigrationPhase::DELTA,
-                  pc->second.historyEnd);
-    }
-    else
-    {
-        SendAgent(
-            terminal, h.GetSource(), req.GetMigrationId(), DtMigrationPhase::FULL, Time::Min());
-    }
-    if (pc != m_preCopies.end())
-    {
-        m_preCopies.erase(pc);
-    }
-}
-
-void
-EdgeDtApplication::SendAgent(
-    uint32_t terminal, uint32_t target, uint64_t id, DtMigrationPhase phase, Time historyAfter)
-{
-    const DtDigitalAgent* agent = m_data->GetAgentPool()->GetAgent(terminal);
-    std::vector<uint8_t> bytes = agent->Serialize(historyAfter);
-    DtDigitalAgent copy = *agent;
-    m_data->GetAgentPool()->Release(terminal);
-    m_gone.insert(terminal);
-    DtMigrationStateHeader state;
-    state.SetMigrationId(id);
-    state.SetTerminal(terminal);
-    state.SetPhase(phase);
-    const auto total = static_cast<uint32_t>(bytes.size());
-    state.SetSegment(0, 1, total, std::move(bytes));
-    NS_LOG_INFO("edge DT " << m_dtId << " sends the agent of DT " << terminal << " (" << total
-                           << " bytes" << (phase == DtMigrationPhase::DELTA ? ", delta" : "")
-                           << ") to edge DT " << target);
-    const uint32_t seq = m_comm->Send(target, state, true);
-    m_outgoing[id] = {seq, std::move(copy)};
-}
-
-void
-EdgeDtApplication::HandleMigrationState(const DtHeader& h, const DtMigrationStateHeader& state)
-{
-    const uint32_t terminal = state.GetTerminal();
-    const auto bytes = static_cast<uint32_t>(state.GetData().size());
-    DtMigrationAckHeader ack;
-    ack.SetMigrationId(state.GetMigrationId());
-    ack.SetTerminal(terminal);
-    ack.SetBytesReceived(bytes);
-    DtDigitalAgent agent;
-    const bool valid = state.GetSegmentCount() == 1
-                       && DtDigitalAgent::Deserialize(state.GetData(), agent)
-                       && agent.terminal == terminal;
-    auto it = m_incoming.find(terminal);
-    const bool expected = it != m_incoming.end() && it->second.id == state.GetMigrationId();
-    if (state.GetPhase() == DtMigrationPhase::PRECOPY)
-    {
-        const bool usable =
-            valid && m_incoming.count(terminal) == 0 && !m_data->GetAgentPool()->GetAgent(terminal);
-        ack.SetStatus(usable ? DtMigrationStatus::ACCEPTED : DtMigrationStatus::REJECTED);
-        m_comm->Send(h.GetSource(), ack, true);
-        if (usable)
-        {
-            DiscardReplica(terminal); // an older copy
-            Replica& r = m_replicas[terminal];
-            r.id = state.GetMigrationId();
-            r.source = h.GetSource();
-            r.agent = std::move(agent);
-            r.bytes = bytes;
-            r.expiry = Simulator::Schedule(
-                m_preCopyLifetime, &EdgeDtApplication::DiscardReplica, this, terminal);
-        }
-        return;
-    }
-    auto replica = m_replicas.find(terminal);
-    uint32_t total = bytes;
-    if (state.GetPhase() == DtMigrationPhase::DELTA && valid && replica != m_replicas.end()
-        && replica->second.id == state.GetMigrationId())
-    {
-        agent.PrependHistory(replica->second.agent);
-        total += replica->second.bytes;
-        if (!expected)
-        {
-            // Ahead of the terminal's join: keep it ready.
-            replica->second.agent = std::move(agent);
-            replica->second.bytes = total;
-            replica->second.complete = true;
-            ack.SetStatus(DtMigrationStatus::COMPLETED);
-            m_comm->Send(h.GetSource(), ack, true);
-            return;
-        }
-        replica->second.expiry.Cancel();
-        m_replicas.erase(replica);
-        replica = m_replicas.end();
-    }
-    if (!expected)
-    {
-        return; // late or unknown: the migration already ended here
-    }
-    if (replica != m_replicas.end() && replica->second.id == state.GetMigrationId())
-    {
-        // The whole agent came instead of a delta: the copy is superseded.
-        total += replica->second.bytes;
-        replica->second.expiry.Cancel();
-        m_replicas.erase(replica);
-    }
-    ack.SetStatus(valid ? DtMigrationStatus::COMPLETED : DtMigrationStatus::REJECTED);
-    m_comm->Send(h.GetSource(), ack, true);
-    if (!valid)
-    {
-        FailIncoming(terminal);
-        return;
-    }
-    Incoming inc = std::move(it->second);
-    m_incoming.erase(it);
-    inc.timeout.Cancel();
-    Restore(std::move(agent), inc.servingCell, inc.modelVersion, inc.held);
-    NS_LOG_INFO("edge DT " << m_dtId << " runs the agent of DT " << terminal << " after "
-                           << (Simulator::Now() - inc.start).As(Time::MS));
-    m_migrationCompleted(inc.id, terminal, total, Simulator::Now() - inc.start);
-    FinishIncoming(terminal, inc);
-}
-
-void
-EdgeDtApplication::RejectRequest(uint32_t edge, uint32_t terminal, uint64_t id)
-{
-    DtMigrationAckHeader nack;
-    nack.SetMigrationId(id);
-    nack.SetTerminal(terminal);
-    nack.SetStatus(DtMigrationStatus::REJECTED);
-    m_comm->Send(edge, nack, true);
-}
-
-void
-EdgeDtApplication::FinishIncoming(uint32_t terminal, const Incoming& inc)
-{
-    DeliverHeld(inc.messages);
-    if (inc.onward.empty() || !m_data->GetAgentPool()->GetAgent(terminal))
-    {
-        return;
-    }
-    // The terminal moved on meanwhile: its agent follows to the edge that
-    // asked last; edges that asked before are refused (the terminal left them).
-    for (std::size_t i = 0; i + 1 < inc.onward.size(); ++i)
-    {
-        RejectRequest(inc.onward[i].first, terminal, inc.onward[i].second);
-    }
-    const auto& [edge, id] = inc.onward.back();
-    SendAgent(terminal, edge, id, DtMigrationPhase::FULL, Time::Min());
-}
-
-void
-EdgeDtApplication::DeliverHeld(const std::vector<DtAgentMessageHeader>& messages)
-{
-    for (const auto& m : messages)
-    {
-        const bool local = m.GetFromEdge() == m_dtId && m.GetHops() == 0;
-        DeliverAgentMessage(m, local ? AGENT_MESSAGE_IN_POOL : AGENT_MESSAGE_DELIVERED);
-    }
-}
-
-void
-EdgeDtApplication::Restore(DtDigitalAgent agent,
-                           uint32_t servingCell,
-                           uint32_t modelVersion,
-                           const std::vector<std::pair<DtStatusUpdateHeader, Time>>& held)
-{
-    const uint32_t terminal = agent.terminal;
-    agent.servingCell = servingCell;
-    agent.modelVersion = modelVersion;
-    agent.joined = Simulator::Now();
-    m_data->GetAgentPool()->Adopt(std::move(agent));
-    for (const auto& [update, sentAt] : held)
-    {
-        m_data->ApplyStatus(terminal, update, sentAt);
-    }
-}
-
-void
-EdgeDtApplication::HandleMigrationAck(const DtMigrationAckHeader& ack)
-{
-    if (m_outgoing.erase(ack.GetMigrationId()) > 0)
-    {
-        return; // the target has it (or could not use it; the terminal is there)
-    }
-    auto it = m_incoming.find(ack.GetTerminal());
-    if (it != m_incoming.end() && it->second.id == ack.GetMigrationId()
-        && ack.GetStatus() == DtMigrationStatus::REJECTED)
-    {
-        FailIncoming(ack.GetTerminal()); // the previous edge had no agent to give
-    }
-}
-
-void
-EdgeDtApplication::FailIncoming(uint32_t terminal)
-{
-    auto it = m_incoming.find(terminal);
-    if (it == m_incoming.end())
-    {
-        return;
-    }
-    Incoming inc = std::move(it->second);
-    m_incoming.erase(it);
-    inc.timeout.Cancel();
-    auto replica = m_replicas.find(terminal);
-    if (replica != m_replicas.end())
-    {
-        // The delta never came: the pre-copy is the best state there is.
-        Replica r = std::move(replica->second);
-        m_replicas.erase(replica);
-        r.expiry.Cancel();
-        Restore(std::move(r.agent), inc.servingCell, inc.modelVersion, inc.held);
-    }
-    else
-    {
-        m_data->GetAgentPool()->Join(terminal, inc.servingCell, inc.modelVersion);
-        for (const auto& [update, sentAt] : inc.held)
-        {
-            m_data->ApplyStatus(terminal, update, sentAt);
-        }
-    }
-    m_migrationFailed(inc.id, terminal, 0, Simulator::Now() - inc.start);
-    FinishIncoming(terminal, inc);
-}
-
-void
-EdgeDtApplication::DiscardReplica(uint32_t terminal)
-{
-    auto it = m_replicas.find(terminal);
-    if (it == m_replicas.end() || m_incoming.count(terminal) > 0)
-    {
-        return; // none, or its terminal arrived and waits for the delta
-    }
-    it->second.expiry.Cancel();
-    NS_LOG_LOGIC("edge DT " << m_dtId << " drops the pre-copy of DT " << terminal);
-    m_preCopyDiscarded(it->second.id, terminal, it->second.bytes, Seconds(0));
-    m_replicas.erase(it);
-}
-
-void
 EdgeDtApplication::HandleSendFailure(uint32_t dst, const DtHeader& header)
 {
-    if (header.GetMessageType() == DtMessageType::MIGRATION_STATE)
-    {
-        // The state did not reach the new edge: the agent stays here.
-        for (auto it = m_outgoing.begin(); it != m_outgoing.end(); ++it)
-        {
-            if (it->second.first == header.GetSequence())
-            {
-                m_data->GetAgentPool()->Adopt(std::move(it->second.second));
-                m_outgoing.erase(it);
-                break;
-            }
-        }
-    }
-    if (header.GetMessageType() == DtMessageType::MIGRATION_REQUEST)
-    {
-        for (auto& [terminal, inc] : m_incoming)
-        {
-            if (inc.source == dst)
-            {
-                Simulator::ScheduleNow(&EdgeDtApplication::FailIncoming, this, terminal);
-            }
-        }
-    }
+    m_migrations->HandleSendFailure(dst, header);
     if (dst == m_cloudDtId && header.GetMessageType() == DtMessageType::REGION_SUMMARY)
     {
         auto it = m_summariesSent.find(header.GetSequence());
@@ -1162,6 +685,28 @@ EdgeDtApplication::HandleSendFailure(uint32_t dst, const DtHeader& header)
     if (m_service)
     {
         m_service->HandleSendFailure(dst, header);
+    }
+}
+
+uint32_t
+EdgeDtApplication::SendMigrationMessage(uint32_t dst, const DtPayload& payload)
+{
+    return m_comm->Send(dst, payload, true);
+}
+
+Ptr<DtMigrationManager>
+EdgeDtApplication::GetMigrationManager() const
+{
+    return m_migrations;
+}
+
+void
+EdgeDtApplication::DeliverHeld(const std::vector<DtAgentMessageHeader>& messages)
+{
+    for (const auto& m : messages)
+    {
+        const bool local = m.GetFromEdge() == m_dtId && m.GetHops() == 0;
+        DeliverAgentMessage(m, local ? AGENT_MESSAGE_IN_POOL : AGENT_MESSAGE_DELIVERED);
     }
 }
 

@@ -10,6 +10,7 @@
 #include "dt-agent-message-header.h"
 #include "dt-application.h"
 #include "dt-migration-header.h"
+#include "dt-migration-manager.h"
 #include "dt-migration-policy.h"
 #include "dt-region-summary-header.h"
 #include "dt-twin-placement.h"
@@ -20,14 +21,11 @@
 
 #include <deque>
 #include <map>
-#include <set>
 #include <utility>
 #include <vector>
 
 namespace ns3
 {
-
-class DtAgentJoinHeader;
 
 /**
  * \ingroup multilayer-dt
@@ -38,12 +36,13 @@ class DtAgentJoinHeader;
  * DT every SummaryInterval. In the centralized architecture it stays idle:
  * the edge node only forwards packets.
  *
- * Migration (MigrationPolicy): Reactive pulls an arriving terminal's agent
- * from its previous edge DT; Proactive also predicts, every
- * PredictionInterval, where each hosted terminal will be PredictionHorizon
- * ahead (its twin's position and velocity, the address book's cell sites)
- * and pre-copies the agent to the edge DT of that cell; at the handover
- * only the delta follows.
+ * Migration: the policy (MigrationPolicyObject, or the MigrationPolicy
+ * shorthand) decides whether an agent follows its terminal and where to
+ * pre-copy it; the migration manager (DtMigrationManager, one record per
+ * terminal with an explicit state) runs the protocol. This application
+ * dispatches the migration messages to it and asks it whether an agent is
+ * on its way (updates and agent messages wait), has departed, or where a
+ * terminal went.
  */
 class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtServiceModule>
 {
@@ -77,6 +76,8 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
                             std::map<uint32_t, uint32_t> home);
     /** \return agent messages this edge's agents sent */
     uint64_t GetAgentMessagesSent() const;
+    /** \return the migration protocol (its records and MigrationStateChanged trace) */
+    Ptr<DtMigrationManager> GetMigrationManager() const;
     /** \return agent messages this edge forwarded to where their agent moved */
     uint64_t GetAgentMessagesForwarded() const;
     /** \return region summaries dropped because the queue for an unreachable cloud was full */
@@ -133,14 +134,10 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     void DoStartDt() override;
     void DoStopDt() override;
     void DoFailDt() override;
-    /** Cancel and forget every migration in progress, pre-copy and replica. */
-    void DropMigrations();
     void HandleMessage(const DtMessage& msg, Ipv4Address from) override;
     void HandleSendFailure(uint32_t dst, const DtHeader& header) override;
 
   private:
-    struct Incoming;
-
     /** Report the load to every agent, and schedule the next round. */
     void ReportLoad();
     /**
@@ -163,34 +160,6 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
      * \param summary the summary
      */
     void SendSummary(const DtRegionSummaryHeader& summary);
-    /**
-     * A terminal joined: host its agent, or pull it from its previous edge.
-     * \param join the AGENT_JOIN
-     */
-    void HandleJoin(const DtAgentJoinHeader& join);
-    /**
-     * The previous edge asks for an agent: send its state.
-     * \param h the message header
-     * \param req the MIGRATION_REQUEST
-     */
-    void HandleMigrationRequest(const DtHeader& h, const DtMigrationRequestHeader& req);
-    /**
-     * An agent's state arrived: restore it.
-     * \param h the message header
-     * \param state the MIGRATION_STATE
-     */
-    void HandleMigrationState(const DtHeader& h, const DtMigrationStateHeader& state);
-    /**
-     * The other end of a migration answered.
-     * \param ack the MIGRATION_ACK
-     */
-    void HandleMigrationAck(const DtMigrationAckHeader& ack);
-    /**
-     * An incoming migration did not complete: host the pre-copied agent if
-     * there is one, else a fresh agent.
-     * \param terminal the terminal
-     */
-    void FailIncoming(uint32_t terminal);
     /** Let every hosted agent talk to its peers, and schedule the next round. */
     void Interact();
     /**
@@ -213,20 +182,6 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
      */
     void DeliverAgentMessage(const DtAgentMessageHeader& m, AgentMessageOutcome outcome);
     /**
-     * An agent arrived (or a fresh one replaced it): pass it on to an edge
-     * that asked for it meanwhile, and hand it the messages that waited.
-     * \param terminal the terminal
-     * \param inc the ended incoming migration
-     */
-    void FinishIncoming(uint32_t terminal, const Incoming& inc);
-    /**
-     * Refuse a migration request.
-     * \param edge the edge DT that asked
-     * \param terminal the terminal
-     * \param id the migration
-     */
-    void RejectRequest(uint32_t edge, uint32_t terminal, uint64_t id);
-    /**
      * Hand the messages that waited for an arriving agent to it.
      * \param messages the messages
      */
@@ -236,108 +191,34 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
      * \param m the message
      */
     void DropAgentMessage(const DtAgentMessageHeader& m);
-    /** Proactive: predict each hosted terminal's next cell; pre-copy its agent. */
-    void Predict();
     /**
-     * Proactive: push a full copy of an agent to the edge of its predicted cell.
-     * \param agent the agent
-     * \param target the edge DT
+     * Send a migration message reliably (the migration manager's transport).
+     * \param dst the DT
+     * \param payload the message
+     * \return its sequence number
      */
-    void SendPreCopy(const DtDigitalAgent& agent, uint32_t target);
-    /**
-     * Send an agent's state to another edge DT and let it go from here.
-     * \param terminal the terminal
-     * \param target the edge DT
-     * \param id the migration
-     * \param phase FULL, or DELTA after a pre-copy
-     * \param historyAfter history already sent in the pre-copy
-     */
-    void SendAgent(
-        uint32_t terminal, uint32_t target, uint64_t id, DtMigrationPhase phase, Time historyAfter);
-    /**
-     * Run a migrated agent here: adopt it, apply the updates that waited.
-     * \param agent the agent
-     * \param servingCell from the terminal's join
-     * \param modelVersion from the terminal's join
-     * \param held status updates that waited, with their send times
-     */
-    void Restore(DtDigitalAgent agent,
-                 uint32_t servingCell,
-                 uint32_t modelVersion,
-                 const std::vector<std::pair<DtStatusUpdateHeader, Time>>& held);
-    /**
-     * Drop a pre-copied agent that was not (or no longer) needed.
-     * \param terminal the terminal
-     */
-    void DiscardReplica(uint32_t terminal);
+    uint32_t SendMigrationMessage(uint32_t dst, const DtPayload& payload);
 
-    /// A migration this edge pulls.
-    struct Incoming
-    {
-        uint64_t id{0};                                           //!< migration id
-        uint32_t source{0};                                       //!< previous edge DT
-        uint32_t servingCell{0};                                  //!< from the join
-        uint32_t modelVersion{0};                                 //!< from the join
-        Time start;                                               //!< request sent / join
-        DtMigrationTrigger trigger{DtMigrationTrigger::REACTIVE}; //!< how it started
-        std::vector<std::pair<DtStatusUpdateHeader, Time>> held;  //!< updates that wait
-        std::vector<DtAgentMessageHeader> messages;               //!< agent messages that wait
-        std::vector<std::pair<uint32_t, uint64_t>> onward; //!< edges that asked for it meanwhile
-                                                           //!< (edge, migration id)
-        EventId timeout;                                   //!< give-up timer
-    };
-
-    /// Proactive, at the source: the pre-copy sent for a terminal.
-    struct PreCopy
-    {
-        uint32_t target{0}; //!< edge DT of the predicted cell
-        uint64_t id{0};     //!< migration id
-        Time at;            //!< when it was sent
-        Time historyEnd;    //!< send time of the last history entry it held
-    };
-
-    /// Proactive, at the target: a pre-copied agent.
-    struct Replica
-    {
-        uint64_t id{0};       //!< migration id
-        uint32_t source{0};   //!< edge DT that sent it
-        DtDigitalAgent agent; //!< the copy (after the delta: the agent)
-        uint32_t bytes{0};    //!< state bytes received so far
-        bool complete{false}; //!< the delta arrived before the terminal joined
-        EventId expiry;       //!< drop it if the terminal does not come
-    };
-
-    uint32_t m_cloudDtId;                    //!< cloud DT
-    Time m_loadReportInterval;               //!< load report period
-    Time m_summaryInterval;                  //!< region summary period
-    EventId m_loadEvent;                     //!< next load report round
-    EventId m_summaryEvent;                  //!< next summary
-    DtMigrationMode m_policy;                //!< migration policy shorthand
-    Ptr<DtMigrationPolicy> m_migration;      //!< migration policy (from m_policy if unset)
-    DtTwinPlacement m_placement;             //!< where the twins live
-    Time m_migrationTimeout;                 //!< longest wait for a migration to complete
-    Time m_joinWait;                         //!< how long a request waits for a late join
-    uint64_t m_nextMigration{1};             //!< next migration number
-    std::map<uint32_t, Incoming> m_incoming; //!< by terminal
-    std::map<uint64_t, std::pair<uint32_t, DtDigitalAgent>>
-        m_outgoing; //!< agents sent, until acknowledged: migration -> (state message seq, agent)
-    std::map<uint32_t, EventId> m_departed; //!< agents kept for a migration request
-    std::set<uint32_t> m_gone; //!< terminals that left (late status updates are dropped)
-    Time m_predictionInterval; //!< Proactive: prediction period
-    Time m_predictionHorizon;  //!< Proactive: how far ahead
-    Time m_preCopyLifetime;    //!< Proactive: how long a pre-copy is kept
-    EventId m_predictEvent;    //!< next prediction round
-    std::map<uint32_t, PreCopy> m_preCopies; //!< sent, by terminal
-    std::map<uint32_t, Replica> m_replicas;  //!< received, by terminal
-    /// Requests for agents whose terminal has not joined yet: (expiry, (edge, migration id)).
-    std::map<uint32_t, std::pair<EventId, std::pair<uint32_t, uint64_t>>> m_pending;
-    Time m_interactionInterval;                        //!< agent-to-agent round period (0: none)
-    uint32_t m_interactionBytes;                       //!< agent message body size
-    double m_proximityRadius;                          //!< closer interacting agents are traced, m
-    EventId m_interactEvent;                           //!< next interaction round
+    uint32_t m_cloudDtId;                 //!< cloud DT
+    Time m_loadReportInterval;            //!< load report period
+    Time m_summaryInterval;               //!< region summary period
+    EventId m_loadEvent;                  //!< next load report round
+    EventId m_summaryEvent;               //!< next summary
+    DtMigrationMode m_policy;             //!< migration policy shorthand
+    Ptr<DtMigrationPolicy> m_migration;   //!< migration policy (from m_policy if unset)
+    DtTwinPlacement m_placement;          //!< where the twins live
+    Time m_migrationTimeout;              //!< longest wait for a migration to complete
+    Time m_joinWait;                      //!< how long a request waits for a late join
+    Time m_predictionInterval;            //!< Proactive: prediction period
+    Time m_predictionHorizon;             //!< Proactive: how far ahead
+    Time m_preCopyLifetime;               //!< Proactive: how long a pre-copy is kept
+    Ptr<DtMigrationManager> m_migrations; //!< the migration protocol
+    Time m_interactionInterval;           //!< agent-to-agent round period (0: none)
+    uint32_t m_interactionBytes;          //!< agent message body size
+    double m_proximityRadius;             //!< closer interacting agents are traced, m
+    EventId m_interactEvent;              //!< next interaction round
     std::map<uint32_t, std::vector<uint32_t>> m_peers; //!< who talks to whom
     std::map<uint32_t, uint32_t> m_location;           //!< where each agent is believed to be
-    std::map<uint32_t, uint32_t> m_forward;            //!< where agents that left went
     uint32_t m_summaryQueueLimit;                      //!< summaries kept for the cloud
     std::map<uint32_t, DtRegionSummaryHeader> m_summariesSent; //!< newest sent, by message seq
     std::deque<DtRegionSummaryHeader> m_summaryQueue; //!< waiting for the cloud to be reachable
@@ -345,11 +226,15 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     uint64_t m_agentSent{0};                          //!< agent messages sent
     uint64_t m_agentForwarded{0};                     //!< agent messages forwarded
 
-    TracedCallback<uint64_t, uint32_t, uint32_t, uint32_t, DtMigrationTrigger> m_migrationStarted; //!< started
+    TracedCallback<uint64_t, uint32_t, uint32_t, uint32_t, DtMigrationTrigger>
+        m_migrationStarted;                                                  //!< started
     TracedCallback<uint64_t, uint32_t, uint32_t, Time> m_migrationCompleted; //!< completed
     TracedCallback<uint64_t, uint32_t, uint32_t, Time> m_migrationFailed;    //!< failed
     TracedCallback<uint64_t, uint32_t, uint32_t, Time> m_preCopyDiscarded;   //!< unused pre-copy
-    TracedCallback<uint32_t, uint32_t, AgentMessageOutcome, Time> m_agentMessageTrace; //!< agent message ended
+    TracedCallback<uint32_t, DtMigrationState, DtMigrationState>
+        m_migrationState; //!< state changed
+    TracedCallback<uint32_t, uint32_t, AgentMessageOutcome, Time>
+        m_agentMessageTrace;                                     //!< agent message ended
     TracedCallback<uint32_t, uint32_t, double> m_proximityTrace; //!< interacting agents close
 };
 
