@@ -217,12 +217,12 @@ DtResultsWriter::WriteSummary(const DtStatsCollector& stats,
     j["network"] = {{"backhaul_bytes", stats.GetBackhaulBytes()}};
     const uint64_t agentSent = stats.GetAgentMessagesSent();
     const uint64_t agentForwarded = stats.GetAgentMessagesForwarded();
-    const uint64_t across = stats.GetAgentMessages(EdgeDtApplication::AGENT_MESSAGE_DELIVERED);
+    const uint64_t across = stats.GetAgentMessages(DtAgentInteraction::AGENT_MESSAGE_DELIVERED);
     j["agents"] = {
         {"messages_sent", agentSent},
-        {"in_pool", stats.GetAgentMessages(EdgeDtApplication::AGENT_MESSAGE_IN_POOL)},
+        {"in_pool", stats.GetAgentMessages(DtAgentInteraction::AGENT_MESSAGE_IN_POOL)},
         {"across_edges", across},
-        {"unreachable", stats.GetAgentMessages(EdgeDtApplication::AGENT_MESSAGE_UNREACHABLE)},
+        {"unreachable", stats.GetAgentMessages(DtAgentInteraction::AGENT_MESSAGE_UNREACHABLE)},
         {"forwarded", agentForwarded},
         {"mean_latency_across_ms",
          across ? json(stats.GetAgentLatencyAcross() * 1e3) : json(nullptr)},

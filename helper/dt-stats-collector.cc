@@ -161,7 +161,7 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
                 [this](uint32_t, uint32_t, EdgeDtApplication::AgentMessageOutcome outcome, Time latency)
                 {
                     ++m_agentMessages.at(outcome);
-                    if (outcome == EdgeDtApplication::AGENT_MESSAGE_DELIVERED)
+                    if (outcome == DtAgentInteraction::AGENT_MESSAGE_DELIVERED)
                     {
                         m_agentLatency += latency.GetSeconds();
                     }
@@ -691,7 +691,7 @@ DtStatsCollector::GetMessagesSent(uint32_t type) const
 double
 DtStatsCollector::GetAgentLatencyAcross() const
 {
-    const uint64_t across = m_agentMessages[EdgeDtApplication::AGENT_MESSAGE_DELIVERED];
+    const uint64_t across = m_agentMessages[DtAgentInteraction::AGENT_MESSAGE_DELIVERED];
     return across ? m_agentLatency / across : -1;
 }
 

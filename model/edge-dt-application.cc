@@ -7,12 +7,10 @@
 #include "edge-dt-application.h"
 
 #include "dt-agent-header.h"
-#include "dt-byte-vector.h"
 #include "dt-load-report-header.h"
 #include "dt-migration-header.h"
 #include "dt-model-update-header.h"
 #include "dt-ns3-version.h"
-#include "dt-sample-codec.h"
 #include "dt-sync-header.h"
 
 #include "ns3/double.h"
@@ -21,11 +19,6 @@
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
-
-#include <algorithm>
-#include <cmath>
-#include <cstring>
-#include <limits>
 
 namespace ns3
 {
@@ -219,6 +212,15 @@ EdgeDtApplication::EdgeDtApplication()
                                              MakeCallback(&Ended::operator(), &m_migrationFailed));
     m_migrations->TraceConnectWithoutContext("PreCopyDiscarded",
                                              MakeCallback(&Ended::operator(), &m_preCopyDiscarded));
+    // So do agent-to-agent messages.
+    m_interaction = CreateObject<DtAgentInteraction>();
+    m_interaction->TraceConnectWithoutContext(
+        "AgentMessage",
+        MakeCallback(&TracedCallback<uint32_t, uint32_t, AgentMessageOutcome, Time>::operator(),
+                     &m_agentMessageTrace));
+    m_interaction->TraceConnectWithoutContext(
+        "ProximityAlert",
+        MakeCallback(&TracedCallback<uint32_t, uint32_t, double>::operator(), &m_proximityTrace));
 }
 
 EdgeDtApplication::~EdgeDtApplication()
@@ -231,9 +233,10 @@ EdgeDtApplication::DoDispose()
 {
     m_loadEvent.Cancel();
     m_summaryEvent.Cancel();
-    m_interactEvent.Cancel();
     m_migrations->Dispose();
     m_migrations = nullptr;
+    m_interaction->Dispose();
+    m_interaction = nullptr;
     m_migration = nullptr;
     DtModularApplication::DoDispose();
 }
@@ -262,11 +265,21 @@ EdgeDtApplication::DoStartDt()
                         m_migration,
                         timing,
                         MakeCallback(&EdgeDtApplication::SendMigrationMessage, this),
-                        MakeCallback(&EdgeDtApplication::DeliverHeld, this));
+                        MakeCallback(&DtAgentInteraction::DeliverHeld, PeekPointer(m_interaction)));
+    DtAgentInteraction::Parameters interaction;
+    interaction.interval = m_interactionInterval;
+    interaction.bytes = m_interactionBytes;
+    interaction.radius = m_proximityRadius;
+    m_interaction->Setup(m_dtId,
+                         m_data->GetAgentPool(),
+                         m_migrations,
+                         interaction,
+                         MakeCallback(&EdgeDtApplication::SendAgentMessage, this));
     if (m_architecture == DtArchitecture::CENTRALIZED)
     {
         return;
     }
+    m_service->SetSummaryQueueLimit(m_summaryQueueLimit);
     m_service->Start(this, m_cloudDtId);
     if (m_loadReportInterval.IsStrictlyPositive())
     {
@@ -279,11 +292,7 @@ EdgeDtApplication::DoStartDt()
             Simulator::Schedule(m_summaryInterval, &EdgeDtApplication::Summarize, this);
     }
     m_migrations->Start();
-    if (m_interactionInterval.IsStrictlyPositive() && !m_peers.empty())
-    {
-        m_interactEvent =
-            Simulator::Schedule(m_interactionInterval, &EdgeDtApplication::Interact, this);
-    }
+    m_interaction->Start();
 }
 
 void
@@ -291,8 +300,8 @@ EdgeDtApplication::DoStopDt()
 {
     m_loadEvent.Cancel();
     m_summaryEvent.Cancel();
-    m_interactEvent.Cancel();
     m_migrations->Stop();
+    m_interaction->Stop();
 }
 
 void
@@ -300,8 +309,6 @@ EdgeDtApplication::DoFailDt()
 {
     NS_LOG_FUNCTION(this);
     m_migrations->Reset();
-    m_summariesSent.clear();
-    m_summaryQueue.clear();
     // The hosted twins are lost with the server: their accounts close now.
     Ptr<DtAgentPool> pool = m_data->GetAgentPool();
     std::vector<uint32_t> hosted;
@@ -320,156 +327,31 @@ void
 EdgeDtApplication::SetInteractionPlan(std::map<uint32_t, std::vector<uint32_t>> peers,
                                       std::map<uint32_t, uint32_t> home)
 {
-    m_peers = std::move(peers);
-    m_location = std::move(home);
+    m_interaction->SetPlan(std::move(peers), std::move(home));
 }
 
 uint64_t
 EdgeDtApplication::GetAgentMessagesSent() const
 {
-    return m_agentSent;
+    return m_interaction->GetSent();
 }
 
 uint64_t
 EdgeDtApplication::GetAgentMessagesForwarded() const
 {
-    return m_agentForwarded;
+    return m_interaction->GetForwarded();
 }
 
 uint64_t
 EdgeDtApplication::GetSummariesDropped() const
 {
-    return m_summariesDropped;
+    return m_service->GetSummariesDropped();
 }
 
 uint32_t
 EdgeDtApplication::GetQueuedSummaries() const
 {
-    return static_cast<uint32_t>(m_summaryQueue.size());
-}
-
-void
-EdgeDtApplication::Interact()
-{
-    m_interactEvent =
-        Simulator::Schedule(m_interactionInterval, &EdgeDtApplication::Interact, this);
-    for (const auto& [terminal, agent] : m_data->GetAgentPool()->GetAgents())
-    {
-        auto it = m_peers.find(terminal);
-        if (it == m_peers.end() || m_migrations->IsDeparted(terminal))
-        {
-            continue;
-        }
-        for (uint32_t peer : it->second)
-        {
-            SendAgentMessage(agent, peer);
-        }
-    }
-}
-
-void
-EdgeDtApplication::SendAgentMessage(const DtDigitalAgent& from, uint32_t to)
-{
-    // The body: the sender's position and velocity, then the rest of what it says.
-    std::vector<uint8_t> body;
-    const std::vector<double>& p = from.mirror[static_cast<uint8_t>(DtSource::POSITION) - 1];
-    for (uint32_t i = 0; i < 4; ++i)
-    {
-        const double v = i < p.size() ? p[i] : std::numeric_limits<double>::quiet_NaN();
-        uint64_t bits;
-        std::memcpy(&bits, &v, 8);
-        DtPutUint(body, bits, 8);
-    }
-    body.resize(std::max<std::size_t>(body.size(), m_interactionBytes), 0);
-    DtAgentMessageHeader m;
-    m.SetAgents(from.terminal, to);
-    m.SetFromEdge(m_dtId);
-    m.SetSentAt(Simulator::Now());
-    m.SetBody(std::move(body));
-    ++m_agentSent;
-    HandleAgentMessage(std::move(m));
-}
-
-void
-EdgeDtApplication::HandleAgentMessage(DtAgentMessageHeader m)
-{
-    const uint32_t to = m.GetTo();
-    const bool local = m.GetFromEdge() == m_dtId && m.GetHops() == 0;
-    if (!local)
-    {
-        // Straight from the sender's edge: fresher than any forwarding pointer.
-        m_location[m.GetFrom()] = m.GetFromEdge();
-        m_migrations->ForgetNextEdge(m.GetFrom());
-    }
-    if (m_data->GetAgentPool()->GetAgent(to) && !m_migrations->IsDeparted(to))
-    {
-        DeliverAgentMessage(m, local ? AGENT_MESSAGE_IN_POOL : AGENT_MESSAGE_DELIVERED);
-        return;
-    }
-    if (m_migrations->HoldAgentMessage(m))
-    {
-        return; // the agent is on its way here
-    }
-    // Where it went from here, else where it was last heard from.
-    uint32_t next = m_dtId;
-    bool forward = false;
-    if (m_migrations->GetNextEdge(to, next))
-    {
-        forward = true;
-    }
-    else if (auto loc = m_location.find(to); loc != m_location.end())
-    {
-        next = loc->second;
-        forward = !local;
-    }
-    if (next == m_dtId || (next == m.GetFromEdge() && !local)
-        || m.GetHops() >= DtAgentMessageHeader::MAX_HOPS)
-    {
-        DropAgentMessage(m);
-        return;
-    }
-    if (forward)
-    {
-        m.SetHops(m.GetHops() + 1);
-        ++m_agentForwarded;
-    }
-    NS_LOG_LOGIC("edge DT " << m_dtId << " sends the message of agent " << m.GetFrom() << " to "
-                            << to << " via edge DT " << next << (forward ? " (forward)" : ""));
-    m_comm->Send(next, m, false);
-}
-
-void
-EdgeDtApplication::DeliverAgentMessage(const DtAgentMessageHeader& m, AgentMessageOutcome outcome)
-{
-    m_agentMessageTrace(m.GetFrom(), m.GetTo(), outcome, Simulator::Now() - m.GetSentAt());
-    // Cooperative awareness: how close is the peer?
-    const DtDigitalAgent* agent = m_data->GetAgentPool()->GetAgent(m.GetTo());
-    const std::vector<double>& own = agent->mirror[static_cast<uint8_t>(DtSource::POSITION) - 1];
-    const std::vector<uint8_t>& body = m.GetBody();
-    std::size_t pos = 0;
-    uint64_t xb = 0;
-    uint64_t yb = 0;
-    if (own.size() < 2 || !DtGetUint(body, pos, 8, xb) || !DtGetUint(body, pos, 8, yb))
-    {
-        return;
-    }
-    double x;
-    double y;
-    std::memcpy(&x, &xb, 8);
-    std::memcpy(&y, &yb, 8);
-    const double d = std::hypot(x - own[0], y - own[1]);
-    if (d < m_proximityRadius) // false for NaN: no position known
-    {
-        m_proximityTrace(m.GetFrom(), m.GetTo(), d);
-    }
-}
-
-void
-EdgeDtApplication::DropAgentMessage(const DtAgentMessageHeader& m)
-{
-    NS_LOG_LOGIC("edge DT " << m_dtId << " cannot reach the agent of DT " << m.GetTo());
-    m_agentMessageTrace(
-        m.GetFrom(), m.GetTo(), AGENT_MESSAGE_UNREACHABLE, Simulator::Now() - m.GetSentAt());
+    return m_service->GetQueuedSummaries();
 }
 
 void
@@ -500,54 +382,8 @@ EdgeDtApplication::ReportLoad()
 void
 EdgeDtApplication::Summarize()
 {
-    DtRegionSummaryHeader summary = m_data->BuildRegionSummary();
-    if (!m_service->IsCloudReachable())
-    {
-        QueueSummary(summary);
-    }
-    else
-    {
-        SendSummary(summary);
-    }
+    m_service->ReportRegion(m_data->BuildRegionSummary());
     m_summaryEvent = Simulator::Schedule(m_summaryInterval, &EdgeDtApplication::Summarize, this);
-}
-
-void
-EdgeDtApplication::QueueSummary(const DtRegionSummaryHeader& summary)
-{
-    m_summaryQueue.push_back(summary);
-    while (m_summaryQueue.size() > m_summaryQueueLimit)
-    {
-        m_summaryQueue.pop_front();
-        ++m_summariesDropped;
-    }
-}
-
-void
-EdgeDtApplication::CloudReachable()
-{
-    if (!m_service->IsCloudReachable())
-    {
-        NS_LOG_INFO("edge DT " << m_dtId << ": cloud DT reachable again, sending "
-                               << m_summaryQueue.size() << " queued summaries");
-    }
-    m_service->SetCloudReachable(true);
-    while (!m_summaryQueue.empty())
-    {
-        const DtRegionSummaryHeader summary = m_summaryQueue.front();
-        m_summaryQueue.pop_front();
-        SendSummary(summary);
-    }
-}
-
-void
-EdgeDtApplication::SendSummary(const DtRegionSummaryHeader& summary)
-{
-    m_summariesSent[m_comm->Send(m_cloudDtId, summary, true)] = summary;
-    while (m_summariesSent.size() > m_summaryQueueLimit)
-    {
-        m_summariesSent.erase(m_summariesSent.begin());
-    }
 }
 
 void
@@ -560,7 +396,7 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
     const DtHeader& h = msg.GetHeader();
     if (h.GetSource() == m_cloudDtId)
     {
-        CloudReachable();
+        m_service->CloudHeard();
     }
     switch (msg.GetMessageType())
     {
@@ -626,7 +462,7 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
                                         msg.GetPayloadAs<DtMigrationRequestHeader>());
             break;
         case DtMessageType::AGENT_MESSAGE:
-            HandleAgentMessage(msg.GetPayloadAs<DtAgentMessageHeader>());
+            m_interaction->HandleMessage(msg.GetPayloadAs<DtAgentMessageHeader>());
             break;
         case DtMessageType::MIGRATION_STATE:
             m_migrations->HandleState(h.GetSource(), msg.GetPayloadAs<DtMigrationStateHeader>());
@@ -673,19 +509,16 @@ void
 EdgeDtApplication::HandleSendFailure(uint32_t dst, const DtHeader& header)
 {
     m_migrations->HandleSendFailure(dst, header);
-    if (dst == m_cloudDtId && header.GetMessageType() == DtMessageType::REGION_SUMMARY)
-    {
-        auto it = m_summariesSent.find(header.GetSequence());
-        if (it != m_summariesSent.end())
-        {
-            QueueSummary(it->second);
-            m_summariesSent.erase(it);
-        }
-    }
     if (m_service)
     {
         m_service->HandleSendFailure(dst, header);
     }
+}
+
+uint32_t
+EdgeDtApplication::SendAgentMessage(uint32_t dst, const DtPayload& payload)
+{
+    return m_comm->Send(dst, payload, false);
 }
 
 uint32_t
@@ -698,16 +531,6 @@ Ptr<DtMigrationManager>
 EdgeDtApplication::GetMigrationManager() const
 {
     return m_migrations;
-}
-
-void
-EdgeDtApplication::DeliverHeld(const std::vector<DtAgentMessageHeader>& messages)
-{
-    for (const auto& m : messages)
-    {
-        const bool local = m.GetFromEdge() == m_dtId && m.GetHops() == 0;
-        DeliverAgentMessage(m, local ? AGENT_MESSAGE_IN_POOL : AGENT_MESSAGE_DELIVERED);
-    }
 }
 
 } // namespace ns3

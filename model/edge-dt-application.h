@@ -7,6 +7,7 @@
 #ifndef EDGE_DT_APPLICATION_H
 #define EDGE_DT_APPLICATION_H
 
+#include "dt-agent-interaction.h"
 #include "dt-agent-message-header.h"
 #include "dt-application.h"
 #include "dt-migration-header.h"
@@ -19,7 +20,6 @@
 
 #include "ns3/traced-callback.h"
 
-#include <deque>
 #include <map>
 #include <utility>
 #include <vector>
@@ -58,13 +58,8 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
 
     DtLayer GetLayer() const override;
 
-    /// How an agent message ended.
-    enum AgentMessageOutcome
-    {
-        AGENT_MESSAGE_IN_POOL = 0,     //!< both agents here: delivered without the network
-        AGENT_MESSAGE_DELIVERED = 1,   //!< delivered by another edge DT
-        AGENT_MESSAGE_UNREACHABLE = 2, //!< the addressed agent could not be found
-    };
+    /// How an agent message ended (DtAgentInteraction::AGENT_MESSAGE_...).
+    typedef DtAgentInteraction::AgentMessageOutcome AgentMessageOutcome;
 
     /**
      * Which agents talk to which (agent-to-agent interaction, every
@@ -148,49 +143,12 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     /** Send a region summary to the cloud DT, and schedule the next. */
     void Summarize();
     /**
-     * Queue a summary the cloud has not received, dropping the oldest beyond the limit.
-     * \param summary the summary
+     * Send an agent message (the agent interaction's transport).
+     * \param dst the edge DT
+     * \param payload the message
+     * \return its sequence number
      */
-    void QueueSummary(const DtRegionSummaryHeader& summary);
-    /** The cloud DT answered: send the queued summaries. */
-    void CloudReachable();
-    /**
-     * Send a summary to the cloud DT and keep it until its delivery can no
-     * longer fail (the newest SummaryQueueLimit sent ones are kept).
-     * \param summary the summary
-     */
-    void SendSummary(const DtRegionSummaryHeader& summary);
-    /** Let every hosted agent talk to its peers, and schedule the next round. */
-    void Interact();
-    /**
-     * Send one agent's message to a peer agent (in the pool, or to the edge
-     * DT where it is believed to be).
-     * \param from the sending agent
-     * \param to the peer's terminal
-     */
-    void SendAgentMessage(const DtDigitalAgent& from, uint32_t to);
-    /**
-     * An agent message arrived: deliver it, hold it for an arriving agent,
-     * or forward it to where the agent went.
-     * \param m the message
-     */
-    void HandleAgentMessage(DtAgentMessageHeader m);
-    /**
-     * Hand a message to its agent here.
-     * \param m the message
-     * \param outcome in the pool or from another edge
-     */
-    void DeliverAgentMessage(const DtAgentMessageHeader& m, AgentMessageOutcome outcome);
-    /**
-     * Hand the messages that waited for an arriving agent to it.
-     * \param messages the messages
-     */
-    void DeliverHeld(const std::vector<DtAgentMessageHeader>& messages);
-    /**
-     * End an agent message that cannot reach its agent.
-     * \param m the message
-     */
-    void DropAgentMessage(const DtAgentMessageHeader& m);
+    uint32_t SendAgentMessage(uint32_t dst, const DtPayload& payload);
     /**
      * Send a migration message reliably (the migration manager's transport).
      * \param dst the DT
@@ -199,32 +157,25 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
      */
     uint32_t SendMigrationMessage(uint32_t dst, const DtPayload& payload);
 
-    uint32_t m_cloudDtId;                 //!< cloud DT
-    Time m_loadReportInterval;            //!< load report period
-    Time m_summaryInterval;               //!< region summary period
-    EventId m_loadEvent;                  //!< next load report round
-    EventId m_summaryEvent;               //!< next summary
-    DtMigrationMode m_policy;             //!< migration policy shorthand
-    Ptr<DtMigrationPolicy> m_migration;   //!< migration policy (from m_policy if unset)
-    DtTwinPlacement m_placement;          //!< where the twins live
-    Time m_migrationTimeout;              //!< longest wait for a migration to complete
-    Time m_joinWait;                      //!< how long a request waits for a late join
-    Time m_predictionInterval;            //!< Proactive: prediction period
-    Time m_predictionHorizon;             //!< Proactive: how far ahead
-    Time m_preCopyLifetime;               //!< Proactive: how long a pre-copy is kept
-    Ptr<DtMigrationManager> m_migrations; //!< the migration protocol
-    Time m_interactionInterval;           //!< agent-to-agent round period (0: none)
-    uint32_t m_interactionBytes;          //!< agent message body size
-    double m_proximityRadius;             //!< closer interacting agents are traced, m
-    EventId m_interactEvent;              //!< next interaction round
-    std::map<uint32_t, std::vector<uint32_t>> m_peers; //!< who talks to whom
-    std::map<uint32_t, uint32_t> m_location;           //!< where each agent is believed to be
-    uint32_t m_summaryQueueLimit;                      //!< summaries kept for the cloud
-    std::map<uint32_t, DtRegionSummaryHeader> m_summariesSent; //!< newest sent, by message seq
-    std::deque<DtRegionSummaryHeader> m_summaryQueue; //!< waiting for the cloud to be reachable
-    uint64_t m_summariesDropped{0};                   //!< summaries lost to the queue limit
-    uint64_t m_agentSent{0};                          //!< agent messages sent
-    uint64_t m_agentForwarded{0};                     //!< agent messages forwarded
+    uint32_t m_cloudDtId;                  //!< cloud DT
+    Time m_loadReportInterval;             //!< load report period
+    Time m_summaryInterval;                //!< region summary period
+    EventId m_loadEvent;                   //!< next load report round
+    EventId m_summaryEvent;                //!< next summary
+    DtMigrationMode m_policy;              //!< migration policy shorthand
+    Ptr<DtMigrationPolicy> m_migration;    //!< migration policy (from m_policy if unset)
+    DtTwinPlacement m_placement;           //!< where the twins live
+    Time m_migrationTimeout;               //!< longest wait for a migration to complete
+    Time m_joinWait;                       //!< how long a request waits for a late join
+    Time m_predictionInterval;             //!< Proactive: prediction period
+    Time m_predictionHorizon;              //!< Proactive: how far ahead
+    Time m_preCopyLifetime;                //!< Proactive: how long a pre-copy is kept
+    Ptr<DtMigrationManager> m_migrations;  //!< the migration protocol
+    Time m_interactionInterval;            //!< agent-to-agent round period (0: none)
+    uint32_t m_interactionBytes;           //!< agent message body size
+    double m_proximityRadius;              //!< closer interacting agents are traced, m
+    Ptr<DtAgentInteraction> m_interaction; //!< agent-to-agent messages
+    uint32_t m_summaryQueueLimit;          //!< summaries kept for the cloud
 
     TracedCallback<uint64_t, uint32_t, uint32_t, uint32_t, DtMigrationTrigger>
         m_migrationStarted;                                                  //!< started

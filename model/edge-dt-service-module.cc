@@ -241,6 +241,77 @@ EdgeDtServiceModule::Reset()
     m_upKey.clear();
     m_cloudBacklog = 0;
     m_cloudReachable = true;
+    m_summariesSent.clear();
+    m_summaryQueue.clear();
+}
+
+void
+EdgeDtServiceModule::SetSummaryQueueLimit(uint32_t limit)
+{
+    m_summaryQueueLimit = limit;
+}
+
+uint64_t
+EdgeDtServiceModule::GetSummariesDropped() const
+{
+    return m_summariesDropped;
+}
+
+uint32_t
+EdgeDtServiceModule::GetQueuedSummaries() const
+{
+    return static_cast<uint32_t>(m_summaryQueue.size());
+}
+
+void
+EdgeDtServiceModule::ReportRegion(const DtRegionSummaryHeader& summary)
+{
+    if (!m_cloudReachable)
+    {
+        QueueSummary(summary);
+    }
+    else
+    {
+        SendSummary(summary);
+    }
+}
+
+void
+EdgeDtServiceModule::QueueSummary(const DtRegionSummaryHeader& summary)
+{
+    m_summaryQueue.push_back(summary);
+    while (m_summaryQueue.size() > m_summaryQueueLimit)
+    {
+        m_summaryQueue.pop_front();
+        ++m_summariesDropped;
+    }
+}
+
+void
+EdgeDtServiceModule::CloudHeard()
+{
+    if (!m_cloudReachable)
+    {
+        NS_LOG_INFO("edge DT " << m_app->GetDtId() << ": cloud DT reachable again, sending "
+                               << m_summaryQueue.size() << " queued summaries");
+    }
+    SetCloudReachable(true);
+    while (!m_summaryQueue.empty())
+    {
+        const DtRegionSummaryHeader summary = m_summaryQueue.front();
+        m_summaryQueue.pop_front();
+        SendSummary(summary);
+    }
+}
+
+void
+EdgeDtServiceModule::SendSummary(const DtRegionSummaryHeader& summary)
+{
+    m_summariesSent[m_app->GetCommModule()->Send(m_cloudDtId, summary, true)] = summary;
+    while (m_summariesSent.size() > m_summaryQueueLimit)
+    {
+        m_summariesSent.erase(m_summariesSent.begin());
+    }
 }
 
 void
@@ -286,6 +357,15 @@ EdgeDtServiceModule::HandleCloudLoad(const DtLoadReportHeader& report)
 void
 EdgeDtServiceModule::HandleSendFailure(uint32_t dst, const DtHeader& header)
 {
+    if (dst == m_cloudDtId && header.GetMessageType() == DtMessageType::REGION_SUMMARY)
+    {
+        auto summary = m_summariesSent.find(header.GetSequence());
+        if (summary != m_summariesSent.end())
+        {
+            QueueSummary(summary->second);
+            m_summariesSent.erase(summary);
+        }
+    }
     auto it = m_upSeq.find(header.GetSequence());
     if (dst == m_cloudDtId)
     {

@@ -10,11 +10,13 @@
 #include "dt-application.h"
 #include "dt-demand-header.h"
 #include "dt-model-update-header.h"
+#include "dt-region-summary-header.h"
 
 #include "ns3/data-rate.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
+#include <deque>
 #include <map>
 #include <vector>
 
@@ -76,8 +78,24 @@ class EdgeDtServiceModule : public Object
     void SetCloudReachable(bool reachable);
     /** \return false after a message to the cloud DT failed, until it answers again */
     bool IsCloudReachable() const;
-    /** The server failed: forget the jobs and the demands sent up. */
+    /** The server failed: forget the jobs, the demands and the summaries sent up. */
     void Reset();
+    /**
+     * Send a region summary to the cloud DT, or queue it while the cloud is
+     * unreachable (the oldest are dropped beyond the queue limit). A sent
+     * summary is kept until its delivery can no longer fail (the newest
+     * limit ones): a summary whose delivery fails is queued again.
+     * \param summary the summary
+     */
+    void ReportRegion(const DtRegionSummaryHeader& summary);
+    /** The cloud DT was heard from: it is reachable; send the queued summaries. */
+    void CloudHeard();
+    /** \param limit region summaries kept for an unreachable cloud (and sent ones kept) */
+    void SetSummaryQueueLimit(uint32_t limit);
+    /** \return region summaries dropped because the queue for an unreachable cloud was full */
+    uint64_t GetSummariesDropped() const;
+    /** \return region summaries waiting for the cloud DT to be reachable */
+    uint32_t GetQueuedSummaries() const;
     /**
      * Queue the work of applying one status update to a terminal's twin.
      * \param terminal the terminal
@@ -149,6 +167,16 @@ class EdgeDtServiceModule : public Object
      * \return the cloud's estimated completion delay for it (Time::Max() if unknown)
      */
     Time EstimateCloud(const DtDemandRequestHeader& req) const;
+    /**
+     * Queue a summary the cloud has not received, dropping the oldest beyond the limit.
+     * \param summary the summary
+     */
+    void QueueSummary(const DtRegionSummaryHeader& summary);
+    /**
+     * Send a summary to the cloud DT and keep it until its delivery can no longer fail.
+     * \param summary the summary
+     */
+    void SendSummary(const DtRegionSummaryHeader& summary);
 
     Ptr<DtApplication> m_app;                          //!< owner
     uint32_t m_cloudDtId{0};                           //!< cloud DT
@@ -163,6 +191,10 @@ class EdgeDtServiceModule : public Object
     uint64_t m_nextJob{1};                             //!< next job id
     std::map<uint32_t, DtDemandRequestHeader> m_upSeq; //!< demands sent up, by message seq
     std::map<std::pair<uint32_t, uint64_t>, uint32_t> m_upKey; //!< (origin, demand) -> seq
+    uint32_t m_summaryQueueLimit{64};                          //!< summaries kept for the cloud
+    std::map<uint32_t, DtRegionSummaryHeader> m_summariesSent; //!< newest sent, by message seq
+    std::deque<DtRegionSummaryHeader> m_summaryQueue; //!< waiting for the cloud to be reachable
+    uint64_t m_summariesDropped{0};                   //!< summaries lost to the queue limit
 
     TracedCallback<const DtDemandRequestHeader&> m_escalated; //!< trace: edge -> cloud
     TracedCallback<const DtDemandRequestHeader&> m_relayed;   //!< trace: cloud demand passed up

@@ -1300,9 +1300,9 @@ class DtAgentInteractionTestCase : public TestCase
                               configure,
                               nullptr,
                               drive);
-        const uint64_t inPool = r.agentMessages[EdgeDtApplication::AGENT_MESSAGE_IN_POOL];
-        const uint64_t across = r.agentMessages[EdgeDtApplication::AGENT_MESSAGE_DELIVERED];
-        const uint64_t lost = r.agentMessages[EdgeDtApplication::AGENT_MESSAGE_UNREACHABLE];
+        const uint64_t inPool = r.agentMessages[DtAgentInteraction::AGENT_MESSAGE_IN_POOL];
+        const uint64_t across = r.agentMessages[DtAgentInteraction::AGENT_MESSAGE_DELIVERED];
+        const uint64_t lost = r.agentMessages[DtAgentInteraction::AGENT_MESSAGE_UNREACHABLE];
         NS_TEST_EXPECT_MSG_GT(r.agentSent, 300, "three agents, two peers, 10 rounds a second");
         NS_TEST_EXPECT_MSG_GT(inPool, 100, "pairs in one pool, before and after");
         NS_TEST_EXPECT_MSG_GT(across, 100, "pairs across edges, before and after");
