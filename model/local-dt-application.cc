@@ -47,7 +47,8 @@ LocalDtApplication::GetTypeId()
             .AddAttribute("EdgeDtId",
                           "DT id of the serving edge DT.",
                           UintegerValue(0),
-                          MakeUintegerAccessor(&LocalDtApplication::m_edgeDtId),
+                          MakeUintegerAccessor(&LocalDtApplication::SetEdgeDtId,
+                                               &LocalDtApplication::GetEdgeDtId),
                           MakeUintegerChecker<uint32_t>(0, 0xFFFFFFFE))
             .AddAttribute("CloudDtId",
                           "DT id of the cloud DT.",
@@ -175,9 +176,13 @@ LocalDtApplication::GetTypeId()
 }
 
 LocalDtApplication::LocalDtApplication()
-    : m_jitter(CreateObject<UniformRandomVariable>())
+    : m_link(CreateObject<DtEdgeLink>())
+    , m_jitter(CreateObject<UniformRandomVariable>())
 {
     NS_LOG_FUNCTION(this);
+    m_link->TraceConnectWithoutContext(
+        "Failover",
+        MakeCallback(&TracedCallback<uint32_t, uint32_t>::operator(), &m_failoverTrace));
 }
 
 LocalDtApplication::~LocalDtApplication()
@@ -190,7 +195,8 @@ LocalDtApplication::DoDispose()
 {
     m_statusEvent.Cancel();
     m_helloEvent.Cancel();
-    m_joinEvent.Cancel();
+    m_link->Dispose();
+    m_link = nullptr;
     m_syncEvent.Cancel();
     for (auto& [id, pending] : m_syncs)
     {
@@ -211,7 +217,19 @@ LocalDtApplication::GetLayer() const
 uint32_t
 LocalDtApplication::GetEdgeDtId() const
 {
-    return m_edgeDtId;
+    return m_link->GetEdge();
+}
+
+void
+LocalDtApplication::SetEdgeDtId(uint32_t edgeDtId)
+{
+    m_link->SetEdge(edgeDtId);
+}
+
+Ptr<DtEdgeLink>
+LocalDtApplication::GetEdgeLink() const
+{
+    return m_link;
 }
 
 uint32_t
@@ -219,7 +237,7 @@ LocalDtApplication::GetTwinDtId() const
 {
     const bool cloud =
         m_architecture == DtArchitecture::CENTRALIZED || m_placement == DT_TWIN_CLOUD;
-    return cloud ? m_cloudDtId : m_edgeDtId;
+    return cloud ? m_cloudDtId : m_link->GetEdge();
 }
 
 uint32_t
@@ -237,28 +255,17 @@ LocalDtApplication::GetHandoverCount() const
 void
 LocalDtApplication::WifiAssociation(bool associated, Mac48Address bssid)
 {
-    m_linkUp = associated;
-    const bool multiLayer = m_architecture == DtArchitecture::MULTI_LAYER;
+    m_link->SetAccessLink(associated);
     if (!associated)
     {
-        // No access link: until the station associates again, new demands
-        // run here or at neighbours.
-        if (multiLayer)
-        {
-            m_service->SetEdgeReachable(false);
-        }
         return;
     }
-    m_lastHeard = Simulator::Now(); // the silence while disassociated was the radio's
     uint32_t cell = 0;
     if (m_book && m_book->GetCellOfAccessPoint(bssid, cell))
     {
         ServingCellChanged(cell);
     }
-    if (multiLayer && !m_service->IsEdgeReachable() && !m_awaitingEdge && m_joinEvent.IsExpired())
-    {
-        Join(); // back in the same cell: ask the edge DT (it may have restarted)
-    }
+    m_link->RejoinIfLost();
 }
 
 void
@@ -275,8 +282,8 @@ LocalDtApplication::ServingCellChanged(uint32_t cell)
         return;
     }
     const uint32_t fromCell = m_servingCell;
-    const uint32_t fromEdge = m_edgeDtId;
-    uint32_t toEdge = m_edgeDtId;
+    const uint32_t fromEdge = m_link->GetEdge();
+    uint32_t toEdge = fromEdge;
     if (m_book)
     {
         m_book->GetEdgeOfCell(cell, toEdge); // unknown cell: keep the edge DT
@@ -298,18 +305,16 @@ LocalDtApplication::ServingCellChanged(uint32_t cell)
     {
         return;
     }
-    m_edgeDtId = toEdge;
-    m_previousEdge = fromEdge;
-    m_lastHeard = Simulator::Now(); // the new edge DT gets a whole EdgeTimeout to answer
+    m_link->HandOver(toEdge);
     if (m_architecture == DtArchitecture::MULTI_LAYER)
     {
-        m_service->SetEdgeDtId(toEdge);
+        m_service->EdgeChanged();
         DtAgentLeaveHeader leave;
         leave.SetTerminal(m_dtId);
         leave.SetNextEdge(toEdge);
         leave.SetReason(DtLeaveReason::HANDOVER);
         m_comm->Send(fromEdge, leave, true);
-        m_awaitingEdge = true;
+        m_link->Joined();
         Join();
     }
 }
@@ -336,7 +341,17 @@ LocalDtApplication::DoStartDt()
                                MakeCallback(&LocalDtServiceModule::GetPendingBytes, m_service),
                                m_service->GetAppUsage());
     m_data->Start(GetNode());
-    m_previousEdge = m_edgeDtId;
+    DtEdgeLink::Parameters link;
+    link.multiLayer = m_architecture == DtArchitecture::MULTI_LAYER;
+    link.edgeTimeout = m_edgeTimeout;
+    link.joinRetryInterval = m_joinRetryInterval;
+    link.failover = m_edgeFailover;
+    m_link->Setup(m_book,
+                  link,
+                  MakeCallback(&LocalDtApplication::Join, this),
+                  MakeCallback(&LocalDtServiceModule::EdgeLost, PeekPointer(m_service)),
+                  MakeCallback(&LocalDtServiceModule::EdgeChanged, PeekPointer(m_service)));
+    m_link->Start();
     Ptr<DtRadioProbe> radio = m_data->GetRadioProbe();
     radio->TraceConnectWithoutContext("Association",
                                       MakeCallback(&LocalDtApplication::WifiAssociation, this));
@@ -346,7 +361,7 @@ LocalDtApplication::DoStartDt()
     {
         m_servingCell = radio->GetServingCellId(); // LTE: the cell the UE camps on
     }
-    m_service->Start(this, m_edgeDtId, m_cloudDtId);
+    m_service->Start(this, m_link, m_cloudDtId);
     if (m_architecture == DtArchitecture::MULTI_LAYER)
     {
         Join();
@@ -436,9 +451,9 @@ LocalDtApplication::Join()
     DtAgentJoinHeader join;
     join.SetTerminal(m_dtId);
     join.SetServingCell(m_servingCell);
-    join.SetPreviousEdge(m_previousEdge);
+    join.SetPreviousEdge(m_link->GetPreviousEdge());
     join.SetModelVersion(m_service->GetModelVersion());
-    m_comm->Send(m_edgeDtId, join, true);
+    m_comm->Send(m_link->GetEdge(), join, true);
 }
 
 void
@@ -458,9 +473,8 @@ LocalDtApplication::DoStopDt()
     NS_LOG_FUNCTION(this);
     m_statusEvent.Cancel();
     m_helloEvent.Cancel();
-    m_joinEvent.Cancel();
     m_syncEvent.Cancel();
-    m_edgeWatch.Cancel();
+    m_link->Stop();
     std::vector<uint64_t> pending;
     for (const auto& [id, p] : m_syncs)
     {
@@ -500,7 +514,7 @@ LocalDtApplication::SendStatus()
         // answered the join: an update arriving first would make it create a
         // fresh agent instead of pulling the migrating one.
         const bool inCloud = m_placement == DT_TWIN_CLOUD;
-        if ((inCloud || !m_awaitingEdge) && m_data->IsUpdateDue())
+        if ((inCloud || !m_link->IsJoining()) && m_data->IsUpdateDue())
         {
             m_comm->Send(
                 GetTwinDtId(), m_data->BuildStatusUpdate(false, queue, m_servingCell), false);
@@ -513,16 +527,9 @@ LocalDtApplication::SendStatus()
 void
 LocalDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
 {
-    if (msg.GetHeader().GetSource() == m_edgeDtId)
+    if (msg.GetHeader().GetSource() == m_link->GetEdge())
     {
-        m_service->SetEdgeReachable(true);
-        m_joinEvent.Cancel();
-        m_awaitingEdge = false;
-        m_lastHeard = Simulator::Now();
-        if (m_edgeWatch.IsExpired() && m_edgeTimeout.IsStrictlyPositive())
-        {
-            m_edgeWatch = Simulator::Schedule(m_edgeTimeout, &LocalDtApplication::WatchEdge, this);
-        }
+        m_link->Heard();
     }
     switch (msg.GetMessageType())
     {
@@ -551,7 +558,7 @@ LocalDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             break;
         }
         case DtMessageType::LOAD_REPORT:
-            if (msg.GetHeader().GetSource() == m_edgeDtId)
+            if (msg.GetHeader().GetSource() == m_link->GetEdge())
             {
                 m_service->HandleLoadReport(msg.GetPayloadAs<DtLoadReportHeader>());
             }
@@ -565,90 +572,17 @@ LocalDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
 void
 LocalDtApplication::HandleSendFailure(uint32_t dst, const DtHeader& header)
 {
-    if (dst != m_edgeDtId || m_architecture != DtArchitecture::MULTI_LAYER)
+    if (dst != m_link->GetEdge() || m_architecture != DtArchitecture::MULTI_LAYER)
     {
         m_service->HandleSendFailure(header);
         return;
     }
-    const bool lost = m_service->IsEdgeReachable();
-    m_service->SetEdgeReachable(false);
-    if (header.GetMessageType() == DtMessageType::AGENT_JOIN && m_edgeFailover && m_linkUp)
-    {
-        FailOver();
-    }
-    if (m_joinEvent.IsExpired())
-    {
-        // Probe until an edge DT answers; new demands run here or at neighbours meanwhile.
-        m_joinEvent = Simulator::Schedule(m_joinRetryInterval, &LocalDtApplication::Join, this);
-    }
+    const bool lost = m_link->SendFailed(header);
     m_service->HandleSendFailure(header);
     if (lost)
     {
         m_service->EdgeLost();
     }
-}
-
-void
-LocalDtApplication::WatchEdge()
-{
-    if (!m_linkUp)
-    {
-        // Without an access link (Wi-Fi between two associations) silence says
-        // nothing about the edge DT: wait for the link.
-        m_edgeWatch = Simulator::Schedule(m_edgeTimeout, &LocalDtApplication::WatchEdge, this);
-        return;
-    }
-    const Time silent = Simulator::Now() - m_lastHeard;
-    if (silent < m_edgeTimeout)
-    {
-        m_edgeWatch =
-            Simulator::Schedule(m_edgeTimeout - silent, &LocalDtApplication::WatchEdge, this);
-        return;
-    }
-    if (m_architecture != DtArchitecture::MULTI_LAYER)
-    {
-        return;
-    }
-    NS_LOG_INFO("local DT " << m_dtId << ": edge DT " << m_edgeDtId << " silent for "
-                            << silent.As(Time::MS));
-    const bool lost = m_service->IsEdgeReachable();
-    m_service->SetEdgeReachable(false);
-    if (lost)
-    {
-        m_service->EdgeLost();
-    }
-    // Ask it directly: if this join fails too, EdgeFailover moves on (HandleSendFailure).
-    m_joinEvent.Cancel();
-    Join();
-    // Watch it (or the next edge DT) again from now on.
-    m_lastHeard = Simulator::Now();
-    m_edgeWatch = Simulator::Schedule(m_edgeTimeout, &LocalDtApplication::WatchEdge, this);
-}
-
-void
-LocalDtApplication::FailOver()
-{
-    std::vector<uint32_t> edges;
-    for (const auto& [id, entry] : m_book->GetAll())
-    {
-        if (entry.layer == DtLayer::EDGE)
-        {
-            edges.push_back(id);
-        }
-    }
-    if (edges.size() < 2)
-    {
-        return;
-    }
-    auto next = std::upper_bound(edges.begin(), edges.end(), m_edgeDtId);
-    const uint32_t to = next == edges.end() ? edges.front() : *next;
-    NS_LOG_INFO("local DT " << m_dtId << ": edge DT " << m_edgeDtId
-                            << " does not answer, trying edge DT " << to);
-    m_failoverTrace(m_edgeDtId, to);
-    m_previousEdge = m_edgeDtId;
-    m_edgeDtId = to;
-    m_service->SetEdgeDtId(to);
-    m_awaitingEdge = true;
 }
 
 } // namespace ns3

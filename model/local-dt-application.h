@@ -8,6 +8,7 @@
 #define LOCAL_DT_APPLICATION_H
 
 #include "dt-application.h"
+#include "dt-edge-link.h"
 #include "dt-migration-policy.h"
 #include "dt-twin-placement.h"
 #include "local-dt-data-module.h"
@@ -63,6 +64,12 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
     DtLayer GetLayer() const override;
     /** \return the serving edge DT id */
     uint32_t GetEdgeDtId() const;
+    /**
+     * \param edgeDtId the serving edge DT (before the start)
+     */
+    void SetEdgeDtId(uint32_t edgeDtId);
+    /** \return what this DT knows of its edge DT (state, StateChanged trace) */
+    Ptr<DtEdgeLink> GetEdgeLink() const;
     /** \return the DT hosting this terminal's twin (TwinPlacement, architecture) */
     uint32_t GetTwinDtId() const;
     /** \return the serving cell / AP as last detected */
@@ -135,10 +142,6 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
     void SendStatus();
     /** Ask the edge DT to host this terminal's agent. */
     void Join();
-    /** A join failed: the next join goes to the next edge DT of the address book. */
-    void FailOver();
-    /** Check that the edge DT was heard from within EdgeTimeout. */
-    void WatchEdge();
     /** Broadcast a PEER_HELLO and schedule the next. */
     void SendPeerHello();
     /**
@@ -167,36 +170,30 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
      */
     void LteCellChanged(uint16_t cellId);
 
-    uint32_t m_edgeDtId;         //!< serving edge DT
-    uint32_t m_cloudDtId;        //!< cloud DT
-    uint32_t m_servingCell;      //!< serving cell / AP id
-    uint32_t m_previousEdge;     //!< edge DT before the last handover (join field)
-    uint32_t m_handovers{0};     //!< serving cell changes detected
-    bool m_awaitingEdge{false};  //!< joined a new edge DT, no answer yet
-    DtMigrationMode m_policy;  //!< what happens to the agent on handover (shorthand)
+    Ptr<DtEdgeLink> m_link;             //!< the serving edge DT and whether it answers
+    uint32_t m_cloudDtId;               //!< cloud DT
+    uint32_t m_servingCell;             //!< serving cell / AP id
+    uint32_t m_handovers{0};            //!< serving cell changes detected
+    DtMigrationMode m_policy;           //!< what happens to the agent on handover (shorthand)
     Ptr<DtMigrationPolicy> m_migration; //!< the policy (from m_policy if unset)
-    DtTwinPlacement m_placement; //!< where the twin lives
-    double m_syncProbability;    //!< sync request probability per slot
-    Time m_syncSlot;             //!< slot length
-    Time m_syncDeadline;         //!< latency requirement
-    uint32_t m_syncExtraBytes;   //!< model state carried besides the samples
-    EventId m_syncEvent;         //!< next slot
-    uint64_t m_nextSync{1};      //!< next sync id
-    uint64_t m_syncRequests{0};  //!< requests issued
-    std::map<uint64_t, std::pair<Time, EventId>> m_syncs; //!< pending: sent, deadline timer
-    TracedCallback<uint64_t, SyncOutcome, Time> m_syncTrace;  //!< ended syncs
-    double m_sampleGflop;                                 //!< local processing per raw sample
-    uint64_t m_processingJobs{0};                         //!< sample-processing jobs submitted
-    EventId m_statusEvent;                                //!< next status update
+    DtTwinPlacement m_placement;        //!< where the twin lives
+    double m_syncProbability;           //!< sync request probability per slot
+    Time m_syncSlot;                    //!< slot length
+    Time m_syncDeadline;                //!< latency requirement
+    uint32_t m_syncExtraBytes;          //!< model state carried besides the samples
+    EventId m_syncEvent;                //!< next slot
+    uint64_t m_nextSync{1};             //!< next sync id
+    uint64_t m_syncRequests{0};         //!< requests issued
+    std::map<uint64_t, std::pair<Time, EventId>> m_syncs;    //!< pending: sent, deadline timer
+    TracedCallback<uint64_t, SyncOutcome, Time> m_syncTrace; //!< ended syncs
+    double m_sampleGflop;                                    //!< local processing per raw sample
+    uint64_t m_processingJobs{0};                            //!< sample-processing jobs submitted
+    EventId m_statusEvent;                                   //!< next status update
     Ipv4Address m_peerBroadcast;         //!< ad hoc broadcast address (any: no P2P)
     Time m_peerHelloInterval;            //!< hello period
     Time m_joinRetryInterval;            //!< join retry period while the edge is unreachable
     EventId m_helloEvent;                //!< next hello
-    EventId m_joinEvent;                 //!< next join retry
     Time m_edgeTimeout;                  //!< silence after which the edge DT is lost
-    Time m_lastHeard;                    //!< last message from the edge DT
-    EventId m_edgeWatch;                 //!< next silence check
-    bool m_linkUp{true};                 //!< access link up (Wi-Fi: associated)
     Ptr<UniformRandomVariable> m_jitter; //!< desynchronizes broadcasts; sync draws
 
     TracedCallback<uint32_t, uint32_t, uint32_t, uint32_t> m_handoverTrace; //!< handovers

@@ -147,6 +147,7 @@ LocalDtServiceModule::DoDispose()
     m_giveUp.clear();
     m_classes.clear();
     m_app = nullptr;
+    m_link = nullptr;
     m_usage = nullptr;
     m_placement = nullptr;
     Object::DoDispose();
@@ -184,11 +185,11 @@ LocalDtServiceModule::AssignStreams(int64_t stream)
 }
 
 void
-LocalDtServiceModule::Start(Ptr<DtApplication> app, uint32_t edgeDtId, uint32_t cloudDtId)
+LocalDtServiceModule::Start(Ptr<DtApplication> app, Ptr<DtEdgeLink> link, uint32_t cloudDtId)
 {
-    NS_LOG_FUNCTION(this << app << edgeDtId << cloudDtId);
+    NS_LOG_FUNCTION(this << app << link << cloudDtId);
     m_app = app;
-    m_edgeDtId = edgeDtId;
+    m_link = link;
     m_cloudDtId = cloudDtId;
     m_app->GetCompute()->SetJobDoneCallback(
         MakeCallback(&LocalDtServiceModule::LocalJobDone, this));
@@ -223,10 +224,9 @@ LocalDtServiceModule::AppStateChanged(uint32_t from, uint32_t to)
 }
 
 void
-LocalDtServiceModule::SetEdgeDtId(uint32_t edgeDtId)
+LocalDtServiceModule::EdgeChanged()
 {
-    NS_LOG_FUNCTION(this << edgeDtId);
-    m_edgeDtId = edgeDtId;
+    NS_LOG_FUNCTION(this << m_link->GetEdge());
     m_haveLoadReport = false;
 }
 
@@ -294,7 +294,7 @@ LocalDtServiceModule::GetTierViews() const
 
     const double up = static_cast<double>(m_uplinkRate.GetBitRate());
     const double down = static_cast<double>(m_downlinkRate.GetBitRate());
-    const Time edgeRtt = m_app->GetCommModule()->GetRtt(m_edgeDtId);
+    const Time edgeRtt = m_app->GetCommModule()->GetRtt(m_link->GetEdge());
     v[1].available = m_haveLoadReport;
     v[1].capacityGflops = m_edgeCapacity;
     v[1].backlogGflop = m_edgeBacklog;
@@ -337,7 +337,7 @@ LocalDtServiceModule::CreateDemand(uint32_t demandClass)
     {
         d.tier = DtTier::CLOUD;
     }
-    else if (!m_edgeReachable)
+    else if (!m_link->IsReachable())
     {
         // Without the edge the choice is between this terminal and a neighbour.
         d.tier = ChoosePeer(d, peerId, peerAddress) ? DtTier::PEER : DtTier::LOCAL;
@@ -355,10 +355,10 @@ LocalDtServiceModule::CreateDemand(uint32_t demandClass)
         request.timeLeft = d.deadline - d.created;
         request.margin = m_margin;
         d.tier = m_placement->Place(request);
-        NS_ABORT_MSG_IF(d.tier != DtTier::LOCAL && d.tier != DtTier::EDGE && d.tier != DtTier::CLOUD,
-                        "placement policy " << m_placement->GetInstanceTypeId().GetName()
-                                            << " chose tier " << DtTierName(d.tier)
-                                            << "; expected LOCAL, EDGE or CLOUD");
+        NS_ABORT_MSG_IF(
+            d.tier != DtTier::LOCAL && d.tier != DtTier::EDGE && d.tier != DtTier::CLOUD,
+            "placement policy " << m_placement->GetInstanceTypeId().GetName() << " chose tier "
+                                << DtTierName(d.tier) << "; expected LOCAL, EDGE or CLOUD");
     }
     NS_LOG_LOGIC("DT " << d.origin << " demand " << d.id << " class " << c->GetName() << " "
                        << d.workloadGflop << " GFLOP, " << d.inputBytes << "/" << d.outputBytes
@@ -410,7 +410,8 @@ LocalDtServiceModule::Dispatch(DtDemand& d, uint32_t peerId, Ipv4Address peerAdd
     }
     else
     {
-        seq = m_app->GetCommModule()->Send(centralized ? m_cloudDtId : m_edgeDtId, req, true);
+        seq =
+            m_app->GetCommModule()->Send(centralized ? m_cloudDtId : m_link->GetEdge(), req, true);
         (d.tier == DtTier::EDGE ? m_edgeBacklog : m_cloudBacklog) += d.workloadGflop;
     }
     m_seqToDemand[seq] = id;
@@ -671,23 +672,6 @@ LocalDtServiceModule::RespondToPeer(uint64_t job, DtFailureReason reason)
     m_app->GetCommModule()->SendTo(pj.from, pj.req.GetOrigin(), rsp, true);
 }
 
-void
-LocalDtServiceModule::SetEdgeReachable(bool reachable)
-{
-    if (reachable != m_edgeReachable)
-    {
-        NS_LOG_LOGIC("DT " << m_app->GetDtId() << ": edge DT " << m_edgeDtId
-                           << (reachable ? " reachable again" : " unreachable"));
-    }
-    m_edgeReachable = reachable;
-}
-
-bool
-LocalDtServiceModule::IsEdgeReachable() const
-{
-    return m_edgeReachable;
-}
-
 DtPeerHelloHeader
 LocalDtServiceModule::BuildPeerHello() const
 {
@@ -700,7 +684,7 @@ LocalDtServiceModule::BuildPeerHello() const
     Ptr<ComputeResource> cpu = m_app->GetCompute();
     hello.SetCapacityGflops(cpu->GetCapacityGflops() / cpu->GetCores());
     hello.SetQueueLength(cpu->GetQueueLength() + cpu->GetBusyCores());
-    hello.SetHasEdge(m_edgeReachable);
+    hello.SetHasEdge(m_link->IsReachable());
     return hello;
 }
 

@@ -10,6 +10,7 @@
 #include "dt-application.h"
 #include "dt-demand-class.h"
 #include "dt-demand.h"
+#include "dt-edge-link.h"
 #include "dt-model-update-header.h"
 #include "dt-placement-policy.h"
 #include "dt-tier-classifier.h"
@@ -77,17 +78,16 @@ class LocalDtServiceModule : public Object
     /**
      * Start generating demands.
      * \param app the local DT this module belongs to
-     * \param edgeDtId the serving edge DT (multi-layer)
+     * \param link the local DT's link to its edge DT (which one, whether it answers)
      * \param cloudDtId the cloud DT
      */
-    void Start(Ptr<DtApplication> app, uint32_t edgeDtId, uint32_t cloudDtId);
+    void Start(Ptr<DtApplication> app, Ptr<DtEdgeLink> link, uint32_t cloudDtId);
 
     /**
-     * Serve demands through another edge DT from now on (after a handover);
-     * its load is unknown until its first LOAD_REPORT.
-     * \param edgeDtId the new edge DT
+     * Demands go through another edge DT from now on (after a handover or
+     * a failover); its load is unknown until its first LOAD_REPORT.
      */
-    void SetEdgeDtId(uint32_t edgeDtId);
+    void EdgeChanged();
 
     /** Stop generating; every pending demand fails with SIMULATION_END. */
     void Stop();
@@ -121,10 +121,6 @@ class LocalDtServiceModule : public Object
      * \param from the neighbour's address
      */
     void HandlePeerDemand(const DtDemandRequestHeader& req, Ipv4Address from);
-    /** \param reachable whether the serving edge DT can be reached */
-    void SetEdgeReachable(bool reachable);
-    /** \return whether the serving edge DT is believed reachable */
-    bool IsEdgeReachable() const;
     /** \return this terminal's advertisement for its neighbours */
     DtPeerHelloHeader BuildPeerHello() const;
     /** \return neighbours heard from within PeerTimeout */
@@ -250,7 +246,7 @@ class LocalDtServiceModule : public Object
     };
 
     Ptr<DtApplication> m_app;                      //!< owner
-    uint32_t m_edgeDtId{0};                        //!< serving edge DT
+    Ptr<DtEdgeLink> m_link;                        //!< serving edge DT, whether it answers
     uint32_t m_cloudDtId{0};                       //!< cloud DT
     double m_demandRate;                           //!< demands per second
     Time m_giveUpTime;                             //!< wait after the deadline
@@ -278,7 +274,6 @@ class LocalDtServiceModule : public Object
     double m_backhaulRateBps{0};                   //!< edge-cloud rate, reported
     Time m_backhaulRtt;                            //!< edge-cloud RTT, reported
 
-    bool m_edgeReachable{true};             //!< edge believed reachable
     Time m_peerTimeout;                     //!< hello validity
     DataRate m_peerRate;                    //!< peer link rate (estimation)
     std::map<uint32_t, Peer> m_peers;       //!< neighbours by DT id
