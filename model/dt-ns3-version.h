@@ -26,20 +26,21 @@
  * that call sites read the same on every release. The energy classes, which
  * moved into namespace ns3::energy in ns-3.42, are in dt-energy-compat.h.
  *
- * | release | change                                                | shim                        |
- * |---------|-------------------------------------------------------|-----------------------------|
- * | 3.39    | WifiScanParams::ACTIVE became WifiScanType::ACTIVE     | MLDT_WIFI_SCAN_ACTIVE |
- * | 3.39    | StaWifiMac::SendProbeRequest takes a link id           | DtSendProbeRequest | | 3.41
- * | MakeEnumAccessor needs the enum type                   | DtMakeEnumAccessor          | | 3.41
- * | WifiPhy listeners are registered as std::shared_ptr    | DtPhyListenerHandle         | | 3.41
- * | WifiPhy::ChannelTuple holds the band as a WifiPhyBand  | DtChannelTupleBand          | | 3.42
- * | TestCase::TestDuration became TestCase::Duration       | MLDT_TEST_QUICK             | | 3.42
- * | energy classes in namespace ns3::energy                | dt-energy-compat.h          | | 3.43
- * | WifiMode::GetDataRate takes the guard interval as Time | DtGuardInterval             | | 3.44
- * | SendProbeRequest replaced by EnqueueProbeRequest       | DtSendProbeRequest          | | 3.45
- * | WifiPhyListener::NotifyRxEndError takes the TXVECTOR   | MLDT_WIFI_RX_END_ERROR_ARGS | | 3.46
- * | EventId::IsRunning removed                             | (EventId::IsExpired, all)   | | 3.46
- * | WifiPhy::ChannelTuple became a struct                  | (brace initialization, all) |
+ * | release | change                                             | shim                        |
+ * |---------|----------------------------------------------------|-----------------------------|
+ * | 3.39    | WifiScanParams::ACTIVE became WifiScanType::ACTIVE | MLDT_WIFI_SCAN_ACTIVE       |
+ * | 3.39    | StaWifiMac::SendProbeRequest takes a link id       | DtSendProbeRequest          |
+ * | 3.41    | MakeEnumAccessor needs the enum type               | DtMakeEnumAccessor          |
+ * | 3.41    | WifiPhy listeners are std::shared_ptr              | DtPhyListenerHandle         |
+ * | 3.41    | ChannelTuple holds the band as a WifiPhyBand       | DtChannelTupleBand          |
+ * | 3.42    | TestCase::TestDuration became Duration             | MLDT_TEST_QUICK             |
+ * | 3.42    | energy classes in namespace ns3::energy            | dt-energy-compat.h          |
+ * | 3.43    | GetDataRate takes the guard interval as Time       | DtGuardInterval             |
+ * | 3.44    | SendProbeRequest became EnqueueProbeRequest        | DtSendProbeRequest          |
+ * | 3.45    | NotifyRxEndError takes the TXVECTOR                | MLDT_WIFI_RX_END_ERROR_ARGS |
+ * | 3.46    | EventId::IsRunning removed                         | (IsExpired, all releases)   |
+ * | 3.46    | WifiPhy::ChannelTuple became a struct              | (brace init, all releases)  |
+ * | 3.46    | re-tuning to the same channel is a no-op           | DtRestartAssociation        |
  */
 
 #include "ns3/enum.h"
@@ -47,6 +48,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <type_traits>
 
 #if !defined(MLDT_NS3_VERSION_MAJOR) || !defined(MLDT_NS3_VERSION_MINOR)
 #    if defined(__has_include)
@@ -183,6 +185,36 @@ DtSendProbeRequest(Ptr<Mac> mac, [[maybe_unused]] uint8_t linkId)
     mac->SendProbeRequest(linkId);
 #else
     mac->SendProbeRequest();
+#endif
+}
+
+/**
+ * \ingroup multilayer-dt
+ * Make an associated station leave its BSS and scan again, as a channel
+ * switch does: before ns-3.46 the PHY is re-tuned to the channel it is on
+ * (a real switch: the PHY resets and is deaf for its switching delay, then
+ * the MAC disassociates); since ns-3.46 WifiPhy::SetOperatingChannel ignores
+ * the channel the PHY is already on, so the MAC is told of a switch
+ * directly (it disassociates, resets its station manager and scans).
+ * The PHY must not be transmitting or receiving.
+ * \param mac the StaWifiMac (a template parameter, so that this header
+ *        needs no Wi-Fi header)
+ * \param linkId the link
+ */
+template <typename Mac>
+void
+DtRestartAssociation(Ptr<Mac> mac, uint8_t linkId)
+{
+#if MLDT_NS3_AT_LEAST(3, 46)
+    mac->NotifyChannelSwitching(linkId);
+#else
+    auto phy = mac->GetWifiPhy(linkId);
+    const auto& ch = phy->GetOperatingChannel();
+    using Tuple = typename std::remove_reference_t<decltype(*phy)>::ChannelTuple;
+    phy->SetOperatingChannel(Tuple{ch.GetNumber(),
+                                   ch.GetWidth(),
+                                   DtChannelTupleBand(ch.GetPhyBand()),
+                                   ch.GetPrimaryChannelIndex(20)});
 #endif
 }
 

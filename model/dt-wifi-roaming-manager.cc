@@ -158,7 +158,6 @@ DtWifiRoamingManager::Leave()
 {
     m_leaving = true;
     m_candidate = Mac48Address::GetBroadcast();
-    // Re-tuning to the same channel makes the MAC disassociate and scan.
     Ptr<WifiPhy> phy = m_mac->GetWifiPhy(0);
     if (phy->IsStateRx() || phy->IsStateTx() || phy->IsStateSwitching())
     {
@@ -167,11 +166,7 @@ DtWifiRoamingManager::Leave()
             phy->GetDelayUntilIdle() + NanoSeconds(1), &DtWifiRoamingManager::Leave, this);
         return;
     }
-    const WifiPhyOperatingChannel& ch = phy->GetOperatingChannel();
-    phy->SetOperatingChannel(WifiPhy::ChannelTuple{ch.GetNumber(),
-                                                   ch.GetWidth(),
-                                                   DtChannelTupleBand(ch.GetPhyBand()),
-                                                   ch.GetPrimaryChannelIndex(20)});
+    DtRestartAssociation(m_mac, 0);
 }
 
 void

@@ -104,7 +104,7 @@ class DtWifiRoamingManager : public WifiDefaultAssocManager
      * \param bssid the AP
      */
     void Associated(Mac48Address bssid);
-    /** Leave the AP: re-tune the PHY to its channel, which disassociates. */
+    /** Leave the AP as a channel switch does (DtRestartAssociation): the MAC disassociates. */
     void Leave();
 
     bool m_snrRoaming;                      //!< roam on the SNR trigger

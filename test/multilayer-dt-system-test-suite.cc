@@ -1221,7 +1221,11 @@ class DtWifiRoamingTestCase : public TestCase
             Seen s = Run(moving);
             const std::string what = moving ? "SNR-triggered: " : "scripted: ";
             // The first association (cell 0 -> 0 is not a change) is not a handover.
-            NS_TEST_ASSERT_MSG_EQ(s.cells.size(), 1, what << "one re-association seen");
+            NS_TEST_EXPECT_MSG_EQ(s.cells.size(), 1, what << "one re-association seen");
+            if (s.cells.empty())
+            {
+                continue;
+            }
             NS_TEST_EXPECT_MSG_EQ(s.cells[0].first, 0, what << "from the first AP");
             NS_TEST_EXPECT_MSG_EQ(s.cells[0].second, 1, what << "to the second");
             if (moving)

@@ -154,12 +154,15 @@ nice -n 19 cmake --build cmake-cache -j "$jobs" --target "$library" $examples te
 t2=$(date +%s)
 
 say "running the module's test suites and examples with test.py"
-suites=$(./test.py --no-build --list 2>/dev/null | grep -oE "$module-[a-z0-9-]+" | sort -u)
+# test.py colours its output; compare without the escape sequences.
+plain() { sed 's/\x1b\[[0-9;]*m//g'; }
+# test.py --list: "<type> <name> [arguments]" per line; the examples' names
+# are not suites.
+suites=$(./test.py --no-build --list 2>/dev/null | plain |
+           awk -v m="$module-" '$1 != "example" && index($2, m) == 1 { print $2 }' | sort -u)
 [ -n "$suites" ] || die "test.py lists no $module suite"
 status=0
 : > "$logs/test.log"
-# test.py colours its verdicts; compare without the escape sequences.
-plain() { sed 's/\x1b\[[0-9;]*m//g'; }
 # verdict N: the last test.py run passed N tests, skipped, failed and crashed none.
 verdict() {
   tail -n 4 "$logs/test.log" | grep -qE "\($1 passed, 0 skipped, 0 failed, 0 crashed"
