@@ -25,6 +25,7 @@
 #include "ns3/network-module.h"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -77,9 +78,11 @@ main(int argc, char* argv[])
     double syncDeadlineMs = 50;
     double demandRate = 0.2;
     double backhaulKm = 1;
-    // Rician fading with K = 3 (4.8 dB, a line-of-sight urban value; the
-    // paper gives none) as Nakagami-m: m = (K + 1)^2 / (2K + 1).
-    double nakagamiM = 16.0 / 7.0;
+    // Time-correlated Rician fading (the paper gives none): K from 3GPP,
+    // each user's Doppler from its speed.
+    std::string fading = "correlated";
+    double ricianK = std::pow(10, 0.9); // 9 dB: 3GPP TR 38.901 Table 7.5-6, LOS mean
+    double nakagamiM = 0;
     std::string policy = "reactive";
     std::string access = "lte";
     std::string placement = "edge";
@@ -107,8 +110,16 @@ main(int argc, char* argv[])
                  "Fibre from each edge server to the PGW (LTE) or to the next edge "
                  "server (Wi-Fi), km (>= 0)",
                  backhaulKm);
-    cmd.AddValue(
-        "nakagamiM", "Nakagami-m fading shape (>= 0.5; 0: none; default: Rician K = 3)", nakagamiM);
+    cmd.AddValue("fading",
+                 "correlated (Rician, Doppler of each user's speed) | independent (a new "
+                 "Nakagami-m gain per transmission) | none",
+                 fading);
+    cmd.AddValue("ricianK",
+                 "Rician K factor, linear (0: Rayleigh; default 9 dB, 3GPP TR 38.901 LOS mean)",
+                 ricianK);
+    cmd.AddValue("nakagamiM",
+                 "Shape of independent fading (>= 0.5; 0: from --ricianK, m = (K+1)^2/(2K+1))",
+                 nakagamiM);
     cmd.AddValue("migrationPolicy", "reactive | proactive | none", policy);
     cmd.AddValue("access", "lte | wifi", access);
     cmd.AddValue("twinPlacement", "edge | cloud | edgecloud", placement);
@@ -176,7 +187,24 @@ main(int argc, char* argv[])
     }
     if (!(nakagamiM == 0 || (nakagamiM >= 0.5 && nakagamiM <= 100)))
     {
-        Fail("--nakagamiM=" + Fmt(nakagamiM, 3) + " must be 0 (no fading) or in 0.5..100");
+        Fail("--nakagamiM=" + Fmt(nakagamiM, 3) + " must be 0 (from --ricianK) or in 0.5..100");
+    }
+    if (!(ricianK >= 0 && ricianK <= 1e6))
+    {
+        Fail("--ricianK=" + Fmt(ricianK, 3) + " must be a K factor in 0..1e6 (linear)");
+    }
+    DtFading::Model fadingModel = DtFading::CORRELATED;
+    if (fading == "independent")
+    {
+        fadingModel = DtFading::INDEPENDENT;
+    }
+    else if (fading == "none")
+    {
+        fadingModel = DtFading::NONE;
+    }
+    else if (fading != "correlated")
+    {
+        Fail("--fading=" + fading + " is not correlated, independent or none");
     }
     DtMigrationMode migration = DT_MIGRATION_REACTIVE;
     if (policy == "none")
@@ -282,6 +310,8 @@ main(int argc, char* argv[])
     dt->SetAttribute("AgentInteractionInterval",
                      TimeValue(MicroSeconds(std::llround(interactionMs * 1e3))));
     dt->SetAttribute("InteractionGroupSize", UintegerValue(5));
+    dt->SetAttribute("Fading", EnumValue(fadingModel));
+    dt->SetAttribute("RicianK", DoubleValue(ricianK));
     dt->SetAttribute("NakagamiM", DoubleValue(nakagamiM));
     dt->SetAttribute("SyncProbability", DoubleValue(syncProbability));
     dt->SetAttribute("SyncSlot", TimeValue(MilliSeconds(100)));

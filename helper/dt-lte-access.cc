@@ -18,6 +18,7 @@
 #include "ns3/lte-enb-phy.h"
 #include "ns3/lte-enb-rrc.h"
 #include "ns3/lte-helper.h"
+#include "ns3/lte-spectrum-value-helper.h"
 #include "ns3/lte-ue-net-device.h"
 #include "ns3/lte-ue-rrc.h"
 #include "ns3/mobility-helper.h"
@@ -114,19 +115,20 @@ DtLteAccess::Build(const DtAccessPlan& plan)
     fixed.SetMobilityModel("ns3::ConstantPositionMobilityModel");
     fixed.Install(m_enbNodes);
     m_enbDevices = m_lte->InstallEnbDevice(m_enbNodes);
-    if (p.nakagamiM > 0)
+    if (p.fading.model != DtFading::NONE)
     {
-        NS_ABORT_MSG_IF(p.nakagamiM < 0.5, "NakagamiM=" << p.nakagamiM << " is below 0.5");
+        // Each direction fades at its own carrier (FDD): the eNBs' EARFCNs.
+        Ptr<LteEnbNetDevice> enb = m_enbDevices.Get(0)->GetObject<LteEnbNetDevice>();
+        const double dl = LteSpectrumValueHelper::GetCarrierFrequency(enb->GetDlEarfcn());
+        const double ul = LteSpectrumValueHelper::GetCarrierFrequency(enb->GetUlEarfcn());
         int64_t stream = p.stream + 2000000;
-        for (Ptr<SpectrumChannel> channel :
-             {m_lte->GetDownlinkSpectrumChannel(), m_lte->GetUplinkSpectrumChannel()})
+        for (auto [channel, frequency] :
+             {std::make_pair(m_lte->GetDownlinkSpectrumChannel(), dl),
+              std::make_pair(m_lte->GetUplinkSpectrumChannel(), ul)})
         {
-            Ptr<NakagamiPropagationLossModel> fading = CreateObject<NakagamiPropagationLossModel>();
-            fading->SetAttribute("m0", DoubleValue(p.nakagamiM));
-            fading->SetAttribute("m1", DoubleValue(p.nakagamiM));
-            fading->SetAttribute("m2", DoubleValue(p.nakagamiM));
-            stream += fading->AssignStreams(stream);
-            channel->AddPropagationLossModel(fading); // on top of the path loss
+            // on top of the path loss
+            channel->AddPropagationLossModel(p.fading.Create(frequency, stream));
+            stream += DtFading::STREAMS;
         }
     }
     // An eNB serves as many UEs as its SRS periodicity (ms) allows; any

@@ -8,6 +8,7 @@
 #define DT_LTE_ACCESS_H
 
 #include "dt-access-network.h"
+#include "dt-fading.h"
 
 #include "ns3/data-rate.h"
 #include "ns3/nstime.h"
@@ -33,7 +34,7 @@ class DtLteAccess : public DtAccessNetwork
     {
         uint16_t bandwidth{25};                //!< resource blocks, both directions
         double enbTxPower{30};                 //!< dBm
-        double nakagamiM{0};                   //!< Nakagami-m fading on top (0: none)
+        DtFading fading;                       //!< fast fading on the path loss
         bool automaticHandover{true};          //!< A3-RSRP (else only Handover calls)
         double hysteresis{3};                  //!< A3 hysteresis, dB
         Time timeToTrigger{MilliSeconds(256)}; //!< A3 time to trigger

@@ -79,21 +79,37 @@ DtWifiAccess::~DtWifiAccess()
 {
 }
 
+double
+DtWifiAccess::ChannelFrequency(uint16_t channelWidth)
+{
+    switch (channelWidth)
+    {
+    case 20:
+        return 5180e6; // channel 36
+    case 40:
+        return 5190e6; // channel 38
+    case 80:
+        return 5210e6; // channel 42
+    case 160:
+        return 5250e6; // channel 50
+    }
+    NS_ABORT_MSG("channel width " << channelWidth << " MHz is not 20, 40, 80 or 160");
+    return 0;
+}
+
 Ptr<YansWifiChannel>
-DtWifiAccess::CreateChannel(double exponent, double nakagamiM, int64_t stream)
+DtWifiAccess::CreateChannel(double exponent,
+                            const DtFading& fading,
+                            uint16_t channelWidth,
+                            int64_t stream)
 {
     Ptr<YansWifiChannel> channel = CreateObject<YansWifiChannel>();
     channel->SetPropagationDelayModel(CreateObject<ConstantSpeedPropagationDelayModel>());
     Ptr<LogDistancePropagationLossModel> loss = CreateObject<LogDistancePropagationLossModel>();
     loss->SetAttribute("Exponent", DoubleValue(exponent));
-    if (nakagamiM > 0)
+    if (Ptr<PropagationLossModel> f = fading.Create(ChannelFrequency(channelWidth), stream))
     {
-        Ptr<NakagamiPropagationLossModel> fading = CreateObject<NakagamiPropagationLossModel>();
-        fading->SetAttribute("m0", DoubleValue(nakagamiM));
-        fading->SetAttribute("m1", DoubleValue(nakagamiM));
-        fading->SetAttribute("m2", DoubleValue(nakagamiM));
-        fading->AssignStreams(stream);
-        loss->SetNext(fading);
+        loss->SetNext(f);
     }
     channel->SetPropagationLossModel(loss);
     return channel;
@@ -137,7 +153,10 @@ DtWifiAccess::Build(const DtAccessPlan& plan)
         // One channel object per BSS: cells do not interfere, and each
         // subnet stays on its own link for global routing.
         YansWifiPhyHelper phy =
-            PhyOn(CreateChannel(p.pathLossExponent, p.nakagamiM, p.stream + 1000000 * e + 950000),
+            PhyOn(CreateChannel(p.pathLossExponent,
+                                p.fading,
+                                p.channelWidth,
+                                p.stream + 1000000 * e + 950000),
                   p.txPower);
         phy.Set("ChannelSettings", StringValue(channel.str()));
         phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);

@@ -8,6 +8,7 @@
 #define DT_WIFI_ACCESS_H
 
 #include "dt-access-network.h"
+#include "dt-fading.h"
 
 #include "ns3/data-rate.h"
 
@@ -28,7 +29,7 @@ struct DtWifiParameters
 {
     uint16_t channelWidth{80};        //!< MHz: 20, 40, 80 or 160
     double pathLossExponent{3};       //!< log-distance path loss exponent
-    double nakagamiM{0};              //!< Nakagami-m fading on top (0: none)
+    DtFading fading;                  //!< fast fading on the path loss
     double txPower{16.0206};          //!< dBm, every device
     DataRate uplinkRate{"50Mbps"};    //!< station data rate to reach (one BSS per edge)
     DataRate downlinkRate{"200Mbps"}; //!< access point data rate to reach (one BSS per edge)
@@ -70,11 +71,21 @@ class DtWifiAccess : public DtAccessNetwork
 
     /**
      * \param exponent log-distance path loss exponent
-     * \param nakagamiM Nakagami-m fading shape on top (0: none)
-     * \param stream random stream of the fading
+     * \param fading fast fading on top
+     * \param channelWidth the BSS's channel width, MHz (its carrier sets the Doppler)
+     * \param stream first random stream of the fading
      * \return a Wi-Fi channel with that path loss, at the speed of light
      */
-    static Ptr<YansWifiChannel> CreateChannel(double exponent, double nakagamiM, int64_t stream);
+    static Ptr<YansWifiChannel> CreateChannel(double exponent,
+                                              const DtFading& fading,
+                                              uint16_t channelWidth,
+                                              int64_t stream);
+    /**
+     * \param channelWidth 20, 40, 80 or 160 MHz
+     * \return the centre frequency (Hz) of the 5 GHz channel ns-3 picks for
+     *         that width when the channel number is 0 (36, 38, 42 or 50)
+     */
+    static double ChannelFrequency(uint16_t channelWidth);
     /**
      * \param channel the channel
      * \param txPower transmit power, dBm

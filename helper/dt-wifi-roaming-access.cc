@@ -78,7 +78,8 @@ DtWifiRoamingAccess::Build(const DtAccessPlan& plan)
     std::ostringstream channel;
     channel << "{0, " << p.channelWidth << ", BAND_5GHZ, 0}";
     YansWifiPhyHelper phy = DtWifiAccess::PhyOn(
-        DtWifiAccess::CreateChannel(p.pathLossExponent, p.nakagamiM, p.stream + 950000), p.txPower);
+        DtWifiAccess::CreateChannel(p.pathLossExponent, p.fading, p.channelWidth, p.stream + 950000),
+        p.txPower);
     phy.Set("ChannelSettings", StringValue(channel.str()));
     WifiHelper wifi;
     wifi.SetStandard(WIFI_STANDARD_80211ac);

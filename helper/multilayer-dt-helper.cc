@@ -43,6 +43,7 @@
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
+#include <cmath>
 #include <sstream>
 
 namespace ns3
@@ -178,10 +179,32 @@ MultiLayerDtHelper::GetTypeId()
                           MakeBooleanAccessor(&MultiLayerDtHelper::m_autoHandover),
                           MakeBooleanChecker())
             .AddAttribute(
+                "Fading",
+                "Fast fading on every radio link (LTE and Wi-Fi), chained on the path loss: "
+                "None; Independent (a new Nakagami-m gain for every transmission, no time "
+                "correlation); Correlated (Rician of factor RicianK, Rayleigh if 0, whose gain "
+                "evolves with the Doppler of each pair's relative speed: "
+                "DtCorrelatedFadingLossModel).",
+                EnumValue(DtFading::NONE),
+                DtMakeEnumAccessor<DtFading::Model>(&MultiLayerDtHelper::m_fading),
+                MakeEnumChecker(DtFading::NONE,
+                                "None",
+                                DtFading::INDEPENDENT,
+                                "Independent",
+                                DtFading::CORRELATED,
+                                "Correlated"))
+            .AddAttribute("RicianK",
+                          "Rician K factor of the fading, linear (0: Rayleigh). Default 9 dB, "
+                          "the mean line-of-sight K factor of 3GPP TR 38.901 (Table 7.5-6, "
+                          "UMa and UMi street canyon).",
+                          DoubleValue(std::pow(10, 0.9)),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_ricianK),
+                          MakeDoubleChecker<double>(0, 1e6))
+            .AddAttribute(
                 "NakagamiM",
-                "Nakagami-m fast fading on every radio link (LTE and Wi-Fi), shape m >= 0.5 (1: "
-                "Rayleigh; a Rician channel of factor K is approximated by m = "
-                "(K + 1)^2 / (2K + 1)); 0: no fading.",
+                "Shape of Independent fading, m >= 0.5 (1: Rayleigh); 0: from RicianK, "
+                "m = (K + 1)^2 / (2K + 1). A value > 0 with Fading None selects Independent "
+                "fading (the meaning this attribute had before Fading existed).",
                 DoubleValue(0),
                 MakeDoubleAccessor(&MultiLayerDtHelper::m_nakagamiM),
                 MakeDoubleChecker<double>(0, 100))
@@ -558,7 +581,10 @@ MultiLayerDtHelper::Build()
     DtWifiParameters wifi;
     wifi.channelWidth = m_channelWidth;
     wifi.pathLossExponent = m_wifiExponent;
-    wifi.nakagamiM = m_nakagamiM;
+    wifi.fading.model =
+        (m_fading == DtFading::NONE && m_nakagamiM > 0) ? DtFading::INDEPENDENT : m_fading;
+    wifi.fading.kFactor = m_ricianK;
+    wifi.fading.nakagamiM = m_nakagamiM;
     wifi.txPower = m_wifiTxPower;
     wifi.uplinkRate = m_uplinkRate;
     wifi.downlinkRate = m_downlinkRate;
@@ -568,7 +594,7 @@ MultiLayerDtHelper::Build()
         DtLteAccess::Parameters lte;
         lte.bandwidth = m_lteRbs;
         lte.enbTxPower = m_enbTxPower;
-        lte.nakagamiM = m_nakagamiM;
+        lte.fading = wifi.fading;
         lte.automaticHandover = m_autoHandover;
         lte.hysteresis = m_hoHysteresis;
         lte.timeToTrigger = m_hoTimeToTrigger;

@@ -13,6 +13,7 @@
 #include "ns3/dt-access-network.h"
 #include "ns3/dt-application.h"
 #include "ns3/dt-demand-class.h"
+#include "ns3/dt-fading.h"
 #include "ns3/dt-migration-policy.h"
 #include "ns3/dt-system-helper.h"
 #include "ns3/dt-twin-placement.h"
@@ -331,7 +332,9 @@ class MultiLayerDtHelper : public Object
     Time m_syncDeadline;                 //!< sync latency requirement
     uint16_t m_lteRbs;                   //!< LTE bandwidth, resource blocks
     double m_enbTxPower;                 //!< eNB transmit power, dBm
-    double m_nakagamiM;                  //!< LTE fading shape (0: none)
+    DtFading::Model m_fading;            //!< fast fading on the radio links
+    double m_ricianK;                    //!< its Rician K factor (linear)
+    double m_nakagamiM;                  //!< Independent fading's shape (0: from K)
     bool m_autoHandover;                 //!< A3-RSRP handover (else only scheduled ones)
     double m_hoHysteresis;               //!< A3 handover hysteresis, dB
     Time m_hoTimeToTrigger;              //!< A3 handover time to trigger

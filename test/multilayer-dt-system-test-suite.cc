@@ -1596,38 +1596,56 @@ class DtEarlyStopTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
- * LTE fading: with NakagamiM = 1 (Rayleigh) the RSRP a static UE reports
+ * LTE fading: with independent Rayleigh draws the RSRP a static UE reports
  * spreads by about 5.6 dB (the standard deviation of a Rayleigh power in
- * dB); without fading it does not move.
+ * dB) with no memory from one report (1 ms) to the next; without fading it
+ * does not move. With time-correlated Rayleigh fading a static UE keeps its
+ * gain (no Doppler), and a UE at 10 m/s spreads as much over its ~70 fades
+ * in the second (around the trend of its path loss) while consecutive
+ * reports stay correlated.
  */
 class DtLteFadingTestCase : public TestCase
 {
   public:
     DtLteFadingTestCase()
-        : TestCase("Nakagami fading on LTE links")
+        : TestCase("Fading on LTE links: independent and time-correlated")
     {
     }
 
   private:
+    /// What the UE reported.
+    struct Rsrp
+    {
+        double spread{0}; //!< standard deviation, dB
+        double lag1{0};   //!< correlation of consecutive reports (1 ms apart)
+    };
+
     /**
-     * \param m the Nakagami shape (0: none)
-     * \return standard deviation of the reported RSRP, dB
+     * \param fading how gains are drawn
+     * \param k Rician K (Correlated)
+     * \param m Nakagami shape (Independent; 0 with None)
+     * \param speed the UE's speed, m/s
+     * \return the spread and correlation of the RSRP the UE reported
      */
-    double Spread(double m)
+    Rsrp Measure(DtFading::Model fading, double k, double m, double speed)
     {
         std::vector<double> rsrp;
-        auto configure = [m](Ptr<MultiLayerDtHelper> dt)
+        auto configure = [fading, k, m](Ptr<MultiLayerDtHelper> dt)
         {
             dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+            dt->SetAttribute("Fading", EnumValue(fading));
+            dt->SetAttribute("RicianK", DoubleValue(k));
             dt->SetAttribute("NakagamiM", DoubleValue(m));
             dt->SetAttribute("Terminals", UintegerValue(1));
             dt->SetAttribute("SimTime", TimeValue(Seconds(1)));
             dt->SetAttribute("DrainTime", TimeValue(Seconds(0)));
             dt->SetAttribute("DemandRate", DoubleValue(0));
+            dt->SetTerminalMobilityModel(ObjectFactory("ns3::ConstantVelocityMobilityModel"));
         };
-        auto watch = [&rsrp](Ptr<MultiLayerDtHelper> dt, ApplicationContainer)
+        auto watch = [&rsrp, speed](Ptr<MultiLayerDtHelper> dt, ApplicationContainer)
         {
             Ptr<Node> ue = dt->GetTerminals().Get(0);
+            ue->GetObject<ConstantVelocityMobilityModel>()->SetVelocity(Vector(0, speed, 0));
             for (uint32_t d = 0; d < ue->GetNDevices(); ++d)
             {
                 if (auto dev = DynamicCast<LteUeNetDevice>(ue->GetDevice(d)))
@@ -1647,26 +1665,69 @@ class DtLteFadingTestCase : public TestCase
                  configure,
                  nullptr,
                  watch);
-        double mean = 0;
-        for (double v : rsrp)
+        NS_TEST_EXPECT_MSG_GT(rsrp.size(), 100, "RSRP was reported");
+        Rsrp r;
+        if (rsrp.size() < 4)
         {
-            mean += v / rsrp.size();
+            return r;
+        }
+        // A moving UE's path loss changes over the run: the fading is what
+        // is left around the least-squares line through the reports.
+        const double n = rsrp.size();
+        double meanI = (n - 1) / 2;
+        double mean = 0;
+        double sxy = 0;
+        double sxx = 0;
+        for (std::size_t i = 0; i < rsrp.size(); ++i)
+        {
+            mean += rsrp[i] / n;
+        }
+        for (std::size_t i = 0; i < rsrp.size(); ++i)
+        {
+            sxy += (i - meanI) * (rsrp[i] - mean);
+            sxx += (i - meanI) * (i - meanI);
+        }
+        const double slope = sxy / sxx;
+        std::vector<double> e(rsrp.size());
+        for (std::size_t i = 0; i < rsrp.size(); ++i)
+        {
+            e[i] = rsrp[i] - mean - slope * (i - meanI);
         }
         double var = 0;
-        for (double v : rsrp)
+        double cov = 0;
+        for (std::size_t i = 0; i < e.size(); ++i)
         {
-            var += (v - mean) * (v - mean) / (rsrp.size() - 1);
+            var += e[i] * e[i] / (n - 2);
+            if (i > 0)
+            {
+                cov += e[i] * e[i - 1] / (n - 3);
+            }
         }
-        NS_TEST_EXPECT_MSG_GT(rsrp.size(), 100, "RSRP was reported");
-        return std::sqrt(var);
+        r.spread = std::sqrt(var);
+        r.lag1 = var > 0 ? cov / var : 1;
+        return r;
     }
 
     void DoRun() override
     {
-        NS_TEST_EXPECT_MSG_LT(Spread(0), 0.5, "no fading: a static UE's RSRP stays put");
-        const double rayleigh = Spread(1);
-        NS_TEST_EXPECT_MSG_GT(rayleigh, 4.0, "Rayleigh spread about 5.6 dB");
-        NS_TEST_EXPECT_MSG_LT(rayleigh, 7.5, "Rayleigh spread about 5.6 dB");
+        NS_TEST_EXPECT_MSG_LT(Measure(DtFading::NONE, 0, 0, 0).spread,
+                              0.5,
+                              "no fading: a static UE's RSRP stays put");
+        const Rsrp independent = Measure(DtFading::INDEPENDENT, 0, 1, 0);
+        NS_TEST_EXPECT_MSG_GT(independent.spread, 4.0, "Rayleigh spread about 5.6 dB");
+        NS_TEST_EXPECT_MSG_LT(independent.spread, 7.5, "Rayleigh spread about 5.6 dB");
+        NS_TEST_EXPECT_MSG_LT(independent.lag1, 0.2, "independent draws: no memory");
+        NS_TEST_EXPECT_MSG_LT(Measure(DtFading::CORRELATED, 0, 0, 0).spread,
+                              0.5,
+                              "correlated: no Doppler, a static UE keeps its gain");
+        // 10 m/s at 2.12 GHz: fd 70.7 Hz, about 70 fades in the second.
+        const Rsrp moving = Measure(DtFading::CORRELATED, 0, 0, 10);
+        NS_TEST_EXPECT_MSG_GT(moving.spread, 4.0, "Rayleigh spread over many fades");
+        NS_TEST_EXPECT_MSG_LT(moving.spread, 7.5, "Rayleigh spread over many fades");
+        // 1 ms apart, the power's correlation is J0(2 pi fd 1 ms)^2 = 0.90;
+        // in dB about 0.79 (the deep fades decorrelate faster).
+        NS_TEST_EXPECT_MSG_GT(moving.lag1, 0.65, "1 ms apart: nearly the same channel");
+        NS_TEST_EXPECT_MSG_LT(moving.lag1, 0.92, "1 ms apart: the channel has moved on");
     }
 };
 
