@@ -13,6 +13,7 @@
 
 #include <map>
 #include <regex>
+#include <string>
 
 namespace ns3
 {
@@ -36,10 +37,22 @@ Accepts(Ptr<const AttributeChecker> checker, const std::string& text)
          std::regex(
              R"([+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?(s|ms|us|ns|ps|fs|min|h|d|y)?)")},
     };
-    auto form = forms.find(checker->GetValueTypeName());
+    const std::string type = checker->GetValueTypeName();
+    auto form = forms.find(type);
     if (form != forms.end() && !std::regex_match(text, form->second))
     {
         return false;
+    }
+    // An enum accepts one of its names ("A|B|C"); ns-3.48's parser asserts
+    // on any other text (3.37's refuses it).
+    if (type.rfind("ns3::EnumValue", 0) == 0)
+    {
+        const std::string names = "|" + checker->GetUnderlyingTypeInformation() + "|";
+        if (text.empty() || text.find('|') != std::string::npos ||
+            names.find("|" + text + "|") == std::string::npos)
+        {
+            return false;
+        }
     }
     return checker->CreateValidValue(StringValue(text)) != nullptr;
 }
