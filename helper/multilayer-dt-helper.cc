@@ -578,13 +578,16 @@ MultiLayerDtHelper::Build()
     MobilityHelper().AssignStreams(m_terminalNodes, STREAM_MOBILITY);
 
     const DtAccessPlan plan{m_cloudNode, m_edgeNodes, m_terminalNodes, m_edgeOf};
+    // The same fading on every radio link; NakagamiM alone selects Independent.
+    DtFading fading;
+    fading.model =
+        (m_fading == DtFading::NONE && m_nakagamiM > 0) ? DtFading::INDEPENDENT : m_fading;
+    fading.kFactor = m_ricianK;
+    fading.nakagamiM = m_nakagamiM;
     DtWifiParameters wifi;
     wifi.channelWidth = m_channelWidth;
     wifi.pathLossExponent = m_wifiExponent;
-    wifi.fading.model =
-        (m_fading == DtFading::NONE && m_nakagamiM > 0) ? DtFading::INDEPENDENT : m_fading;
-    wifi.fading.kFactor = m_ricianK;
-    wifi.fading.nakagamiM = m_nakagamiM;
+    wifi.fading = fading;
     wifi.txPower = m_wifiTxPower;
     wifi.uplinkRate = m_uplinkRate;
     wifi.downlinkRate = m_downlinkRate;
@@ -594,7 +597,7 @@ MultiLayerDtHelper::Build()
         DtLteAccess::Parameters lte;
         lte.bandwidth = m_lteRbs;
         lte.enbTxPower = m_enbTxPower;
-        lte.fading = wifi.fading;
+        lte.fading = fading;
         lte.automaticHandover = m_autoHandover;
         lte.hysteresis = m_hoHysteresis;
         lte.timeToTrigger = m_hoTimeToTrigger;
