@@ -76,7 +76,9 @@ main(int argc, char* argv[])
     double speed = 10;
     double syncProbability = 0.2;
     double syncDeadlineMs = 50;
-    double demandRate = 0.2;
+    std::string traffic = "sync-only";
+    std::string demandRateArg; // empty: 0.2 with --traffic=full, 0 with sync-only
+    double syncGflop = 0.001;
     double backhaulKm = 1;
     // Time-correlated Rician fading (the paper gives none): K from 3GPP,
     // each user's Doppler from its speed.
@@ -105,7 +107,19 @@ main(int argc, char* argv[])
                  syncProbability);
     cmd.AddValue(
         "syncDeadline", "Latency requirement of a synchronization, ms (> 0)", syncDeadlineMs);
-    cmd.AddValue("demandRate", "Computing demands per second per user (>= 0)", demandRate);
+    cmd.AddValue("traffic",
+                 "sync-only (the paper's S2: synchronizations, and the joins, migrations "
+                 "and edge heartbeats they need) | full (also status updates every 100 ms "
+                 "and computing demands)",
+                 traffic);
+    cmd.AddValue("demandRate",
+                 "Computing demands per second per user (>= 0; --traffic=full only, default "
+                 "0.2)",
+                 demandRateArg);
+    cmd.AddValue("syncGflop",
+                 "Work of applying one synchronization at the twin's host, GFLOP (>= 0; "
+                 "default: that of a status update)",
+                 syncGflop);
     cmd.AddValue("backhaulKm",
                  "Fibre from each edge server to the PGW (LTE) or to the next edge "
                  "server (Wi-Fi), km (>= 0)",
@@ -177,9 +191,29 @@ main(int argc, char* argv[])
     {
         Fail("--syncDeadline=" + Fmt(syncDeadlineMs, 3) + " must be a positive number of ms");
     }
-    if (!(demandRate >= 0) || demandRate > 1e6)
+    if (traffic != "sync-only" && traffic != "full")
     {
-        Fail("--demandRate=" + Fmt(demandRate, 3) + " must be >= 0 demands per second");
+        Fail("--traffic=" + traffic + " is not sync-only or full");
+    }
+    const bool fullTraffic = traffic == "full";
+    double demandRate = fullTraffic ? 0.2 : 0;
+    if (!demandRateArg.empty())
+    {
+        char* rateEnd = nullptr;
+        demandRate = std::strtod(demandRateArg.c_str(), &rateEnd);
+        if (*rateEnd != '\0' || !(demandRate >= 0) || demandRate > 1e6)
+        {
+            Fail("--demandRate=" + demandRateArg + " must be >= 0 demands per second");
+        }
+        if (!fullTraffic && demandRate > 0)
+        {
+            Fail("--demandRate=" + demandRateArg
+                 + " needs --traffic=full (sync-only runs no demands)");
+        }
+    }
+    if (!(syncGflop >= 0) || syncGflop > 1e6)
+    {
+        Fail("--syncGflop=" + Fmt(syncGflop, 6) + " must be a workload in 0..1e6 GFLOP");
     }
     if (!(backhaulKm >= 0) || backhaulKm > 1e5)
     {
@@ -317,13 +351,21 @@ main(int argc, char* argv[])
     dt->SetAttribute("SyncSlot", TimeValue(MilliSeconds(100)));
     dt->SetAttribute("SyncDeadline", TimeValue(MicroSeconds(std::llround(syncDeadlineMs * 1e3))));
     dt->SetAttribute("DemandRate", DoubleValue(demandRate));
+    dt->SetAttribute("SyncGflop", DoubleValue(syncGflop));
+    if (!fullTraffic)
+    {
+        // The twins learn their terminals' state from synchronizations only.
+        // The edges' load reports (every 0.5 s) stay: they are the heartbeat
+        // by which a terminal knows its edge is alive (EdgeTimeout).
+        dt->SetAttribute("StatusUpdates", BooleanValue(false));
+    }
     dt->SetAttribute("SimTime", TimeValue(Seconds(simTime)));
     dt->SetAttribute("DrainTime", TimeValue(Seconds(5)));
     dt->Build();
-    DtTrafficReplayHelper traffic;
+    DtTrafficReplayHelper replay;
     if (!replayTraffic.empty())
     {
-        traffic.Install(dt->GetDtNodes(), replayTraffic);
+        replay.Install(dt->GetDtNodes(), replayTraffic);
         Simulator::Stop(dt->GetStopTime());
         Simulator::Run();
         const double wall =
@@ -337,14 +379,15 @@ main(int argc, char* argv[])
     ApplicationContainer apps = dt->Install();
     if (!recordTraffic.empty())
     {
-        traffic.Record(apps, recordTraffic);
+        replay.Record(apps, recordTraffic);
     }
     dt->GetStats()->SetScenario("s2", "multilayer");
 
     std::cout << "S2: " << n << " users, 5 " << (lte ? "LTE cells" : "Wi-Fi APs") << " with edges, "
-              << simTime << " s, speed " << speed << " m/s, sync p=" << syncProbability
-              << " per 100 ms (deadline " << syncDeadlineMs << " ms), migration " << policy
-              << ", RngRun " << RngSeedManager::GetRun() << std::endl;
+              << simTime << " s, speed " << speed << " m/s, " << traffic
+              << " traffic, sync p=" << syncProbability << " per 100 ms (deadline "
+              << syncDeadlineMs << " ms), migration " << policy << ", RngRun "
+              << RngSeedManager::GetRun() << std::endl;
     if (pcap)
     {
         dt->EnablePcap(outputDir + "/s2");
@@ -368,9 +411,16 @@ main(int argc, char* argv[])
     Ptr<DtStatsCollector> st = dt->GetStats();
     uint64_t ok = 0;
     double okLatencyMs = 0;
+    uint64_t answered = 0;
+    double roundTripMs = 0;
     std::map<std::string, uint64_t> failures;
     for (const auto& r : st->GetSyncs())
     {
+        if (!r.roundTrip.IsNegative())
+        {
+            ++answered;
+            roundTripMs += r.roundTrip.GetSeconds() * 1e3;
+        }
         const auto o = static_cast<LocalDtApplication::SyncOutcome>(r.outcome);
         if (o == LocalDtApplication::SYNC_OK)
         {
@@ -425,8 +475,10 @@ main(int argc, char* argv[])
               << (why.str().empty() ? std::string() : " (" + why.str().substr(1) + ")") << "\n"
               << "mean age of information ms    " << (aoi < 0 ? std::string("-") : Fmt(aoi * 1e3))
               << "\n"
-              << "sync latency mean ms          " << (ok ? Fmt(okLatencyMs / ok) : std::string("-"))
+              << "sync time mean ms             " << (ok ? Fmt(okLatencyMs / ok) : std::string("-"))
               << "\n"
+              << "sync round trip mean ms       "
+              << (answered ? Fmt(roundTripMs / answered) : std::string("-")) << "\n"
               << "backhaul KB                   " << Fmt(st->GetBackhaulBytes() / 1e3, 1) << "\n"
               << "agent messages pool/across    "
               << st->GetAgentMessages(DtAgentInteraction::AGENT_MESSAGE_IN_POOL) << " / "

@@ -9,7 +9,12 @@
 #include "dt-fibre-core.h"
 
 #include "ns3/abort.h"
+#include "ns3/config.h"
 #include "ns3/double.h"
+#include "ns3/enum.h"
+#include "ns3/epc-tft.h"
+#include "ns3/eps-bearer.h"
+#include "ns3/ff-mac-scheduler.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
@@ -31,6 +36,7 @@
 #include "ns3/spectrum-channel.h"
 #include "ns3/uinteger.h"
 
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -60,6 +66,52 @@ DtLteAccess::DtLteAccess(const Parameters& parameters)
 
 DtLteAccess::~DtLteAccess()
 {
+}
+
+namespace
+{
+
+/**
+ * Set an attribute's default unless the user changed it (Config::SetDefault,
+ * the command line): a default this function set itself counts as unchanged.
+ * \param type the TypeId name
+ * \param name the attribute
+ * \param value the value
+ */
+void
+SetDefaultUnlessUserSet(const std::string& type,
+                        const std::string& name,
+                        const AttributeValue& value)
+{
+    static std::map<std::string, std::string> ours; // what this function last set
+    TypeId::AttributeInformation info;
+    NS_ABORT_MSG_UNLESS(TypeId::LookupByName(type).LookupAttributeByName(name, &info),
+                        type << " has no attribute " << name);
+    const std::string key = type + "::" + name;
+    const std::string now = info.initialValue->SerializeToString(info.checker);
+    const bool original = now == info.originalInitialValue->SerializeToString(info.checker);
+    auto it = ours.find(key);
+    if (!original && (it == ours.end() || it->second != now))
+    {
+        return; // the user's
+    }
+    Config::SetDefault(key, value);
+    ours[key] = value.SerializeToString(info.checker);
+}
+
+} // namespace
+
+uint32_t
+DtLteAccess::SrsPeriodicityFor(uint32_t terminals)
+{
+    for (uint32_t period : {2, 5, 10, 20, 40, 80, 160, 320})
+    {
+        if (period >= terminals)
+        {
+            return period;
+        }
+    }
+    return 0;
 }
 
 void
@@ -100,6 +152,15 @@ DtLteAccess::Build(const DtAccessPlan& plan)
     {
         m_lte->SetHandoverAlgorithmType("ns3::NoOpHandoverAlgorithm");
     }
+    m_lte->SetSchedulerAttribute(
+        "UlCqiFilter",
+        EnumValue(p.puschUplinkCqi ? FfMacScheduler::PUSCH_UL_CQI : FfMacScheduler::SRS_UL_CQI));
+    // The RLC entities are created per bearer from their TypeIds' defaults:
+    // the reordering timer is set there, unless the user set it.
+    for (const char* rlc : {"ns3::LteRlcUm", "ns3::LteRlcAm"})
+    {
+        SetDefaultUnlessUserSet(rlc, "ReorderingTimer", TimeValue(p.rlcReordering));
+    }
     m_lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(p.bandwidth));
     m_lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(p.bandwidth));
 
@@ -122,9 +183,8 @@ DtLteAccess::Build(const DtAccessPlan& plan)
         const double dl = LteSpectrumValueHelper::GetCarrierFrequency(enb->GetDlEarfcn());
         const double ul = LteSpectrumValueHelper::GetCarrierFrequency(enb->GetUlEarfcn());
         int64_t stream = p.stream + 2000000;
-        for (auto [channel, frequency] :
-             {std::make_pair(m_lte->GetDownlinkSpectrumChannel(), dl),
-              std::make_pair(m_lte->GetUplinkSpectrumChannel(), ul)})
+        for (auto [channel, frequency] : {std::make_pair(m_lte->GetDownlinkSpectrumChannel(), dl),
+                                          std::make_pair(m_lte->GetUplinkSpectrumChannel(), ul)})
         {
             // on top of the path loss
             channel->AddPropagationLossModel(p.fading.Create(frequency, stream));
@@ -132,20 +192,27 @@ DtLteAccess::Build(const DtAccessPlan& plan)
         }
     }
     // An eNB serves as many UEs as its SRS periodicity (ms) allows; any
-    // terminal may end up in any cell.
-    uint32_t srs = 40;
-    while (srs < terminals && srs < 320)
-    {
-        srs *= 2;
-    }
-    NS_ABORT_MSG_IF(terminals > 320,
+    // terminal may end up in any cell. The shortest such period gives the
+    // eNB the freshest uplink channel estimates.
+    const uint32_t fits = SrsPeriodicityFor(terminals);
+    NS_ABORT_MSG_IF(fits == 0,
                     "LTE access: " << terminals << " terminals, more than the 320 an eNB "
                                    << "can serve (SRS periodicity)");
+    const uint32_t srs = p.srsPeriodicity ? p.srsPeriodicity : fits;
+    NS_ABORT_MSG_IF(SrsPeriodicityFor(srs) != srs,
+                    "LteSrsPeriodicity=" << srs << " is not 2, 5, 10, 20, 40, 80, 160 or 320 ms");
+    NS_ABORT_MSG_IF(srs < fits,
+                    "LteSrsPeriodicity=" << srs << " ms gives SRS to only " << srs << " of the "
+                                         << terminals << " UEs a cell may serve (at least " << fits
+                                         << " ms)");
     for (uint32_t e = 0; e < edges; ++e)
     {
         Ptr<LteEnbNetDevice> enb = DynamicCast<LteEnbNetDevice>(m_enbDevices.Get(e));
         enb->GetPhy()->SetTxPower(p.enbTxPower);
         enb->GetRrc()->SetAttribute("SrsPeriodicity", UintegerValue(srs));
+        enb->GetRrc()->SetAttribute(
+            "EpsBearerToRlcMapping",
+            EnumValue(p.rlcAm ? LteEnbRrc::RLC_AM_ALWAYS : LteEnbRrc::RLC_UM_ALWAYS));
     }
     m_ueDevices = m_lte->InstallUeDevice(plan.terminals);
     m_lte->AssignStreams(m_enbDevices, p.stream);
@@ -162,6 +229,21 @@ DtLteAccess::Build(const DtAccessPlan& plan)
         routing.GetStaticRouting(ipv4)->SetDefaultRoute(
             m_epc->GetUeDefaultGatewayAddress(), ipv4->GetInterfaceForDevice(m_ueDevices.Get(i)));
         m_lte->Attach(m_ueDevices.Get(i), m_enbDevices.Get(plan.edgeOf[i]));
+    }
+    if (p.dtBearerTos != 0)
+    {
+        // The DT datagrams (marked with this TOS by their comm modules) on a
+        // bearer of their own, both directions, apart from the TCP bulk
+        // transfers on the default bearer: their own RLC queue at the UE and
+        // at the eNB.
+        Ptr<EpcTft> tft = Create<EpcTft>();
+        EpcTft::PacketFilter dt;
+        dt.direction = EpcTft::BIDIRECTIONAL;
+        dt.typeOfService = p.dtBearerTos;
+        dt.typeOfServiceMask = 0xfc; // the DSCP bits
+        tft->Add(dt);
+        m_lte->ActivateDedicatedEpsBearer(
+            m_ueDevices, EpsBearer(EpsBearer::NGBR_VOICE_VIDEO_GAMING), tft);
     }
     m_lte->AddX2Interface(m_enbNodes);
 

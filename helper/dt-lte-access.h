@@ -42,7 +42,19 @@ class DtLteAccess : public DtAccessNetwork
         Time fibreDelayPerKm{MicroSeconds(5)}; //!< propagation delay per km
         double edgePgwKm{1};                   //!< edge-PGW distance
         int64_t stream{0};                     //!< first random stream
+        uint32_t srsPeriodicity{0};            //!< ms (0: the smallest that fits every UE)
+        bool puschUplinkCqi{false};            //!< uplink CQI from PUSCH (else from SRS)
+        bool rlcAm{false};                     //!< RLC AM on the data bearers (else UM)
+        Time rlcReordering{MilliSeconds(32)};  //!< RLC t-Reordering (UM and AM)
+        uint8_t dtBearerTos{0}; //!< TOS of the DT datagrams' dedicated bearer (0: none)
     };
+
+    /**
+     * \param terminals UEs that may attach to one cell
+     * \return the smallest SRS periodicity (ms) that gives each of them an SRS
+     *         configuration (2, 5, 10, 20, 40, 80, 160 or 320; 0 if none does)
+     */
+    static uint32_t SrsPeriodicityFor(uint32_t terminals);
 
     /**
      * \brief Get the type ID.

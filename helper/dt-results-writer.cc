@@ -186,10 +186,17 @@ DtResultsWriter::WriteSummary(const DtStatsCollector& stats,
         {"mean_downtime_ms", completed ? json(durationSum / completed) : json(nullptr)}};
     uint64_t syncOk = 0;
     double syncLatency = 0;
+    uint64_t answered = 0;
+    double roundTrip = 0;
     std::map<std::string, uint64_t> syncFailures;
     for (const auto& r : stats.GetSyncs())
     {
         const auto outcome = static_cast<LocalDtApplication::SyncOutcome>(r.outcome);
+        if (!r.roundTrip.IsNegative())
+        {
+            ++answered;
+            roundTrip += r.roundTrip.GetSeconds() * 1e3;
+        }
         if (outcome == LocalDtApplication::SYNC_OK)
         {
             ++syncOk;
@@ -212,6 +219,7 @@ DtResultsWriter::WriteSummary(const DtStatsCollector& stats,
                       : json(static_cast<double>(syncFailed) / stats.GetSyncs().size())},
                  {"failures_by_reason", syncFailures},
                  {"mean_latency_ms", syncOk ? json(syncLatency / syncOk) : json(nullptr)},
+                 {"mean_round_trip_ms", answered ? json(roundTrip / answered) : json(nullptr)},
                  {"mean_aoi_ms", aoi < 0 ? json(nullptr) : json(aoi * 1e3)},
                  {"cloud_aoi_ms", cloudAoi < 0 ? json(nullptr) : json(cloudAoi * 1e3)}};
     j["network"] = {{"backhaul_bytes", stats.GetBackhaulBytes()}};
@@ -347,13 +355,24 @@ DtResultsWriter::WriteSyncCsv(const DtStatsCollector& stats, const std::string& 
     {
         return false;
     }
-    out << "terminal,id,end_s,latency_ms,outcome\n";
+    // latency_ms: generation to twin updated; rtt_ms: generation to the
+    // answer at the terminal; empty where there is none.
+    auto ms = [&out](Time t)
+    {
+        if (!t.IsNegative())
+        {
+            out << t.GetSeconds() * 1e3;
+        }
+        out << ',';
+    };
+    out << "terminal,id,end_s,latency_ms,rtt_ms,outcome\n";
     for (const auto& r : stats.GetSyncs())
     {
-        out << r.terminal << ',' << r.id << ',' << r.end.GetSeconds() << ','
-            << r.latency.GetSeconds() * 1e3 << ','
-            << LocalDtApplication::SyncOutcomeName(
-                   static_cast<LocalDtApplication::SyncOutcome>(r.outcome))
+        out << r.terminal << ',' << r.id << ',' << r.end.GetSeconds() << ',';
+        ms(r.latency);
+        ms(r.roundTrip);
+        out << LocalDtApplication::SyncOutcomeName(
+            static_cast<LocalDtApplication::SyncOutcome>(r.outcome))
             << '\n';
     }
     return static_cast<bool>(out);

@@ -158,7 +158,10 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
         edge->TraceConnectWithoutContext(
             "AgentMessage",
             Callback<void, uint32_t, uint32_t, EdgeDtApplication::AgentMessageOutcome, Time>(
-                [this](uint32_t, uint32_t, EdgeDtApplication::AgentMessageOutcome outcome, Time latency)
+                [this](uint32_t,
+                       uint32_t,
+                       EdgeDtApplication::AgentMessageOutcome outcome,
+                       Time latency)
                 {
                     ++m_agentMessages.at(outcome);
                     if (outcome == DtAgentInteraction::AGENT_MESSAGE_DELIVERED)
@@ -186,11 +189,18 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
                 }));
         local->TraceConnectWithoutContext(
             "SyncEnded",
-            Callback<void, uint64_t, LocalDtApplication::SyncOutcome, Time>(
-                [this, terminal](uint64_t id, LocalDtApplication::SyncOutcome outcome, Time latency)
+            Callback<void, uint64_t, LocalDtApplication::SyncOutcome, Time, Time>(
+                [this, terminal](uint64_t id,
+                                 LocalDtApplication::SyncOutcome outcome,
+                                 Time syncTime,
+                                 Time roundTrip)
                 {
-                    m_syncs.push_back(
-                        {terminal, id, Simulator::Now(), latency, static_cast<uint8_t>(outcome)});
+                    m_syncs.push_back({terminal,
+                                       id,
+                                       Simulator::Now(),
+                                       syncTime,
+                                       roundTrip,
+                                       static_cast<uint8_t>(outcome)});
                 }));
         local->TraceConnectWithoutContext("HandoverDetected",
                                           Callback<void, uint32_t, uint32_t, uint32_t, uint32_t>(

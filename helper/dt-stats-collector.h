@@ -112,7 +112,8 @@ struct DtSyncRecord
     uint32_t terminal{0}; //!< the terminal
     uint64_t id{0};       //!< its sync id
     Time end;             //!< when it ended
-    Time latency;         //!< from the request to its end
+    Time latency;         //!< synchronization time: generation to twin updated (< 0: not applied)
+    Time roundTrip;       //!< generation to the twin's answer at the terminal (< 0: none)
     uint8_t outcome{0};   //!< LocalDtApplication::SyncOutcome
 };
 

@@ -157,16 +157,75 @@ MultiLayerDtHelper::GetTypeId()
                           MakeTimeAccessor(&MultiLayerDtHelper::m_syncSlot),
                           MakeTimeChecker(MicroSeconds(100)))
             .AddAttribute("SyncDeadline",
-                          "Latency requirement of a synchronization.",
+                          "Latency requirement of a synchronization (generation at the "
+                          "terminal to twin updated at its host).",
                           TimeValue(MilliSeconds(50)),
                           MakeTimeAccessor(&MultiLayerDtHelper::m_syncDeadline),
                           MakeTimeChecker(MicroSeconds(1)))
+            .AddAttribute("SyncGflop",
+                          "Work of applying one synchronization at the twin's host (edge or "
+                          "cloud compute queue); the twin is updated when it is done.",
+                          DoubleValue(0.001),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_syncGflop),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute("StatusUpdates",
+                          "Local DTs send status updates to their twins (false: the twins "
+                          "learn their terminals' state from synchronizations only).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&MultiLayerDtHelper::m_statusUpdates),
+                          MakeBooleanChecker())
             .AddAttribute("LteBandwidth",
                           "LTE uplink and downlink bandwidth, resource blocks (6, 15, 25, 50, "
                           "75 or 100).",
                           UintegerValue(25),
                           MakeUintegerAccessor(&MultiLayerDtHelper::m_lteRbs),
                           MakeUintegerChecker<uint16_t>(6, 100))
+            .AddAttribute("LteSrsPeriodicity",
+                          "SRS periodicity of the eNBs, ms (2, 5, 10, 20, 40, 80, 160, 320; at "
+                          "least the number of terminals, any of which may attach to one "
+                          "cell). 0: the smallest such value, for the freshest uplink channel "
+                          "estimates.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&MultiLayerDtHelper::m_lteSrs),
+                          MakeUintegerChecker<uint32_t>(0, 320))
+            .AddAttribute(
+                "LteUplinkCqi",
+                "Where the eNB schedulers take a UE's uplink channel quality from: "
+                "Srs (sounding reference signals, every LteSrsPeriodicity; ns-3's "
+                "default) or Pusch (the UE's own uplink transmissions).",
+                EnumValue(MultiLayerDtHelper::CQI_SRS),
+                DtMakeEnumAccessor<MultiLayerDtHelper::LteUplinkCqi>(
+                    &MultiLayerDtHelper::m_lteUplinkCqi),
+                MakeEnumChecker(
+                    MultiLayerDtHelper::CQI_SRS, "Srs", MultiLayerDtHelper::CQI_PUSCH, "Pusch"))
+            .AddAttribute(
+                "LteRlcMode",
+                "RLC mode of the LTE data bearers: Am (lost PDUs retransmitted; "
+                "how deployed networks run the default QCI 9 bearer, whose packet "
+                "error loss rate of 1e-6, 3GPP TS 23.203 Table 6.1.7, needs ARQ) or "
+                "Um (what ns-3's LteHelper picks with an EPC).",
+                EnumValue(MultiLayerDtHelper::RLC_AM),
+                DtMakeEnumAccessor<MultiLayerDtHelper::LteRlcMode>(&MultiLayerDtHelper::m_lteRlc),
+                MakeEnumChecker(MultiLayerDtHelper::RLC_UM, "Um", MultiLayerDtHelper::RLC_AM, "Am"))
+            .AddAttribute("LteRlcReorderingTimer",
+                          "RLC t-Reordering (3GPP TS 36.322; UM and AM): how long a receiver "
+                          "waits for a missing PDU before it delivers what follows. Default: "
+                          "the longest ns-3's HARQ takes to deliver a PDU (a first "
+                          "transmission and 3 retransmissions, 8 ms apart: 32 ms); ns-3's "
+                          "own default is 100 ms. Sets the ns3::LteRlcUm and ns3::LteRlcAm "
+                          "defaults, unless the user set them.",
+                          TimeValue(MilliSeconds(32)),
+                          MakeTimeAccessor(&MultiLayerDtHelper::m_lteRlcReordering),
+                          MakeTimeChecker(Seconds(0), MilliSeconds(200)))
+            .AddAttribute("LteDtBearer",
+                          "Carry the DT datagrams (synchronizations, joins, acknowledgements, "
+                          "load reports: UDP) on a dedicated non-GBR EPS bearer (QCI 7), "
+                          "selected by a TFT on their IP TOS (DSCP 46, set on the DTs' comm "
+                          "modules), apart from the bulk transfers over TCP on the default "
+                          "bearer.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&MultiLayerDtHelper::m_lteDtBearer),
+                          MakeBooleanChecker())
             .AddAttribute("EnbTxPower",
                           "Transmit power of the eNBs, dBm.",
                           DoubleValue(30),
@@ -605,6 +664,11 @@ MultiLayerDtHelper::Build()
         lte.fibreDelayPerKm = m_fibreDelayPerKm;
         lte.edgePgwKm = m_edgePgwKm;
         lte.stream = STREAM_LTE;
+        lte.srsPeriodicity = m_lteSrs;
+        lte.puschUplinkCqi = m_lteUplinkCqi == CQI_PUSCH;
+        lte.rlcAm = m_lteRlc == RLC_AM;
+        lte.rlcReordering = m_lteRlcReordering;
+        lte.dtBearerTos = m_lteDtBearer ? DT_BEARER_TOS : 0;
         m_accessNet = CreateObject<DtLteAccess>(lte);
     }
     else if (m_access == WIRED)
@@ -739,6 +803,14 @@ MultiLayerDtHelper::SetDtDefaults()
     dt.SetLocalDtDefault("SyncProbability", DoubleValue(m_syncProbability));
     dt.SetLocalDtDefault("SyncSlot", TimeValue(m_syncSlot));
     dt.SetLocalDtDefault("SyncDeadline", TimeValue(m_syncDeadline));
+    dt.SetLocalDtDefault("StatusUpdates", BooleanValue(m_statusUpdates));
+    if (m_access == LTE && m_lteDtBearer)
+    {
+        dt.SetLocalDtDefault("Comm/DatagramTos", UintegerValue(DT_BEARER_TOS));
+        dt.SetEdgeDtDefault("Comm/DatagramTos", UintegerValue(DT_BEARER_TOS));
+    }
+    dt.SetEdgeDtDefault("ServiceModule/SyncGflop", DoubleValue(m_syncGflop));
+    dt.SetCloudDtDefault("ServiceModule/SyncGflop", DoubleValue(m_syncGflop));
     dt.SetLocalDtDefault(
         "PeerBroadcast",
         Ipv4AddressValue(m_peerToPeer ? Ipv4Address("192.168.255.255") : Ipv4Address::GetAny()));

@@ -84,6 +84,23 @@ class MultiLayerDtHelper : public Object
         WIRED = 2, //!< a point-to-point link per terminal to its edge: no radio
     };
 
+    /// IP TOS of the DT datagrams with LteDtBearer: DSCP 46 (expedited forwarding).
+    static constexpr uint8_t DT_BEARER_TOS = 46 << 2;
+
+    /// Where the LTE scheduler takes a UE's uplink channel quality from.
+    enum LteUplinkCqi
+    {
+        CQI_SRS = 0,   //!< sounding reference signals (ns-3's default)
+        CQI_PUSCH = 1, //!< the UE's own uplink transmissions
+    };
+
+    /// RLC mode of the LTE data bearers.
+    enum LteRlcMode
+    {
+        RLC_UM = 0, //!< unacknowledged: a PDU lost after HARQ is lost
+        RLC_AM = 1, //!< acknowledged: lost PDUs are retransmitted (ARQ)
+    };
+
     /// How terminals move.
     enum TerminalMobility
     {
@@ -330,7 +347,14 @@ class MultiLayerDtHelper : public Object
     double m_syncProbability;            //!< sync request probability per slot
     Time m_syncSlot;                     //!< sync slot
     Time m_syncDeadline;                 //!< sync latency requirement
+    double m_syncGflop;                  //!< work per sync at the twin's host
+    bool m_statusUpdates;                //!< local DTs send status updates
     uint16_t m_lteRbs;                   //!< LTE bandwidth, resource blocks
+    uint32_t m_lteSrs;                   //!< SRS periodicity, ms (0: automatic)
+    LteUplinkCqi m_lteUplinkCqi;         //!< uplink CQI source
+    LteRlcMode m_lteRlc;                 //!< RLC mode of the data bearers
+    Time m_lteRlcReordering;             //!< RLC t-Reordering
+    bool m_lteDtBearer;                  //!< DT datagrams on a dedicated bearer
     double m_enbTxPower;                 //!< eNB transmit power, dBm
     DtFading::Model m_fading;            //!< fast fading on the radio links
     double m_ricianK;                    //!< its Rician K factor (linear)

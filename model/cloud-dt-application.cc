@@ -84,6 +84,7 @@ CloudDtApplication::~CloudDtApplication()
 void
 CloudDtApplication::DoDispose()
 {
+    m_syncDeadlines.Clear();
     m_loadEvent.Cancel();
     m_forecastEvent.Cancel();
     m_modelEvent.Cancel();
@@ -166,6 +167,7 @@ CloudDtApplication::Forecast()
 void
 CloudDtApplication::DoStopDt()
 {
+    m_syncDeadlines.Clear();
     m_loadEvent.Cancel();
     m_forecastEvent.Cancel();
     m_modelEvent.Cancel();
@@ -187,6 +189,73 @@ CloudDtApplication::ReportLoad()
 }
 
 void
+CloudDtApplication::HandleSyncRequest(const DtHeader& h, const DtSyncRequestHeader& req)
+{
+    // A copy of an edge twin's synchronization (FLAG_RELAYED): the edge DT
+    // already answered the terminal.
+    const bool relayed = h.GetFlags() & DtHeader::FLAG_RELAYED;
+    const uint32_t from = h.GetSource();
+    if (!relayed && Simulator::Now() >= req.GetDeadline())
+    {
+        AnswerSync(from, req, DtSyncStatus::LATE); // aborted: the requirement has passed
+        return;
+    }
+    if (!relayed)
+    {
+        m_syncDeadlines.Track(req,
+                              [this, from, req]()
+                              {
+                                  AnswerSync(from, req, DtSyncStatus::LATE);
+                              });
+    }
+    const bool queued = m_service->SubmitSync(req.GetTerminal(),
+                                              [this, from, req, relayed]()
+                                              {
+                                                  ApplySync(from, req, relayed);
+                                              });
+    if (!queued && !relayed)
+    {
+        m_syncDeadlines.Take(req);
+        AnswerSync(from, req, DtSyncStatus::LATE); // the compute queue is full: given up
+    }
+}
+
+void
+CloudDtApplication::ApplySync(uint32_t from, const DtSyncRequestHeader& req, bool relayed)
+{
+    if (!relayed && !m_syncDeadlines.Take(req))
+    {
+        return; // aborted at its deadline, or the cloud stopped
+    }
+    if (m_architecture == DtArchitecture::MULTI_LAYER)
+    {
+        // A twin placed in the cloud, or an edge twin's copy.
+        Ptr<DtAgentPool> pool = m_data->GetAgentPool();
+        if (!pool->GetAgent(req.GetTerminal()))
+        {
+            pool->Join(req.GetTerminal(), 0, 0);
+        }
+        pool->Synchronize(req.GetTerminal(), req.GetGenerated());
+    }
+    // Centralized: the cloud holds every twin; they never migrate.
+    if (!relayed)
+    {
+        AnswerSync(from, req, DtSyncStatus::OK);
+    }
+}
+
+void
+CloudDtApplication::AnswerSync(uint32_t to, const DtSyncRequestHeader& req, DtSyncStatus status)
+{
+    DtSyncAckHeader ack;
+    ack.SetSyncId(req.GetSyncId());
+    ack.SetTerminal(req.GetTerminal());
+    ack.SetStatus(status);
+    ack.SetTwinUpdated(Simulator::Now()); // applied, or given up
+    m_comm->Send(to, ack, false);
+}
+
+void
 CloudDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
 {
     const DtHeader& h = msg.GetHeader();
@@ -199,32 +268,8 @@ CloudDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             m_data->ApplySummary(h.GetSource(), msg.GetPayloadAs<DtRegionSummaryHeader>());
             break;
         case DtMessageType::SYNC_REQUEST:
-        {
-            const auto& req = msg.GetPayloadAs<DtSyncRequestHeader>();
-            DtSyncAckHeader ack;
-            ack.SetSyncId(req.GetSyncId());
-            ack.SetTerminal(req.GetTerminal());
-            ack.SetStatus(DtSyncStatus::OK);
-            ack.SetTwinUpdated(Simulator::Now());
-            if (m_architecture == DtArchitecture::MULTI_LAYER)
-            {
-                // A twin placed in the cloud (from its terminal), or the cloud
-                // copy of an edge twin (forwarded by the edge DT).
-                Ptr<DtAgentPool> pool = m_data->GetAgentPool();
-                if (!pool->GetAgent(req.GetTerminal()))
-                {
-                    pool->Join(req.GetTerminal(), 0, 0);
-                }
-                pool->Synchronize(req.GetTerminal(), req.GetGenerated());
-                if (h.GetFlags() & DtHeader::FLAG_RELAYED)
-                {
-                    break; // a copy: the edge DT already answered the terminal
-                }
-            }
-            // Centralized: the cloud holds every twin, and they never migrate.
-            m_comm->Send(h.GetSource(), ack, false);
+            HandleSyncRequest(h, msg.GetPayloadAs<DtSyncRequestHeader>());
             break;
-        }
         case DtMessageType::STATUS_UPDATE:
         {
             const auto& su = msg.GetPayloadAs<DtStatusUpdateHeader>();

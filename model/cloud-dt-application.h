@@ -10,6 +10,8 @@
 #include "cloud-dt-data-module.h"
 #include "cloud-dt-service-module.h"
 #include "dt-application.h"
+#include "dt-sync-deadlines.h"
+#include "dt-sync-header.h"
 
 namespace ns3
 {
@@ -57,6 +59,29 @@ class CloudDtApplication : public DtModularApplication<CloudDtDataModule, CloudD
     void HandleSendFailure(uint32_t dst, const DtHeader& header) override;
 
   private:
+    /**
+     * A terminal (or an edge DT relaying a copy) asks a twin here to apply
+     * its state: applied after the cloud's work on it, unless the
+     * requirement has passed (late).
+     * \param h the message header
+     * \param req the request
+     */
+    void HandleSyncRequest(const DtHeader& h, const DtSyncRequestHeader& req);
+    /**
+     * The cloud's work on a synchronization is done: update the twin unless
+     * the requirement has passed, and answer.
+     * \param from the terminal's (or relaying edge's) DT id
+     * \param req the request
+     * \param relayed true for an edge twin's copy (no answer)
+     */
+    void ApplySync(uint32_t from, const DtSyncRequestHeader& req, bool relayed);
+    /**
+     * Answer a synchronization.
+     * \param to the terminal's DT id
+     * \param req the request
+     * \param status the outcome
+     */
+    void AnswerSync(uint32_t to, const DtSyncRequestHeader& req, DtSyncStatus status);
     /** Report the load to every edge DT, and schedule the next round. */
     void ReportLoad();
     /** Forecast each edge's load and set its share of the cloud; schedule the next. */
@@ -64,6 +89,7 @@ class CloudDtApplication : public DtModularApplication<CloudDtDataModule, CloudD
     /** Train the delay model and push a new version to the edges; schedule the next. */
     void PublishModel();
 
+    DtSyncDeadlines m_syncDeadlines;                 //!< syncs being applied, until their deadlines
     Time m_loadReportInterval;                       //!< load report period
     EventId m_loadEvent;                             //!< next round
     Time m_forecastInterval;                         //!< forecast window

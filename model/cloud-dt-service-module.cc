@@ -43,6 +43,13 @@ CloudDtServiceModule::GetTypeId()
                           DoubleValue(0.002),
                           MakeDoubleAccessor(&CloudDtServiceModule::m_sampleGflop),
                           MakeDoubleChecker<double>(0))
+            .AddAttribute("SyncGflop",
+                          "Work of applying one synchronization to a twin the cloud holds; "
+                          "the twin is updated when it is done (0: at once). Default: "
+                          "EdgeDtServiceModule's, the same work wherever the twin is.",
+                          DoubleValue(0.001),
+                          MakeDoubleAccessor(&CloudDtServiceModule::m_syncGflop),
+                          MakeDoubleChecker<double>(0))
             .AddTraceSource("DemandServed",
                             "A demand finished on the cloud's compute resource.",
                             MakeTraceSourceAccessor(&CloudDtServiceModule::m_served),
@@ -159,6 +166,32 @@ CloudDtServiceModule::SubmitSampleProcessing(uint32_t terminal, uint32_t samples
     }
 }
 
+bool
+CloudDtServiceModule::SubmitSync(uint32_t terminal, std::function<void()> applied)
+{
+    if (m_syncGflop <= 0)
+    {
+        applied();
+        return true;
+    }
+    const uint64_t id = m_nextJob++;
+    DtComputeJob cj;
+    cj.id = id;
+    cj.workloadGflop = m_syncGflop;
+    cj.priority = DT_SYNC_JOB_PRIORITY;
+    cj.owner = terminal;
+    Job job;
+    job.processing = true;
+    job.applied = std::move(applied);
+    m_jobs[id] = std::move(job);
+    if (!m_app->GetCompute()->Submit(cj))
+    {
+        m_jobs.erase(id);
+        return false;
+    }
+    return true;
+}
+
 void
 CloudDtServiceModule::JobDone(const DtComputeJob& cj)
 {
@@ -171,6 +204,10 @@ CloudDtServiceModule::JobDone(const DtComputeJob& cj)
     m_jobs.erase(it);
     if (job.processing)
     {
+        if (job.applied)
+        {
+            job.applied();
+        }
         return;
     }
     m_served(job.req);

@@ -14,6 +14,7 @@
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -94,6 +95,16 @@ class CloudDtServiceModule : public Object
      * \param samples raw samples in the update
      */
     void SubmitSampleProcessing(uint32_t terminal, uint32_t samples);
+    /**
+     * Queue the work of applying one synchronization to a twin the cloud
+     * holds (SyncGflop); \p applied runs when it is done, at once if
+     * SyncGflop is 0, never if the compute resource rejects the work or
+     * stops first (the request is then lost).
+     * \param terminal the terminal
+     * \param applied what to do when the work is done
+     * \return false if the compute resource rejected the work
+     */
+    bool SubmitSync(uint32_t terminal, std::function<void()> applied);
 
     /**
      * Demand work that arrived from each sender since the last call.
@@ -124,11 +135,12 @@ class CloudDtServiceModule : public Object
     /// A compute job and whom to answer.
     struct Job
     {
-        DtDemandRequestHeader req; //!< the demand
-        uint32_t replyTo{0};       //!< DT that sent it
-        uint32_t outputBytes{0};   //!< result size
-        bool processing{false};    //!< raw-sample processing, not a demand
-        Time arrived;              //!< when the demand reached the cloud
+        DtDemandRequestHeader req;     //!< the demand
+        uint32_t replyTo{0};           //!< DT that sent it
+        uint32_t outputBytes{0};       //!< result size
+        bool processing{false};        //!< raw-sample processing, not a demand
+        std::function<void()> applied; //!< a synchronization: apply it when done
+        Time arrived;                  //!< when the demand reached the cloud
     };
 
     /**
@@ -152,6 +164,7 @@ class CloudDtServiceModule : public Object
     Ptr<DtApplication> m_app;                               //!< owner
     bool m_requireService;                                  //!< refuse classes without a service
     double m_sampleGflop;                                   //!< work per raw sample
+    double m_syncGflop;                                     //!< work per synchronization
     std::map<uint8_t, Service> m_services;                  //!< services by class
     std::map<std::string, uint64_t> m_invoked;              //!< invocations by service name
     std::map<uint64_t, Job> m_jobs;                         //!< jobs by id

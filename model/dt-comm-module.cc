@@ -7,6 +7,7 @@
 #include "dt-comm-module.h"
 
 #include "dt-ack-header.h"
+#include "dt-ns3-version.h"
 
 #include "ns3/abort.h"
 #include "ns3/inet-socket-address.h"
@@ -76,6 +77,13 @@ DtCommModule::GetTypeId()
                           UintegerValue(9500),
                           MakeUintegerAccessor(&DtCommModule::m_port),
                           MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute("DatagramTos",
+                          "IP TOS byte of the DT's UDP datagrams (0: unmarked), by which a "
+                          "network can carry them apart from the bulk transfers over TCP (an "
+                          "LTE TFT, a queue discipline).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&DtCommModule::m_datagramTos),
+                          MakeUintegerChecker<uint8_t>())
             .AddAttribute("MaxDatagramBytes",
                           "Largest message sent as one UDP datagram; larger ones go over TCP.",
                           UintegerValue(1400),
@@ -202,6 +210,7 @@ DtCommModule::Start()
     NS_ABORT_MSG_IF(m_udp->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_port)) != 0,
                     "DT " << m_dtId << ": cannot bind UDP port " << m_port);
     m_udp->SetAllowBroadcast(true);
+    m_udp->SetIpTos(m_datagramTos); // see DtSetAddressTos
     m_udp->SetRecvCallback(MakeCallback(&DtCommModule::HandleUdpRead, this));
 
     m_listener = Socket::CreateSocket(m_node, TcpSocketFactory::GetTypeId());
@@ -397,7 +406,9 @@ void
 DtCommModule::SendDatagram(Ipv4Address address, Ptr<Packet> packet)
 {
     m_socketTxTrace(address, packet->GetSize(), false);
-    m_udp->SendTo(packet->Copy(), 0, InetSocketAddress(address, m_port));
+    InetSocketAddress to(address, m_port);
+    DtSetAddressTos(to, m_datagramTos, 0);
+    m_udp->SendTo(packet->Copy(), 0, to);
 }
 
 void

@@ -273,6 +273,7 @@ class DtCommModule : public Object
     uint32_t m_dtId{0};                                   //!< our DT id
     Ptr<DtAddressBook> m_book;                            //!< peers
     uint16_t m_port;                                      //!< UDP and TCP port
+    uint8_t m_datagramTos;                                //!< IP TOS of the UDP datagrams
     uint32_t m_maxDatagram;                               //!< UDP size limit
     Time m_initialRtt;                                    //!< RTT before measurement
     Time m_minRto;                                        //!< lower bound of the RTO

@@ -29,6 +29,14 @@ struct DtComputeJob
 
 /**
  * \ingroup multilayer-dt
+ * Priority of the work of applying a synchronization to a twin: the twin's
+ * upkeep waits for the job running on a core but goes before waiting demands
+ * (demand classes have 0..7; the same 7 shares first-come first-served).
+ */
+constexpr uint8_t DT_SYNC_JOB_PRIORITY = 7;
+
+/**
+ * \ingroup multilayer-dt
  * The waiting room of a ComputeResource: decides which job runs next.
  */
 class DtJobQueue

@@ -218,6 +218,34 @@ DtRestartAssociation(Ptr<Mac> mac, uint8_t linkId)
 #endif
 }
 
+/**
+ * \ingroup multilayer-dt
+ * Give a datagram's destination address the TOS its UDP socket should mark
+ * it with. Until the release that removed InetSocketAddress::SetTos,
+ * UdpSocket::SendTo took the TOS from the address and ignored the socket's
+ * (Socket::SetIpTos); later releases have only the socket's. Detected from
+ * the address type, so no release number is guessed; set both.
+ * \param address the destination (an InetSocketAddress)
+ * \param tos the TOS byte
+ * \return nothing; the overload exists only where the address has SetTos
+ */
+template <typename A>
+auto
+DtSetAddressTos(A& address, uint8_t tos, int) -> decltype(address.SetTos(tos), void())
+{
+    address.SetTos(tos);
+}
+
+/**
+ * \ingroup multilayer-dt
+ * DtSetAddressTos where the address has no TOS: the socket's applies.
+ */
+template <typename A>
+void
+DtSetAddressTos(A&, uint8_t, long)
+{
+}
+
 } // namespace ns3
 
 #endif /* DT_NS3_VERSION_H */

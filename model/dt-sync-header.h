@@ -111,6 +111,7 @@ enum class DtSyncStatus : uint8_t
     OK = 0,            //!< the twin applied the state
     MIGRATING = 1,     //!< the twin is migrating and cannot apply it
     UNKNOWN_AGENT = 2, //!< this edge hosts no twin of the terminal
+    LATE = 3,          //!< past the requirement before the twin applied it: aborted
 };
 
 /**
@@ -138,7 +139,7 @@ class DtSyncAckHeader : public DtWireChunk<DtSyncAckHeader, DtPayload>
     {
         v.U64("syncId", h.m_syncId);
         v.U32("terminal", h.m_terminal);
-        v.Enum("status", h.m_status, DtSyncStatus::UNKNOWN_AGENT);
+        v.Enum("status", h.m_status, DtSyncStatus::LATE);
         v.U64("twinUpdatedNs", h.m_twinUpdatedNs);
         v.Require("twinUpdatedNs",
                   h.m_twinUpdatedNs <= DtHeader::MAX_TIMESTAMP_NS,

@@ -231,6 +231,7 @@ EdgeDtApplication::~EdgeDtApplication()
 void
 EdgeDtApplication::DoDispose()
 {
+    m_syncDeadlines.Clear();
     m_loadEvent.Cancel();
     m_summaryEvent.Cancel();
     m_migrations->Dispose();
@@ -298,6 +299,7 @@ EdgeDtApplication::DoStartDt()
 void
 EdgeDtApplication::DoStopDt()
 {
+    m_syncDeadlines.Clear();
     m_loadEvent.Cancel();
     m_summaryEvent.Cancel();
     m_migrations->Stop();
@@ -308,6 +310,7 @@ void
 EdgeDtApplication::DoFailDt()
 {
     NS_LOG_FUNCTION(this);
+    m_syncDeadlines.Clear(); // the requests die with the server: the terminals find them lost
     m_migrations->Reset();
     // The hosted twins are lost with the server: their accounts close now.
     Ptr<DtAgentPool> pool = m_data->GetAgentPool();
@@ -387,6 +390,86 @@ EdgeDtApplication::Summarize()
 }
 
 void
+EdgeDtApplication::HandleSyncRequest(uint32_t from, const DtSyncRequestHeader& req)
+{
+    const DtSyncStatus status = SyncStatus(req);
+    if (status != DtSyncStatus::OK)
+    {
+        AnswerSync(from, req, status);
+        return;
+    }
+    // The twin is updated when the edge has done the work (SyncGflop): the
+    // request waits on the compute queue like any other job, and is aborted
+    // (late) if its deadline comes first.
+    m_syncDeadlines.Track(req,
+                          [this, from, req]()
+                          {
+                              AnswerSync(from, req, DtSyncStatus::LATE);
+                          });
+    if (!m_service->SubmitSync(req.GetTerminal(),
+                               [this, from, req]()
+                               {
+                                   ApplySync(from, req);
+                               }))
+    {
+        m_syncDeadlines.Take(req);
+        AnswerSync(from, req, DtSyncStatus::LATE); // the compute queue is full: given up
+    }
+}
+
+DtSyncStatus
+EdgeDtApplication::SyncStatus(const DtSyncRequestHeader& req) const
+{
+    if (m_migrations->IsPulling(req.GetTerminal()))
+    {
+        return DtSyncStatus::MIGRATING;
+    }
+    if (!m_data->GetAgentPool()->GetAgent(req.GetTerminal()))
+    {
+        return DtSyncStatus::UNKNOWN_AGENT;
+    }
+    if (Simulator::Now() >= req.GetDeadline())
+    {
+        return DtSyncStatus::LATE; // aborted: the requirement has passed
+    }
+    return DtSyncStatus::OK;
+}
+
+void
+EdgeDtApplication::ApplySync(uint32_t from, const DtSyncRequestHeader& req)
+{
+    if (!m_syncDeadlines.Take(req))
+    {
+        return; // aborted at its deadline, or the edge stopped
+    }
+    // The twin may have started migrating, or left, while the work queued.
+    const DtSyncStatus status = SyncStatus(req);
+    if (status == DtSyncStatus::OK)
+    {
+        m_data->GetAgentPool()->Synchronize(req.GetTerminal(), req.GetGenerated());
+        if (m_placement == DT_TWIN_EDGE_CLOUD)
+        {
+            m_comm->Send(m_cloudDtId, req, false, DtHeader::FLAG_RELAYED);
+        }
+    }
+    AnswerSync(from, req, status);
+}
+
+void
+EdgeDtApplication::AnswerSync(uint32_t to, const DtSyncRequestHeader& req, DtSyncStatus status)
+{
+    DtSyncAckHeader ack;
+    ack.SetSyncId(req.GetSyncId());
+    ack.SetTerminal(req.GetTerminal());
+    ack.SetStatus(status);
+    if (status == DtSyncStatus::OK || status == DtSyncStatus::LATE)
+    {
+        ack.SetTwinUpdated(Simulator::Now()); // applied, or given up
+    }
+    m_comm->Send(to, ack, false);
+}
+
+void
 EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
 {
     if (m_architecture == DtArchitecture::CENTRALIZED)
@@ -432,31 +515,8 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             break;
         }
         case DtMessageType::SYNC_REQUEST:
-        {
-            const auto& req = msg.GetPayloadAs<DtSyncRequestHeader>();
-            DtSyncAckHeader ack;
-            ack.SetSyncId(req.GetSyncId());
-            ack.SetTerminal(req.GetTerminal());
-            if (m_migrations->IsPulling(req.GetTerminal()))
-            {
-                ack.SetStatus(DtSyncStatus::MIGRATING);
-            }
-            else if (m_data->GetAgentPool()->Synchronize(req.GetTerminal(), req.GetGenerated()))
-            {
-                ack.SetStatus(DtSyncStatus::OK);
-                ack.SetTwinUpdated(Simulator::Now());
-                if (m_placement == DT_TWIN_EDGE_CLOUD)
-                {
-                    m_comm->Send(m_cloudDtId, req, false, DtHeader::FLAG_RELAYED);
-                }
-            }
-            else
-            {
-                ack.SetStatus(DtSyncStatus::UNKNOWN_AGENT);
-            }
-            m_comm->Send(h.GetSource(), ack, false);
+            HandleSyncRequest(h.GetSource(), msg.GetPayloadAs<DtSyncRequestHeader>());
             break;
-        }
         case DtMessageType::MIGRATION_REQUEST:
             m_migrations->HandleRequest(h.GetSource(),
                                         msg.GetPayloadAs<DtMigrationRequestHeader>());

@@ -14,6 +14,8 @@
 #include "dt-migration-manager.h"
 #include "dt-migration-policy.h"
 #include "dt-region-summary-header.h"
+#include "dt-sync-deadlines.h"
+#include "dt-sync-header.h"
 #include "dt-twin-placement.h"
 #include "edge-dt-data-module.h"
 #include "edge-dt-service-module.h"
@@ -133,6 +135,33 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     void HandleSendFailure(uint32_t dst, const DtHeader& header) override;
 
   private:
+    /**
+     * A terminal asks its twin here to apply its state: answered at once
+     * when the twin is migrating, absent or the requirement has passed;
+     * otherwise applied after the edge's work on it (ApplySync).
+     * \param from the terminal's DT id
+     * \param req the request
+     */
+    void HandleSyncRequest(uint32_t from, const DtSyncRequestHeader& req);
+    /**
+     * \param req a synchronization request
+     * \return OK if the twin can apply it now, otherwise why not
+     */
+    DtSyncStatus SyncStatus(const DtSyncRequestHeader& req) const;
+    /**
+     * The edge's work on a synchronization is done: update the twin if it
+     * still can be, and answer.
+     * \param from the terminal's DT id
+     * \param req the request
+     */
+    void ApplySync(uint32_t from, const DtSyncRequestHeader& req);
+    /**
+     * Answer a synchronization.
+     * \param to the terminal's DT id
+     * \param req the request
+     * \param status the outcome
+     */
+    void AnswerSync(uint32_t to, const DtSyncRequestHeader& req, DtSyncStatus status);
     /** Report the load to every agent, and schedule the next round. */
     void ReportLoad();
     /**
@@ -158,6 +187,7 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     uint32_t SendMigrationMessage(uint32_t dst, const DtPayload& payload);
 
     uint32_t m_cloudDtId;                  //!< cloud DT
+    DtSyncDeadlines m_syncDeadlines;       //!< syncs being applied, until their deadlines
     Time m_loadReportInterval;             //!< load report period
     Time m_summaryInterval;                //!< region summary period
     EventId m_loadEvent;                   //!< next load report round

@@ -52,6 +52,14 @@ EdgeDtServiceModule::GetTypeId()
                           DoubleValue(0.001),
                           MakeDoubleAccessor(&EdgeDtServiceModule::m_twinUpdateGflop),
                           MakeDoubleChecker<double>(0))
+            .AddAttribute("SyncGflop",
+                          "Work of applying one synchronization to a terminal's twin; the "
+                          "twin is updated when it is done (0: at once). Default: the work "
+                          "of a status update (TwinUpdateGflop's default), which carries the "
+                          "same samples.",
+                          DoubleValue(0.001),
+                          MakeDoubleAccessor(&EdgeDtServiceModule::m_syncGflop),
+                          MakeDoubleChecker<double>(0))
             .AddTraceSource("DemandEscalated",
                             "An edge demand was escalated to the cloud DT.",
                             MakeTraceSourceAccessor(&EdgeDtServiceModule::m_escalated),
@@ -198,7 +206,7 @@ EdgeDtServiceModule::SubmitHere(const DtDemandRequestHeader& req)
     job.workloadGflop = req.GetWorkloadGflop();
     job.priority = req.GetPriority();
     job.owner = req.GetOrigin();
-    m_jobs[id] = Job{req, false};
+    m_jobs[id] = Job{req, false, nullptr};
     if (!m_app->GetCompute()->Submit(job))
     {
         m_jobs.erase(id);
@@ -326,6 +334,10 @@ EdgeDtServiceModule::JobDone(const DtComputeJob& job)
     m_jobs.erase(it);
     if (done.twinUpdate)
     {
+        if (done.applied)
+        {
+            done.applied();
+        }
         return;
     }
     m_served(done.req);
@@ -409,6 +421,32 @@ EdgeDtServiceModule::SubmitTwinUpdate(uint32_t terminal)
     {
         m_jobs.erase(id);
     }
+}
+
+bool
+EdgeDtServiceModule::SubmitSync(uint32_t terminal, std::function<void()> applied)
+{
+    if (m_syncGflop <= 0)
+    {
+        applied();
+        return true;
+    }
+    const uint64_t id = m_nextJob++;
+    DtComputeJob job;
+    job.id = id;
+    job.workloadGflop = m_syncGflop;
+    job.priority = DT_SYNC_JOB_PRIORITY;
+    job.owner = terminal;
+    Job j;
+    j.twinUpdate = true;
+    j.applied = std::move(applied);
+    m_jobs[id] = std::move(j);
+    if (!m_app->GetCompute()->Submit(job))
+    {
+        m_jobs.erase(id);
+        return false;
+    }
+    return true;
 }
 
 void

@@ -17,6 +17,7 @@
 #include "ns3/traced-callback.h"
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -101,6 +102,17 @@ class EdgeDtServiceModule : public Object
      * \param terminal the terminal
      */
     void SubmitTwinUpdate(uint32_t terminal);
+    /**
+     * Queue the work of applying one synchronization to a terminal's twin
+     * (SyncGflop on the edge's compute resource); \p applied runs when it is
+     * done, at once if SyncGflop is 0. If the compute resource rejects the
+     * work (its queue is full) or stops first, \p applied never runs: the
+     * request is lost.
+     * \param terminal the terminal
+     * \param applied what to do when the work is done
+     * \return false if the compute resource rejected the work
+     */
+    bool SubmitSync(uint32_t terminal, std::function<void()> applied);
 
     /**
      * Fill a load report with this edge's load and what it knows of the cloud.
@@ -131,8 +143,9 @@ class EdgeDtServiceModule : public Object
     /// A demand running (or queued) on the edge's compute resource.
     struct Job
     {
-        DtDemandRequestHeader req; //!< the demand
-        bool twinUpdate{false};    //!< a twin update, not a demand
+        DtDemandRequestHeader req;     //!< the demand
+        bool twinUpdate{false};        //!< a twin update, not a demand
+        std::function<void()> applied; //!< a synchronization: apply it when done
     };
 
     /**
@@ -184,6 +197,7 @@ class EdgeDtServiceModule : public Object
     DataRate m_downlinkRate;                           //!< access downlink (estimation)
     DataRate m_backhaulRate;                           //!< edge-cloud rate (estimation, reports)
     double m_twinUpdateGflop;                          //!< work per twin update
+    double m_syncGflop;                                //!< work per synchronization
     double m_cloudCapacity{0};                         //!< cloud capacity, reported
     double m_cloudBacklog{0};                          //!< cloud backlog, reported + sent since
     bool m_cloudReachable{true};                       //!< no failed message to the cloud since

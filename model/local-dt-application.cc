@@ -137,11 +137,26 @@ LocalDtApplication::GetTypeId()
                           MakeTimeAccessor(&LocalDtApplication::m_syncSlot),
                           MakeTimeChecker(MicroSeconds(100)))
             .AddAttribute("SyncDeadline",
-                          "Latency requirement of a synchronization: its acknowledgement must "
-                          "return within it.",
+                          "Latency requirement of a synchronization: from the state's "
+                          "generation at the terminal to the twin updated at its host. The "
+                          "host aborts a request it cannot apply within it (late).",
                           TimeValue(MilliSeconds(50)),
                           MakeTimeAccessor(&LocalDtApplication::m_syncDeadline),
                           MakeTimeChecker(MicroSeconds(1)))
+            .AddAttribute("SyncTimeout",
+                          "How long the terminal waits for the twin's answer before it counts "
+                          "the request lost (at least SyncDeadline). Default: the minimum "
+                          "retransmission timeout of RFC 6298, the point at which a reliable "
+                          "transport would declare a segment lost.",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&LocalDtApplication::m_syncTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("StatusUpdates",
+                          "Send status updates to the twin (false: the twin learns the "
+                          "terminal's state from synchronizations only).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&LocalDtApplication::m_statusUpdates),
+                          MakeBooleanChecker())
             .AddAttribute("SyncExtraBytes",
                           "Model state a synchronization carries besides the latest sample of "
                           "every source, bytes.",
@@ -164,7 +179,9 @@ LocalDtApplication::GetTypeId()
                             MakeTraceSourceAccessor(&LocalDtApplication::m_handoverTrace),
                             "ns3::LocalDtApplication::HandoverTracedCallback")
             .AddTraceSource("SyncEnded",
-                            "A synchronization request ended (id, outcome, latency).",
+                            "A synchronization request ended (id, outcome, synchronization "
+                            "time: generation to twin updated, round trip to the answer; "
+                            "negative where there is none).",
                             MakeTraceSourceAccessor(&LocalDtApplication::m_syncTrace),
                             "ns3::LocalDtApplication::SyncTracedCallback")
             .AddTraceSource("EdgeFailover",
@@ -398,6 +415,8 @@ LocalDtApplication::SyncOutcomeName(SyncOutcome outcome)
             return "unknown-agent";
         case SYNC_STOPPED:
             return "simulation-end";
+        case SYNC_LOST:
+            return "lost";
     }
     return "unknown";
 }
@@ -427,22 +446,62 @@ LocalDtApplication::SyncSlot()
     req.SetState(std::move(state));
     m_syncs[id] = {
         Simulator::Now(),
-        Simulator::Schedule(m_syncDeadline, &LocalDtApplication::EndSync, this, id, SYNC_LATE)};
+        Simulator::Schedule(
+            std::max(m_syncTimeout, m_syncDeadline), &LocalDtApplication::SyncTimedOut, this, id)};
     m_comm->Send(GetTwinDtId(), req, false);
 }
 
 void
-LocalDtApplication::EndSync(uint64_t id, SyncOutcome outcome)
+LocalDtApplication::SyncTimedOut(uint64_t id)
+{
+    EndSync(id, SYNC_LOST, Time(-1), false);
+}
+
+void
+LocalDtApplication::HandleSyncAck(const DtSyncAckHeader& ack)
+{
+    auto it = m_syncs.find(ack.GetSyncId());
+    if (it == m_syncs.end())
+    {
+        return; // already ended (an answer after SyncTimeout)
+    }
+    switch (ack.GetStatus())
+    {
+        case DtSyncStatus::OK:
+        {
+            // The paper's synchronization time: generation to twin updated.
+            const Time twinUpdated = ack.GetTwinUpdated();
+            const bool inTime = twinUpdated - it->second.first <= m_syncDeadline;
+            EndSync(ack.GetSyncId(), inTime ? SYNC_OK : SYNC_LATE, twinUpdated, true);
+            break;
+        }
+        case DtSyncStatus::LATE:
+            EndSync(ack.GetSyncId(), SYNC_LATE, Time(-1), true);
+            break;
+        case DtSyncStatus::MIGRATING:
+            EndSync(ack.GetSyncId(), SYNC_MIGRATING, Time(-1), true);
+            break;
+        case DtSyncStatus::UNKNOWN_AGENT:
+            EndSync(ack.GetSyncId(), SYNC_UNKNOWN_AGENT, Time(-1), true);
+            break;
+    }
+}
+
+void
+LocalDtApplication::EndSync(uint64_t id, SyncOutcome outcome, Time twinUpdated, bool answered)
 {
     auto it = m_syncs.find(id);
     if (it == m_syncs.end())
     {
-        return; // already ended (an acknowledgement after the deadline)
+        return;
     }
-    const Time latency = Simulator::Now() - it->second.first;
+    const Time generated = it->second.first;
     it->second.second.Cancel();
     m_syncs.erase(it);
-    m_syncTrace(id, outcome, latency);
+    m_syncTrace(id,
+                outcome,
+                twinUpdated.IsNegative() ? Time(-1) : twinUpdated - generated,
+                answered ? Simulator::Now() - generated : Time(-1));
 }
 
 void
@@ -482,7 +541,7 @@ LocalDtApplication::DoStopDt()
     }
     for (uint64_t id : pending)
     {
-        EndSync(id, SYNC_STOPPED);
+        EndSync(id, SYNC_STOPPED, Time(-1), false);
     }
     m_service->Stop();
     m_data->Stop();
@@ -514,7 +573,7 @@ LocalDtApplication::SendStatus()
         // answered the join: an update arriving first would make it create a
         // fresh agent instead of pulling the migrating one.
         const bool inCloud = m_placement == DT_TWIN_CLOUD;
-        if ((inCloud || !m_link->IsJoining()) && m_data->IsUpdateDue())
+        if (m_statusUpdates && (inCloud || !m_link->IsJoining()) && m_data->IsUpdateDue())
         {
             m_comm->Send(
                 GetTwinDtId(), m_data->BuildStatusUpdate(false, queue, m_servingCell), false);
@@ -548,15 +607,8 @@ LocalDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             break;
         }
         case DtMessageType::SYNC_ACK:
-        {
-            const auto& ack = msg.GetPayloadAs<DtSyncAckHeader>();
-            const DtSyncStatus st = ack.GetStatus();
-            EndSync(ack.GetSyncId(),
-                    st == DtSyncStatus::OK
-                        ? SYNC_OK
-                        : (st == DtSyncStatus::MIGRATING ? SYNC_MIGRATING : SYNC_UNKNOWN_AGENT));
+            HandleSyncAck(msg.GetPayloadAs<DtSyncAckHeader>());
             break;
-        }
         case DtMessageType::LOAD_REPORT:
             if (msg.GetHeader().GetSource() == m_link->GetEdge())
             {

@@ -24,6 +24,8 @@
 namespace ns3
 {
 
+class DtSyncAckHeader;
+
 /**
  * \ingroup multilayer-dt
  * The local DT of a terminal: data module (state sampling, status updates),
@@ -80,16 +82,18 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
     /// Why a synchronization ended.
     enum SyncOutcome
     {
-        SYNC_OK = 0,            //!< acknowledged by the twin within the latency requirement
-        SYNC_LATE = 1,          //!< no acknowledgement within the latency requirement
+        SYNC_OK = 0,            //!< the twin applied the state within the latency requirement
+        SYNC_LATE = 1,          //!< the requirement passed before the twin could apply it
         SYNC_MIGRATING = 2,     //!< the twin was migrating
         SYNC_UNKNOWN_AGENT = 3, //!< the edge hosted no twin of this terminal
         SYNC_STOPPED = 4,       //!< the DT stopped first
+        SYNC_LOST = 5,          //!< no answer within SyncTimeout (request or answer lost)
     };
 
     /**
      * \param outcome an outcome
-     * \return its name ("ok", "late", "migrating", "unknown-agent", "simulation-end")
+     * \return its name ("ok", "late", "migrating", "unknown-agent", "simulation-end",
+     *         "lost")
      */
     static const char* SyncOutcomeName(SyncOutcome outcome);
 
@@ -101,9 +105,16 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
      * request ends exactly once).
      * \param id the sync id
      * \param outcome how it ended (SyncOutcome)
-     * \param latency from the request to its end
+     * \param syncTime synchronization time: from the state's generation at the
+     *        terminal to the twin updated at its host (negative if the twin
+     *        did not apply it)
+     * \param roundTrip from the generation to the twin's answer at the
+     *        terminal (negative if no answer came)
      */
-    typedef void (*SyncTracedCallback)(uint64_t id, SyncOutcome outcome, Time latency);
+    typedef void (*SyncTracedCallback)(uint64_t id,
+                                       SyncOutcome outcome,
+                                       Time syncTime,
+                                       Time roundTrip);
 
     /**
      * TracedCallback signature for a detected handover.
@@ -162,8 +173,20 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
      * End a pending synchronization.
      * \param id its id
      * \param outcome how it ended
+     * \param twinUpdated when the twin applied the state (negative: it did not)
+     * \param answered true if the twin's answer arrived now
      */
-    void EndSync(uint64_t id, SyncOutcome outcome);
+    void EndSync(uint64_t id, SyncOutcome outcome, Time twinUpdated, bool answered);
+    /**
+     * A synchronization's answer did not come within SyncTimeout.
+     * \param id its id
+     */
+    void SyncTimedOut(uint64_t id);
+    /**
+     * The twin answered a synchronization.
+     * \param ack the answer
+     */
+    void HandleSyncAck(const DtSyncAckHeader& ack);
     /**
      * DtRadioProbe CellChanged sink (LTE).
      * \param cellId the new cell
@@ -180,15 +203,17 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
     double m_syncProbability;           //!< sync request probability per slot
     Time m_syncSlot;                    //!< slot length
     Time m_syncDeadline;                //!< latency requirement
+    Time m_syncTimeout;                 //!< wait for an answer before a request is lost
+    bool m_statusUpdates;               //!< send status updates to the twin
     uint32_t m_syncExtraBytes;          //!< model state carried besides the samples
     EventId m_syncEvent;                //!< next slot
     uint64_t m_nextSync{1};             //!< next sync id
     uint64_t m_syncRequests{0};         //!< requests issued
-    std::map<uint64_t, std::pair<Time, EventId>> m_syncs;    //!< pending: sent, deadline timer
-    TracedCallback<uint64_t, SyncOutcome, Time> m_syncTrace; //!< ended syncs
-    double m_sampleGflop;                                    //!< local processing per raw sample
-    uint64_t m_processingJobs{0};                            //!< sample-processing jobs submitted
-    EventId m_statusEvent;                                   //!< next status update
+    std::map<uint64_t, std::pair<Time, EventId>> m_syncs; //!< pending: generated, loss timer
+    TracedCallback<uint64_t, SyncOutcome, Time, Time> m_syncTrace; //!< ended syncs
+    double m_sampleGflop;                //!< local processing per raw sample
+    uint64_t m_processingJobs{0};        //!< sample-processing jobs submitted
+    EventId m_statusEvent;               //!< next status update
     Ipv4Address m_peerBroadcast;         //!< ad hoc broadcast address (any: no P2P)
     Time m_peerHelloInterval;            //!< hello period
     Time m_joinRetryInterval;            //!< join retry period while the edge is unreachable

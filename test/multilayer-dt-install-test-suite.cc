@@ -7,16 +7,21 @@
 // The DT layers on networks built with ns-3's own helpers (DtSystemHelper),
 // and user settings against the built-in scenario's values.
 
+#include "ns3/component-carrier-enb.h"
 #include "ns3/config.h"
 #include "ns3/constant-velocity-mobility-model.h"
 #include "ns3/double.h"
+#include "ns3/dt-lte-access.h"
 #include "ns3/dt-ns3-version.h"
 #include "ns3/enum.h"
+#include "ns3/ff-mac-scheduler.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/local-dt-application.h"
+#include "ns3/lte-enb-net-device.h"
+#include "ns3/lte-enb-rrc.h"
 #include "ns3/lte-helper.h"
 #include "ns3/mobility-helper.h"
 #include "ns3/multilayer-dt-module.h"
@@ -545,6 +550,119 @@ class DtCustomNetworkTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * The LTE access is sized to its load and configured as its attributes say:
+ * SRS periodicity from the number of UEs a cell may serve, the uplink CQI
+ * source, the RLC mode and t-Reordering; a default the user set for the RLC
+ * is kept.
+ */
+class DtLteSizingTestCase : public TestCase
+{
+  public:
+    DtLteSizingTestCase()
+        : TestCase("LTE sized to its load: SRS periodicity, uplink CQI, RLC mode and timer")
+    {
+    }
+
+  private:
+    /// What one Build configured.
+    struct Built
+    {
+        uint32_t srs{0};        //!< every eNB's SRS periodicity (0: they differ)
+        std::string rlcMapping; //!< every eNB's EpsBearerToRlcMapping ("differ": they differ)
+        std::string ulCqi;      //!< every eNB scheduler's UlCqiFilter ("differ": they differ)
+        Time umReordering;      //!< ns3::LteRlcUm::ReorderingTimer default after Build
+        Time amReordering;      //!< ns3::LteRlcAm::ReorderingTimer default after Build
+    };
+
+    /**
+     * \param terminals UEs
+     * \param configure extra helper settings
+     * \return what Build configured
+     */
+    Built Build(uint32_t terminals, const std::function<void(Ptr<MultiLayerDtHelper>)>& configure)
+    {
+        Ptr<MultiLayerDtHelper> dt = CreateObject<MultiLayerDtHelper>();
+        dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+        dt->SetAttribute("Terminals", UintegerValue(terminals));
+        dt->SetAttribute("Edges", UintegerValue(2));
+        if (configure)
+        {
+            configure(dt);
+        }
+        dt->Build();
+        Built b;
+        Ptr<DtLteAccess> lte = DynamicCast<DtLteAccess>(dt->GetAccessNetwork());
+        NetDeviceContainer enbs = lte->GetEnbDevices();
+        for (uint32_t e = 0; e < enbs.GetN(); ++e)
+        {
+            Ptr<LteEnbNetDevice> enb = DynamicCast<LteEnbNetDevice>(enbs.Get(e));
+            UintegerValue srs;
+            enb->GetRrc()->GetAttribute("SrsPeriodicity", srs);
+            // By name: EnumValue's type differs between ns-3 releases.
+            StringValue mapping;
+            enb->GetRrc()->GetAttribute("EpsBearerToRlcMapping", mapping);
+            StringValue cqi;
+            DynamicCast<ComponentCarrierEnb>(enb->GetCcMap().at(0))
+                ->GetFfMacScheduler()
+                ->GetAttribute("UlCqiFilter", cqi);
+            const auto s = static_cast<uint32_t>(srs.Get());
+            b.srs = (e == 0 || b.srs == s) ? s : 0;
+            b.rlcMapping = (e == 0 || b.rlcMapping == mapping.Get()) ? mapping.Get() : "differ";
+            b.ulCqi = (e == 0 || b.ulCqi == cqi.Get()) ? cqi.Get() : "differ";
+        }
+        for (auto [name, out] : {std::make_pair("ns3::LteRlcUm", &b.umReordering),
+                                 std::make_pair("ns3::LteRlcAm", &b.amReordering)})
+        {
+            TypeId::AttributeInformation info;
+            TypeId::LookupByName(name).LookupAttributeByName("ReorderingTimer", &info);
+            *out = DynamicCast<const TimeValue>(info.initialValue)->Get();
+        }
+        Simulator::Destroy();
+        return b;
+    }
+
+    void DoRun() override
+    {
+        const std::vector<std::pair<uint32_t, uint32_t>> table{
+            {1, 2}, {2, 2}, {3, 5}, {10, 10}, {11, 20}, {30, 40}, {41, 80}, {320, 320}, {321, 0}};
+        for (auto [ues, period] : table)
+        {
+            NS_TEST_EXPECT_MSG_EQ(DtLteAccess::SrsPeriodicityFor(ues), period, ues << " UEs");
+        }
+
+        Built d = Build(12, nullptr);
+        NS_TEST_EXPECT_MSG_EQ(d.srs, 20, "12 UEs: 20 ms, the shortest that fits them");
+        NS_TEST_EXPECT_MSG_EQ(d.rlcMapping, "RlcAmAlways", "RLC AM by default");
+        NS_TEST_EXPECT_MSG_EQ(d.ulCqi, "SRS_UL_CQI", "SRS CQI by default");
+        NS_TEST_EXPECT_MSG_EQ(d.umReordering, MilliSeconds(32), "t-Reordering, UM");
+        NS_TEST_EXPECT_MSG_EQ(d.amReordering, MilliSeconds(32), "t-Reordering, AM");
+
+        Built c =
+            Build(12,
+                  [](Ptr<MultiLayerDtHelper> dt)
+                  {
+                      dt->SetAttribute("LteSrsPeriodicity", UintegerValue(80));
+                      dt->SetAttribute("LteUplinkCqi", EnumValue(MultiLayerDtHelper::CQI_PUSCH));
+                      dt->SetAttribute("LteRlcMode", EnumValue(MultiLayerDtHelper::RLC_UM));
+                      dt->SetAttribute("LteRlcReorderingTimer", TimeValue(MilliSeconds(60)));
+                  });
+        NS_TEST_EXPECT_MSG_EQ(c.srs, 80, "the SRS periodicity asked for");
+        NS_TEST_EXPECT_MSG_EQ(c.rlcMapping, "RlcUmAlways", "RLC UM asked for");
+        NS_TEST_EXPECT_MSG_EQ(c.ulCqi, "PUSCH_UL_CQI", "PUSCH CQI asked for");
+        NS_TEST_EXPECT_MSG_EQ(c.umReordering, MilliSeconds(60), "t-Reordering asked for");
+
+        // A default the user set stays; the helper's own earlier one does not.
+        Config::SetDefault("ns3::LteRlcUm::ReorderingTimer", TimeValue(MilliSeconds(77)));
+        Built u = Build(3, nullptr);
+        NS_TEST_EXPECT_MSG_EQ(u.srs, 5, "3 UEs: 5 ms");
+        NS_TEST_EXPECT_MSG_EQ(u.umReordering, MilliSeconds(77), "the user's t-Reordering stays");
+        NS_TEST_EXPECT_MSG_EQ(u.amReordering, MilliSeconds(32), "the helper's own is replaced");
+        Config::Reset();
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * The installer's suite.
  */
 class DtInstallTestSuite : public TestSuite
@@ -555,6 +673,7 @@ class DtInstallTestSuite : public TestSuite
     {
         AddTestCase(new DtUserSettingsTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtCustomNetworkTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtLteSizingTestCase, MLDT_TEST_QUICK);
     }
 };
 

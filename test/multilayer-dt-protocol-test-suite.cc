@@ -922,11 +922,11 @@ class DtFieldValidationTestCase : public TestCase
 
         DtSyncAckHeader sa;
         Check(
-            "sync status 3",
+            "sync status 4",
             sa,
             [P](B& b)
             {
-                b[P + 12] = 3;
+                b[P + 12] = 4;
             },
             DtParseError::BAD_FIELD,
             "status");

@@ -11,6 +11,7 @@
 #include "ns3/basic-energy-source-helper.h"
 #include "ns3/boolean.h"
 #include "ns3/cloud-dt-application.h"
+#include "ns3/config.h"
 #include "ns3/constant-velocity-mobility-model.h"
 #include "ns3/double.h"
 #include "ns3/dt-energy-compat.h"
@@ -38,6 +39,8 @@
 #include "ns3/yans-wifi-helper.h"
 
 #include <fstream>
+#include <map>
+#include <memory>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -998,11 +1001,8 @@ class DtLteHandoverTestCase : public TestCase
                 edges.at(e)->TraceConnectWithoutContext(
                     "MigrationStarted",
                     Callback<void, uint64_t, uint32_t, uint32_t, uint32_t, DtMigrationTrigger>(
-                        [&, edges, e0](uint64_t,
-                                       uint32_t terminal,
-                                       uint32_t,
-                                       uint32_t,
-                                       DtMigrationTrigger)
+                        [&, edges, e0](
+                            uint64_t, uint32_t terminal, uint32_t, uint32_t, DtMigrationTrigger)
                         {
                             startedAt = Simulator::Now();
                             if (const DtDigitalAgent* a =
@@ -1365,7 +1365,7 @@ class DtTwinPlacementTestCase : public TestCase
 
     void DoRun() override
     {
-        auto meanLatency = [](const SmallRun& r)
+        auto meanLatency = [](const SmallRun& r, bool roundTrip = false)
         {
             double sum = 0;
             uint32_t n = 0;
@@ -1373,7 +1373,7 @@ class DtTwinPlacementTestCase : public TestCase
             {
                 if (s.outcome == LocalDtApplication::SYNC_OK)
                 {
-                    sum += s.latency.GetSeconds();
+                    sum += (roundTrip ? s.roundTrip : s.latency).GetSeconds();
                     ++n;
                 }
             }
@@ -1391,9 +1391,11 @@ class DtTwinPlacementTestCase : public TestCase
         }
         NS_TEST_EXPECT_MSG_LT(edge.backhaulBytes, both.backhaulBytes, "copies cross the backhaul");
         NS_TEST_EXPECT_MSG_LT(both.backhaulBytes, cloud.backhaulBytes, "all twin traffic does");
-        // 1000 km of fibre: 10 ms more per round trip.
+        // 1000 km of fibre: 5 ms more to update the twin, 10 ms more per round trip.
         NS_TEST_EXPECT_MSG_GT(
-            meanLatency(cloud), meanLatency(edge) + 0.009, "cloud twins answer later");
+            meanLatency(cloud), meanLatency(edge) + 0.0045, "cloud twins are updated later");
+        NS_TEST_EXPECT_MSG_GT(
+            meanLatency(cloud, true), meanLatency(edge, true) + 0.009, "cloud twins answer later");
         NS_TEST_EXPECT_MSG_EQ(edge.cloudAoi, -1.0, "no twin in the cloud");
         NS_TEST_EXPECT_MSG_GT(cloud.cloudAoi, 0.0, "the cloud's twins");
         NS_TEST_EXPECT_MSG_EQ_TOL(cloud.meanAoi, cloud.cloudAoi, 1e-12, "they are the twins");
@@ -1434,7 +1436,9 @@ class DtSyncTestCase : public TestCase
             dt->SetAttribute("EdgePgwDistanceKm", DoubleValue(1000));
             dt->SetAttribute("SimTime", TimeValue(Seconds(9)));
             dt->SetAttribute("DrainTime", TimeValue(Seconds(1)));
-            dt->SetAttribute("DemandRate", DoubleValue(0.5));
+            // No demands: a synchronization waits for the job running on the
+            // edge's one core (DtSyncTimeTestCase tests the host's work).
+            dt->SetAttribute("DemandRate", DoubleValue(0));
             dt->SetAttribute("SyncProbability", DoubleValue(1.0));
             dt->SetAttribute("SyncSlot", TimeValue(MilliSeconds(5)));
             dt->SetAttribute("SyncDeadline", TimeValue(deadline));
@@ -1485,6 +1489,202 @@ class DtSyncTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(count(strict, LocalDtApplication::SYNC_OK), 0, "none within 1 ms");
         NS_TEST_EXPECT_MSG_GT(
             count(strict, LocalDtApplication::SYNC_LATE), strict.syncRequests * 9 / 10, "late");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
+ * The synchronization time runs from the state's generation at the terminal
+ * to the twin updated at its host, including the host's work on its compute
+ * queue (SyncGflop): with 10 ms of work every successful request takes at
+ * least 10 ms and its answer comes back after it; with 60 ms of work and a
+ * 50 ms requirement the host aborts every request (late); on a lossy link
+ * some requests are lost (no answer within SyncTimeout), and those have
+ * neither a synchronization time nor a round trip. Every request ends once.
+ */
+class DtSyncTimeTestCase : public TestCase
+{
+  public:
+    DtSyncTimeTestCase()
+        : TestCase("Synchronization time: generation to twin updated, host work, late and lost")
+    {
+    }
+
+  private:
+    /**
+     * \param serviceMs the host's work per synchronization, ms of one edge core
+     * \param loss packet loss probability on the access
+     * \return the run
+     */
+    SmallRun Run(double serviceMs, double loss)
+    {
+        auto configure = [serviceMs, loss](Ptr<MultiLayerDtHelper> dt)
+        {
+            dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::WIRED));
+            dt->SetAttribute("Terminals", UintegerValue(1));
+            dt->SetAttribute("SimTime", TimeValue(Seconds(4)));
+            dt->SetAttribute("DrainTime", TimeValue(Seconds(2)));
+            dt->SetAttribute("DemandRate", DoubleValue(0));
+            dt->SetAttribute("StatusUpdates", BooleanValue(false));
+            dt->SetAttribute("EdgeCapacityGflops", DoubleValue(20));
+            dt->SetAttribute("EdgeCores", UintegerValue(1));
+            dt->SetAttribute("SyncGflop", DoubleValue(20 * serviceMs / 1e3));
+            dt->SetAttribute("LossRate", DoubleValue(loss));
+            dt->SetAttribute("SyncProbability", DoubleValue(1.0));
+            dt->SetAttribute("SyncSlot", TimeValue(MilliSeconds(20)));
+            dt->SetAttribute("SyncDeadline", TimeValue(MilliSeconds(50)));
+        };
+        Config::SetDefault("ns3::LocalDtApplication::SyncTimeout", TimeValue(MilliSeconds(300)));
+        SmallRun r =
+            RunSmall(DtArchitecture::MULTI_LAYER, CreateTempDirFilename("synctime"), configure);
+        Config::Reset();
+        return r;
+    }
+
+    void DoRun() override
+    {
+        auto count = [](const SmallRun& r, LocalDtApplication::SyncOutcome o)
+        {
+            return static_cast<uint64_t>(std::count_if(r.syncs.begin(),
+                                                       r.syncs.end(),
+                                                       [o](const DtSyncRecord& s)
+                                                       {
+                                                           return s.outcome == o;
+                                                       }));
+        };
+        SmallRun work = Run(10, 0);
+        NS_TEST_ASSERT_MSG_GT(work.syncRequests, 150, "a request every 20 ms");
+        NS_TEST_EXPECT_MSG_EQ(work.syncs.size(), work.syncRequests, "every request ended once");
+        NS_TEST_EXPECT_MSG_GT(
+            count(work, LocalDtApplication::SYNC_OK), work.syncRequests * 9 / 10, "most succeed");
+        for (const auto& s : work.syncs)
+        {
+            if (s.outcome != LocalDtApplication::SYNC_OK)
+            {
+                continue;
+            }
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(s.latency, MilliSeconds(10), "the host's work counts");
+            NS_TEST_EXPECT_MSG_LT_OR_EQ(s.latency, MilliSeconds(50), "within the requirement");
+            NS_TEST_EXPECT_MSG_GT(s.roundTrip, s.latency, "the answer comes after the update");
+        }
+
+        SmallRun slow = Run(60, 0);
+        NS_TEST_EXPECT_MSG_EQ(slow.syncs.size(), slow.syncRequests, "every request ended once");
+        NS_TEST_EXPECT_MSG_EQ(count(slow, LocalDtApplication::SYNC_OK), 0, "none within 50 ms");
+        NS_TEST_EXPECT_MSG_GT(count(slow, LocalDtApplication::SYNC_LATE),
+                              slow.syncRequests * 9 / 10,
+                              "the host aborts them: late");
+
+        SmallRun lossy = Run(10, 0.2);
+        NS_TEST_EXPECT_MSG_EQ(lossy.syncs.size(), lossy.syncRequests, "every request ended once");
+        NS_TEST_EXPECT_MSG_GT(count(lossy, LocalDtApplication::SYNC_LOST),
+                              lossy.syncRequests / 10,
+                              "requests or answers lost");
+        NS_TEST_EXPECT_MSG_GT(
+            count(lossy, LocalDtApplication::SYNC_OK), lossy.syncRequests / 2, "most succeed");
+        for (const auto& s : lossy.syncs)
+        {
+            if (s.outcome == LocalDtApplication::SYNC_LOST)
+            {
+                NS_TEST_EXPECT_MSG_EQ(s.roundTrip.IsNegative(), true, "no answer");
+                NS_TEST_EXPECT_MSG_EQ(s.latency.IsNegative(), true, "no known update");
+            }
+        }
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
+ * LteDtBearer: the DT datagrams travel on a dedicated EPS bearer of their
+ * own (a second data radio bearer, LCID 4), the TCP bulk transfers of
+ * demands stay on the default one (LCID 3); without it everything shares
+ * the default bearer.
+ */
+class DtLteBearerTestCase : public TestCase
+{
+  public:
+    DtLteBearerTestCase()
+        : TestCase("LTE: DT datagrams on a dedicated bearer, bulk on the default one")
+    {
+    }
+
+  private:
+    /// Uplink RLC bytes by logical channel, and the synchronizations.
+    struct Result
+    {
+        std::map<uint8_t, uint64_t> uplinkBytes; //!< by LCID
+        SmallRun run;                            //!< the run
+    };
+
+    /**
+     * \param bearer LteDtBearer
+     * \return the run
+     */
+    Result Run(bool bearer)
+    {
+        auto bytes = std::make_shared<std::map<uint8_t, uint64_t>>();
+        auto configure = [bearer](Ptr<MultiLayerDtHelper> dt)
+        {
+            dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+            dt->SetAttribute("Terminals", UintegerValue(2));
+            dt->SetAttribute("Edges", UintegerValue(2));
+            dt->SetAttribute("SimTime", TimeValue(Seconds(3)));
+            dt->SetAttribute("DrainTime", TimeValue(Seconds(2)));
+            dt->SetAttribute("DemandRate", DoubleValue(2));
+            dt->SetAttribute("SyncProbability", DoubleValue(1.0));
+            dt->SetAttribute("SyncSlot", TimeValue(MilliSeconds(50)));
+            dt->SetAttribute("LteDtBearer", BooleanValue(bearer));
+        };
+        auto built = [bytes](Ptr<MultiLayerDtHelper>, ApplicationContainer)
+        {
+            // The radio bearers exist once the UEs have attached.
+            Simulator::Schedule(Seconds(0.5),
+                                [bytes]()
+                                {
+                                    Config::ConnectWithoutContext(
+                                        "/NodeList/*/DeviceList/*/LteUeRrc/DataRadioBearerMap/*/"
+                                        "LteRlc/TxPDU",
+                                        Callback<void, uint16_t, uint8_t, uint32_t>(
+                                            [bytes](uint16_t, uint8_t lcid, uint32_t size)
+                                            {
+                                                (*bytes)[lcid] += size;
+                                            }));
+                                });
+        };
+        Result r;
+        r.run = RunSmall(DtArchitecture::MULTI_LAYER,
+                         CreateTempDirFilename(bearer ? "bearer" : "default"),
+                         configure,
+                         nullptr,
+                         built);
+        r.uplinkBytes = *bytes;
+        return r;
+    }
+
+    void DoRun() override
+    {
+        auto ok = [](const SmallRun& r)
+        {
+            return static_cast<uint64_t>(std::count_if(r.syncs.begin(),
+                                                       r.syncs.end(),
+                                                       [](const DtSyncRecord& s)
+                                                       {
+                                                           return s.outcome
+                                                                  == LocalDtApplication::SYNC_OK;
+                                                       }));
+        };
+        Result shared = Run(false);
+        NS_TEST_EXPECT_MSG_GT(shared.uplinkBytes[3], 0, "default bearer used");
+        NS_TEST_EXPECT_MSG_EQ(shared.uplinkBytes.count(4), 0, "no second bearer");
+        Result own = Run(true);
+        NS_TEST_ASSERT_MSG_GT(own.run.syncRequests, 100, "synchronizations issued");
+        NS_TEST_EXPECT_MSG_GT(ok(own.run), own.run.syncRequests / 2, "they reach their twins");
+        NS_TEST_EXPECT_MSG_GT(own.run.created, 5, "demands ran");
+        // Every synchronization (about 100 bytes of DT message) went on LCID 4.
+        NS_TEST_EXPECT_MSG_GT(own.uplinkBytes[4],
+                              own.run.syncRequests * 60,
+                              "the DT datagrams on the dedicated bearer");
+        NS_TEST_EXPECT_MSG_GT(own.uplinkBytes[3], 0, "the bulk on the default bearer");
     }
 };
 
@@ -2004,6 +2204,8 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtAgentInteractionTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtWifiRoamingTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtSyncTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtSyncTimeTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtLteBearerTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtSyncLoadTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtEarlyStopTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtLteFadingTestCase, MLDT_TEST_QUICK);

@@ -88,6 +88,16 @@ SCENARIOS = {
             ("latency_ms.cloud.mean", "mean latency, cloud tier (ms)"),
         ],
     },
+    "fading": {
+        "example": "multilayer-dt-s2",
+        "params": {"fading": ["correlated", "independent", "none"], "users": ["10", "30", "50"]},
+        "fixed": [],
+        "plots": [
+            ("sync.failure_ratio", "synchronization failure ratio"),
+            ("sync.mean_latency_ms", "mean synchronization time (ms)"),
+            ("sync.mean_round_trip_ms", "mean synchronization round trip (ms)"),
+        ],
+    },
     "twins": {
         "example": "multilayer-dt-s2",
         "params": {"twinPlacement": ["edge", "cloud", "edgecloud"], "users": ["10", "30", "50"]},

@@ -49,7 +49,7 @@ local LEAVE_REASONS = { [0] = "handover", [1] = "detach", [2] = "failure" }
 local TRIGGERS = { [0] = "reactive", [1] = "proactive" }
 local PHASES = { [0] = "full", [1] = "pre-copy", [2] = "delta" }
 local MIGRATION_STATUS = { [0] = "accepted", [1] = "completed", [2] = "rejected" }
-local SYNC_STATUS = { [0] = "ok", [1] = "migrating", [2] = "unknown-agent" }
+local SYNC_STATUS = { [0] = "ok", [1] = "migrating", [2] = "unknown-agent", [3] = "late" }
 local ENCODINGS = { [0] = "raw", [1] = "delta-quantized" }
 local SOURCES = { [1] = "position", [2] = "sensor", [3] = "internal", [4] = "radio", [5] = "behavior" }
 
