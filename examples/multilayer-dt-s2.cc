@@ -15,7 +15,7 @@
 // twin after it (reactive), pre-copies it before it from the predicted
 // position (proactive), or leaves it where it is (none).
 // Prints and writes (OUTPUTDIR/summary.json, sync.csv, migrations.csv,
-// demands.csv) the synchronization failure ratio, the twins' mean age of
+// handovers.csv, demands.csv) the synchronization failure ratio, the twins' mean age of
 // information, the migrations and the users' energy.
 //
 //   ./mldt run s2 -- --users=50 --migrationPolicy=none --RngRun=2
@@ -462,7 +462,19 @@ main(int argc, char* argv[])
     {
         why << " " << reason << " " << count;
     }
+    uint64_t served = 0;
+    double windowMs = 0;
+    for (const auto& w : st->GetHandoverWindows())
+    {
+        if (!w.served.IsNegative())
+        {
+            ++served;
+            windowMs += (w.served - w.at).GetSeconds() * 1e3;
+        }
+    }
     std::cout << "handovers detected            " << st->GetHandovers() << "\n"
+              << "handover window mean ms       "
+              << (served ? Fmt(windowMs / served) : std::string("-")) << "\n"
               << "migrations completed/failed   " << migrated << " / " << migrationFailed
               << (migrated ? ", mean downtime " + Fmt(migrationMs / migrated) + " ms, "
                                  + std::to_string(stateBytes / migrated) + " B state"
@@ -495,7 +507,7 @@ main(int argc, char* argv[])
               << "simulator events              " << Simulator::GetEventCount() << "\n"
               << "wall time s                   " << Fmt(wall) << "\n"
               << "outputs: " << outputDir
-              << "/{summary.json, sync.csv, migrations.csv, demands.csv}" << std::endl;
+              << "/{summary.json, sync.csv, migrations.csv, handovers.csv, demands.csv}" << std::endl;
 
     // Every demand and every synchronization must end exactly once.
     const uint64_t finals = st->GetCount(DtDemandState::COMPLETED_IN_DEADLINE)

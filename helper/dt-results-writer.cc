@@ -73,6 +73,7 @@ DtResultsWriter::WriteAll(const DtStatsCollector& stats, const std::string& dir,
     check("demands.csv", WriteDemandsCsv(stats, dir + "/demands.csv"));
     check("sync.csv", WriteSyncCsv(stats, dir + "/sync.csv"));
     check("migrations.csv", WriteMigrationsCsv(stats, dir + "/migrations.csv"));
+    check("handovers.csv", WriteHandoversCsv(stats, dir + "/handovers.csv"));
 }
 
 bool
@@ -174,7 +175,22 @@ DtResultsWriter::WriteSummary(const DtStatsCollector& stats,
             ++failed;
         }
     }
-    j["handovers"] = {{"detected", stats.GetHandovers()}};
+    uint64_t served = 0;
+    double windowMs = 0;
+    uint64_t windowFailures = 0;
+    for (const auto& w : stats.GetHandoverWindows())
+    {
+        if (!w.served.IsNegative())
+        {
+            ++served;
+            windowMs += (w.served - w.at).GetSeconds() * 1e3;
+            windowFailures += w.failed;
+        }
+    }
+    j["handovers"] = {{"detected", stats.GetHandovers()},
+                      {"served_again", served},
+                      {"mean_window_ms", served ? json(windowMs / served) : json(nullptr)},
+                      {"sync_failures_in_windows", windowFailures}};
     j["migrations"] = {
         {"started", stats.GetMigrations().size()},
         {"completed", completed},
@@ -405,6 +421,35 @@ DtResultsWriter::WriteMigrationsCsv(const DtStatsCollector& stats, const std::st
                              : r.end.IsNegative() ? "running"
                                                   : "failed";
         out << ',' << r.bytes << ',' << status << '\n';
+    }
+    return static_cast<bool>(out);
+}
+
+bool
+DtResultsWriter::WriteHandoversCsv(const DtStatsCollector& stats, const std::string& path)
+{
+    std::ofstream out(path);
+    if (!out)
+    {
+        return false;
+    }
+    // window_ms: handover to the twin applying a state generated after it
+    // (empty if it never did before the next handover or the end).
+    out << "terminal,time_s,from_cell,to_cell,from_edge,to_edge,served_s,window_ms,"
+           "failed_syncs\n";
+    for (const auto& w : stats.GetHandoverWindows())
+    {
+        out << w.terminal << ',' << w.at.GetSeconds() << ',' << w.fromCell << ',' << w.toCell << ','
+            << w.fromEdge << ',' << w.toEdge << ',';
+        if (!w.served.IsNegative())
+        {
+            out << w.served.GetSeconds() << ',' << (w.served - w.at).GetSeconds() * 1e3;
+        }
+        else
+        {
+            out << ',';
+        }
+        out << ',' << w.failed << '\n';
     }
     return static_cast<bool>(out);
 }

@@ -62,6 +62,13 @@ class DtResultsWriter
      * \return false if the file cannot be written
      */
     static bool WriteMigrationsCsv(const DtStatsCollector& stats, const std::string& path);
+    /**
+     * Write handovers.csv: one row per handover and its window.
+     * \param stats the statistics
+     * \param path the file
+     * \return false if the file cannot be written
+     */
+    static bool WriteHandoversCsv(const DtStatsCollector& stats, const std::string& path);
 };
 
 } // namespace ns3

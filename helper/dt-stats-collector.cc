@@ -201,13 +201,22 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
                                        syncTime,
                                        roundTrip,
                                        static_cast<uint8_t>(outcome)});
+                    const Time generated =
+                        roundTrip.IsNegative() ? Time(-1) : Simulator::Now() - roundTrip;
+                    m_handoverWindows.SyncEnded(terminal,
+                                                outcome == LocalDtApplication::SYNC_OK,
+                                                generated + syncTime,
+                                                generated);
                 }));
-        local->TraceConnectWithoutContext("HandoverDetected",
-                                          Callback<void, uint32_t, uint32_t, uint32_t, uint32_t>(
-                                              [this](uint32_t, uint32_t, uint32_t, uint32_t)
-                                              {
-                                                  ++m_handovers;
-                                              }));
+        local->TraceConnectWithoutContext(
+            "HandoverDetected",
+            Callback<void, uint32_t, uint32_t, uint32_t, uint32_t>(
+                [this,
+                 terminal](uint32_t fromCell, uint32_t toCell, uint32_t fromEdge, uint32_t toEdge)
+                {
+                    ++m_handovers;
+                    m_handoverWindows.Handover(terminal, fromCell, toCell, fromEdge, toEdge);
+                }));
         Ptr<LocalDtServiceModule> s = local->GetServiceModule();
         s->TraceConnectWithoutContext("DemandCreated",
                                       MakeCallback(&DtStatsCollector::DemandCreated, this));
@@ -666,6 +675,12 @@ const std::vector<DtMigrationRecord>&
 DtStatsCollector::GetMigrations() const
 {
     return m_migrations;
+}
+
+const std::vector<DtHandoverWindow>&
+DtStatsCollector::GetHandoverWindows() const
+{
+    return m_handoverWindows.GetWindows();
 }
 
 uint64_t

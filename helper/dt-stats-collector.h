@@ -7,6 +7,8 @@
 #ifndef DT_STATS_COLLECTOR_H
 #define DT_STATS_COLLECTOR_H
 
+#include "dt-handover-windows.h"
+
 #include "ns3/dt-address-book.h"
 #include "ns3/dt-demand.h"
 #include "ns3/local-dt-data-module.h"
@@ -233,6 +235,8 @@ class DtStatsCollector : public Object
     const std::vector<DtMigrationRecord>& GetMigrations() const;
     /** \return handovers the local DTs detected */
     uint64_t GetHandovers() const;
+    /** \return every handover and how long its twin took to serve again */
+    const std::vector<DtHandoverWindow>& GetHandoverWindows() const;
     /** \return the synchronizations that ended */
     const std::vector<DtSyncRecord>& GetSyncs() const;
     /**
@@ -328,6 +332,7 @@ class DtStatsCollector : public Object
     uint64_t m_backhaulBytes{0};                 //!< fibre bytes sent
     std::vector<DtMigrationRecord> m_migrations; //!< agent migrations
     uint64_t m_handovers{0};                     //!< handovers detected
+    DtHandoverWindows m_handoverWindows;         //!< handover to twin serving again
     std::vector<DtSyncRecord> m_syncs;           //!< ended synchronizations
     uint64_t m_modelUpdates{0};                  //!< model versions pushed
     double m_lagSum{0};                          //!< version lags, summed

@@ -66,6 +66,7 @@ struct SmallRun
     DtDetectionStats detection;              //!< anomaly detection
     DtEnergyStats energy;                    //!< terminal energy
     std::vector<DtSyncRecord> syncs;         //!< ended synchronizations
+    std::vector<DtHandoverWindow> handovers; //!< handovers and their windows
     uint64_t syncRequests{0};                //!< synchronizations issued
     double meanAoi{-1};                      //!< mean age of information, s
     double cloudAoi{-1};                     //!< mean age of information of the cloud's twins, s
@@ -143,6 +144,7 @@ RunSmall(DtArchitecture arch,
     r.detection = st->GetDetection();
     r.energy = st->GetEnergy();
     r.syncs = st->GetSyncs();
+    r.handovers = st->GetHandoverWindows();
     r.meanAoi = st->GetMeanAgeOfInformation();
     r.cloudAoi = st->GetCloudAgeOfInformation();
     r.backhaulBytes = st->GetBackhaulBytes();
@@ -1426,11 +1428,12 @@ class DtSyncTestCase : public TestCase
      * \param deadline the latency requirement
      * \return the run
      */
-    SmallRun Run(Time deadline)
+    SmallRun Run(Time deadline, DtMigrationMode policy = DT_MIGRATION_REACTIVE)
     {
-        auto configure = [deadline](Ptr<MultiLayerDtHelper> dt)
+        auto configure = [deadline, policy](Ptr<MultiLayerDtHelper> dt)
         {
             dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+            dt->SetAttribute("MigrationPolicy", EnumValue(policy));
             dt->SetAttribute("Terminals", UintegerValue(1));
             dt->SetAttribute("EdgeSpacing", DoubleValue(200));
             dt->SetAttribute("EdgePgwDistanceKm", DoubleValue(1000));
@@ -1483,6 +1486,43 @@ class DtSyncTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(count(r, LocalDtApplication::SYNC_UNKNOWN_AGENT), 0, "no lost twin");
         NS_TEST_EXPECT_MSG_GT(r.meanAoi, 0.0, "age of information tracked");
         NS_TEST_EXPECT_MSG_LT(r.meanAoi, 0.1, "fresh twins with a state every 5 ms");
+
+        // Handover windows: from the handover to the twin applying a state
+        // generated after it. Every "migrating" failure falls inside one.
+        auto windows = [](const SmallRun& run, uint64_t& failed)
+        {
+            double sum = 0;
+            uint32_t n = 0;
+            failed = 0;
+            for (const auto& w : run.handovers)
+            {
+                if (!w.served.IsNegative())
+                {
+                    sum += (w.served - w.at).GetSeconds();
+                    ++n;
+                    failed += w.failed;
+                }
+            }
+            return n ? sum / n : -1.0;
+        };
+        uint64_t failedReactive = 0;
+        const double reactiveWindow = windows(r, failedReactive);
+        NS_TEST_ASSERT_MSG_GT(r.handovers.size(), 0, "the terminal changed cells");
+        NS_TEST_EXPECT_MSG_GT(reactiveWindow, 0.0, "windows measured");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(failedReactive,
+                                    count(r, LocalDtApplication::SYNC_MIGRATING),
+                                    "migrating failures are inside the windows");
+        // Left where it is, the twin serves again sooner than one pulled
+        // across 2 x 1000 km of fibre.
+        SmallRun none = Run(MilliSeconds(300), DT_MIGRATION_NONE);
+        uint64_t failedNone = 0;
+        const double noneWindow = windows(none, failedNone);
+        NS_TEST_EXPECT_MSG_GT(noneWindow, 0.0, "windows measured");
+        NS_TEST_EXPECT_MSG_LT(noneWindow,
+                              reactiveWindow,
+                              "no migration: shorter window (" << noneWindow * 1e3 << " ms against "
+                                                               << reactiveWindow * 1e3 << " ms)");
+        NS_TEST_EXPECT_MSG_EQ(count(none, LocalDtApplication::SYNC_MIGRATING), 0, "none migrate");
 
         SmallRun strict = Run(MilliSeconds(1));
         NS_TEST_EXPECT_MSG_EQ(strict.syncs.size(), strict.syncRequests, "every request ended once");
