@@ -247,12 +247,7 @@ CloudDtApplication::ApplySync(uint32_t from, const DtSyncRequestHeader& req, boo
 void
 CloudDtApplication::AnswerSync(uint32_t to, const DtSyncRequestHeader& req, DtSyncStatus status)
 {
-    DtSyncAckHeader ack;
-    ack.SetSyncId(req.GetSyncId());
-    ack.SetTerminal(req.GetTerminal());
-    ack.SetStatus(status);
-    ack.SetTwinUpdated(Simulator::Now()); // applied, or given up
-    m_comm->Send(to, ack, false);
+    m_comm->Send(to, DtSyncAckHeader::Answer(req, status), false);
 }
 
 void

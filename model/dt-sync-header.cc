@@ -7,6 +7,7 @@
 #include "dt-sync-header.h"
 
 #include "ns3/abort.h"
+#include "ns3/simulator.h"
 
 namespace ns3
 {
@@ -73,6 +74,20 @@ DtMessageType
 DtSyncAckHeader::GetMessageType() const
 {
     return DtMessageType::SYNC_ACK;
+}
+
+DtSyncAckHeader
+DtSyncAckHeader::Answer(const DtSyncRequestHeader& req, DtSyncStatus status)
+{
+    DtSyncAckHeader ack;
+    ack.SetSyncId(req.GetSyncId());
+    ack.SetTerminal(req.GetTerminal());
+    ack.SetStatus(status);
+    if (status == DtSyncStatus::OK || status == DtSyncStatus::LATE)
+    {
+        ack.SetTwinUpdated(Simulator::Now());
+    }
+    return ack;
 }
 
 void

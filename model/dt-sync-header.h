@@ -148,6 +148,15 @@ class DtSyncAckHeader : public DtWireChunk<DtSyncAckHeader, DtPayload>
 
     DtMessageType GetMessageType() const override;
 
+    /**
+     * The host's answer to a request, now: ok and late carry the current
+     * time as twinUpdatedNs (the state applied, or given up on).
+     * \param req the request
+     * \param status the outcome
+     * \return the answer
+     */
+    static DtSyncAckHeader Answer(const DtSyncRequestHeader& req, DtSyncStatus status);
+
     /** \param id sync id being acknowledged */
     void SetSyncId(uint64_t id)
     {

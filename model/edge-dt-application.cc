@@ -458,15 +458,7 @@ EdgeDtApplication::ApplySync(uint32_t from, const DtSyncRequestHeader& req)
 void
 EdgeDtApplication::AnswerSync(uint32_t to, const DtSyncRequestHeader& req, DtSyncStatus status)
 {
-    DtSyncAckHeader ack;
-    ack.SetSyncId(req.GetSyncId());
-    ack.SetTerminal(req.GetTerminal());
-    ack.SetStatus(status);
-    if (status == DtSyncStatus::OK || status == DtSyncStatus::LATE)
-    {
-        ack.SetTwinUpdated(Simulator::Now()); // applied, or given up
-    }
-    m_comm->Send(to, ack, false);
+    m_comm->Send(to, DtSyncAckHeader::Answer(req, status), false);
 }
 
 void

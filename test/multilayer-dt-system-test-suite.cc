@@ -91,6 +91,22 @@ Slurp(const std::string& path)
 }
 
 /**
+ * \param r a run
+ * \param o an outcome
+ * \return the synchronizations of the run that ended with it
+ */
+uint64_t
+CountSyncs(const SmallRun& r, LocalDtApplication::SyncOutcome o)
+{
+    return static_cast<uint64_t>(std::count_if(r.syncs.begin(),
+                                               r.syncs.end(),
+                                               [o](const DtSyncRecord& s)
+                                               {
+                                                   return s.outcome == o;
+                                               }));
+}
+
+/**
  * Run a small scenario.
  * \param arch the architecture
  * \param dir where to write the outputs
@@ -1460,15 +1476,7 @@ class DtSyncTestCase : public TestCase
 
     void DoRun() override
     {
-        auto count = [](const SmallRun& r, LocalDtApplication::SyncOutcome o)
-        {
-            return static_cast<uint64_t>(std::count_if(r.syncs.begin(),
-                                                       r.syncs.end(),
-                                                       [o](const DtSyncRecord& s)
-                                                       {
-                                                           return s.outcome == o;
-                                                       }));
-        };
+        auto count = CountSyncs;
         SmallRun r = Run(MilliSeconds(300));
         NS_TEST_ASSERT_MSG_GT(r.syncRequests, 1000, "a request every 5 ms");
         NS_TEST_EXPECT_MSG_EQ(r.syncs.size(), r.syncRequests, "every request ended once");
@@ -1583,15 +1591,7 @@ class DtSyncTimeTestCase : public TestCase
 
     void DoRun() override
     {
-        auto count = [](const SmallRun& r, LocalDtApplication::SyncOutcome o)
-        {
-            return static_cast<uint64_t>(std::count_if(r.syncs.begin(),
-                                                       r.syncs.end(),
-                                                       [o](const DtSyncRecord& s)
-                                                       {
-                                                           return s.outcome == o;
-                                                       }));
-        };
+        auto count = CountSyncs;
         SmallRun work = Run(10, 0);
         NS_TEST_ASSERT_MSG_GT(work.syncRequests, 150, "a request every 20 ms");
         NS_TEST_EXPECT_MSG_EQ(work.syncs.size(), work.syncRequests, "every request ended once");
@@ -1703,22 +1703,14 @@ class DtLteBearerTestCase : public TestCase
 
     void DoRun() override
     {
-        auto ok = [](const SmallRun& r)
-        {
-            return static_cast<uint64_t>(std::count_if(r.syncs.begin(),
-                                                       r.syncs.end(),
-                                                       [](const DtSyncRecord& s)
-                                                       {
-                                                           return s.outcome
-                                                                  == LocalDtApplication::SYNC_OK;
-                                                       }));
-        };
         Result shared = Run(false);
         NS_TEST_EXPECT_MSG_GT(shared.uplinkBytes[3], 0, "default bearer used");
         NS_TEST_EXPECT_MSG_EQ(shared.uplinkBytes.count(4), 0, "no second bearer");
         Result own = Run(true);
         NS_TEST_ASSERT_MSG_GT(own.run.syncRequests, 100, "synchronizations issued");
-        NS_TEST_EXPECT_MSG_GT(ok(own.run), own.run.syncRequests / 2, "they reach their twins");
+        NS_TEST_EXPECT_MSG_GT(CountSyncs(own.run, LocalDtApplication::SYNC_OK),
+                              own.run.syncRequests / 2,
+                              "they reach their twins");
         NS_TEST_EXPECT_MSG_GT(own.run.created, 5, "demands ran");
         // Every synchronization (about 100 bytes of DT message) went on LCID 4.
         NS_TEST_EXPECT_MSG_GT(own.uplinkBytes[4],
@@ -1768,12 +1760,7 @@ class DtSyncLoadTestCase : public TestCase
     {
         auto ratio = [](const SmallRun& r)
         {
-            const auto ok = std::count_if(r.syncs.begin(),
-                                          r.syncs.end(),
-                                          [](const DtSyncRecord& s)
-                                          {
-                                              return s.outcome == LocalDtApplication::SYNC_OK;
-                                          });
+            const uint64_t ok = CountSyncs(r, LocalDtApplication::SYNC_OK);
             return 1.0 - static_cast<double>(ok) / r.syncs.size();
         };
         SmallRun few = Run(2);
