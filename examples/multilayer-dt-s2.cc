@@ -462,19 +462,10 @@ main(int argc, char* argv[])
     {
         why << " " << reason << " " << count;
     }
-    uint64_t served = 0;
-    double windowMs = 0;
-    for (const auto& w : st->GetHandoverWindows())
-    {
-        if (!w.served.IsNegative())
-        {
-            ++served;
-            windowMs += (w.served - w.at).GetSeconds() * 1e3;
-        }
-    }
+    const DtHandoverWindowSummary windows = DtHandoverWindows::Summarize(st->GetHandoverWindows());
     std::cout << "handovers detected            " << st->GetHandovers() << "\n"
               << "handover window mean ms       "
-              << (served ? Fmt(windowMs / served) : std::string("-")) << "\n"
+              << (windows.served ? Fmt(windows.meanMs) : std::string("-")) << "\n"
               << "migrations completed/failed   " << migrated << " / " << migrationFailed
               << (migrated ? ", mean downtime " + Fmt(migrationMs / migrated) + " ms, "
                                  + std::to_string(stateBytes / migrated) + " B state"
@@ -507,7 +498,8 @@ main(int argc, char* argv[])
               << "simulator events              " << Simulator::GetEventCount() << "\n"
               << "wall time s                   " << Fmt(wall) << "\n"
               << "outputs: " << outputDir
-              << "/{summary.json, sync.csv, migrations.csv, handovers.csv, demands.csv}" << std::endl;
+              << "/{summary.json, sync.csv, migrations.csv, handovers.csv, demands.csv}"
+              << std::endl;
 
     // Every demand and every synchronization must end exactly once.
     const uint64_t finals = st->GetCount(DtDemandState::COMPLETED_IN_DEADLINE)

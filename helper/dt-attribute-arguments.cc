@@ -112,4 +112,16 @@ DtCheckAttributeArguments(int argc, char* argv[])
     return "";
 }
 
+bool
+DtDefaultChanged(TypeId tid, const std::string& name)
+{
+    TypeId::AttributeInformation info;
+    if (!tid.LookupAttributeByName(name, &info) || !info.initialValue || !info.originalInitialValue)
+    {
+        return false;
+    }
+    return info.initialValue->SerializeToString(info.checker)
+           != info.originalInitialValue->SerializeToString(info.checker);
+}
+
 } // namespace ns3

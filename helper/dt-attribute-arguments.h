@@ -7,6 +7,8 @@
 #ifndef DT_ATTRIBUTE_ARGUMENTS_H
 #define DT_ATTRIBUTE_ARGUMENTS_H
 
+#include "ns3/type-id.h"
+
 #include <string>
 
 namespace ns3
@@ -29,6 +31,15 @@ namespace ns3
  *         naming the first bad argument and the expected type and range
  */
 std::string DtCheckAttributeArguments(int argc, char* argv[]);
+
+/**
+ * \ingroup multilayer-dt
+ * \param tid a TypeId
+ * \param name one of its attributes
+ * \return true if Config::SetDefault (or the command line) changed the
+ *         attribute's initial value
+ */
+bool DtDefaultChanged(TypeId tid, const std::string& name);
 
 } // namespace ns3
 

@@ -53,4 +53,25 @@ DtHandoverWindows::GetWindows() const
     return m_windows;
 }
 
+DtHandoverWindowSummary
+DtHandoverWindows::Summarize(const std::vector<DtHandoverWindow>& windows)
+{
+    DtHandoverWindowSummary sum;
+    double ms = 0;
+    for (const auto& w : windows)
+    {
+        if (!w.served.IsNegative())
+        {
+            ++sum.served;
+            ms += (w.served - w.at).GetSeconds() * 1e3;
+            sum.failures += w.failed;
+        }
+    }
+    if (sum.served)
+    {
+        sum.meanMs = ms / sum.served;
+    }
+    return sum;
+}
+
 } // namespace ns3

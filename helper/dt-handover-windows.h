@@ -35,6 +35,17 @@ struct DtHandoverWindow
 
 /**
  * \ingroup multilayer-dt
+ * The served handover windows of a run, summed up.
+ */
+struct DtHandoverWindowSummary
+{
+    uint64_t served{0};   //!< windows that closed (the twin served again)
+    double meanMs{-1};    //!< their mean length, ms (-1: none)
+    uint64_t failures{0}; //!< synchronizations that failed inside them
+};
+
+/**
+ * \ingroup multilayer-dt
  * The window of each handover: from the handover, as the terminal's local DT
  * detected it, until the twin serves again, that is until it applies a
  * synchronization generated at or after the handover (wherever the twin is
@@ -69,6 +80,11 @@ class DtHandoverWindows
     void SyncEnded(uint32_t terminal, bool ok, Time twinUpdated, Time generated);
     /** \return every handover, in detection order */
     const std::vector<DtHandoverWindow>& GetWindows() const;
+    /**
+     * \param windows handover windows
+     * \return what the served ones add up to
+     */
+    static DtHandoverWindowSummary Summarize(const std::vector<DtHandoverWindow>& windows);
 
   private:
     std::vector<DtHandoverWindow> m_windows; //!< every handover

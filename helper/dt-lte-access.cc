@@ -6,6 +6,7 @@
 
 #include "dt-lte-access.h"
 
+#include "dt-attribute-arguments.h"
 #include "dt-fibre-core.h"
 
 #include "ns3/abort.h"
@@ -84,14 +85,14 @@ SetDefaultUnlessUserSet(const std::string& type,
                         const AttributeValue& value)
 {
     static std::map<std::string, std::string> ours; // what this function last set
+    const TypeId tid = TypeId::LookupByName(type);
     TypeId::AttributeInformation info;
-    NS_ABORT_MSG_UNLESS(TypeId::LookupByName(type).LookupAttributeByName(name, &info),
+    NS_ABORT_MSG_UNLESS(tid.LookupAttributeByName(name, &info),
                         type << " has no attribute " << name);
     const std::string key = type + "::" + name;
-    const std::string now = info.initialValue->SerializeToString(info.checker);
-    const bool original = now == info.originalInitialValue->SerializeToString(info.checker);
     auto it = ours.find(key);
-    if (!original && (it == ours.end() || it->second != now))
+    if (DtDefaultChanged(tid, name)
+        && (it == ours.end() || it->second != info.initialValue->SerializeToString(info.checker)))
     {
         return; // the user's
     }

@@ -175,22 +175,12 @@ DtResultsWriter::WriteSummary(const DtStatsCollector& stats,
             ++failed;
         }
     }
-    uint64_t served = 0;
-    double windowMs = 0;
-    uint64_t windowFailures = 0;
-    for (const auto& w : stats.GetHandoverWindows())
-    {
-        if (!w.served.IsNegative())
-        {
-            ++served;
-            windowMs += (w.served - w.at).GetSeconds() * 1e3;
-            windowFailures += w.failed;
-        }
-    }
+    const DtHandoverWindowSummary windows =
+        DtHandoverWindows::Summarize(stats.GetHandoverWindows());
     j["handovers"] = {{"detected", stats.GetHandovers()},
-                      {"served_again", served},
-                      {"mean_window_ms", served ? json(windowMs / served) : json(nullptr)},
-                      {"sync_failures_in_windows", windowFailures}};
+                      {"served_again", windows.served},
+                      {"mean_window_ms", windows.served ? json(windows.meanMs) : json(nullptr)},
+                      {"sync_failures_in_windows", windows.failures}};
     j["migrations"] = {
         {"started", stats.GetMigrations().size()},
         {"completed", completed},

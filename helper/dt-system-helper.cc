@@ -6,6 +6,7 @@
 
 #include "dt-system-helper.h"
 
+#include "dt-attribute-arguments.h"
 #include "dt-default-workload.h"
 #include "dt-results-writer.h"
 #include "dt-stats-collector.h"
@@ -216,18 +217,6 @@ DtSystemHelper::UserSet(const Layer& layer, const std::string& name)
     return false;
 }
 
-bool
-DtSystemHelper::DefaultChanged(TypeId tid, const std::string& name)
-{
-    TypeId::AttributeInformation info;
-    if (!tid.LookupAttributeByName(name, &info) || !info.initialValue || !info.originalInitialValue)
-    {
-        return false;
-    }
-    return info.initialValue->SerializeToString(info.checker)
-           != info.originalInitialValue->SerializeToString(info.checker);
-}
-
 void
 DtSystemHelper::SetPath(Ptr<Object> object,
                         const std::string& path,
@@ -253,7 +242,7 @@ DtSystemHelper::SetPath(Ptr<Object> object,
         target = inner.Get<Object>();
         rest = rest.substr(slash + 1);
     }
-    if (onlyIfDefault && DefaultChanged(target->GetInstanceTypeId(), rest))
+    if (onlyIfDefault && DtDefaultChanged(target->GetInstanceTypeId(), rest))
     {
         NS_LOG_LOGIC("'" << path << "' keeps the value given with Config::SetDefault");
         return;
@@ -278,7 +267,7 @@ DtSystemHelper::CreateDt(
     for (const auto& [name, value] : layer.defaults)
     {
         if (name.find('/') == std::string::npos && !UserSet(layer, name)
-            && !DefaultChanged(tid, name))
+            && !DtDefaultChanged(tid, name))
         {
             factory.Set(name, *value);
         }

@@ -350,12 +350,6 @@ class DtSystemHelper
      */
     static bool UserSet(const Layer& layer, const std::string& name);
     /**
-     * \param tid a TypeId
-     * \param name one of its attributes
-     * \return true if Config::SetDefault changed the attribute's initial value
-     */
-    static bool DefaultChanged(TypeId tid, const std::string& name);
-    /**
      * Set an attribute or a path of attributes on an object.
      * \param object the object
      * \param path attribute name, or POINTER_ATTRIBUTE/.../NAME

@@ -57,10 +57,4 @@ DtSyncDeadlines::Clear()
     m_open.clear();
 }
 
-uint32_t
-DtSyncDeadlines::GetOpen() const
-{
-    return static_cast<uint32_t>(m_open.size());
-}
-
 } // namespace ns3

@@ -50,8 +50,6 @@ class DtSyncDeadlines
     bool Take(const DtSyncRequestHeader& req);
     /** Forget every request, cancelling their deadlines (the host stops). */
     void Clear();
-    /** \return requests open */
-    uint32_t GetOpen() const;
 
   private:
     /// A request: terminal, sync id.
