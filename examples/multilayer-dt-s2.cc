@@ -79,6 +79,7 @@ main(int argc, char* argv[])
     std::string traffic = "sync-only";
     std::string demandRateArg; // empty: 0.2 with --traffic=full, 0 with sync-only
     double syncGflop = 0.001;
+    double dtStateBytes = 0; // the twin is its agent record alone
     double backhaulKm = 1;
     // Time-correlated Rician fading (the paper gives none): K from 3GPP,
     // each user's Doppler from its speed.
@@ -120,6 +121,11 @@ main(int argc, char* argv[])
                  "Work of applying one synchronization at the twin's host, GFLOP (>= 0; "
                  "default: that of a status update)",
                  syncGflop);
+    cmd.AddValue("dtStateBytes",
+                 "Size of each twin's model and state beyond its agent record, bytes "
+                 "(0..4e9): what a reactive migration or a pre-copy transfers on top of "
+                 "the record (a delta does not)",
+                 dtStateBytes);
     cmd.AddValue("backhaulKm",
                  "Fibre from each edge server to the PGW (LTE) or to the next edge "
                  "server (Wi-Fi), km (>= 0)",
@@ -214,6 +220,11 @@ main(int argc, char* argv[])
     if (!(syncGflop >= 0) || syncGflop > 1e6)
     {
         Fail("--syncGflop=" + Fmt(syncGflop, 6) + " must be a workload in 0..1e6 GFLOP");
+    }
+    if (!(dtStateBytes >= 0) || dtStateBytes > 4e9 || dtStateBytes != std::floor(dtStateBytes))
+    {
+        Fail("--dtStateBytes=" + Fmt(dtStateBytes, 1)
+             + " must be a whole number of bytes in 0..4e9");
     }
     if (!(backhaulKm >= 0) || backhaulKm > 1e5)
     {
@@ -352,6 +363,7 @@ main(int argc, char* argv[])
     dt->SetAttribute("SyncDeadline", TimeValue(MicroSeconds(std::llround(syncDeadlineMs * 1e3))));
     dt->SetAttribute("DemandRate", DoubleValue(demandRate));
     dt->SetAttribute("SyncGflop", DoubleValue(syncGflop));
+    dt->SetAttribute("TwinStateBytes", UintegerValue(static_cast<uint32_t>(dtStateBytes)));
     if (!fullTraffic)
     {
         // The twins learn their terminals' state from synchronizations only.

@@ -200,7 +200,11 @@ CopyThroughSetters(const DtPayload& p)
             r->SetMigrationId(h.GetMigrationId());
             r->SetTerminal(h.GetTerminal());
             r->SetPhase(h.GetPhase());
-            r->SetSegment(h.GetSegmentIndex(), h.GetSegmentCount(), h.GetTotalBytes(), h.GetData());
+            r->SetSegment(h.GetSegmentIndex(),
+                          h.GetSegmentCount(),
+                          h.GetTotalBytes(),
+                          h.GetData(),
+                          h.GetModelBytes());
             return r;
         }
         case DtMessageType::MIGRATION_ACK:

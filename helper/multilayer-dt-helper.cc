@@ -168,6 +168,14 @@ MultiLayerDtHelper::GetTypeId()
                           DoubleValue(0.001),
                           MakeDoubleAccessor(&MultiLayerDtHelper::m_syncGflop),
                           MakeDoubleChecker<double>(0))
+            .AddAttribute("TwinStateBytes",
+                          "Size of each twin's model and state beyond its agent record, "
+                          "bytes (DtAgentPool::TwinStateBytes of the edge DTs): what a full "
+                          "migration or a pre-copy transfers on top of the record. 0: the "
+                          "record alone.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&MultiLayerDtHelper::m_twinStateBytes),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("StatusUpdates",
                           "Local DTs send status updates to their twins (false: the twins "
                           "learn their terminals' state from synchronizations only).",
@@ -811,6 +819,7 @@ MultiLayerDtHelper::SetDtDefaults()
     }
     dt.SetEdgeDtDefault("ServiceModule/SyncGflop", DoubleValue(m_syncGflop));
     dt.SetCloudDtDefault("ServiceModule/SyncGflop", DoubleValue(m_syncGflop));
+    dt.SetEdgeDtDefault("DataModule/AgentPool/TwinStateBytes", UintegerValue(m_twinStateBytes));
     dt.SetLocalDtDefault(
         "PeerBroadcast",
         Ipv4AddressValue(m_peerToPeer ? Ipv4Address("192.168.255.255") : Ipv4Address::GetAny()));

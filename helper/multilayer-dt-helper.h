@@ -305,67 +305,68 @@ class MultiLayerDtHelper : public Object
     NetDeviceContainer GetFibreDevices() const;
 
     // Attributes
-    uint32_t m_terminals;                //!< number of terminals
-    uint32_t m_edges;                    //!< number of edge servers
-    DtArchitecture m_architecture;       //!< architecture
-    bool m_peerToPeer;                   //!< terminals' ad hoc network
-    Access m_access;                     //!< access technology
-    double m_terminalGflops;             //!< terminal capacity
-    double m_edgeGflops;                 //!< edge capacity
-    double m_cloudGflops;                //!< cloud capacity
-    uint32_t m_edgeCores;                //!< edge cores
-    uint32_t m_cloudCores;               //!< cloud cores
-    DataRate m_uplinkRate;               //!< access uplink target
-    DataRate m_downlinkRate;             //!< access downlink target
-    DataRate m_fibreRate;                //!< fibre rate
-    double m_edgeCloudKm;                //!< edge-cloud distance
-    double m_edgeEdgeKm;                 //!< edge-edge distance
-    Time m_fibreDelayPerKm;              //!< fibre delay per km
-    uint16_t m_channelWidth;             //!< Wi-Fi channel width, MHz
-    double m_edgeSpacing;                //!< metres between access points
-    double m_terminalRadius;             //!< terminal placement radius, m
-    TerminalMobility m_mobility;         //!< how terminals move
-    double m_meanSpeed;                  //!< Gauss-Markov mean speed, m/s
-    double m_gmAlpha;                    //!< Gauss-Markov memory
-    Time m_gmTimeStep;                   //!< Gauss-Markov update period
-    ObjectFactory m_mobilityFactory;     //!< user's terminal mobility (if set)
-    std::vector<Vector> m_sites;         //!< edge sites (empty: on a line)
-    Box m_mobilityBounds;                //!< Gauss-Markov area (empty: automatic)
-    double m_demandRate;                 //!< demands per second per terminal
-    Time m_simTime;                      //!< demand generation time
-    Time m_drainTime;                    //!< time for the last demands to finish
-    Time m_statusInterval;               //!< status update period
-    double m_anomalyRate;                //!< injected anomalies per second per terminal
-    bool m_appUsage;                     //!< terminals run the default app-usage chain
-    double m_batteryEnergy;              //!< terminal battery, J (0: none)
+    uint32_t m_terminals;              //!< number of terminals
+    uint32_t m_edges;                  //!< number of edge servers
+    DtArchitecture m_architecture;     //!< architecture
+    bool m_peerToPeer;                 //!< terminals' ad hoc network
+    Access m_access;                   //!< access technology
+    double m_terminalGflops;           //!< terminal capacity
+    double m_edgeGflops;               //!< edge capacity
+    double m_cloudGflops;              //!< cloud capacity
+    uint32_t m_edgeCores;              //!< edge cores
+    uint32_t m_cloudCores;             //!< cloud cores
+    DataRate m_uplinkRate;             //!< access uplink target
+    DataRate m_downlinkRate;           //!< access downlink target
+    DataRate m_fibreRate;              //!< fibre rate
+    double m_edgeCloudKm;              //!< edge-cloud distance
+    double m_edgeEdgeKm;               //!< edge-edge distance
+    Time m_fibreDelayPerKm;            //!< fibre delay per km
+    uint16_t m_channelWidth;           //!< Wi-Fi channel width, MHz
+    double m_edgeSpacing;              //!< metres between access points
+    double m_terminalRadius;           //!< terminal placement radius, m
+    TerminalMobility m_mobility;       //!< how terminals move
+    double m_meanSpeed;                //!< Gauss-Markov mean speed, m/s
+    double m_gmAlpha;                  //!< Gauss-Markov memory
+    Time m_gmTimeStep;                 //!< Gauss-Markov update period
+    ObjectFactory m_mobilityFactory;   //!< user's terminal mobility (if set)
+    std::vector<Vector> m_sites;       //!< edge sites (empty: on a line)
+    Box m_mobilityBounds;              //!< Gauss-Markov area (empty: automatic)
+    double m_demandRate;               //!< demands per second per terminal
+    Time m_simTime;                    //!< demand generation time
+    Time m_drainTime;                  //!< time for the last demands to finish
+    Time m_statusInterval;             //!< status update period
+    double m_anomalyRate;              //!< injected anomalies per second per terminal
+    bool m_appUsage;                   //!< terminals run the default app-usage chain
+    double m_batteryEnergy;            //!< terminal battery, J (0: none)
     DtMigrationMode m_migrationPolicy; //!< agent migration on handover
-    DtTwinPlacement m_twinPlacement;     //!< where the twins live
-    TypeId m_placementPolicy;            //!< where demands run (DtPlacementPolicy subclass)
-    Time m_interactionInterval;          //!< agent-to-agent round period (0: none)
-    double m_workloadScale;              //!< factor on every demand's workload
-    uint32_t m_groupSize;                //!< terminals per interacting group
-    double m_syncProbability;            //!< sync request probability per slot
-    Time m_syncSlot;                     //!< sync slot
-    Time m_syncDeadline;                 //!< sync latency requirement
-    double m_syncGflop;                  //!< work per sync at the twin's host
-    bool m_statusUpdates;                //!< local DTs send status updates
-    uint16_t m_lteRbs;                   //!< LTE bandwidth, resource blocks
-    uint32_t m_lteSrs;                   //!< SRS periodicity, ms (0: automatic)
-    LteUplinkCqi m_lteUplinkCqi;         //!< uplink CQI source
-    LteRlcMode m_lteRlc;                 //!< RLC mode of the data bearers
-    Time m_lteRlcReordering;             //!< RLC t-Reordering
-    bool m_lteDtBearer;                  //!< DT datagrams on a dedicated bearer
-    double m_enbTxPower;                 //!< eNB transmit power, dBm
-    DtFading::Model m_fading;            //!< fast fading on the radio links
-    double m_ricianK;                    //!< its Rician K factor (linear)
-    double m_nakagamiM;                  //!< Independent fading's shape (0: from K)
-    bool m_autoHandover;                 //!< A3-RSRP handover (else only scheduled ones)
-    double m_hoHysteresis;               //!< A3 handover hysteresis, dB
-    Time m_hoTimeToTrigger;              //!< A3 handover time to trigger
-    double m_edgePgwKm;                  //!< edge server to PGW fibre, km
-    bool m_wifiRoaming;                  //!< one ESS: stations roam between the APs
-    double m_wifiExponent;               //!< Wi-Fi log-distance path loss exponent
-    double m_wifiTxPower;                //!< Wi-Fi transmit power, dBm
+    DtTwinPlacement m_twinPlacement;   //!< where the twins live
+    TypeId m_placementPolicy;          //!< where demands run (DtPlacementPolicy subclass)
+    Time m_interactionInterval;        //!< agent-to-agent round period (0: none)
+    double m_workloadScale;            //!< factor on every demand's workload
+    uint32_t m_groupSize;              //!< terminals per interacting group
+    double m_syncProbability;          //!< sync request probability per slot
+    Time m_syncSlot;                   //!< sync slot
+    Time m_syncDeadline;               //!< sync latency requirement
+    double m_syncGflop;                //!< work per sync at the twin's host
+    uint32_t m_twinStateBytes;         //!< model size of each twin
+    bool m_statusUpdates;              //!< local DTs send status updates
+    uint16_t m_lteRbs;                 //!< LTE bandwidth, resource blocks
+    uint32_t m_lteSrs;                 //!< SRS periodicity, ms (0: automatic)
+    LteUplinkCqi m_lteUplinkCqi;       //!< uplink CQI source
+    LteRlcMode m_lteRlc;               //!< RLC mode of the data bearers
+    Time m_lteRlcReordering;           //!< RLC t-Reordering
+    bool m_lteDtBearer;                //!< DT datagrams on a dedicated bearer
+    double m_enbTxPower;               //!< eNB transmit power, dBm
+    DtFading::Model m_fading;          //!< fast fading on the radio links
+    double m_ricianK;                  //!< its Rician K factor (linear)
+    double m_nakagamiM;                //!< Independent fading's shape (0: from K)
+    bool m_autoHandover;               //!< A3-RSRP handover (else only scheduled ones)
+    double m_hoHysteresis;             //!< A3 handover hysteresis, dB
+    Time m_hoTimeToTrigger;            //!< A3 handover time to trigger
+    double m_edgePgwKm;                //!< edge server to PGW fibre, km
+    bool m_wifiRoaming;                //!< one ESS: stations roam between the APs
+    double m_wifiExponent;             //!< Wi-Fi log-distance path loss exponent
+    double m_wifiTxPower;              //!< Wi-Fi transmit power, dBm
 
     std::vector<ObjectFactory> m_classes; //!< demand classes
     std::unique_ptr<DtSystemHelper> m_dt; //!< installs the DTs

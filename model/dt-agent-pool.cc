@@ -8,6 +8,7 @@
 
 #include "ns3/log.h"
 #include "ns3/simulator.h"
+#include "ns3/uinteger.h"
 
 namespace ns3
 {
@@ -29,7 +30,17 @@ DtAgentPool::GetTypeId()
                           "transfers).",
                           TimeValue(Seconds(10)),
                           MakeTimeAccessor(&DtAgentPool::m_history),
-                          MakeTimeChecker(Seconds(0)));
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("TwinStateBytes",
+                          "Size of each new twin's model and state beyond the agent's own "
+                          "record (metadata, latest state, status history), bytes: what a "
+                          "full migration or a pre-copy carries after the record (its "
+                          "content is not simulated). 0 (default): the twin is the record "
+                          "alone, as the module computes it (about 8-18 KB with 10 s of "
+                          "history in S2).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&DtAgentPool::m_twinStateBytes),
+                          MakeUintegerChecker<uint32_t>());
     return tid;
 }
 
@@ -52,6 +63,7 @@ DtAgentPool::Join(uint32_t terminal, uint32_t servingCell, uint32_t modelVersion
     if (inserted)
     {
         a.joined = Simulator::Now();
+        a.modelBytes = m_twinStateBytes;
         NS_LOG_LOGIC("agent of DT " << terminal << " joined (" << m_agents.size() << " agents)");
     }
     return inserted;

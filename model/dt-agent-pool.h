@@ -104,6 +104,7 @@ class DtAgentPool : public Object
 
   private:
     Time m_history;                              //!< status update history an agent keeps
+    uint32_t m_twinStateBytes{0};                //!< model size of each new twin
     double m_closedAoi{0};                       //!< age integral of agents that left, s^2
     double m_closedAoiDuration{0};               //!< time they covered, s
     uint64_t m_undecodable{0};                   //!< blocks that did not decode

@@ -21,8 +21,8 @@ namespace ns3
 namespace
 {
 
-/// "AGT1": first bytes of a serialized agent.
-constexpr uint32_t AGENT_MAGIC = 0x41475431;
+/// "AGT2": first bytes of a serialized agent (version 2: with modelBytes).
+constexpr uint32_t AGENT_MAGIC = 0x41475432; // "AGT2"
 /// Most status updates a serialized history may hold.
 constexpr uint32_t MAX_HISTORY = 1 << 16;
 /// Most values of one mirrored sample.
@@ -111,6 +111,7 @@ DtDigitalAgent::Serialize(Time historyAfter) const
     DtPutUint(out, static_cast<uint64_t>(lastUpdate.GetNanoSeconds()), 8);
     DtPutUint(out, static_cast<uint64_t>(lastSampleTime.GetNanoSeconds()), 8);
     DtPutUint(out, updates, 8);
+    DtPutUint(out, modelBytes, 4);
     DtPutUint(out, static_cast<uint64_t>(freshest.GetNanoSeconds()), 8);
     DtPutUint(out, static_cast<uint64_t>(aoiSince.GetNanoSeconds()), 8);
     DtPutUint(out, static_cast<uint64_t>(aoiLast.GetNanoSeconds()), 8);
@@ -164,9 +165,9 @@ DtDigitalAgent::Deserialize(const std::vector<uint8_t>& bytes, DtDigitalAgent& a
 {
     DtDigitalAgent a;
     std::size_t pos = 0;
-    uint64_t v[8] = {};
-    const int widths[8] = {4, 4, 4, 4, 8, 8, 8, 8};
-    for (int i = 0; i < 8; ++i)
+    uint64_t v[9] = {};
+    const int widths[9] = {4, 4, 4, 4, 8, 8, 8, 8, 4};
+    for (int i = 0; i < 9; ++i)
     {
         if (!DtGetUint(bytes, pos, widths[i], v[i]))
         {
@@ -184,6 +185,7 @@ DtDigitalAgent::Deserialize(const std::vector<uint8_t>& bytes, DtDigitalAgent& a
     a.lastUpdate = NanoSeconds(static_cast<int64_t>(v[5]));
     a.lastSampleTime = NanoSeconds(static_cast<int64_t>(v[6]));
     a.updates = v[7];
+    a.modelBytes = static_cast<uint32_t>(v[8]);
     uint64_t aoi[4] = {};
     for (auto& x : aoi)
     {

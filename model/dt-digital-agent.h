@@ -27,19 +27,23 @@ namespace ns3
  * Its state is what a migration transfers: the identity and counters, the
  * latest status update, the mirror of each source's latest sample and the
  * history of the status updates of the last AgentHistory (the twin's recent
- * trajectory, as received). Serialize gives that state as bytes, and
+ * trajectory, as received), and the size of the twin's model (modelBytes:
+ * what the twin computes with, whose bytes a full migration or a pre-copy
+ * carries after the record). Serialize gives the record as bytes, and
  * Deserialize restores it, validating every length and field.
  */
 struct DtDigitalAgent
 {
-    uint32_t terminal{0};                      //!< DT id of the terminal
-    uint32_t servingCell{0};                   //!< its serving cell / AP
-    uint32_t modelVersion{0};                  //!< model version its local DT runs
-    Time joined;                               //!< when it joined this edge
-    Time lastUpdate;                           //!< when its state was last updated
-    Time lastSampleTime;                       //!< send time of the last status update applied
-    uint64_t updates{0};                       //!< status updates applied
-    DtStatusUpdateHeader state;                //!< latest state
+    uint32_t terminal{0};       //!< DT id of the terminal
+    uint32_t servingCell{0};    //!< its serving cell / AP
+    uint32_t modelVersion{0};   //!< model version its local DT runs
+    Time joined;                //!< when it joined this edge
+    Time lastUpdate;            //!< when its state was last updated
+    Time lastSampleTime;        //!< send time of the last status update applied
+    uint64_t updates{0};        //!< status updates applied
+    uint32_t modelBytes{0};     //!< size of the twin's model and state beyond this record (its
+                                //!< content is not simulated: a migration sends this many bytes)
+    DtStatusUpdateHeader state; //!< latest state
     std::array<std::vector<double>, 5> mirror; //!< latest decoded sample of each DtSource (index
                                                //!< source - 1; empty: none received; NaN: a
                                                //!< measurement missing from a RAW sample)

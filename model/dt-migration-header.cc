@@ -60,18 +60,27 @@ void
 DtMigrationStateHeader::SetSegment(uint32_t index,
                                    uint32_t count,
                                    uint32_t totalBytes,
-                                   std::vector<uint8_t> data)
+                                   std::vector<uint8_t> data,
+                                   uint32_t modelBytes)
 {
     NS_ABORT_MSG_IF(count == 0 || index >= count,
                     "migration segment " << index << " of " << count << " is out of range");
-    NS_ABORT_MSG_IF(data.size() > totalBytes || data.size() > DtPayload::MAX_BLOB,
-                    "migration segment of " << data.size() << " bytes exceeds the state size "
-                                            << totalBytes << " or the limit "
-                                            << DtPayload::MAX_BLOB);
+    NS_ABORT_MSG_IF(data.size() + static_cast<uint64_t>(modelBytes) > totalBytes
+                        || data.size() > DtPayload::MAX_BLOB,
+                    "migration segment of " << data.size() << " record bytes and " << modelBytes
+                                            << " model bytes exceeds the state size " << totalBytes
+                                            << " or the record limit " << DtPayload::MAX_BLOB);
     m_segmentIndex = index;
     m_segmentCount = count;
     m_totalBytes = totalBytes;
     m_data = std::move(data);
+    m_modelBytes = modelBytes;
+}
+
+uint32_t
+DtMigrationStateHeader::GetBulkSize() const
+{
+    return m_modelBytes;
 }
 
 TypeId

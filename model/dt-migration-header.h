@@ -152,7 +152,14 @@ enum class DtMigrationPhase : uint8_t
  * Layout: migrationId u64, terminal u32, phase u8 (DtMigrationPhase),
  * segmentIndex u32 (< segmentCount),
  * segmentCount u32 (>= 1), totalBytes u32, data: u32 length + bytes
- * (<= totalBytes, <= DtPayload::MAX_BLOB).
+ * (<= DtPayload::MAX_BLOB), modelBytes u32, then modelBytes of bulk (the
+ * part of the twin's model and state this segment carries; data + modelBytes
+ * <= totalBytes).
+ *
+ * A state travels as segmentCount messages sent in order: segment 0 carries
+ * the agent's record (data) and the first part of its model, the others the
+ * rest of the model. The model's content is not simulated: its bytes are
+ * bulk (zeros on the wire), only their number is.
  */
 class DtMigrationStateHeader : public DtWireChunk<DtMigrationStateHeader, DtPayload>
 {
@@ -181,7 +188,10 @@ class DtMigrationStateHeader : public DtWireChunk<DtMigrationStateHeader, DtPayl
                   DtParseError::BAD_FIELD);
         v.U32("totalBytes", h.m_totalBytes);
         v.Bytes("data", h.m_data, DtPayload::MAX_BLOB);
-        v.Require("data", h.m_data.size() <= h.m_totalBytes, DtParseError::BAD_FIELD);
+        v.U32("modelBytes", h.m_modelBytes);
+        v.Require("modelBytes",
+                  h.m_data.size() + static_cast<uint64_t>(h.m_modelBytes) <= h.m_totalBytes,
+                  DtParseError::BAD_FIELD);
     }
 
     DtMessageType GetMessageType() const override;
@@ -213,10 +223,25 @@ class DtMigrationStateHeader : public DtWireChunk<DtMigrationStateHeader, DtPayl
     /**
      * \param index this segment, 0-based
      * \param count number of segments, > index
-     * \param totalBytes size of the whole state
-     * \param data this segment's bytes (at most totalBytes and DtPayload::MAX_BLOB)
+     * \param totalBytes size of the whole state (record and model, all segments)
+     * \param data this segment's bytes of the agent's record (at most
+     *        DtPayload::MAX_BLOB)
+     * \param modelBytes this segment's bytes of the model (bulk); data and
+     *        modelBytes together at most totalBytes
      */
-    void SetSegment(uint32_t index, uint32_t count, uint32_t totalBytes, std::vector<uint8_t> data);
+    void SetSegment(uint32_t index,
+                    uint32_t count,
+                    uint32_t totalBytes,
+                    std::vector<uint8_t> data,
+                    uint32_t modelBytes = 0);
+
+    /** \return this segment's bytes of the model (bulk) */
+    uint32_t GetModelBytes() const
+    {
+        return m_modelBytes;
+    }
+
+    uint32_t GetBulkSize() const override;
 
     /** \return this segment's index */
     uint32_t GetSegmentIndex() const
@@ -261,6 +286,7 @@ class DtMigrationStateHeader : public DtWireChunk<DtMigrationStateHeader, DtPayl
     uint32_t m_segmentIndex{0};                       //!< segment index
     uint32_t m_segmentCount{1};                       //!< segment count
     uint32_t m_totalBytes{0};                         //!< whole state size
+    uint32_t m_modelBytes{0};                         //!< model bytes (bulk) of this segment
     std::vector<uint8_t> m_data;                      //!< segment bytes
 };
 

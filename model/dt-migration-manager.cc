@@ -12,6 +12,9 @@
 
 #include "ns3/log.h"
 #include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
 
 namespace ns3
 {
@@ -59,6 +62,14 @@ DtMigrationManager::GetTypeId()
             .SetParent<Object>()
             .SetGroupName("MultilayerDt")
             .AddConstructor<DtMigrationManager>()
+            .AddAttribute("SegmentBytes",
+                          "Largest segment (one MIGRATION_STATE message) of an agent's state "
+                          "sent to another edge DT, bytes; the agent's record goes whole in "
+                          "the first segment. Default: DtPayload::MAX_BLOB (1 MiB), the most "
+                          "a receiving DT keeps in memory for one message.",
+                          UintegerValue(DtPayload::MAX_BLOB),
+                          MakeUintegerAccessor(&DtMigrationManager::m_segmentBytes),
+                          MakeUintegerChecker<uint32_t>(1024, DtPayload::MAX_BLOB))
             .AddTraceSource("MigrationStateChanged",
                             "A terminal's migration state at this edge changed.",
                             MakeTraceSourceAccessor(&DtMigrationManager::m_stateTrace),
@@ -106,6 +117,7 @@ DtMigrationManager::DoDispose()
         r.replica.expiry.Cancel();
     }
     m_records.clear();
+    m_reassembly.clear();
     m_data = nullptr;
     m_book = nullptr;
     m_policy = nullptr;
@@ -162,6 +174,7 @@ DtMigrationManager::DropMigrations()
         r.transfers.clear();
         SwitchToState(r, DtMigrationState::IDLE);
     }
+    m_reassembly.clear();
     for (auto it = m_records.begin(); it != m_records.end();)
     {
         it = it->second.left || it->second.forwarding ? std::next(it) : m_records.erase(it);
@@ -557,37 +570,142 @@ DtMigrationManager::SendAgent(
     DtDigitalAgent copy = *agent;
     m_data->GetAgentPool()->Release(terminal);
     r.left = true;
-    DtMigrationStateHeader state;
-    state.SetMigrationId(id);
-    state.SetTerminal(terminal);
-    state.SetPhase(phase);
-    const auto total = static_cast<uint32_t>(bytes.size());
-    state.SetSegment(0, 1, total, std::move(bytes));
-    NS_LOG_INFO("edge DT " << m_dtId << " sends the agent of DT " << terminal << " (" << total
-                           << " bytes" << (phase == DtMigrationPhase::DELTA ? ", delta" : "")
-                           << ") to edge DT " << target);
+    const uint32_t model = phase == DtMigrationPhase::DELTA ? 0 : copy.modelBytes;
+    NS_LOG_INFO("edge DT " << m_dtId << " sends the agent of DT " << terminal << " ("
+                           << bytes.size() << " + " << model << " model bytes"
+                           << (phase == DtMigrationPhase::DELTA ? ", delta" : "") << ") to edge DT "
+                           << target);
     SwitchToState(r, DtMigrationState::TRANSFERRING);
-    const uint32_t seq = m_send(target, state);
-    r.transfers[id] = Transfer{seq, std::move(copy)};
+    std::vector<uint32_t> seqs = SendState(target, id, terminal, phase, std::move(bytes), model);
+    r.transfers[id] = Transfer{std::move(seqs), std::move(copy)};
+}
+
+std::vector<uint32_t>
+DtMigrationManager::SendState(uint32_t target,
+                              uint64_t id,
+                              uint32_t terminal,
+                              DtMigrationPhase phase,
+                              std::vector<uint8_t> record,
+                              uint32_t modelBytes)
+{
+    const uint64_t total = record.size() + static_cast<uint64_t>(modelBytes);
+    NS_ABORT_MSG_IF(total > UINT32_MAX,
+                    "the state of DT " << terminal << "'s agent (" << total
+                                       << " bytes) exceeds the protocol's 4 GiB");
+    const auto recordBytes = static_cast<uint32_t>(record.size());
+    // Segment 0: the record and what fits of the model; then the model.
+    const uint32_t first =
+        std::min(modelBytes, m_segmentBytes > recordBytes ? m_segmentBytes - recordBytes : 0u);
+    const uint32_t rest = modelBytes - first;
+    const uint32_t count = 1 + rest / m_segmentBytes + (rest % m_segmentBytes ? 1 : 0);
+    std::vector<uint32_t> seqs;
+    seqs.reserve(count);
+    uint32_t left = rest;
+    for (uint32_t index = 0; index < count; ++index)
+    {
+        DtMigrationStateHeader state;
+        state.SetMigrationId(id);
+        state.SetTerminal(terminal);
+        state.SetPhase(phase);
+        if (index == 0)
+        {
+            state.SetSegment(0, count, static_cast<uint32_t>(total), std::move(record), first);
+        }
+        else
+        {
+            const uint32_t part = std::min(left, m_segmentBytes);
+            left -= part;
+            state.SetSegment(index, count, static_cast<uint32_t>(total), {}, part);
+        }
+        seqs.push_back(m_send(target, state));
+    }
+    return seqs;
 }
 
 void
 DtMigrationManager::HandleState(uint32_t sender, const DtMigrationStateHeader& state)
 {
-    const uint32_t terminal = state.GetTerminal();
-    const auto bytes = static_cast<uint32_t>(state.GetData().size());
+    const uint64_t id = state.GetMigrationId();
+    const uint32_t count = state.GetSegmentCount();
+    const uint32_t index = state.GetSegmentIndex();
+    const uint32_t size = static_cast<uint32_t>(state.GetData().size()) + state.GetModelBytes();
+    if (count == 1)
+    {
+        HandleWholeState(sender,
+                         id,
+                         state.GetTerminal(),
+                         state.GetPhase(),
+                         state.GetData(),
+                         size,
+                         size == state.GetTotalBytes());
+        return;
+    }
+    const auto key = std::make_pair(sender, id);
+    if (index == 0)
+    {
+        Reassembly& a = m_reassembly[key]; // a repeated first segment starts over
+        a.count = count;
+        a.next = 1;
+        a.totalBytes = state.GetTotalBytes();
+        a.bytes = size;
+        a.record = state.GetData();
+        return;
+    }
+    auto it = m_reassembly.find(key);
+    if (it == m_reassembly.end() || index != it->second.next || count != it->second.count
+        || state.GetTotalBytes() != it->second.totalBytes || !state.GetData().empty())
+    {
+        // Segments of one state come in order over one connection: anything
+        // else belongs to a state this edge is not assembling (it dropped it).
+        NS_LOG_LOGIC("edge DT " << m_dtId << " drops segment " << index << "/" << count
+                                << " of migration " << id << " from edge DT " << sender);
+        if (it != m_reassembly.end())
+        {
+            m_reassembly.erase(it);
+        }
+        return;
+    }
+    Reassembly& a = it->second;
+    a.bytes += size;
+    ++a.next;
+    if (a.next < a.count)
+    {
+        return;
+    }
+    Reassembly whole = std::move(a);
+    m_reassembly.erase(it);
+    HandleWholeState(sender,
+                     id,
+                     state.GetTerminal(),
+                     state.GetPhase(),
+                     whole.record,
+                     whole.bytes,
+                     whole.bytes == whole.totalBytes);
+}
+
+void
+DtMigrationManager::HandleWholeState(uint32_t sender,
+                                     uint64_t id,
+                                     uint32_t terminal,
+                                     DtMigrationPhase phase,
+                                     const std::vector<uint8_t>& record,
+                                     uint32_t bytes,
+                                     bool complete)
+{
     DtMigrationAckHeader ack;
-    ack.SetMigrationId(state.GetMigrationId());
+    ack.SetMigrationId(id);
     ack.SetTerminal(terminal);
     ack.SetBytesReceived(bytes);
     DtDigitalAgent agent;
-    const bool valid = state.GetSegmentCount() == 1
-                       && DtDigitalAgent::Deserialize(state.GetData(), agent)
-                       && agent.terminal == terminal;
+    // A full state or a pre-copy carries the model the record announces.
+    bool valid = complete && DtDigitalAgent::Deserialize(record, agent)
+                 && agent.terminal == terminal
+                 && (phase == DtMigrationPhase::DELTA
+                     || bytes - record.size() == static_cast<uint64_t>(agent.modelBytes));
     Record* found = FindRecord(terminal);
     const bool pulling = found && found->state == DtMigrationState::PULLING;
-    const bool expected = pulling && found->incoming.id == state.GetMigrationId();
-    if (state.GetPhase() == DtMigrationPhase::PRECOPY)
+    const bool expected = pulling && found->incoming.id == id;
+    if (phase == DtMigrationPhase::PRECOPY)
     {
         const bool usable = valid && !pulling && !m_data->GetAgentPool()->GetAgent(terminal);
         ack.SetStatus(usable ? DtMigrationStatus::ACCEPTED : DtMigrationStatus::REJECTED);
@@ -598,7 +716,7 @@ DtMigrationManager::HandleState(uint32_t sender, const DtMigrationStateHeader& s
             DiscardReplica(r); // an older copy
             r.hasReplica = true;
             r.replica = Replica();
-            r.replica.id = state.GetMigrationId();
+            r.replica.id = id;
             r.replica.source = sender;
             r.replica.agent = std::move(agent);
             r.replica.bytes = bytes;
@@ -612,8 +730,8 @@ DtMigrationManager::HandleState(uint32_t sender, const DtMigrationStateHeader& s
         return;
     }
     uint32_t total = bytes;
-    if (state.GetPhase() == DtMigrationPhase::DELTA && valid && found && found->hasReplica
-        && found->replica.id == state.GetMigrationId())
+    if (phase == DtMigrationPhase::DELTA && valid && found && found->hasReplica
+        && found->replica.id == id)
     {
         Replica& rep = found->replica;
         agent.PrependHistory(rep.agent);
@@ -636,12 +754,16 @@ DtMigrationManager::HandleState(uint32_t sender, const DtMigrationStateHeader& s
         found->hasReplica = false;
         found->replica = Replica();
     }
+    else if (phase == DtMigrationPhase::DELTA && agent.modelBytes > 0)
+    {
+        valid = false; // a delta without its pre-copy: the model is not here
+    }
     if (!expected)
     {
         return; // late or unknown: the migration already ended here
     }
     Record& r = *found;
-    if (r.hasReplica && r.replica.id == state.GetMigrationId())
+    if (r.hasReplica && r.replica.id == id)
     {
         // The whole agent came instead of a delta: the copy is superseded.
         total += r.replica.bytes;
@@ -837,17 +959,17 @@ DtMigrationManager::SendPreCopy(const DtDigitalAgent& agent, uint32_t target)
     pc.at = Simulator::Now();
     pc.historyEnd = agent.history.empty() ? Time::Min() : agent.history.back().first;
     std::vector<uint8_t> bytes = agent.Serialize();
-    const auto total = static_cast<uint32_t>(bytes.size());
-    DtMigrationStateHeader state;
-    state.SetMigrationId(pc.id);
-    state.SetTerminal(agent.terminal);
-    state.SetPhase(DtMigrationPhase::PRECOPY);
-    state.SetSegment(0, 1, total, std::move(bytes));
     NS_LOG_INFO("edge DT " << m_dtId << " pre-copies the agent of DT " << agent.terminal << " ("
-                           << total << " bytes) to edge DT " << target);
+                           << bytes.size() << " + " << agent.modelBytes
+                           << " model bytes) to edge DT " << target);
     SwitchToState(r, DtMigrationState::PRE_COPIED);
     m_migrationStarted(pc.id, agent.terminal, m_dtId, target, DtMigrationTrigger::PROACTIVE);
-    m_send(target, state);
+    SendState(target,
+              pc.id,
+              agent.terminal,
+              DtMigrationPhase::PRECOPY,
+              std::move(bytes),
+              agent.modelBytes);
 }
 
 void
@@ -861,7 +983,8 @@ DtMigrationManager::HandleSendFailure(uint32_t dst, const DtHeader& header)
             bool found = false;
             for (auto it = r.transfers.begin(); it != r.transfers.end(); ++it)
             {
-                if (it->second.seq == header.GetSequence())
+                const auto& seqs = it->second.seqs;
+                if (std::find(seqs.begin(), seqs.end(), header.GetSequence()) != seqs.end())
                 {
                     m_data->GetAgentPool()->Adopt(std::move(it->second.agent));
                     r.transfers.erase(it);

@@ -154,7 +154,8 @@ class DtMigrationManager : public Object
      */
     void HandleRequest(uint32_t requester, const DtMigrationRequestHeader& req);
     /**
-     * An agent's state (pre-copy, delta or full) arrived.
+     * A segment of an agent's state (pre-copy, delta or full) arrived; the
+     * state is handled when its last segment is here.
      * \param sender the edge DT that sent it
      * \param state the MIGRATION_STATE
      */
@@ -271,8 +272,18 @@ class DtMigrationManager : public Object
     /// An agent sent and not yet acknowledged (kept to take back if the send fails).
     struct Transfer
     {
-        uint32_t seq{0};      //!< sequence number of the MIGRATION_STATE
-        DtDigitalAgent agent; //!< the agent as sent
+        std::vector<uint32_t> seqs; //!< sequence numbers of its MIGRATION_STATE segments
+        DtDigitalAgent agent;       //!< the agent as sent
+    };
+
+    /// A state whose segments are arriving (by sender and migration id).
+    struct Reassembly
+    {
+        uint32_t count{0};           //!< segments of the state
+        uint32_t next{0};            //!< the segment expected next
+        uint32_t totalBytes{0};      //!< the state's size, as announced
+        uint32_t bytes{0};           //!< bytes received so far (record and model)
+        std::vector<uint8_t> record; //!< the agent's record (segment 0)
     };
 
     /// One terminal's migration at this edge.
@@ -345,6 +356,41 @@ class DtMigrationManager : public Object
     void SendAgent(
         Record& r, uint32_t target, uint64_t id, DtMigrationPhase phase, Time historyAfter);
     /**
+     * Send an agent's state in segments of at most SegmentBytes: the
+     * record and the first part of the model in segment 0, the rest of
+     * the model after it.
+     * \param target the edge DT
+     * \param id the migration
+     * \param terminal the terminal
+     * \param phase full, pre-copy or delta
+     * \param record the agent's record (DtDigitalAgent::Serialize)
+     * \param modelBytes bytes of the model that go with it (0 for a delta)
+     * \return the segments' sequence numbers
+     */
+    std::vector<uint32_t> SendState(uint32_t target,
+                                    uint64_t id,
+                                    uint32_t terminal,
+                                    DtMigrationPhase phase,
+                                    std::vector<uint8_t> record,
+                                    uint32_t modelBytes);
+    /**
+     * A whole state arrived (its last segment, or its only one).
+     * \param sender the edge DT that sent it
+     * \param id the migration
+     * \param terminal the terminal
+     * \param phase full, pre-copy or delta
+     * \param record the agent's record
+     * \param bytes the state's size (record and model)
+     * \param complete whether every segment arrived and the sizes add up
+     */
+    void HandleWholeState(uint32_t sender,
+                          uint64_t id,
+                          uint32_t terminal,
+                          DtMigrationPhase phase,
+                          const std::vector<uint8_t>& record,
+                          uint32_t bytes,
+                          bool complete);
+    /**
      * Refuse a migration request.
      * \param edge the edge DT that asked
      * \param terminal the terminal
@@ -402,6 +448,9 @@ class DtMigrationManager : public Object
     uint64_t m_nextMigration{1};          //!< next migration number
     EventId m_predictEvent;               //!< next prediction round
     std::map<uint32_t, Record> m_records; //!< by terminal
+    uint32_t m_segmentBytes{1u << 20};    //!< largest segment of a state sent
+    std::map<std::pair<uint32_t, uint64_t>, Reassembly>
+        m_reassembly; //!< states arriving in segments, by (sender, migration id)
 
     TracedCallback<uint32_t, DtMigrationState, DtMigrationState> m_stateTrace; //!< state changed
     TracedCallback<uint64_t, uint32_t, uint32_t, uint32_t, DtMigrationTrigger>

@@ -28,6 +28,7 @@
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
+#include "ns3/uinteger.h"
 
 #include <map>
 #include <set>
@@ -145,6 +146,18 @@ class FakeNet
     Ptr<DtAddressBook> book = CreateObject<DtAddressBook>(); //!< shared address book
     uint32_t seq{0};                                         //!< last sequence number
     std::vector<DtMessageType> carried;                      //!< every message sent, in order
+    int dropSegment{-1}; //!< a MIGRATION_STATE segment index lost on the way (-1: none)
+    /// Every MIGRATION_STATE segment sent: phase, index, count, record and model bytes.
+    struct Segment
+    {
+        DtMigrationPhase phase; //!< full, pre-copy or delta
+        uint32_t index;         //!< segment index
+        uint32_t count;         //!< segment count
+        uint32_t recordBytes;   //!< agent record bytes
+        uint32_t modelBytes;    //!< model bytes
+    };
+
+    std::vector<Segment> segments; //!< in the order sent
 
     /**
      * Create an edge and its manager.
@@ -193,6 +206,16 @@ class FakeNet
     {
         const uint32_t s = ++seq;
         carried.push_back(payload.GetMessageType());
+        bool lost = false;
+        if (const auto* st = dynamic_cast<const DtMigrationStateHeader*>(&payload))
+        {
+            segments.push_back({st->GetPhase(),
+                                st->GetSegmentIndex(),
+                                st->GetSegmentCount(),
+                                static_cast<uint32_t>(st->GetData().size()),
+                                st->GetModelBytes()});
+            lost = static_cast<int>(st->GetSegmentIndex()) == dropSegment;
+        }
         Ptr<Packet> p = Create<Packet>();
         p->AddHeader(payload);
         DtHeader h;
@@ -200,6 +223,11 @@ class FakeNet
         h.SetSource(from);
         h.SetDestination(dst);
         h.SetSequence(s);
+        if (lost)
+        {
+            Simulator::Schedule(giveUp, &FakeNet::Lost, this, h);
+            return s;
+        }
         Simulator::Schedule(delay, &FakeNet::Arrive, this, h, p);
         return s;
     }
@@ -659,6 +687,111 @@ class DtMigrationPreCopyTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * A twin with a model of its own (modelBytes): a reactive migration sends the
+ * record and the model in segments of SegmentBytes, the target runs the agent
+ * once the last one is here, with the model's size; a lost segment fails the
+ * migration and the source keeps its agent. A pre-copy carries the model, the
+ * delta after it does not.
+ */
+class DtMigrationSegmentedStateTestCase : public TestCase
+{
+  public:
+    DtMigrationSegmentedStateTestCase()
+        : TestCase("segmented state: model in segments, a lost segment fails, delta without model")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const uint32_t model = 10000;
+        const uint32_t segment = 1024;
+        DtDigitalAgent twin = MakeAgent(3);
+        twin.modelBytes = model;
+        const auto record = static_cast<uint32_t>(twin.Serialize().size());
+        NS_TEST_ASSERT_MSG_LT(record, segment, "the record fits in the first segment");
+        const uint32_t rest = model - (segment - record);
+        const uint32_t count = 1 + (rest + segment - 1) / segment;
+        {
+            FakeNet net;
+            Ptr<FakeEdge> a = net.AddEdge(1, CreateObject<DtReactiveMigration>());
+            Ptr<FakeEdge> b = net.AddEdge(2, CreateObject<DtReactiveMigration>());
+            a->manager->SetAttribute("SegmentBytes", UintegerValue(segment));
+            a->data->GetAgentPool()->Adopt(twin);
+            LeaveAt(a, Seconds(1), Leave(2));
+            JoinAt(b, Seconds(1.001), Join(1));
+            Simulator::Run();
+            NS_TEST_ASSERT_MSG_EQ(net.segments.size(), count, "one message per segment");
+            uint64_t modelSent = 0;
+            for (uint32_t k = 0; k < net.segments.size(); ++k)
+            {
+                const auto& sg = net.segments[k];
+                NS_TEST_ASSERT_MSG_EQ(sg.index, k, "in order");
+                NS_TEST_ASSERT_MSG_EQ(sg.count, count, "each knows the count");
+                NS_TEST_ASSERT_MSG_EQ(
+                    sg.recordBytes, (k == 0 ? record : 0u), "record in segment 0");
+                NS_TEST_ASSERT_MSG_LT_OR_EQ(
+                    sg.recordBytes + sg.modelBytes, segment, "no segment over SegmentBytes");
+                modelSent += sg.modelBytes;
+            }
+            NS_TEST_ASSERT_MSG_EQ(modelSent, model, "the whole model went");
+            NS_TEST_ASSERT_MSG_EQ(b->completed, 1, "completed after the last segment");
+            NS_TEST_ASSERT_MSG_EQ(b->lastBytes, record + model, "record and model counted");
+            NS_TEST_ASSERT_MSG_EQ((b->Agent() != nullptr), true, "runs at the target");
+            NS_TEST_ASSERT_MSG_EQ(b->Agent()->modelBytes, model, "with its model's size");
+            NS_TEST_ASSERT_MSG_EQ(net.Holders(), 1, "one agent");
+            net.Dispose();
+        }
+        {
+            FakeNet net;
+            net.dropSegment = 4;
+            Ptr<FakeEdge> a = net.AddEdge(1, CreateObject<DtReactiveMigration>());
+            Ptr<FakeEdge> b = net.AddEdge(2, CreateObject<DtReactiveMigration>());
+            a->manager->SetAttribute("SegmentBytes", UintegerValue(segment));
+            a->data->GetAgentPool()->Adopt(twin);
+            LeaveAt(a, Seconds(1), Leave(2));
+            JoinAt(b, Seconds(1.001), Join(1));
+            Simulator::Run();
+            NS_TEST_ASSERT_MSG_EQ(b->completed, 0, "a state with a hole is not run");
+            NS_TEST_ASSERT_MSG_EQ(b->failed, 1, "the target's migration failed");
+            NS_TEST_ASSERT_MSG_EQ((a->Agent() != nullptr), true, "the source took its agent back");
+            NS_TEST_ASSERT_MSG_EQ(a->Agent()->modelBytes, model, "model and all");
+            net.Dispose();
+        }
+        {
+            FakeNet net;
+            std::vector<Ptr<FakeEdge>> e;
+            for (uint32_t id = 1; id <= 2; ++id)
+            {
+                e.push_back(net.AddEdge(id, CreateObject<DtProactiveMigration>()));
+                e.back()->manager->SetAttribute("SegmentBytes", UintegerValue(segment));
+            }
+            net.book->SetCellSite(1, Vector(0, 0, 0));
+            net.book->SetCellSite(2, Vector(100, 0, 0));
+            e[0]->data->GetAgentPool()->Adopt(twin); // heading for cell 2
+            e[0]->manager->Start();
+            LeaveAt(e[0], Seconds(1), Leave(2));
+            JoinAt(e[1], Seconds(1.05), Join(1));
+            Simulator::Stop(Seconds(3));
+            Simulator::Run();
+            uint64_t precopied = 0;
+            uint64_t delta = 0;
+            for (const auto& sg : net.segments)
+            {
+                (sg.phase == DtMigrationPhase::PRECOPY ? precopied : delta) += sg.modelBytes;
+            }
+            NS_TEST_ASSERT_MSG_EQ(precopied, model, "the pre-copy carried the model");
+            NS_TEST_ASSERT_MSG_EQ(delta, 0, "the delta did not");
+            NS_TEST_ASSERT_MSG_EQ(e[1]->completed, 1, "completed at the join");
+            NS_TEST_ASSERT_MSG_EQ((e[1]->Agent() != nullptr), true, "runs at 2");
+            NS_TEST_ASSERT_MSG_EQ(e[1]->Agent()->modelBytes, model, "with the pre-copied model");
+            net.Dispose();
+        }
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * An edge fails in the middle of a transfer. The target fails after asking:
  * the state cannot reach it, the source hears of it and keeps its agent.
  * The source fails before answering: the request cannot reach it, and the
@@ -737,6 +870,7 @@ class DtMigrationTestSuite : public TestSuite
         AddTestCase(new DtMigrationLateJoinTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtMigrationLostStateTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtMigrationPreCopyTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtMigrationSegmentedStateTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtMigrationEdgeFailureTestCase, MLDT_TEST_QUICK);
     }
 };

@@ -909,7 +909,16 @@ class DtFieldValidationTestCase : public TestCase
                 PutU32(b, P + 21, 3);
             },
             DtParseError::BAD_FIELD,
-            "data");
+            "modelBytes");
+        Check(
+            "record and model larger than the state",
+            ms,
+            [P](B& b)
+            {
+                PutU32(b, P + 33, 7); // modelBytes, after the 4 record bytes: 4 + 7 > 10
+            },
+            DtParseError::BAD_FIELD,
+            "modelBytes");
         Check(
             "migration phase 3",
             ms,

@@ -954,10 +954,16 @@ class DtLteHandoverTestCase : public TestCase
     /**
      * \param policy the migration policy
      */
-    explicit DtLteHandoverTestCase(DtMigrationMode policy)
+    /**
+     * \param policy the migration policy
+     * \param modelBytes the twin's model size (TwinStateBytes)
+     */
+    DtLteHandoverTestCase(DtMigrationMode policy, uint32_t modelBytes)
         : TestCase(std::string("LTE handover detected by the local DT, migration policy ")
-                   + DtMigrationModeName(policy))
+                   + DtMigrationModeName(policy) + ", model of " + std::to_string(modelBytes)
+                   + " bytes")
         , m_policy(policy)
+        , m_modelBytes(modelBytes)
     {
     }
 
@@ -973,11 +979,14 @@ class DtLteHandoverTestCase : public TestCase
         uint64_t updatesAtSource = 0;
         uint64_t rxStateBytes = 0;
         uint32_t completedBytes = 0;
+        Time downtime(-1);
         Time startedAt(-1);
         const DtMigrationMode policy = m_policy;
-        auto configure = [policy](Ptr<MultiLayerDtHelper> dt)
+        const uint32_t modelBytes = m_modelBytes;
+        auto configure = [policy, modelBytes](Ptr<MultiLayerDtHelper> dt)
         {
             dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+            dt->SetAttribute("TwinStateBytes", UintegerValue(modelBytes));
             dt->SetAttribute("MigrationPolicy", EnumValue(policy));
             dt->SetAttribute("Terminals", UintegerValue(1));
             dt->SetAttribute("EdgeSpacing", DoubleValue(200));
@@ -1040,16 +1049,17 @@ class DtLteHandoverTestCase : public TestCase
                         if (h.GetMessageType() == DtMessageType::MIGRATION_STATE)
                         {
                             // migrationId, terminal, phase, index, count, total,
-                            // then the data's length and the data
-                            rxStateBytes += h.GetPayloadLength() - (8 + 4 + 1 + 4 + 4 + 4 + 4);
+                            // the data's length, the data, modelBytes, the model
+                            rxStateBytes += h.GetPayloadLength() - (8 + 4 + 1 + 4 + 4 + 4 + 4 + 4);
                         }
                     }));
             edges.at(e0 + 1)->TraceConnectWithoutContext(
                 "MigrationCompleted",
                 Callback<void, uint64_t, uint32_t, uint32_t, Time>(
-                    [&, edges, e0](uint64_t, uint32_t terminal, uint32_t bytes, Time)
+                    [&, edges, e0](uint64_t, uint32_t terminal, uint32_t bytes, Time took)
                     {
                         completedBytes = bytes;
+                        downtime = took;
                         restoredUpdates = edges.at(e0 + 1)
                                               ->GetDataModule()
                                               ->GetAgentPool()
@@ -1099,6 +1109,21 @@ class DtLteHandoverTestCase : public TestCase
             NS_TEST_EXPECT_MSG_GT(completedBytes, 1000, "the agent's state");
             NS_TEST_EXPECT_MSG_EQ(
                 rxStateBytes, completedBytes, "the state bytes the new edge received, exactly");
+            NS_TEST_EXPECT_MSG_GT(completedBytes, modelBytes, "the record and the model");
+            NS_TEST_EXPECT_MSG_LT(completedBytes, modelBytes + 100000, "the record and the model");
+            // The model at the 1 Gb/s backhaul's rate: 16 ms per 2 MB.
+            const Time modelAtLineRate = NanoSeconds(8 * static_cast<int64_t>(modelBytes));
+            if (m_policy == DT_MIGRATION_REACTIVE)
+            {
+                NS_TEST_EXPECT_MSG_GT(
+                    downtime, modelAtLineRate, "the model's transfer is downtime");
+            }
+            else
+            {
+                // The pre-copy carried the model before the handover; the
+                // delta after it carries none.
+                NS_TEST_EXPECT_MSG_LT(downtime, MilliSeconds(5), "proactive: no model in downtime");
+            }
         }
         else
         {
@@ -1138,6 +1163,7 @@ class DtLteHandoverTestCase : public TestCase
     }
 
     DtMigrationMode m_policy; //!< policy under test
+    uint32_t m_modelBytes;    //!< the twin's model size
 };
 
 /**
@@ -2224,9 +2250,11 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtDataSourcesTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtAppUsageShapingTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtTerminalMobilityTestCase, MLDT_TEST_QUICK);
-        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_REACTIVE), MLDT_TEST_QUICK);
-        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_NONE), MLDT_TEST_QUICK);
-        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_PROACTIVE), MLDT_TEST_QUICK);
+        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_REACTIVE, 0), MLDT_TEST_QUICK);
+        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_NONE, 0), MLDT_TEST_QUICK);
+        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_PROACTIVE, 0), MLDT_TEST_QUICK);
+        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_REACTIVE, 2000000), MLDT_TEST_QUICK);
+        AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_PROACTIVE, 2000000), MLDT_TEST_QUICK);
         AddTestCase(new DtTwinPlacementTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtAgentInteractionTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtWifiRoamingTestCase, MLDT_TEST_QUICK);

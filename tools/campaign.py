@@ -98,6 +98,19 @@ SCENARIOS = {
             ("sync.mean_round_trip_ms", "mean synchronization round trip (ms)"),
         ],
     },
+    "migration": {
+        "example": "multilayer-dt-s2",
+        "params": {"dtStateBytes": ["20000", "1000000", "10000000", "50000000"],
+                   "migrationPolicy": ["reactive", "proactive", "none"]},
+        "fixed": ["--users=20", "--simTime=60"],
+        "plots": [
+            ("sync.failure_ratio", "synchronization failure ratio"),
+            ("sync.failures_by_reason.migrating", "synchronizations failed: twin migrating"),
+            ("migrations.mean_downtime_ms", "mean migration downtime (ms)"),
+            ("handovers.mean_window_ms", "mean handover window (ms)"),
+            ("handovers.sync_failures_in_windows", "synchronizations failed in handover windows"),
+        ],
+    },
     "twins": {
         "example": "multilayer-dt-s2",
         "params": {"twinPlacement": ["edge", "cloud", "edgecloud"], "users": ["10", "30", "50"]},

@@ -168,11 +168,12 @@ local LAYOUTS = {
         F("enum", "trigger", "Trigger", { vs = TRIGGERS }), F("u32", "stateBytes", "State bytes"),
     },
     [9] = {
-        key = "migration_state",
+        key = "migration_state", bulk = "modelBytes",
         F("u64", "migrationId", "Migration id"), F("u32", "terminal", "Terminal"),
         F("enum", "phase", "Phase", { vs = PHASES }),
         F("u32", "segmentIndex", "Segment index"), F("u32", "segmentCount", "Segment count"),
-        F("u32", "totalBytes", "Total bytes"), F("blob", "data", "Agent state", { max = MAX_BLOB }),
+        F("u32", "totalBytes", "Total bytes"), F("blob", "data", "Agent record", { max = MAX_BLOB }),
+        F("u32", "modelBytes", "Model bytes"),
     },
     [10] = {
         key = "migration_ack",
@@ -254,7 +255,7 @@ local RULES = {
     end,
     [9] = function(v)
         if v.segmentCount < 1 or v.segmentIndex >= v.segmentCount then return "bad-field", "segmentCount" end
-        if v.data > v.totalBytes then return "bad-field", "data" end
+        if v.data + v.modelBytes > v.totalBytes then return "bad-field", "modelBytes" end
     end,
     [11] = function(v)
         if v.deadlineNs < v.generatedNs or not ts_ok(v.deadlineNs) then return "bad-field", "deadlineNs" end
