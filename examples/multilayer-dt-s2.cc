@@ -81,6 +81,10 @@ main(int argc, char* argv[])
     double syncGflop = 0.001;
     double dtStateBytes = 0; // the twin is its agent record alone
     double backhaulKm = 1;
+    std::string backhaul = "star";
+    double metroHopKm = 10;
+    std::string metroRate = "1Gbps";
+    double metroLoad = 0;
     // Time-correlated Rician fading (the paper gives none): K from 3GPP,
     // each user's Doppler from its speed.
     std::string fading = "correlated";
@@ -130,6 +134,17 @@ main(int argc, char* argv[])
                  "Fibre from each edge server to the PGW (LTE) or to the next edge "
                  "server (Wi-Fi), km (>= 0)",
                  backhaulKm);
+    cmd.AddValue("backhaul",
+                 "LTE: star (each edge on its own fibre to the PGW) | ring (MEC: edges at "
+                 "the cells on a metro ring; syncs go to the cell's edge, which relays "
+                 "them to a twin left at another edge)",
+                 backhaul);
+    cmd.AddValue("metroHopKm", "--backhaul=ring: fibre per hop of the ring, km (>= 0)", metroHopKm);
+    cmd.AddValue("metroRate", "--backhaul=ring: rate of each hop (e.g. 1Gbps)", metroRate);
+    cmd.AddValue("metroLoad",
+                 "--backhaul=ring: background load per hop and way, fraction of the rate "
+                 "(0..0.99)",
+                 metroLoad);
     cmd.AddValue("fading",
                  "correlated (Rician, Doppler of each user's speed) | independent (a new "
                  "Nakagami-m gain per transmission) | none",
@@ -226,6 +241,25 @@ main(int argc, char* argv[])
         Fail("--dtStateBytes=" + Fmt(dtStateBytes, 1)
              + " must be a whole number of bytes in 0..4e9");
     }
+    if (backhaul != "star" && backhaul != "ring")
+    {
+        Fail("--backhaul=" + backhaul + " is not one of star, ring");
+    }
+    if (!(metroHopKm >= 0) || metroHopKm > 1e5)
+    {
+        Fail("--metroHopKm=" + Fmt(metroHopKm, 3) + " must be a length in 0..100000 km");
+    }
+    if (!(metroLoad >= 0) || metroLoad > 0.99)
+    {
+        Fail("--metroLoad=" + Fmt(metroLoad, 3) + " must be a fraction in 0..0.99");
+    }
+    DataRate metroDataRate;
+    if (!DataRateValue().DeserializeFromString(metroRate, MakeDataRateChecker())
+        || DataRate(metroRate).GetBitRate() == 0)
+    {
+        Fail("--metroRate=" + metroRate + " is not a data rate such as 1Gbps");
+    }
+    metroDataRate = DataRate(metroRate);
     if (!(backhaulKm >= 0) || backhaulKm > 1e5)
     {
         Fail("--backhaulKm=" + Fmt(backhaulKm, 3) + " must be a length in 0..100000 km");
@@ -274,6 +308,10 @@ main(int argc, char* argv[])
         Fail("--access=" + access + " is not one of lte, wifi");
     }
     const bool lte = access == "lte";
+    if (!lte && backhaul != "star")
+    {
+        Fail("--backhaul=" + backhaul + " needs --access=lte");
+    }
     if (!(interactionMs >= 0) || interactionMs > 1e6)
     {
         Fail("--agentInteraction=" + Fmt(interactionMs, 3) + " must be a period >= 0 ms");
@@ -319,6 +357,13 @@ main(int argc, char* argv[])
     {
         dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
         dt->SetAttribute("EdgePgwDistanceKm", DoubleValue(backhaulKm));
+        if (backhaul == "ring")
+        {
+            dt->SetAttribute("Backhaul", EnumValue(MultiLayerDtHelper::BACKHAUL_RING));
+            dt->SetAttribute("MetroHopKm", DoubleValue(metroHopKm));
+            dt->SetAttribute("MetroRate", DataRateValue(metroDataRate));
+            dt->SetAttribute("MetroLoad", DoubleValue(metroLoad));
+        }
         // What the terminals assume of their LTE access when they estimate a
         // demand's transfer times (25 resource blocks shared by a cell's users).
         dt->SetAttribute("UplinkRate", DataRateValue(DataRate("4Mbps")));
@@ -396,10 +441,11 @@ main(int argc, char* argv[])
     dt->GetStats()->SetScenario("s2", "multilayer");
 
     std::cout << "S2: " << n << " users, 5 " << (lte ? "LTE cells" : "Wi-Fi APs") << " with edges, "
-              << simTime << " s, speed " << speed << " m/s, " << traffic
-              << " traffic, sync p=" << syncProbability << " per 100 ms (deadline "
-              << syncDeadlineMs << " ms), migration " << policy << ", RngRun "
-              << RngSeedManager::GetRun() << std::endl;
+              << simTime << " s, speed " << speed << " m/s, " << traffic << " traffic, "
+              << (backhaul == "ring" ? "metro ring" : "star") << " backhaul"
+              << ", sync p=" << syncProbability << " per 100 ms (deadline " << syncDeadlineMs
+              << " ms), migration " << policy << ", RngRun " << RngSeedManager::GetRun()
+              << std::endl;
     if (pcap)
     {
         dt->EnablePcap(outputDir + "/s2");

@@ -13,6 +13,7 @@
 #include "dt-fault-helper.h"
 #include "dt-fibre-core.h"
 #include "dt-lte-access.h"
+#include "dt-metro-ring.h"
 #include "dt-scenario-placement.h"
 #include "dt-stats-collector.h"
 #include "dt-wifi-access.h"
@@ -291,6 +292,39 @@ MultiLayerDtHelper::GetTypeId()
                           DoubleValue(1.0),
                           MakeDoubleAccessor(&MultiLayerDtHelper::m_edgePgwKm),
                           MakeDoubleChecker<double>(0))
+            .AddAttribute(
+                "Backhaul",
+                "LTE: how the edge servers are linked. Star: each on its own "
+                "fibre to the PGW (EdgePgwDistanceKm), edges meet at the PGW. "
+                "Ring: MEC, the edges at the cells on a metro ring (MetroHopKm, "
+                "MetroRate, MetroLoad); a terminal's synchronizations go to the "
+                "edge of its cell, which relays them across the ring to a twin "
+                "left at another edge, and migrations cross the ring.",
+                EnumValue(MultiLayerDtHelper::BACKHAUL_STAR),
+                DtMakeEnumAccessor<MultiLayerDtHelper::Backhaul>(&MultiLayerDtHelper::m_backhaul),
+                MakeEnumChecker(MultiLayerDtHelper::BACKHAUL_STAR,
+                                "Star",
+                                MultiLayerDtHelper::BACKHAUL_RING,
+                                "Ring"))
+            .AddAttribute("MetroHopKm",
+                          "Backhaul=Ring: fibre length of each hop of the metro ring, km "
+                          "(its delay at FibreDelayPerKm).",
+                          DoubleValue(10.0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_metroHopKm),
+                          MakeDoubleChecker<double>(0, 1e5))
+            .AddAttribute("MetroRate",
+                          "Backhaul=Ring: rate of each hop of the metro ring (default: that "
+                          "of the scenario's fibre, the multi-layer DT paper's 1 Gb/s).",
+                          DataRateValue(DataRate("1Gbps")),
+                          MakeDataRateAccessor(&MultiLayerDtHelper::m_metroRate),
+                          MakeDataRateChecker())
+            .AddAttribute("MetroLoad",
+                          "Backhaul=Ring: background load on each hop of the ring and each "
+                          "way, as a fraction of MetroRate (constant-rate UDP, 1500-byte "
+                          "packets; 0: none).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_metroLoad),
+                          MakeDoubleChecker<double>(0, 0.99))
             .AddAttribute("PeerToPeer",
                           "Also connect the terminals by an 802.11a ad hoc network "
                           "(OfdmRate24Mbps, one channel), over which local DTs discover each "
@@ -630,6 +664,9 @@ MultiLayerDtHelper::Build()
     NS_ABORT_MSG_IF(m_channelWidth != 20 && m_channelWidth != 40 && m_channelWidth != 80
                         && m_channelWidth != 160,
                     "ChannelWidth=" << m_channelWidth << " is not 20, 40, 80 or 160 MHz");
+    NS_ABORT_MSG_IF(m_backhaul == BACKHAUL_RING && m_access != LTE,
+                    "Backhaul=Ring needs Access=Lte (the Wi-Fi and wired accesses link "
+                    "their edges by the fibre core's neighbour links)");
     m_cloudNode.Create(1);
     m_edgeNodes.Create(m_edges);
     m_terminalNodes.Create(m_terminals);
@@ -730,6 +767,20 @@ MultiLayerDtHelper::Build()
     // LTE: global routing does not handle the EPC's nodes; Wi-Fi ESS: one
     // subnet over several APs, the routes follow the stations.
     m_accessNet->Route(plan, *m_core);
+    if (m_backhaul == BACKHAUL_RING && m_edges > 1)
+    {
+        DtMetroRing::Parameters metro;
+        metro.rate = m_metroRate;
+        metro.hopDelay = m_fibreDelayPerKm * m_metroHopKm;
+        metro.load = m_metroLoad;
+        std::vector<Ipv4Address> addresses;
+        for (uint32_t e = 0; e < m_edges; ++e)
+        {
+            addresses.push_back(GetEdgeAddress(e));
+        }
+        m_metro = CreateObject<DtMetroRing>(metro);
+        m_metro->Build(m_edgeNodes, addresses);
+    }
     m_built = true;
 }
 
@@ -820,6 +871,12 @@ MultiLayerDtHelper::SetDtDefaults()
     dt.SetEdgeDtDefault("ServiceModule/SyncGflop", DoubleValue(m_syncGflop));
     dt.SetCloudDtDefault("ServiceModule/SyncGflop", DoubleValue(m_syncGflop));
     dt.SetEdgeDtDefault("DataModule/AgentPool/TwinStateBytes", UintegerValue(m_twinStateBytes));
+    if (m_backhaul == BACKHAUL_RING)
+    {
+        // MEC: a terminal talks to the edge of its cell, which relays to its twin.
+        dt.SetEdgeDtDefault("Relay", BooleanValue(true));
+        dt.SetLocalDtDefault("SyncViaServingEdge", BooleanValue(true));
+    }
     dt.SetLocalDtDefault(
         "PeerBroadcast",
         Ipv4AddressValue(m_peerToPeer ? Ipv4Address("192.168.255.255") : Ipv4Address::GetAny()));
@@ -980,6 +1037,10 @@ MultiLayerDtHelper::EnablePcap(const std::string& prefix)
     }
     PointToPointHelper p2p;
     p2p.EnablePcap(prefix + "-fibre", GetFibreDevices());
+    if (m_metro)
+    {
+        m_metro->EnablePcap(prefix);
+    }
 }
 
 void

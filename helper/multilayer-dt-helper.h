@@ -37,6 +37,7 @@ class DtAdhocNetwork;
 class DtAddressBook;
 class DtFaultHelper;
 class DtFibreCore;
+class DtMetroRing;
 class DtStatsCollector;
 
 /**
@@ -99,6 +100,13 @@ class MultiLayerDtHelper : public Object
     {
         RLC_UM = 0, //!< unacknowledged: a PDU lost after HARQ is lost
         RLC_AM = 1, //!< acknowledged: lost PDUs are retransmitted (ARQ)
+    };
+
+    /// How the edge servers are linked to each other (LTE).
+    enum Backhaul
+    {
+        BACKHAUL_STAR = 0, //!< each edge on its own fibre to the PGW; edges meet at the PGW
+        BACKHAUL_RING = 1, //!< edges at the cells on a metro ring (DtMetroRing); relayed syncs
     };
 
     /// How terminals move.
@@ -349,6 +357,10 @@ class MultiLayerDtHelper : public Object
     Time m_syncDeadline;               //!< sync latency requirement
     double m_syncGflop;                //!< work per sync at the twin's host
     uint32_t m_twinStateBytes;         //!< model size of each twin
+    Backhaul m_backhaul;               //!< how the edges are linked (LTE)
+    double m_metroHopKm;               //!< metro ring: fibre per hop, km
+    DataRate m_metroRate;              //!< metro ring: rate of every hop
+    double m_metroLoad;                //!< metro ring: background load per hop and way
     bool m_statusUpdates;              //!< local DTs send status updates
     uint16_t m_lteRbs;                 //!< LTE bandwidth, resource blocks
     uint32_t m_lteSrs;                 //!< SRS periodicity, ms (0: automatic)
@@ -377,6 +389,7 @@ class MultiLayerDtHelper : public Object
     std::vector<uint32_t> m_edgeOf;       //!< terminal -> edge at the start
     Ptr<DtAccessNetwork> m_accessNet;     //!< the access network
     Ptr<DtFibreCore> m_core;              //!< the fibre core
+    Ptr<DtMetroRing> m_metro;             //!< the metro ring (Backhaul=Ring)
     Ptr<DtAdhocNetwork> m_adhoc;          //!< the terminals' ad hoc network (PeerToPeer)
     Ptr<DtFaultHelper> m_faults;          //!< fault models (LossRate, edge failures)
     double m_lossRate;                    //!< packet loss on access and fibre

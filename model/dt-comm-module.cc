@@ -184,6 +184,29 @@ DtCommModule::SetFailureCallback(FailureCallback cb)
     m_failure = cb;
 }
 
+void
+DtCommModule::SetForwardCallback(ForwardCallback cb)
+{
+    m_forward = cb;
+}
+
+void
+DtCommModule::Forward(Ptr<const Packet> message, Ipv4Address address)
+{
+    if (!m_running)
+    {
+        return;
+    }
+    Ptr<Packet> p = message->Copy();
+    DtHeader h;
+    p->RemoveHeader(h);
+    h.SetFlags(h.GetFlags() | DtHeader::FLAG_RELAYED);
+    p->AddHeader(h);
+    NS_LOG_LOGIC("DT " << m_dtId << " forwards " << h.GetMessageType() << " of DT " << h.GetSource()
+                       << " to DT " << h.GetDestination() << " at " << address);
+    SendDatagram(address, p);
+}
+
 uint32_t
 DtCommModule::GetDtId() const
 {
@@ -522,6 +545,11 @@ DtCommModule::Deliver(Ptr<Packet> packet, Ipv4Address from)
     const DtHeader& h = msg.GetHeader();
     if (h.GetDestination() != m_dtId && h.GetDestination() != DtHeader::BROADCAST_ID)
     {
+        if (!m_forward.IsNull() && packet->GetSize() <= m_maxDatagram)
+        {
+            m_forward(packet, h, from);
+            return;
+        }
         NS_LOG_LOGIC("DT " << m_dtId << " ignores a message for DT " << h.GetDestination());
         return;
     }

@@ -64,6 +64,9 @@ class DtCommModule : public Object
     typedef Callback<void, const DtMessage&, Ipv4Address> ReceiveCallback;
     /// Called when a reliable message could not be delivered: destination and header.
     typedef Callback<void, uint32_t, const DtHeader&> FailureCallback;
+    /// Called with every well-formed datagram addressed to another DT: the
+    /// message, its header and the address it came from.
+    typedef Callback<void, Ptr<const Packet>, const DtHeader&, Ipv4Address> ForwardCallback;
 
     /**
      * \param node the node the DT runs on
@@ -83,6 +86,21 @@ class DtCommModule : public Object
 
     /** \param cb called for every reliable message that could not be delivered */
     void SetFailureCallback(FailureCallback cb);
+
+    /**
+     * \param cb called with every well-formed datagram addressed to another
+     *        DT (without it, such datagrams are ignored)
+     */
+    void SetForwardCallback(ForwardCallback cb);
+
+    /**
+     * Send another DT's datagram on towards its destination, unchanged but
+     * for the DtHeader's FLAG_RELAYED (a relay, e.g. the edge DT of a
+     * terminal's cell passing its synchronization on to its twin's host).
+     * \param message the whole message (DtHeader and payload)
+     * \param address where its destination DT listens
+     */
+    void Forward(Ptr<const Packet> message, Ipv4Address address);
 
     /**
      * Send a message.
@@ -294,6 +312,7 @@ class DtCommModule : public Object
     bool m_running{false};                                //!< between Start and Stop
     ReceiveCallback m_receive;                            //!< upper layer
     FailureCallback m_failure;                            //!< upper layer
+    ForwardCallback m_forward;                            //!< relay of other DTs' datagrams
 
     TracedCallback<const DtHeader&, uint32_t, uint32_t> m_txTrace;    //!< message sent
     TracedCallback<const DtHeader&, uint32_t, uint32_t> m_rxTrace;    //!< message received

@@ -13,6 +13,7 @@
 #include "dt-ns3-version.h"
 #include "dt-sync-header.h"
 
+#include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
@@ -136,6 +137,14 @@ EdgeDtApplication::GetTypeId()
                           TimeValue(Seconds(10)),
                           MakeTimeAccessor(&EdgeDtApplication::m_preCopyLifetime),
                           MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("Relay",
+                          "Pass datagrams addressed to another DT on towards it: the edge "
+                          "DT of a terminal's cell relays the terminal's synchronizations to "
+                          "the edge DT that hosts its twin, and the answers back (a MEC host "
+                          "in a metro network; set by MultiLayerDtHelper's Backhaul=Ring).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&EdgeDtApplication::m_relay),
+                          MakeBooleanChecker())
             .AddAttribute("DataModule",
                           "The data module.",
                           PointerValue(),
@@ -294,6 +303,10 @@ EdgeDtApplication::DoStartDt()
     }
     m_migrations->Start();
     m_interaction->Start();
+    if (m_relay)
+    {
+        m_comm->SetForwardCallback(MakeCallback(&EdgeDtApplication::RelayDatagram, this));
+    }
 }
 
 void
@@ -390,30 +403,33 @@ EdgeDtApplication::Summarize()
 }
 
 void
-EdgeDtApplication::HandleSyncRequest(uint32_t from, const DtSyncRequestHeader& req)
+EdgeDtApplication::HandleSyncRequest(uint32_t from,
+                                     const DtSyncRequestHeader& req,
+                                     Ipv4Address relay)
 {
     const DtSyncStatus status = SyncStatus(req);
     if (status != DtSyncStatus::OK)
     {
-        AnswerSync(from, req, status);
+        AnswerSync(from, req, status, relay);
         return;
     }
     // The twin is updated when the edge has done the work (SyncGflop): the
     // request waits on the compute queue like any other job, and is aborted
     // (late) if its deadline comes first.
     m_syncDeadlines.Track(req,
-                          [this, from, req]()
+                          [this, from, req, relay]()
                           {
-                              AnswerSync(from, req, DtSyncStatus::LATE);
+                              AnswerSync(from, req, DtSyncStatus::LATE, relay);
                           });
     if (!m_service->SubmitSync(req.GetTerminal(),
-                               [this, from, req]()
+                               [this, from, req, relay]()
                                {
-                                   ApplySync(from, req);
+                                   ApplySync(from, req, relay);
                                }))
     {
         m_syncDeadlines.Take(req);
-        AnswerSync(from, req, DtSyncStatus::LATE); // the compute queue is full: given up
+        // The compute queue is full: given up.
+        AnswerSync(from, req, DtSyncStatus::LATE, relay);
     }
 }
 
@@ -436,7 +452,7 @@ EdgeDtApplication::SyncStatus(const DtSyncRequestHeader& req) const
 }
 
 void
-EdgeDtApplication::ApplySync(uint32_t from, const DtSyncRequestHeader& req)
+EdgeDtApplication::ApplySync(uint32_t from, const DtSyncRequestHeader& req, Ipv4Address relay)
 {
     if (!m_syncDeadlines.Take(req))
     {
@@ -452,13 +468,43 @@ EdgeDtApplication::ApplySync(uint32_t from, const DtSyncRequestHeader& req)
             m_comm->Send(m_cloudDtId, req, false, DtHeader::FLAG_RELAYED);
         }
     }
-    AnswerSync(from, req, status);
+    AnswerSync(from, req, status, relay);
 }
 
 void
-EdgeDtApplication::AnswerSync(uint32_t to, const DtSyncRequestHeader& req, DtSyncStatus status)
+EdgeDtApplication::AnswerSync(uint32_t to,
+                              const DtSyncRequestHeader& req,
+                              DtSyncStatus status,
+                              Ipv4Address relay)
 {
-    m_comm->Send(to, DtSyncAckHeader::Answer(req, status), false);
+    if (relay == Ipv4Address())
+    {
+        m_comm->Send(to, DtSyncAckHeader::Answer(req, status), false);
+    }
+    else
+    {
+        m_comm->SendTo(relay, to, DtSyncAckHeader::Answer(req, status), false);
+    }
+}
+
+void
+EdgeDtApplication::RelayDatagram(Ptr<const Packet> message, const DtHeader& header, Ipv4Address)
+{
+    const uint32_t dst = header.GetDestination();
+    if (!m_book || !m_book->Has(dst))
+    {
+        ++m_relayDropped;
+        NS_LOG_LOGIC("edge DT " << m_dtId << " cannot relay to unknown DT " << dst);
+        return;
+    }
+    ++m_relayed;
+    m_comm->Forward(message, m_book->Get(dst).address);
+}
+
+uint64_t
+EdgeDtApplication::GetRelayed() const
+{
+    return m_relayed;
 }
 
 void
@@ -507,7 +553,11 @@ EdgeDtApplication::HandleMessage(const DtMessage& msg, Ipv4Address from)
             break;
         }
         case DtMessageType::SYNC_REQUEST:
-            HandleSyncRequest(h.GetSource(), msg.GetPayloadAs<DtSyncRequestHeader>());
+            // A relayed request is answered through its relay, the edge of
+            // the terminal's cell.
+            HandleSyncRequest(h.GetSource(),
+                              msg.GetPayloadAs<DtSyncRequestHeader>(),
+                              h.HasFlag(DtHeader::FLAG_RELAYED) ? from : Ipv4Address());
             break;
         case DtMessageType::MIGRATION_REQUEST:
             m_migrations->HandleRequest(h.GetSource(),

@@ -77,6 +77,8 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     Ptr<DtMigrationManager> GetMigrationManager() const;
     /** \return agent messages this edge forwarded to where their agent moved */
     uint64_t GetAgentMessagesForwarded() const;
+    /** \return datagrams of other DTs this edge relayed (Relay) */
+    uint64_t GetRelayed() const;
     /** \return region summaries dropped because the queue for an unreachable cloud was full */
     uint64_t GetSummariesDropped() const;
     /** \return region summaries waiting for the cloud DT to be reachable */
@@ -141,8 +143,10 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
      * otherwise applied after the edge's work on it (ApplySync).
      * \param from the terminal's DT id
      * \param req the request
+     * \param relay the edge DT's address that relayed it (answered through
+     *        it), or the default address if it came straight
      */
-    void HandleSyncRequest(uint32_t from, const DtSyncRequestHeader& req);
+    void HandleSyncRequest(uint32_t from, const DtSyncRequestHeader& req, Ipv4Address relay);
     /**
      * \param req a synchronization request
      * \return OK if the twin can apply it now, otherwise why not
@@ -153,15 +157,27 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
      * still can be, and answer.
      * \param from the terminal's DT id
      * \param req the request
+     * \param relay the relay to answer through, or the default address
      */
-    void ApplySync(uint32_t from, const DtSyncRequestHeader& req);
+    void ApplySync(uint32_t from, const DtSyncRequestHeader& req, Ipv4Address relay);
     /**
      * Answer a synchronization.
      * \param to the terminal's DT id
      * \param req the request
      * \param status the outcome
+     * \param relay the relay to answer through, or the default address
      */
-    void AnswerSync(uint32_t to, const DtSyncRequestHeader& req, DtSyncStatus status);
+    void AnswerSync(uint32_t to,
+                    const DtSyncRequestHeader& req,
+                    DtSyncStatus status,
+                    Ipv4Address relay);
+    /**
+     * Relay: pass a datagram addressed to another DT on towards it.
+     * \param message the datagram
+     * \param header its DtHeader
+     * \param from where it came from
+     */
+    void RelayDatagram(Ptr<const Packet> message, const DtHeader& header, Ipv4Address from);
     /** Report the load to every agent, and schedule the next round. */
     void ReportLoad();
     /**
@@ -206,6 +222,9 @@ class EdgeDtApplication : public DtModularApplication<EdgeDtDataModule, EdgeDtSe
     double m_proximityRadius;              //!< closer interacting agents are traced, m
     Ptr<DtAgentInteraction> m_interaction; //!< agent-to-agent messages
     uint32_t m_summaryQueueLimit;          //!< summaries kept for the cloud
+    bool m_relay;                          //!< relay other DTs' datagrams
+    uint64_t m_relayed{0};                 //!< datagrams relayed
+    uint64_t m_relayDropped{0};            //!< datagrams for DTs not in the address book
 
     TracedCallback<uint64_t, uint32_t, uint32_t, uint32_t, DtMigrationTrigger>
         m_migrationStarted;                                                  //!< started

@@ -136,6 +136,15 @@ LocalDtApplication::GetTypeId()
                           TimeValue(MilliSeconds(100)),
                           MakeTimeAccessor(&LocalDtApplication::m_syncSlot),
                           MakeTimeChecker(MicroSeconds(100)))
+            .AddAttribute("SyncViaServingEdge",
+                          "Send each synchronization to the edge DT of the serving cell, "
+                          "which relays it to the edge DT hosting the twin when that is "
+                          "another one (a twin left behind, reached across the metro "
+                          "network; the edge DTs' Relay must be on). False: straight to "
+                          "the twin's host.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&LocalDtApplication::m_syncViaServingEdge),
+                          MakeBooleanChecker())
             .AddAttribute("SyncDeadline",
                           "Latency requirement of a synchronization: from the state's "
                           "generation at the terminal to the twin updated at its host. The "
@@ -448,7 +457,16 @@ LocalDtApplication::SyncSlot()
         Simulator::Now(),
         Simulator::Schedule(
             std::max(m_syncTimeout, m_syncDeadline), &LocalDtApplication::SyncTimedOut, this, id)};
-    m_comm->Send(GetTwinDtId(), req, false);
+    const uint32_t twin = GetTwinDtId();
+    uint32_t cellEdge = twin;
+    if (m_syncViaServingEdge && m_book && m_book->GetEdgeOfCell(m_servingCell, cellEdge)
+        && cellEdge != twin && m_book->Has(cellEdge))
+    {
+        // Through the edge of the serving cell, which relays it to the twin.
+        m_comm->SendTo(m_book->Get(cellEdge).address, twin, req, false);
+        return;
+    }
+    m_comm->Send(twin, req, false);
 }
 
 void

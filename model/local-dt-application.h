@@ -203,6 +203,7 @@ class LocalDtApplication : public DtModularApplication<LocalDtDataModule, LocalD
     double m_syncProbability;           //!< sync request probability per slot
     Time m_syncSlot;                    //!< slot length
     Time m_syncDeadline;                //!< latency requirement
+    bool m_syncViaServingEdge;          //!< synchronizations through the serving cell's edge
     Time m_syncTimeout;                 //!< wait for an answer before a request is lost
     bool m_statusUpdates;               //!< send status updates to the twin
     uint32_t m_syncExtraBytes;          //!< model state carried besides the samples

@@ -52,9 +52,9 @@ if(TARGET multilayer-dt-s2)
                         $<TARGET_FILE:multilayer-dt-s2> --users=6 --simTime=12 --speed=30
                         --access=wifi --migrationPolicy=proactive
                         --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s2-wifi-test-output)
-  mldt_add_checked_test(example/multilayer-dt-s2-bad-input "bad input rejected: 24 cases"
+  mldt_add_checked_test(example/multilayer-dt-s2-bad-input "bad input rejected: 30 cases"
                         ${CMAKE_COMMAND} -DPROG=$<TARGET_FILE:multilayer-dt-s2>
-                        "-DCASES=--ns3::MultiLayerDtHelper::LossRate=-0.5,--RngRun=x,--users=0,--users=abc,--simTime=0,--speed=-1,--syncProbability=1.5,--syncDeadline=0,--demandRate=-1,--demandRate=0.5,--traffic=bulk,--syncGflop=-1,--migrationPolicy=sideways,--access=5g,--backhaulKm=-1,--nakagamiM=0.2,--fading=sideways,--ricianK=-1,--twinPlacement=fog,--agentInteraction=-5,--placement=nearest,--outputDir=/proc/no-such-dir/out,--replayTraffic=/proc/no-such-file,--recordTraffic=/proc/no-such-dir/traffic.txt"
+                        "-DCASES=--ns3::MultiLayerDtHelper::LossRate=-0.5,--RngRun=x,--users=0,--users=abc,--simTime=0,--speed=-1,--syncProbability=1.5,--syncDeadline=0,--demandRate=-1,--demandRate=0.5,--traffic=bulk,--syncGflop=-1,--dtStateBytes=-1,--dtStateBytes=1.5,--backhaul=mesh,--metroHopKm=-1,--metroRate=fast,--metroLoad=1,--migrationPolicy=sideways,--access=5g,--backhaulKm=-1,--nakagamiM=0.2,--fading=sideways,--ricianK=-1,--twinPlacement=fog,--agentInteraction=-5,--placement=nearest,--outputDir=/proc/no-such-dir/out,--replayTraffic=/proc/no-such-file,--recordTraffic=/proc/no-such-dir/traffic.txt"
                         -P ${CMAKE_CURRENT_SOURCE_DIR}/bad-input.cmake)
 endif()
 

@@ -15,6 +15,7 @@
 #include "ns3/dt-ns3-version.h"
 #include "ns3/enum.h"
 #include "ns3/ff-mac-scheduler.h"
+#include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-static-routing-helper.h"
@@ -29,9 +30,11 @@
 #include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
+#include "ns3/socket.h"
 #include "ns3/ssid.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
+#include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 #include "ns3/wifi-helper.h"
 #include "ns3/wifi-mac-helper.h"
@@ -663,6 +666,115 @@ class DtLteSizingTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * DtMetroRing on five edges (each with an address on a stub link of its
+ * own), hops of 1 ms: a datagram between two edges takes the shorter way
+ * round, hop by hop (0 to 2 clockwise, 0 to 3 counter-clockwise, 1 to 4
+ * counter-clockwise; each two hops, so it arrives after 2 ms plus the
+ * transmission times and not 3 ms), and GetHops agrees. With a background
+ * load of 0.3 every hop carries 0.3 of its rate each way.
+ */
+class DtMetroRingTestCase : public TestCase
+{
+  public:
+    DtMetroRingTestCase()
+        : TestCase("Metro ring: shorter way round, hop by hop; background load per hop")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Config::Reset();
+        NodeContainer edges;
+        edges.Create(5);
+        NodeContainer stubs;
+        stubs.Create(5);
+        InternetStackHelper internet;
+        internet.Install(edges);
+        internet.Install(stubs);
+        PointToPointHelper stub;
+        std::vector<Ipv4Address> addresses;
+        for (uint32_t e = 0; e < 5; ++e)
+        {
+            Ipv4AddressHelper ip;
+            std::ostringstream base;
+            base << "10.9." << e << ".0";
+            ip.SetBase(base.str().c_str(), "255.255.255.0");
+            addresses.push_back(ip.Assign(stub.Install(edges.Get(e), stubs.Get(e))).GetAddress(0));
+        }
+        DtMetroRing::Parameters p;
+        p.rate = DataRate("100Mbps");
+        p.hopDelay = MilliSeconds(1);
+        p.load = 0.3;
+        Ptr<DtMetroRing> ring = CreateObject<DtMetroRing>(p);
+        ring->Build(edges, addresses);
+        NS_TEST_ASSERT_MSG_EQ(ring->GetHops(0, 2), 2, "0-1-2");
+        NS_TEST_ASSERT_MSG_EQ(ring->GetHops(0, 3), 2, "0-4-3");
+        NS_TEST_ASSERT_MSG_EQ(ring->GetHops(4, 0), 1, "4-0");
+        NS_TEST_ASSERT_MSG_EQ(ring->GetDevices().GetN(), 10, "five hops, two ends each");
+
+        // One datagram per pair at 1 s; the arrival times.
+        const std::vector<std::pair<uint32_t, uint32_t>> pairs{{0, 2}, {0, 3}, {1, 4}};
+        std::map<uint32_t, Time> arrived; // by destination edge
+        std::vector<Ptr<Socket>> sockets;
+        for (const auto& [from, to] : pairs)
+        {
+            Ptr<Socket> rx = Socket::CreateSocket(edges.Get(to), UdpSocketFactory::GetTypeId());
+            rx->Bind(InetSocketAddress(addresses[to], 4000));
+            rx->SetRecvCallback(Callback<void, Ptr<Socket>>(
+                [&arrived, to](Ptr<Socket> s)
+                {
+                    while (s->Recv())
+                    {
+                        arrived[to] = Simulator::Now();
+                    }
+                }));
+            Ptr<Socket> tx = Socket::CreateSocket(edges.Get(from), UdpSocketFactory::GetTypeId());
+            tx->Bind();
+            const InetSocketAddress dst(addresses[to], 4000);
+            Simulator::Schedule(Seconds(1),
+                                [tx, dst]()
+                                {
+                                    tx->SendTo(Create<Packet>(100), 0, dst);
+                                });
+            sockets.push_back(rx);
+            sockets.push_back(tx);
+        }
+        // Background bytes on hop 0, each way, from 2 s to 3 s.
+        uint64_t hopBytes = 0;
+        Ptr<NetDevice> hop0 = ring->GetDevices().Get(0);
+        hop0->TraceConnectWithoutContext("PhyTxEnd",
+                                         Callback<void, Ptr<const Packet>>(
+                                             [&hopBytes](Ptr<const Packet> packet)
+                                             {
+                                                 const Time now = Simulator::Now();
+                                                 if (now >= Seconds(2) && now < Seconds(3))
+                                                 {
+                                                     hopBytes += packet->GetSize();
+                                                 }
+                                             }));
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        for (const auto& [from, to] : pairs)
+        {
+            NS_TEST_ASSERT_MSG_EQ(arrived.count(to), 1, "edge " << to << " got its datagram");
+            const Time took = arrived[to] - Seconds(1);
+            NS_TEST_EXPECT_MSG_GT(took, MilliSeconds(2), from << " to " << to << ": two hops");
+            NS_TEST_EXPECT_MSG_LT(took, MilliSeconds(3), from << " to " << to << ": not three");
+        }
+        // 0.3 of 100 Mb/s for 1 s, counted at the point-to-point frame (2
+        // bytes of PPP on 1500): 3.75 MB give or take a packet.
+        NS_TEST_EXPECT_MSG_EQ_TOL(static_cast<double>(hopBytes),
+                                  0.3 * 100e6 / 8 * 1502 / 1500,
+                                  3100,
+                                  "background load on the hop");
+        sockets.clear();
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * The installer's suite.
  */
 class DtInstallTestSuite : public TestSuite
@@ -674,6 +786,7 @@ class DtInstallTestSuite : public TestSuite
         AddTestCase(new DtUserSettingsTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtCustomNetworkTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtLteSizingTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtMetroRingTestCase, MLDT_TEST_QUICK);
     }
 };
 

@@ -1168,6 +1168,149 @@ class DtLteHandoverTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * MEC on a metro ring (Backhaul=Ring), no migration: a terminal driven from
+ * the first edge's cell to the second's keeps its twin at the first edge.
+ * Its synchronizations then go to the second edge, which relays them across
+ * the ring (one hop of MetroHopKm, 10 ms) and relays the answers back: the
+ * second edge relayed them, none was lost, and the synchronizations after
+ * the handover take the hop's delay longer than before it, their round
+ * trip twice that (give or take the radio's scheduling). On the star
+ * backhaul nothing is relayed and the times do not grow by a hop.
+ */
+class DtMetroRelayTestCase : public TestCase
+{
+  public:
+    /** \param ring Backhaul=Ring (else Star) */
+    explicit DtMetroRelayTestCase(bool ring)
+        : TestCase(std::string("Twin left behind, reached ")
+                   + (ring ? "across the metro ring through the cell's edge" : "over the star"))
+        , m_ring(ring)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const bool ring = m_ring;
+        const Time hop = MicroSeconds(5) * 2000; // 2000 km of fibre: 10 ms
+        Time handoverAt(-1);
+        uint64_t relayed = 0;
+        auto configure = [ring](Ptr<MultiLayerDtHelper> dt)
+        {
+            dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+            dt->SetAttribute("MigrationPolicy", EnumValue(DT_MIGRATION_NONE));
+            dt->SetAttribute("Backhaul",
+                             EnumValue(ring ? MultiLayerDtHelper::BACKHAUL_RING
+                                            : MultiLayerDtHelper::BACKHAUL_STAR));
+            dt->SetAttribute("MetroHopKm", DoubleValue(2000));
+            dt->SetAttribute("Terminals", UintegerValue(1));
+            dt->SetAttribute("EdgeSpacing", DoubleValue(200));
+            dt->SetAttribute("SimTime", TimeValue(Seconds(9)));
+            dt->SetAttribute("DrainTime", TimeValue(Seconds(2)));
+            dt->SetAttribute("DemandRate", DoubleValue(0));
+            dt->SetAttribute("StatusUpdates", BooleanValue(false));
+            dt->SetAttribute("SyncProbability", DoubleValue(1));
+            dt->SetTerminalMobilityModel(ObjectFactory("ns3::ConstantVelocityMobilityModel"));
+        };
+        std::vector<EdgeDtApplication*> edges;
+        auto drive = [&](Ptr<MultiLayerDtHelper> dt, ApplicationContainer apps)
+        {
+            Ptr<ConstantVelocityMobilityModel> mm =
+                dt->GetTerminals().Get(0)->GetObject<ConstantVelocityMobilityModel>();
+            mm->SetPosition(Vector(10, 20, 0));
+            mm->SetVelocity(Vector(20, 0, 0)); // past the midpoint at 4.5 s
+            for (uint32_t a = 0; a < apps.GetN(); ++a)
+            {
+                if (auto l = DynamicCast<LocalDtApplication>(apps.Get(a)))
+                {
+                    l->TraceConnectWithoutContext(
+                        "HandoverDetected",
+                        Callback<void, uint32_t, uint32_t, uint32_t, uint32_t>(
+                            [&handoverAt](uint32_t, uint32_t, uint32_t, uint32_t)
+                            {
+                                handoverAt = Simulator::Now();
+                            }));
+                }
+                if (auto e = DynamicCast<EdgeDtApplication>(apps.Get(a)))
+                {
+                    edges.push_back(PeekPointer(e));
+                }
+            }
+            Simulator::Schedule(dt->GetStopTime() - MilliSeconds(1),
+                                [&]()
+                                {
+                                    for (auto* e : edges)
+                                    {
+                                        relayed += e->GetRelayed();
+                                    }
+                                });
+        };
+        SmallRun r = RunSmall(DtArchitecture::MULTI_LAYER,
+                              CreateTempDirFilename(ring ? "ring" : "star"),
+                              configure,
+                              nullptr,
+                              drive);
+        NS_TEST_ASSERT_MSG_GT(handoverAt, Seconds(4.5), "handed over after the midpoint");
+        // Mean times of the synchronizations that ended well before and
+        // after the handover (the cell's edge relays only after it).
+        Time before;
+        Time after;
+        Time rttBefore;
+        Time rttAfter;
+        uint32_t nBefore = 0;
+        uint32_t nAfter = 0;
+        for (const auto& s : r.syncs)
+        {
+            NS_TEST_EXPECT_MSG_NE(static_cast<uint32_t>(s.outcome),
+                                  static_cast<uint32_t>(LocalDtApplication::SYNC_LOST),
+                                  "no synchronization lost");
+            if (s.latency.IsNegative() || s.roundTrip.IsNegative())
+            {
+                continue;
+            }
+            if (s.end < handoverAt - Seconds(0.5) && s.end > Seconds(1.5))
+            {
+                before += s.latency;
+                rttBefore += s.roundTrip;
+                ++nBefore;
+            }
+            else if (s.end > handoverAt + Seconds(0.5))
+            {
+                after += s.latency;
+                rttAfter += s.roundTrip;
+                ++nAfter;
+            }
+        }
+        NS_TEST_ASSERT_MSG_GT(nBefore, 10, "synchronizations before the handover");
+        NS_TEST_ASSERT_MSG_GT(nAfter, 10, "synchronizations after it");
+        if (nBefore == 0 || nAfter == 0)
+        {
+            return;
+        }
+        before = before / nBefore;
+        after = after / nAfter;
+        rttBefore = rttBefore / nBefore;
+        rttAfter = rttAfter / nAfter;
+        if (ring)
+        {
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(relayed, 2 * nAfter, "requests and answers relayed");
+            // A hop each way, give or take the radio's scheduling (about 2 ms).
+            NS_TEST_EXPECT_MSG_GT(after, before + hop - MilliSeconds(2), "one hop more, one way");
+            NS_TEST_EXPECT_MSG_GT(
+                rttAfter, rttBefore + 2 * hop - MilliSeconds(4), "one hop more, each way");
+        }
+        else
+        {
+            NS_TEST_EXPECT_MSG_EQ(relayed, 0, "nothing relayed");
+            NS_TEST_EXPECT_MSG_LT(after, before + hop / 2, "no hop added");
+        }
+    }
+
+    bool m_ring; //!< Backhaul=Ring
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * Wi-Fi roaming in one ESS (WifiRoaming): a station driven from one AP to the
  * next re-associates when the next AP's beacons are stronger, once; its
  * local DT sees it through the MAC's association trace and the agent
@@ -2255,6 +2398,8 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_PROACTIVE, 0), MLDT_TEST_QUICK);
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_REACTIVE, 2000000), MLDT_TEST_QUICK);
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_PROACTIVE, 2000000), MLDT_TEST_QUICK);
+        AddTestCase(new DtMetroRelayTestCase(true), MLDT_TEST_QUICK);
+        AddTestCase(new DtMetroRelayTestCase(false), MLDT_TEST_QUICK);
         AddTestCase(new DtTwinPlacementTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtAgentInteractionTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtWifiRoamingTestCase, MLDT_TEST_QUICK);
