@@ -235,7 +235,7 @@ CloudDtApplication::ApplySync(uint32_t from, const DtSyncRequestHeader& req, boo
         {
             pool->Join(req.GetTerminal(), 0, 0);
         }
-        pool->Synchronize(req.GetTerminal(), req.GetGenerated());
+        pool->Synchronize(req.GetTerminal(), req.GetGenerated(), req.GetState());
     }
     // Centralized: the cloud holds every twin; they never migrate.
     if (!relayed)

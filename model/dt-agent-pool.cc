@@ -78,14 +78,48 @@ DtAgentPool::Adopt(DtDigitalAgent agent)
 }
 
 bool
-DtAgentPool::Synchronize(uint32_t terminal, Time generated)
+DtAgentPool::Synchronize(uint32_t terminal, Time generated, const std::vector<uint8_t>& state)
 {
     auto it = m_agents.find(terminal);
     if (it == m_agents.end())
     {
         return false;
     }
-    it->second.Refresh(generated);
+    DtDigitalAgent& a = it->second;
+    if (!state.empty() && generated >= a.freshest)
+    {
+        // The RAW streams of the state, up to the padding (a source 0).
+        uint32_t count = 0;
+        std::size_t end = 0;
+        while (end + DtSampleCodec::STREAM_HEAD_BYTES <= state.size() && state[end] != 0)
+        {
+            const uint32_t channels = state[end + 1];
+            const uint32_t samples = (static_cast<uint32_t>(state[end + 2]) << 8) | state[end + 3];
+            const std::size_t next =
+                end + DtSampleCodec::STREAM_HEAD_BYTES + std::size_t{8} * channels * samples;
+            if (next > state.size())
+            {
+                break;
+            }
+            count += samples;
+            end = next;
+        }
+        std::vector<DtSampleStream> decoded;
+        const std::vector<uint8_t> block(state.begin(), state.begin() + end);
+        if (count > 0 && DtSampleCodec::DecodeRaw(block, count, decoded))
+        {
+            for (const auto& st : decoded)
+            {
+                a.mirror[static_cast<uint8_t>(st.source) - 1].assign(st.values.end() - st.channels,
+                                                                     st.values.end());
+            }
+        }
+        else if (state[0] != 0)
+        {
+            ++m_undecodable; // not a RAW block
+        }
+    }
+    a.Refresh(generated);
     return true;
 }
 

@@ -54,12 +54,19 @@ class DtAgentPool : public Object
      */
     void Adopt(DtDigitalAgent agent);
     /**
-     * A synchronization reached the twin: refresh its age of information.
+     * A synchronization reached the twin: refresh its age of information
+     * and, if the state is newer than what the twin has, mirror it (the
+     * latest sample of each source the terminal sent, e.g. its position and
+     * velocity, which the proactive migration policy predicts from).
      * \param terminal its DT id
      * \param generated when the synchronized state was generated
+     * \param state the synchronized state: a RAW sample block, possibly
+     *        followed by padding (SyncExtraBytes); empty: none
      * \return false if no agent of that terminal is hosted
      */
-    bool Synchronize(uint32_t terminal, Time generated);
+    bool Synchronize(uint32_t terminal,
+                     Time generated,
+                     const std::vector<uint8_t>& state = std::vector<uint8_t>());
     /**
      * Age of information of every agent hosted so far, integrated up to now.
      * \param integral set to the integral of the age, s^2

@@ -462,7 +462,7 @@ EdgeDtApplication::ApplySync(uint32_t from, const DtSyncRequestHeader& req, Ipv4
     const DtSyncStatus status = SyncStatus(req);
     if (status == DtSyncStatus::OK)
     {
-        m_data->GetAgentPool()->Synchronize(req.GetTerminal(), req.GetGenerated());
+        m_data->GetAgentPool()->Synchronize(req.GetTerminal(), req.GetGenerated(), req.GetState());
         if (m_placement == DT_TWIN_EDGE_CLOUD)
         {
             m_comm->Send(m_cloudDtId, req, false, DtHeader::FLAG_RELAYED);

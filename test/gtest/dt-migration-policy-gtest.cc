@@ -5,8 +5,10 @@
  */
 
 // Migration policies (pure logic): what the built-in ones decide, the
-// enum shorthand, and a user-written subclass.
+// enum shorthand, a user-written subclass; and the synchronized state the
+// proactive policy predicts from (DtAgentPool::Synchronize).
 
+#include "ns3/dt-agent-pool.h"
 #include "ns3/dt-migration-policy.h"
 #include "ns3/dt-sample-codec.h"
 #include "ns3/nstime.h"
@@ -102,4 +104,45 @@ TEST(DtMigrationPolicy, UserSubclass)
     EXPECT_FALSE(mine->MovesOnHandover(1000, 101, 100));
     uint32_t target = 0;
     EXPECT_FALSE(mine->ChoosePreCopyTarget(AgentAt(450, 50), *TwoCells(), 100, target));
+}
+
+// A synchronization updates what the twin mirrors of its terminal: the
+// proactive policy then predicts from the synchronized position.
+TEST(DtAgentPool, SynchronizeMirrorsTheSynchronizedState)
+{
+    Ptr<DtAgentPool> pool = CreateObject<DtAgentPool>();
+    pool->Join(7, 1, 0);
+    auto block = [](double x, double vx)
+    {
+        DtSampleStream st;
+        st.source = DtSource::POSITION;
+        st.channels = 4;
+        st.periodUs = 100000;
+        st.values = {x, 0, vx, 0};
+        std::vector<uint8_t> b = DtSampleCodec::EncodeRaw({st});
+        b.resize(b.size() + 100, 0); // SyncExtraBytes of padding
+        return b;
+    };
+    const auto position = [&pool]()
+    {
+        return pool->GetAgent(7)->mirror[static_cast<uint8_t>(DtSource::POSITION) - 1];
+    };
+    ASSERT_TRUE(pool->Synchronize(7, Seconds(2), block(40, 10)));
+    EXPECT_EQ(position(), (std::vector<double>{40, 0, 10, 0}));
+    // An older state (reordered) does not overwrite a newer one.
+    ASSERT_TRUE(pool->Synchronize(7, Seconds(1), block(5, 1)));
+    EXPECT_EQ(position(), (std::vector<double>{40, 0, 10, 0}));
+    // The policy predicts from it: at 40 m, 10 m/s, 2 s ahead is 60 m.
+    Ptr<DtAddressBook> book = TwoCells();
+    book->SetCellSite(2, Vector(100, 0, 0));
+    Ptr<DtProactiveMigration> proactive = CreateObject<DtProactiveMigration>();
+    uint32_t target = 0;
+    EXPECT_TRUE(proactive->ChoosePreCopyTarget(*pool->GetAgent(7), *book, 100, target));
+    EXPECT_EQ(target, 101u);
+    // Bytes that are no sample block are counted, the mirror kept.
+    EXPECT_EQ(pool->GetUndecodableBlocks(), 0u);
+    ASSERT_TRUE(pool->Synchronize(7, Seconds(3), std::vector<uint8_t>(20, 0xFF)));
+    EXPECT_EQ(position(), (std::vector<double>{40, 0, 10, 0}));
+    EXPECT_EQ(pool->GetUndecodableBlocks(), 1u);
+    EXPECT_FALSE(pool->Synchronize(8, Seconds(3), block(1, 1))) << "no agent of terminal 8";
 }
