@@ -176,7 +176,7 @@ MultiLayerDtHelper::GetTypeId()
                           "record alone.",
                           UintegerValue(0),
                           MakeUintegerAccessor(&MultiLayerDtHelper::m_twinStateBytes),
-                          MakeUintegerChecker<uint32_t>())
+                          MakeUintegerChecker<uint32_t>(0, 4000000000u))
             .AddAttribute("StatusUpdates",
                           "Local DTs send status updates to their twins (false: the twins "
                           "learn their terminals' state from synchronizations only).",
@@ -313,8 +313,8 @@ MultiLayerDtHelper::GetTypeId()
                           MakeDoubleAccessor(&MultiLayerDtHelper::m_metroHopKm),
                           MakeDoubleChecker<double>(0, 1e5))
             .AddAttribute("MetroRate",
-                          "Backhaul=Ring: rate of each hop of the metro ring (default: that "
-                          "of the scenario's fibre, the multi-layer DT paper's 1 Gb/s).",
+                          "Backhaul=Ring: rate of each hop of the metro ring (default: the "
+                          "multi-layer DT paper's 1 Gb/s, as FibreRate's default).",
                           DataRateValue(DataRate("1Gbps")),
                           MakeDataRateAccessor(&MultiLayerDtHelper::m_metroRate),
                           MakeDataRateChecker())

@@ -40,7 +40,7 @@ DtAgentPool::GetTypeId()
                           "history in S2).",
                           UintegerValue(0),
                           MakeUintegerAccessor(&DtAgentPool::m_twinStateBytes),
-                          MakeUintegerChecker<uint32_t>());
+                          MakeUintegerChecker<uint32_t>(0, 4000000000u));
     return tid;
 }
 
@@ -91,14 +91,16 @@ DtAgentPool::Synchronize(uint32_t terminal, Time generated, const std::vector<ui
         // The RAW streams of the state, up to the padding (a source 0).
         uint32_t count = 0;
         std::size_t end = 0;
+        bool truncated = false;
         while (end + DtSampleCodec::STREAM_HEAD_BYTES <= state.size() && state[end] != 0)
         {
             const uint32_t channels = state[end + 1];
             const uint32_t samples = (static_cast<uint32_t>(state[end + 2]) << 8) | state[end + 3];
-            const std::size_t next =
-                end + DtSampleCodec::STREAM_HEAD_BYTES + std::size_t{8} * channels * samples;
+            const std::size_t next = end + DtSampleCodec::STREAM_HEAD_BYTES
+                                     + sizeof(double) * channels * samples; // binary64 values
             if (next > state.size())
             {
+                truncated = true;
                 break;
             }
             count += samples;
@@ -106,7 +108,7 @@ DtAgentPool::Synchronize(uint32_t terminal, Time generated, const std::vector<ui
         }
         std::vector<DtSampleStream> decoded;
         const std::vector<uint8_t> block(state.begin(), state.begin() + end);
-        if (count > 0 && DtSampleCodec::DecodeRaw(block, count, decoded))
+        if (!truncated && count > 0 && DtSampleCodec::DecodeRaw(block, count, decoded))
         {
             for (const auto& st : decoded)
             {

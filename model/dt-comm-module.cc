@@ -106,7 +106,9 @@ DtCommModule::GetTypeId()
                           MakeUintegerChecker<uint32_t>(0, 64))
             .AddAttribute("TcpAckTimeout",
                           "A reliable message sent over TCP that is not acknowledged by the "
-                          "receiving DT within this time is reported failed.",
+                          "receiving DT within this time after TCP took its last byte is "
+                          "reported failed (time queued behind earlier messages does not "
+                          "count).",
                           TimeValue(Seconds(10)),
                           MakeTimeAccessor(&DtCommModule::m_tcpAckTimeout),
                           MakeTimeChecker(MilliSeconds(1)))
@@ -159,6 +161,7 @@ DtCommModule::DoDispose()
     m_book = nullptr;
     m_receive = ReceiveCallback();
     m_failure = FailureCallback();
+    m_forward = ForwardCallback();
     Object::DoDispose();
 }
 
@@ -193,6 +196,7 @@ DtCommModule::SetForwardCallback(ForwardCallback cb)
 void
 DtCommModule::Forward(Ptr<const Packet> message, Ipv4Address address)
 {
+    NS_LOG_FUNCTION(this << message << address);
     if (!m_running)
     {
         return;
@@ -359,7 +363,7 @@ DtCommModule::SendTo(
     const uint32_t seq = header.GetSequence();
     const uint32_t bulk = payload.GetBulkSize();
     const uint32_t size = DtHeader::SIZE + payload.GetSerializedSize() + bulk;
-    const bool tcp = size > m_maxDatagram;
+    const bool tcp = size > m_maxDatagram || payload.IsOrdered();
     if (reliable)
     {
         flags |= DtHeader::FLAG_ACK_REQUESTED;
@@ -385,8 +389,16 @@ DtCommModule::SendTo(
         p.retries = 0;
         p.overTcp = tcp;
         p.firstSent = Simulator::Now();
-        p.timer = Simulator::Schedule(
-            tcp ? m_tcpAckTimeout : GetRto(dst), &DtCommModule::Retransmit, this, seq);
+        // Over TCP on an open connection the timer starts when TCP has taken
+        // the whole message (FlushTcp), not while it waits behind others;
+        // while the connection is being opened, from now (HandleConnected
+        // hands the queue over to FlushTcp's timers).
+        auto peer = m_tcpPeers.find(dst);
+        if (!tcp || peer == m_tcpPeers.end() || !peer->second.connected)
+        {
+            p.timer = Simulator::Schedule(
+                tcp ? m_tcpAckTimeout : GetRto(dst), &DtCommModule::Retransmit, this, seq);
+        }
     }
     m_txTrace(header, size, bulk);
 
@@ -722,6 +734,14 @@ DtCommModule::HandleConnected(uint32_t dst, Ptr<Socket>)
         return;
     }
     it->second.connected = true;
+    for (const auto& header : it->second.headers)
+    {
+        auto pending = m_pending.find(header.GetSequence());
+        if (pending != m_pending.end())
+        {
+            pending->second.timer.Cancel(); // restarted when TCP takes the message
+        }
+    }
     FlushTcp(dst);
 }
 
@@ -765,6 +785,15 @@ DtCommModule::FlushTcp(uint32_t dst)
         peer.offset += static_cast<uint32_t>(sent);
         if (peer.offset == head->GetSize())
         {
+            // TcpAckTimeout runs from the moment TCP has taken the whole
+            // message, not from its queueing behind others.
+            auto pending = m_pending.find(peer.headers.front().GetSequence());
+            if (pending != m_pending.end())
+            {
+                pending->second.timer.Cancel();
+                pending->second.timer = Simulator::Schedule(
+                    m_tcpAckTimeout, &DtCommModule::Retransmit, this, pending->first);
+            }
             peer.queue.pop_front();
             peer.headers.pop_front();
             peer.offset = 0;

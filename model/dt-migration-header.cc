@@ -83,6 +83,12 @@ DtMigrationStateHeader::GetBulkSize() const
     return m_modelBytes;
 }
 
+bool
+DtMigrationStateHeader::IsOrdered() const
+{
+    return true;
+}
+
 TypeId
 DtMigrationAckHeader::GetTypeId()
 {

@@ -241,7 +241,13 @@ class DtMigrationStateHeader : public DtWireChunk<DtMigrationStateHeader, DtPayl
         return m_modelBytes;
     }
 
+    /** \return modelBytes: the model's part in this segment travels as bulk */
     uint32_t GetBulkSize() const override;
+    /**
+     * \return true: the segments of a state, and a pre-copy and the delta
+     *         after it, must arrive in order (over the TCP connection)
+     */
+    bool IsOrdered() const override;
 
     /** \return this segment's index */
     uint32_t GetSegmentIndex() const

@@ -66,7 +66,8 @@ DtMigrationManager::GetTypeId()
                           "Largest segment (one MIGRATION_STATE message) of an agent's state "
                           "sent to another edge DT, bytes; the agent's record goes whole in "
                           "the first segment. Default: DtPayload::MAX_BLOB (1 MiB), the most "
-                          "a receiving DT keeps in memory for one message.",
+                          "a receiving DT keeps in memory for one message; at least 1 KiB "
+                          "(smaller segments only multiply the messages).",
                           UintegerValue(DtPayload::MAX_BLOB),
                           MakeUintegerAccessor(&DtMigrationManager::m_segmentBytes),
                           MakeUintegerChecker<uint32_t>(1024, DtPayload::MAX_BLOB))
@@ -159,6 +160,7 @@ void
 DtMigrationManager::Stop()
 {
     m_predictEvent.Cancel();
+    m_reassembly.clear();
 }
 
 void
@@ -588,6 +590,7 @@ DtMigrationManager::SendState(uint32_t target,
                               std::vector<uint8_t> record,
                               uint32_t modelBytes)
 {
+    NS_LOG_FUNCTION(this << target << id << terminal << record.size() << modelBytes);
     const uint64_t total = record.size() + static_cast<uint64_t>(modelBytes);
     NS_ABORT_MSG_IF(total > UINT32_MAX,
                     "the state of DT " << terminal << "'s agent (" << total
@@ -626,49 +629,59 @@ void
 DtMigrationManager::HandleState(uint32_t sender, const DtMigrationStateHeader& state)
 {
     const uint64_t id = state.GetMigrationId();
+    const uint32_t terminal = state.GetTerminal();
     const uint32_t count = state.GetSegmentCount();
     const uint32_t index = state.GetSegmentIndex();
-    const uint32_t size = static_cast<uint32_t>(state.GetData().size()) + state.GetModelBytes();
+    const uint64_t size = state.GetData().size() + static_cast<uint64_t>(state.GetModelBytes());
     if (count == 1)
     {
         HandleWholeState(sender,
                          id,
-                         state.GetTerminal(),
+                         terminal,
                          state.GetPhase(),
                          state.GetData(),
-                         size,
+                         state.GetTotalBytes(),
                          size == state.GetTotalBytes());
         return;
     }
+    // The segments of one state come in order over the TCP connection
+    // (IsOrdered); they are collected by index all the same.
     const auto key = std::make_pair(sender, id);
+    auto [it, first] = m_reassembly.try_emplace(key);
+    Reassembly& a = it->second;
+    if (first)
+    {
+        a.terminal = terminal;
+        a.phase = state.GetPhase();
+        a.totalBytes = state.GetTotalBytes();
+        a.received.assign(count, false);
+    }
+    if (a.terminal != terminal || a.phase != state.GetPhase() || a.received.size() != count
+        || a.totalBytes != state.GetTotalBytes() || a.received[index]
+        || size > a.totalBytes - a.bytes || (index > 0 && !state.GetData().empty()))
+    {
+        NS_LOG_LOGIC("edge DT " << m_dtId << " drops migration " << id << " from edge DT " << sender
+                                << ": segment " << index << "/" << count
+                                << " does not fit the others");
+        m_reassembly.erase(it);
+        return;
+    }
+    a.received[index] = true;
+    a.bytes += size;
+    ++a.count;
     if (index == 0)
     {
-        Reassembly& a = m_reassembly[key]; // a repeated first segment starts over
-        a.count = count;
-        a.next = 1;
-        a.totalBytes = state.GetTotalBytes();
-        a.bytes = size;
         a.record = state.GetData();
-        return;
     }
-    auto it = m_reassembly.find(key);
-    if (it == m_reassembly.end() || index != it->second.next || count != it->second.count
-        || state.GetTotalBytes() != it->second.totalBytes || !state.GetData().empty())
+    Record* r = FindRecord(terminal);
+    if (r && r->state == DtMigrationState::PULLING && r->incoming.id == id)
     {
-        // Segments of one state come in order over one connection: anything
-        // else belongs to a state this edge is not assembling (it dropped it).
-        NS_LOG_LOGIC("edge DT " << m_dtId << " drops segment " << index << "/" << count
-                                << " of migration " << id << " from edge DT " << sender);
-        if (it != m_reassembly.end())
-        {
-            m_reassembly.erase(it);
-        }
-        return;
+        // The state is arriving: MigrationTimeout counts from its latest segment.
+        r->timer.Cancel();
+        r->timer = Simulator::Schedule(
+            m_timing.migrationTimeout, &DtMigrationManager::FailIncoming, this, terminal);
     }
-    Reassembly& a = it->second;
-    a.bytes += size;
-    ++a.next;
-    if (a.next < a.count)
+    if (a.count < count)
     {
         return;
     }
@@ -676,10 +689,10 @@ DtMigrationManager::HandleState(uint32_t sender, const DtMigrationStateHeader& s
     m_reassembly.erase(it);
     HandleWholeState(sender,
                      id,
-                     state.GetTerminal(),
-                     state.GetPhase(),
+                     terminal,
+                     whole.phase,
                      whole.record,
-                     whole.bytes,
+                     whole.totalBytes,
                      whole.bytes == whole.totalBytes);
 }
 
@@ -697,11 +710,12 @@ DtMigrationManager::HandleWholeState(uint32_t sender,
     ack.SetTerminal(terminal);
     ack.SetBytesReceived(bytes);
     DtDigitalAgent agent;
-    // A full state or a pre-copy carries the model the record announces.
+    // A full state or a pre-copy carries the model the record announces, a
+    // delta none.
+    const uint64_t model = bytes - record.size();
     bool valid = complete && DtDigitalAgent::Deserialize(record, agent)
                  && agent.terminal == terminal
-                 && (phase == DtMigrationPhase::DELTA
-                     || bytes - record.size() == static_cast<uint64_t>(agent.modelBytes));
+                 && model == (phase == DtMigrationPhase::DELTA ? 0 : agent.modelBytes);
     Record* found = FindRecord(terminal);
     const bool pulling = found && found->state == DtMigrationState::PULLING;
     const bool expected = pulling && found->incoming.id == id;
@@ -873,6 +887,8 @@ DtMigrationManager::FailIncoming(uint32_t terminal)
     Incoming inc = std::move(r.incoming);
     r.incoming = Incoming();
     r.timer.Cancel();
+    // Segments still on their way are dropped when they come.
+    m_reassembly.erase(std::make_pair(inc.source, inc.id));
     if (r.hasReplica)
     {
         // The delta never came: the pre-copy is the best state there is.

@@ -279,11 +279,13 @@ class DtMigrationManager : public Object
     /// A state whose segments are arriving (by sender and migration id).
     struct Reassembly
     {
-        uint32_t count{0};           //!< segments of the state
-        uint32_t next{0};            //!< the segment expected next
-        uint32_t totalBytes{0};      //!< the state's size, as announced
-        uint32_t bytes{0};           //!< bytes received so far (record and model)
-        std::vector<uint8_t> record; //!< the agent's record (segment 0)
+        uint32_t terminal{0};                           //!< whose agent
+        DtMigrationPhase phase{DtMigrationPhase::FULL}; //!< full, pre-copy or delta
+        uint32_t totalBytes{0};                         //!< the state's size, as announced
+        std::vector<bool> received;                     //!< segments in, by index
+        uint32_t count{0};                              //!< segments in
+        uint64_t bytes{0};                              //!< bytes in (record and model)
+        std::vector<uint8_t> record;                    //!< the agent's record (segment 0)
     };
 
     /// One terminal's migration at this edge.
@@ -380,7 +382,7 @@ class DtMigrationManager : public Object
      * \param terminal the terminal
      * \param phase full, pre-copy or delta
      * \param record the agent's record
-     * \param bytes the state's size (record and model)
+     * \param bytes the state's size (record and model), as announced
      * \param complete whether every segment arrived and the sizes add up
      */
     void HandleWholeState(uint32_t sender,
@@ -438,17 +440,17 @@ class DtMigrationManager : public Object
      */
     void DepartureExpired(uint32_t terminal, Time leftAt);
 
-    uint32_t m_dtId{0};                   //!< this edge DT
-    Ptr<EdgeDtDataModule> m_data;         //!< the agent pool's owner
-    Ptr<DtAddressBook> m_book;            //!< the DTs and cells
-    Ptr<DtMigrationPolicy> m_policy;      //!< decides
-    Timing m_timing;                      //!< the protocol's waits
-    SendCallback m_send;                  //!< sends migration messages
-    DeliverCallback m_deliver;            //!< hands waiting agent messages over
-    uint64_t m_nextMigration{1};          //!< next migration number
-    EventId m_predictEvent;               //!< next prediction round
-    std::map<uint32_t, Record> m_records; //!< by terminal
-    uint32_t m_segmentBytes{1u << 20};    //!< largest segment of a state sent
+    uint32_t m_dtId{0};                           //!< this edge DT
+    Ptr<EdgeDtDataModule> m_data;                 //!< the agent pool's owner
+    Ptr<DtAddressBook> m_book;                    //!< the DTs and cells
+    Ptr<DtMigrationPolicy> m_policy;              //!< decides
+    Timing m_timing;                              //!< the protocol's waits
+    SendCallback m_send;                          //!< sends migration messages
+    DeliverCallback m_deliver;                    //!< hands waiting agent messages over
+    uint64_t m_nextMigration{1};                  //!< next migration number
+    EventId m_predictEvent;                       //!< next prediction round
+    std::map<uint32_t, Record> m_records;         //!< by terminal
+    uint32_t m_segmentBytes{DtPayload::MAX_BLOB}; //!< largest segment of a state sent
     std::map<std::pair<uint32_t, uint64_t>, Reassembly>
         m_reassembly; //!< states arriving in segments, by (sender, migration id)
 

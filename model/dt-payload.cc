@@ -24,4 +24,10 @@ DtPayload::GetBulkSize() const
     return 0;
 }
 
+bool
+DtPayload::IsOrdered() const
+{
+    return false;
+}
+
 } // namespace ns3

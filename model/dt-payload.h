@@ -41,6 +41,14 @@ class DtPayload : public Header
     /** \return the number of opaque bulk bytes that follow this header (default 0) */
     virtual uint32_t GetBulkSize() const;
 
+    /**
+     * \return true if messages of this type to one DT must arrive in the
+     *         order they were sent, whatever their sizes: the communication
+     *         module then sends them over its TCP connection to that DT
+     *         (default false: a message that fits in a datagram goes by UDP)
+     */
+    virtual bool IsOrdered() const;
+
     /** \return the outcome of the last Deserialize */
     virtual DtParseError GetParseError() const = 0;
 

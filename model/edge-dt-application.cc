@@ -141,7 +141,10 @@ EdgeDtApplication::GetTypeId()
                           "Pass datagrams addressed to another DT on towards it: the edge "
                           "DT of a terminal's cell relays the terminal's synchronizations to "
                           "the edge DT that hosts its twin, and the answers back (a MEC host "
-                          "in a metro network; set by MultiLayerDtHelper's Backhaul=Ring).",
+                          "in a metro network; set by MultiLayerDtHelper's Backhaul=Ring). "
+                          "Datagrams only (a synchronization over MaxDatagramBytes is not "
+                          "relayed), once (not one another relay passed on); a relay that "
+                          "fails takes its cell's relayed synchronizations with it.",
                           BooleanValue(false),
                           MakeBooleanAccessor(&EdgeDtApplication::m_relay),
                           MakeBooleanChecker())
@@ -491,7 +494,8 @@ void
 EdgeDtApplication::RelayDatagram(Ptr<const Packet> message, const DtHeader& header, Ipv4Address)
 {
     const uint32_t dst = header.GetDestination();
-    if (!m_book || !m_book->Has(dst))
+    // Once only: a datagram another relay passed on is not passed on again.
+    if (header.HasFlag(DtHeader::FLAG_RELAYED) || !m_book || !m_book->Has(dst))
     {
         ++m_relayDropped;
         NS_LOG_LOGIC("edge DT " << m_dtId << " cannot relay to unknown DT " << dst);

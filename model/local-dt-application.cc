@@ -140,8 +140,9 @@ LocalDtApplication::GetTypeId()
                           "Send each synchronization to the edge DT of the serving cell, "
                           "which relays it to the edge DT hosting the twin when that is "
                           "another one (a twin left behind, reached across the metro "
-                          "network; the edge DTs' Relay must be on). False: straight to "
-                          "the twin's host.",
+                          "network; the edge DTs' Relay must be on). Only for a twin at an "
+                          "edge DT; a twin in the cloud is reached straight. False: straight "
+                          "to the twin's host.",
                           BooleanValue(false),
                           MakeBooleanAccessor(&LocalDtApplication::m_syncViaServingEdge),
                           MakeBooleanChecker())
@@ -459,8 +460,10 @@ LocalDtApplication::SyncSlot()
             std::max(m_syncTimeout, m_syncDeadline), &LocalDtApplication::SyncTimedOut, this, id)};
     const uint32_t twin = GetTwinDtId();
     uint32_t cellEdge = twin;
-    if (m_syncViaServingEdge && m_book && m_book->GetEdgeOfCell(m_servingCell, cellEdge)
-        && cellEdge != twin && m_book->Has(cellEdge))
+    if (m_syncViaServingEdge && m_book && m_book->Has(twin)
+        && m_book->Get(twin).layer == DtLayer::EDGE
+        && m_book->GetEdgeOfCell(m_servingCell, cellEdge) && cellEdge != twin
+        && m_book->Has(cellEdge))
     {
         // Through the edge of the serving cell, which relays it to the twin.
         m_comm->SendTo(m_book->Get(cellEdge).address, twin, req, false);

@@ -147,6 +147,8 @@ class FakeNet
     uint32_t seq{0};                                         //!< last sequence number
     std::vector<DtMessageType> carried;                      //!< every message sent, in order
     int dropSegment{-1}; //!< a MIGRATION_STATE segment index lost on the way (-1: none)
+    Time segmentSpacing; //!< segment k of a state arrives k (or count - 1 - k) spacings late
+    bool reverseSegments{false}; //!< the last segment arrives first
     /// Every MIGRATION_STATE segment sent: phase, index, count, record and model bytes.
     struct Segment
     {
@@ -228,7 +230,14 @@ class FakeNet
             Simulator::Schedule(giveUp, &FakeNet::Lost, this, h);
             return s;
         }
-        Simulator::Schedule(delay, &FakeNet::Arrive, this, h, p);
+        Time late;
+        if (const auto* st = dynamic_cast<const DtMigrationStateHeader*>(&payload))
+        {
+            const uint32_t k = reverseSegments ? st->GetSegmentCount() - 1 - st->GetSegmentIndex()
+                                               : st->GetSegmentIndex();
+            late = segmentSpacing * static_cast<int64_t>(k);
+        }
+        Simulator::Schedule(delay + late, &FakeNet::Arrive, this, h, p);
         return s;
     }
 
@@ -712,15 +721,22 @@ class DtMigrationSegmentedStateTestCase : public TestCase
         NS_TEST_ASSERT_MSG_LT(record, segment, "the record fits in the first segment");
         const uint32_t rest = model - (segment - record);
         const uint32_t count = 1 + (rest + segment - 1) / segment;
+        // A reactive handover from edge 1 to edge 2.
+        auto handOver = [&](FakeNet& net, Ptr<FakeEdge>& a, Ptr<FakeEdge>& b)
         {
-            FakeNet net;
-            Ptr<FakeEdge> a = net.AddEdge(1, CreateObject<DtReactiveMigration>());
-            Ptr<FakeEdge> b = net.AddEdge(2, CreateObject<DtReactiveMigration>());
+            a = net.AddEdge(1, CreateObject<DtReactiveMigration>());
+            b = net.AddEdge(2, CreateObject<DtReactiveMigration>());
             a->manager->SetAttribute("SegmentBytes", UintegerValue(segment));
             a->data->GetAgentPool()->Adopt(twin);
             LeaveAt(a, Seconds(1), Leave(2));
             JoinAt(b, Seconds(1.001), Join(1));
             Simulator::Run();
+        };
+        {
+            FakeNet net;
+            Ptr<FakeEdge> a;
+            Ptr<FakeEdge> b;
+            handOver(net, a, b);
             NS_TEST_ASSERT_MSG_EQ(net.segments.size(), count, "one message per segment");
             uint64_t modelSent = 0;
             for (uint32_t k = 0; k < net.segments.size(); ++k)
@@ -745,17 +761,40 @@ class DtMigrationSegmentedStateTestCase : public TestCase
         {
             FakeNet net;
             net.dropSegment = 4;
-            Ptr<FakeEdge> a = net.AddEdge(1, CreateObject<DtReactiveMigration>());
-            Ptr<FakeEdge> b = net.AddEdge(2, CreateObject<DtReactiveMigration>());
-            a->manager->SetAttribute("SegmentBytes", UintegerValue(segment));
-            a->data->GetAgentPool()->Adopt(twin);
-            LeaveAt(a, Seconds(1), Leave(2));
-            JoinAt(b, Seconds(1.001), Join(1));
-            Simulator::Run();
+            Ptr<FakeEdge> a;
+            Ptr<FakeEdge> b;
+            handOver(net, a, b);
             NS_TEST_ASSERT_MSG_EQ(b->completed, 0, "a state with a hole is not run");
             NS_TEST_ASSERT_MSG_EQ(b->failed, 1, "the target's migration failed");
             NS_TEST_ASSERT_MSG_EQ((a->Agent() != nullptr), true, "the source took its agent back");
             NS_TEST_ASSERT_MSG_EQ(a->Agent()->modelBytes, model, "model and all");
+            net.Dispose();
+        }
+        {
+            // Out of order, the last segment first: collected by index.
+            FakeNet net;
+            net.segmentSpacing = MilliSeconds(1);
+            net.reverseSegments = true;
+            Ptr<FakeEdge> a;
+            Ptr<FakeEdge> b;
+            handOver(net, a, b);
+            NS_TEST_ASSERT_MSG_EQ(b->completed, 1, "completed out of order");
+            NS_TEST_ASSERT_MSG_EQ(b->Agent()->modelBytes, model, "with its model's size");
+            net.Dispose();
+        }
+        {
+            // A slow transfer, 1 s between segments, longer in all than
+            // MigrationTimeout (5 s): the timeout counts from the latest
+            // segment, so it completes.
+            FakeNet net;
+            net.segmentSpacing = Seconds(1);
+            Ptr<FakeEdge> a;
+            Ptr<FakeEdge> b;
+            handOver(net, a, b);
+            NS_TEST_ASSERT_MSG_GT(count, 6, "more than MigrationTimeout in all");
+            NS_TEST_ASSERT_MSG_EQ(b->failed, 0, "not given up while segments arrive");
+            NS_TEST_ASSERT_MSG_EQ(b->completed, 1, "completed");
+            NS_TEST_ASSERT_MSG_GT(b->lastDuration, Seconds(5), "after longer than the timeout");
             net.Dispose();
         }
         {

@@ -1180,11 +1180,17 @@ class DtLteHandoverTestCase : public TestCase
 class DtMetroRelayTestCase : public TestCase
 {
   public:
-    /** \param ring Backhaul=Ring (else Star) */
-    explicit DtMetroRelayTestCase(bool ring)
+    /**
+     * \param ring Backhaul=Ring (else Star)
+     * \param cloudTwins TwinPlacement=Cloud: nothing to relay, reached straight
+     */
+    DtMetroRelayTestCase(bool ring, bool cloudTwins)
         : TestCase(std::string("Twin left behind, reached ")
-                   + (ring ? "across the metro ring through the cell's edge" : "over the star"))
+                   + (cloudTwins ? "in the cloud, straight, with a metro ring"
+                      : ring     ? "across the metro ring through the cell's edge"
+                                 : "over the star"))
         , m_ring(ring)
+        , m_cloudTwins(cloudTwins)
     {
     }
 
@@ -1192,11 +1198,16 @@ class DtMetroRelayTestCase : public TestCase
     void DoRun() override
     {
         const bool ring = m_ring;
+        const bool cloudTwins = m_cloudTwins;
         const Time hop = MicroSeconds(5) * 2000; // 2000 km of fibre: 10 ms
         Time handoverAt(-1);
         uint64_t relayed = 0;
-        auto configure = [ring](Ptr<MultiLayerDtHelper> dt)
+        auto configure = [ring, cloudTwins](Ptr<MultiLayerDtHelper> dt)
         {
+            if (cloudTwins)
+            {
+                dt->SetAttribute("TwinPlacement", EnumValue(DT_TWIN_CLOUD));
+            }
             dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
             dt->SetAttribute("MigrationPolicy", EnumValue(DT_MIGRATION_NONE));
             dt->SetAttribute("Backhaul",
@@ -1287,6 +1298,11 @@ class DtMetroRelayTestCase : public TestCase
         {
             return;
         }
+        if (cloudTwins)
+        {
+            NS_TEST_EXPECT_MSG_EQ(relayed, 0, "a twin in the cloud is not relayed to");
+            return;
+        }
         before = before / nBefore;
         after = after / nAfter;
         rttBefore = rttBefore / nBefore;
@@ -1306,7 +1322,8 @@ class DtMetroRelayTestCase : public TestCase
         }
     }
 
-    bool m_ring; //!< Backhaul=Ring
+    bool m_ring;       //!< Backhaul=Ring
+    bool m_cloudTwins; //!< TwinPlacement=Cloud
 };
 
 /**
@@ -2398,8 +2415,9 @@ class DtSystemTestSuite : public TestSuite
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_PROACTIVE, 0), MLDT_TEST_QUICK);
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_REACTIVE, 2000000), MLDT_TEST_QUICK);
         AddTestCase(new DtLteHandoverTestCase(DT_MIGRATION_PROACTIVE, 2000000), MLDT_TEST_QUICK);
-        AddTestCase(new DtMetroRelayTestCase(true), MLDT_TEST_QUICK);
-        AddTestCase(new DtMetroRelayTestCase(false), MLDT_TEST_QUICK);
+        AddTestCase(new DtMetroRelayTestCase(true, false), MLDT_TEST_QUICK);
+        AddTestCase(new DtMetroRelayTestCase(false, false), MLDT_TEST_QUICK);
+        AddTestCase(new DtMetroRelayTestCase(true, true), MLDT_TEST_QUICK);
         AddTestCase(new DtTwinPlacementTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtAgentInteractionTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtWifiRoamingTestCase, MLDT_TEST_QUICK);
