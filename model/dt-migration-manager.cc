@@ -506,6 +506,13 @@ DtMigrationManager::HandleRequest(uint32_t requester, const DtMigrationRequestHe
     {
         return; // the delta is on its way already
     }
+    if (found && found->state == DtMigrationState::TRANSFERRING
+        && found->preCopy.target == requester && found->transfers.count(found->preCopy.id) > 0)
+    {
+        // The requester asked before its copy came (or named an older one):
+        // the copy and its delta are on their way to it.
+        return;
+    }
     if (found && found->state == DtMigrationState::PULLING && req.GetSourceEdge() == m_dtId)
     {
         // The terminal moved on before its agent got here: pass it on then.
@@ -674,9 +681,12 @@ DtMigrationManager::HandleState(uint32_t sender, const DtMigrationStateHeader& s
         a.record = state.GetData();
     }
     Record* r = FindRecord(terminal);
-    if (r && r->state == DtMigrationState::PULLING && r->incoming.id == id)
+    if (r && r->state == DtMigrationState::PULLING
+        && (r->incoming.id == id
+            || (a.phase == DtMigrationPhase::PRECOPY && r->incoming.source == sender)))
     {
-        // The state is arriving: MigrationTimeout counts from its latest segment.
+        // The state (or a copy its delta will follow) is arriving:
+        // MigrationTimeout counts from its latest segment.
         r->timer.Cancel();
         r->timer = Simulator::Schedule(
             m_timing.migrationTimeout, &DtMigrationManager::FailIncoming, this, terminal);
@@ -721,9 +731,25 @@ DtMigrationManager::HandleWholeState(uint32_t sender,
     const bool expected = pulling && found->incoming.id == id;
     if (phase == DtMigrationPhase::PRECOPY)
     {
-        const bool usable = valid && !pulling && !m_data->GetAgentPool()->GetAgent(terminal);
+        // While the terminal's agent is pulled from the edge that sent this
+        // copy, that edge refreshed its pre-copy as the terminal left (or
+        // before the join came): its delta will name this copy, so keep it.
+        const bool refresh = pulling && found->incoming.source == sender;
+        const bool usable =
+            valid && (!pulling || refresh) && !m_data->GetAgentPool()->GetAgent(terminal);
         ack.SetStatus(usable ? DtMigrationStatus::ACCEPTED : DtMigrationStatus::REJECTED);
         m_send(sender, ack);
+        if (usable && refresh && found->hasReplica)
+        {
+            // The older copy goes; the pull it named ends when the pull does.
+            found->replica.expiry.Cancel();
+            if (found->replica.id != found->incoming.id)
+            {
+                m_preCopyDiscarded(found->replica.id, terminal, found->replica.bytes, Seconds(0));
+            }
+            found->hasReplica = false;
+            found->replica = Replica();
+        }
         if (usable)
         {
             Record& r = GetRecord(terminal);
@@ -750,6 +776,29 @@ DtMigrationManager::HandleWholeState(uint32_t sender,
         Replica& rep = found->replica;
         agent.PrependHistory(rep.agent);
         total += rep.bytes;
+        if (!expected && pulling && found->incoming.source == sender)
+        {
+            // The delta of a copy refreshed while the terminal came: it ends
+            // the pull, which named an older copy or none.
+            rep.expiry.Cancel();
+            found->hasReplica = false;
+            found->replica = Replica();
+            ack.SetStatus(DtMigrationStatus::COMPLETED);
+            m_send(sender, ack);
+            Incoming inc = std::move(found->incoming);
+            found->incoming = Incoming();
+            found->timer.Cancel();
+            m_preCopyDiscarded(inc.id, terminal, 0, Seconds(0));
+            SwitchToState(*found, DtMigrationState::IDLE);
+            Restore(std::move(agent), inc);
+            NS_LOG_INFO("edge DT " << m_dtId << " runs the agent of DT " << terminal
+                                   << " from its refreshed pre-copy after "
+                                   << (Simulator::Now() - inc.start).As(Time::MS));
+            m_migrationCompleted(id, terminal, total, Simulator::Now() - inc.start);
+            FinishIncoming(*found, inc);
+            Tidy(terminal);
+            return;
+        }
         if (!expected)
         {
             // Ahead of the terminal's join: keep it ready.

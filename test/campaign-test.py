@@ -12,6 +12,7 @@ matches a hand-computed one; the plots are written.
 """
 
 import csv
+import json
 import math
 import os
 import shutil
@@ -89,6 +90,33 @@ done = [d for d, _, files in os.walk(os.path.join(bad_dir, "runs")) if "DONE" in
 check(bad.returncode == 1 and "run failed: users=0" in bad.stdout and "1 of 2 runs failed"
       in bad.stdout, "a failed run is reported")
 check(len(done) == 1 and "users=2" in done[0], "the other run completed")
+
+# Derived metrics, from summary.json files written here: 3 'migrating' failures over
+# 4 handovers; a run without handovers has no such metric (not a 0 that would pull
+# the mean down).
+fake = work + "-derived"
+shutil.rmtree(fake, ignore_errors=True)
+for k, summary in ((1, {"sync": {"failures_by_reason": {"migrating": 3, "late": 5}},
+                        "handovers": {"detected": 4},
+                        "demands": {"created": 8, "completed_in_deadline": 6}}),
+                   (2, {"sync": {"failures_by_reason": {}}, "handovers": {"detected": 0}})):
+    folder = os.path.join(fake, "runs", "users=2", "run-%d" % k)
+    os.makedirs(os.path.join(folder, "out"))
+    with open(os.path.join(folder, "out", "summary.json"), "w") as f:
+        json.dump(summary, f)
+    with open(os.path.join(folder, "DONE"), "w") as f:
+        f.write("ok\n")
+agg = subprocess.run([sys.executable, campaign, "aggregate", fake, "--no-plots"],
+                     capture_output=True, text=True)
+with open(os.path.join(fake, "runs.csv")) as f:
+    rows = {r["rng_run"]: r for r in csv.DictReader(f)}
+check(agg.returncode == 0 and rows["1"]["sync.migrating_failures_per_handover"] == "0.75"
+      and rows["2"]["sync.migrating_failures_per_handover"] == "",
+      "migrating failures per handover: %s, %s (expected 0.75 and none)"
+      % (rows["1"].get("sync.migrating_failures_per_handover"),
+         rows["2"].get("sync.migrating_failures_per_handover")))
+check(rows["1"]["demands.in_deadline_ratio"] == "0.75",
+      "in-deadline ratio 6/8: %s" % rows["1"].get("demands.in_deadline_ratio"))
 
 if failures:
     print("campaign test: %d failures" % len(failures))

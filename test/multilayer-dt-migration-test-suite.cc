@@ -10,10 +10,11 @@
 // type or to a failed edge, and reports a lost reliable message to its
 // sender after a give-up time, as the communication module does. Covered:
 // a reactive handover, chained handovers, a late join (and one that never
-// comes), a lost state, a pre-copy used and one left unused, and an edge
-// that fails in the middle of a transfer. Each case checks where the agent
-// ends (in exactly one pool, with the state it had), the state sequence of
-// every edge's record, and the migration traces.
+// comes), a lost state, a pre-copy used and one left unused, a pre-copy
+// refreshed as its terminal hands over, and an edge that fails in the
+// middle of a transfer. Each case checks where the agent ends (in exactly
+// one pool, with the state it had), the state sequence of every edge's
+// record, and the migration traces.
 
 #include "ns3/dt-address-book.h"
 #include "ns3/dt-agent-header.h"
@@ -696,6 +697,69 @@ class DtMigrationPreCopyTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * A pre-copy refreshed as the terminal moves: the source sends a new copy
+ * when the first one reaches PreCopyLifetime (10.25 s), the terminal leaves
+ * for the predicted edge 2 ms later and joins 2 before the new copy is there,
+ * while 2 still holds the old copy. 2 pulls naming the old copy, the source
+ * (which sent the new copy's delta) lets that request pass, 2 keeps the new
+ * copy that comes while it pulls and runs the agent on its delta: the newest
+ * state, one agent, no failure, the old copy traced as discarded.
+ */
+class DtMigrationRefreshedPreCopyTestCase : public TestCase
+{
+  public:
+    DtMigrationRefreshedPreCopyTestCase()
+        : TestCase("pre-copy refreshed while the terminal hands over: the new copy is used")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        FakeNet net;
+        std::vector<Ptr<FakeEdge>> e;
+        for (uint32_t id = 1; id <= 2; ++id)
+        {
+            e.push_back(net.AddEdge(id, CreateObject<DtProactiveMigration>()));
+        }
+        net.book->SetCellSite(1, Vector(0, 0, 0));
+        net.book->SetCellSite(2, Vector(100, 0, 0));
+        e[0]->data->GetAgentPool()->Adopt(MakeAgent(3));
+        e[0]->manager->Start();
+        // Updates after the first copy (0.25 s) and after the second (10.25 s).
+        Simulator::Schedule(Seconds(5),
+                            [&]()
+                            {
+                                e[0]->data->GetAgentPool()->Adopt(MakeAgent(5));
+                            });
+        Simulator::Schedule(Seconds(10.251),
+                            [&]()
+                            {
+                                e[0]->data->GetAgentPool()->Adopt(MakeAgent(7));
+                            });
+        LeaveAt(e[0], Seconds(10.252), Leave(2));
+        JoinAt(e[1], Seconds(10.253), Join(1));
+        Simulator::Stop(Seconds(14));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(e[0]->started, 2, "two copies: the first and its refresh");
+        NS_TEST_ASSERT_MSG_EQ(e[1]->failed, 0, "no failed migration");
+        NS_TEST_ASSERT_MSG_EQ(e[1]->completed, 1, "the pull completed");
+        NS_TEST_ASSERT_MSG_EQ(e[1]->discarded, 1, "the old copy traced as discarded");
+        NS_TEST_ASSERT_MSG_EQ(e[1]->endedAt, Seconds(10.257), "on the delta's arrival");
+        NS_TEST_ASSERT_MSG_EQ(e[1]->lastDuration, MilliSeconds(4), "join to delta");
+        NS_TEST_ASSERT_MSG_EQ(net.Holders(), 1, "one agent");
+        NS_TEST_ASSERT_MSG_EQ((e[1]->Agent() != nullptr), true, "at 2");
+        NS_TEST_ASSERT_MSG_EQ(e[1]->Agent()->updates, 49, "the newest counters");
+        NS_TEST_ASSERT_MSG_EQ(e[1]->Agent()->history.size(), 7, "the whole history");
+        NS_TEST_ASSERT_MSG_EQ((e[0]->manager->GetState(TERMINAL) == S::IDLE),
+                              true,
+                              "the source settled (its delta acknowledged)");
+        net.Dispose();
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * A twin with a model of its own (modelBytes): a reactive migration sends the
  * record and the model in segments of SegmentBytes, the target runs the agent
  * once the last one is here, with the model's size; a lost segment fails the
@@ -909,6 +973,7 @@ class DtMigrationTestSuite : public TestSuite
         AddTestCase(new DtMigrationLateJoinTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtMigrationLostStateTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtMigrationPreCopyTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtMigrationRefreshedPreCopyTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtMigrationSegmentedStateTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtMigrationEdgeFailureTestCase, MLDT_TEST_QUICK);
     }

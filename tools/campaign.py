@@ -13,7 +13,10 @@ RngRun 1..N, each run in its own folder OUT/runs/<point>/run-<k>/ keyed by its
 parameters; a run whose folder holds a DONE marker is not run again, so an
 interrupted campaign resumes. A failed run is reported (its log stays in its
 folder) and the others go on. Afterwards the summary.json files are
-flattened into OUT/runs.csv (one row per run and architecture), and
+flattened into OUT/runs.csv (one row per run and architecture, with two
+derived metrics: demands.in_deadline_ratio, completed in deadline over
+created, and sync.migrating_failures_per_handover, synchronizations failed
+'migrating' over handovers detected, where a run detected any), and
 OUT/summary.csv gives, for every parameter point and architecture, the
 mean and the 95 % confidence interval (Student t) of every metric;
 OUT/plots/*.png plot the scenario's key metrics with those intervals.
@@ -103,9 +106,12 @@ SCENARIOS = {
         "params": {"dtStateBytes": ["20000", "1000000", "10000000", "50000000"],
                    "migrationPolicy": ["reactive", "proactive", "none"]},
         "fixed": ["--users=20", "--simTime=60"],
+        "xscale": "log",
         "plots": [
             ("sync.failure_ratio", "synchronization failure ratio"),
             ("sync.failures_by_reason.migrating", "synchronizations failed: twin migrating"),
+            ("sync.migrating_failures_per_handover",
+             "synchronizations failed 'migrating' per handover"),
             ("migrations.mean_downtime_ms", "mean migration downtime (ms)"),
             ("handovers.mean_window_ms", "mean handover window (ms)"),
             ("handovers.sync_failures_in_windows", "synchronizations failed in handover windows"),
@@ -367,6 +373,11 @@ def load_rows(out):
                 if d.get("created"):
                     metrics["demands.in_deadline_ratio"] = (
                         d.get("completed_in_deadline", 0) / d["created"])
+                h = s.get("handovers") or {}
+                if h.get("detected"):
+                    failed = ((s.get("sync") or {}).get("failures_by_reason") or {})
+                    metrics["sync.migrating_failures_per_handover"] = (
+                        failed.get("migrating", 0) / h["detected"])
                 metrics.pop("rng_run", None)
                 row.update({"m." + k: v for k, v in metrics.items()})
                 rows.append(row)
@@ -461,6 +472,7 @@ def plot(out, scenario, params, summary):
             err = [0 if math.isnan(s["half"]) else s["half"] for s in pts]
             name = ", ".join((v if k == "arch" else "%s=%s" % (k, v)) for k, v in key if v)
             ax.errorbar(xs, ys, yerr=err, marker="o", capsize=3, label=name)
+        ax.set_xscale(spec.get("xscale", "linear"))
         ax.set_xlabel(x_param[6:])
         ax.set_ylabel(label)
         ax.set_title("%s: %s (mean, 95 %% CI, %s runs)" % (scenario, label, sel[0]["runs"]),
