@@ -770,36 +770,17 @@ DtMigrationManager::HandleWholeState(uint32_t sender,
         return;
     }
     uint32_t total = bytes;
+    bool ends = expected; // this state ends the pull here
     if (phase == DtMigrationPhase::DELTA && valid && found && found->hasReplica
         && found->replica.id == id)
     {
         Replica& rep = found->replica;
         agent.PrependHistory(rep.agent);
         total += rep.bytes;
-        if (!expected && pulling && found->incoming.source == sender)
-        {
-            // The delta of a copy refreshed while the terminal came: it ends
-            // the pull, which named an older copy or none.
-            rep.expiry.Cancel();
-            found->hasReplica = false;
-            found->replica = Replica();
-            ack.SetStatus(DtMigrationStatus::COMPLETED);
-            m_send(sender, ack);
-            Incoming inc = std::move(found->incoming);
-            found->incoming = Incoming();
-            found->timer.Cancel();
-            m_preCopyDiscarded(inc.id, terminal, 0, Seconds(0));
-            SwitchToState(*found, DtMigrationState::IDLE);
-            Restore(std::move(agent), inc);
-            NS_LOG_INFO("edge DT " << m_dtId << " runs the agent of DT " << terminal
-                                   << " from its refreshed pre-copy after "
-                                   << (Simulator::Now() - inc.start).As(Time::MS));
-            m_migrationCompleted(id, terminal, total, Simulator::Now() - inc.start);
-            FinishIncoming(*found, inc);
-            Tidy(terminal);
-            return;
-        }
-        if (!expected)
+        // The delta of a copy refreshed while the terminal came ends the
+        // pull, which named an older copy or none.
+        ends = ends || (pulling && found->incoming.source == sender);
+        if (!ends)
         {
             // Ahead of the terminal's join: keep it ready.
             rep.agent = std::move(agent);
@@ -821,7 +802,7 @@ DtMigrationManager::HandleWholeState(uint32_t sender,
     {
         valid = false; // a delta without its pre-copy: the model is not here
     }
-    if (!expected)
+    if (!ends)
     {
         return; // late or unknown: the migration already ended here
     }
@@ -848,7 +829,11 @@ DtMigrationManager::HandleWholeState(uint32_t sender,
     Restore(std::move(agent), inc);
     NS_LOG_INFO("edge DT " << m_dtId << " runs the agent of DT " << terminal << " after "
                            << (Simulator::Now() - inc.start).As(Time::MS));
-    m_migrationCompleted(inc.id, terminal, total, Simulator::Now() - inc.start);
+    if (inc.id != id)
+    {
+        m_preCopyDiscarded(inc.id, terminal, 0, Seconds(0)); // the pull it superseded
+    }
+    m_migrationCompleted(id, terminal, total, Simulator::Now() - inc.start);
     FinishIncoming(r, inc);
     Tidy(terminal);
 }
