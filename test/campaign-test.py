@@ -8,7 +8,8 @@
 Two parameter points x 2 runs make 4 run folders; running the same campaign
 again runs nothing; summary.csv's interval for a metric is the Student-t
 interval computed here by hand from runs.csv; the interval of known numbers
-matches a hand-computed one; the plots are written.
+matches a hand-computed one; the paired difference of the two points on the
+same seeds matches one computed by hand; the plots are written.
 """
 
 import csv
@@ -70,6 +71,25 @@ for s in summary:
     check(abs(float(s["mean"]) - mean) < 1e-9 and abs(float(s["ci95_half_width"]) - half)
           < 1e-6 * max(1.0, half), "%s at %s: mean %s half %s (by hand %g, %g)"
           % (metric, s["point"], s["mean"], s["ci95_half_width"], mean, half))
+
+# Paired differences: users=3 minus users=2 on the same seed, by hand from runs.csv.
+pair = subprocess.run([sys.executable, campaign, "paired", work, "--by", "users", "--base", "2",
+                       "--metric", metric], capture_output=True, text=True)
+print(pair.stdout, pair.stderr)
+seeds = {(r["param.users"], r["rng_run"]): float(r[metric]) for r in rows}
+diffs = [seeds[("3", k)] - seeds[("2", k)] for k in ("1", "2")]
+mean = sum(diffs) / 2
+half = 12.7062047362 * abs(diffs[0] - diffs[1]) / 2
+with open(os.path.join(work, "paired.csv")) as f:
+    got = list(csv.DictReader(f))
+check(pair.returncode == 0 and len(got) == 1 and got[0]["users"] == "3"
+      and got[0]["pairs"] == "2" and abs(float(got[0]["mean"]) - mean) < 1e-9
+      and abs(float(got[0]["ci95_half_width"]) - half) < 1e-6 * max(1.0, half),
+      "paired users=3 - users=2: %s (by hand %g +- %g)" % (got, mean, half))
+nobase = subprocess.run([sys.executable, campaign, "paired", work, "--by", "users", "--base",
+                         "7"], capture_output=True, text=True)
+check(nobase.returncode != 0 and "users=7" in nobase.stderr,
+      "a base value without runs is refused: %s" % nobase.stderr.strip())
 
 # Known numbers: 1..5, s = sqrt(2.5), t(0.975, 4) = 2.7764451052.
 out = subprocess.run([sys.executable, campaign, "ci", "1", "2", "3", "4", "5"],

@@ -6,6 +6,7 @@
     campaign.py run SCENARIO --bin-dir DIR [--param NAME=V1,V2,...]... --runs N
                 --output-dir OUT [--jobs J] [--slurm] [--no-plots]
     campaign.py aggregate OUT [--no-plots]
+    campaign.py paired OUT --by NAME --base VALUE [--metric M]...
     campaign.py ci VALUES...            (mean and 95 % Student-t interval)
 
 Every point of the cartesian product of the parameter values is run with
@@ -20,7 +21,13 @@ created, and sync.migrating_failures_per_handover, synchronizations failed
 OUT/summary.csv gives, for every parameter point and architecture, the
 mean and the 95 % confidence interval (Student t) of every metric;
 OUT/plots/*.png plot the scenario's key metrics with those intervals.
---slurm writes OUT/slurm.sh (a Slurm array job, one run per task) and
+`paired` compares the points of one parameter with a base value on the same
+seeds: for every other point of NAME and every combination of the other
+parameters, the difference of each metric (default sync.failure_ratio) from
+the base point's run with the same RngRun, as mean and 95 % interval over
+the seeds (OUT/paired.csv). Runs of one seed share their users, channels and
+requests, so this difference is far narrower than the two points' own
+intervals. --slurm writes OUT/slurm.sh (a Slurm array job, one run per task) and
 OUT/tasks.txt instead of running anything.
 """
 
@@ -442,6 +449,55 @@ def aggregate(out, scenario=None, plots=True):
     return summary
 
 
+def paired(out, by, base, metrics):
+    """Differences from the base value of one parameter on the same seeds.
+
+    Returns the rows written to OUT/paired.csv: (other parameters, value,
+    metric, pairs, mean, half width of the 95 % interval)."""
+    rows = load_rows(out)
+    key = "param." + by
+    if not any(key in r for r in rows):
+        sys.exit("campaign: paired: no finished run has the parameter %s" % by)
+    if not any(r.get(key) == base for r in rows):
+        sys.exit("campaign: paired: no finished run has %s=%s" % (by, base))
+
+    def others(r):
+        return ",".join("%s=%s" % (k[6:], r[k]) for k in sorted(r)
+                        if k.startswith("param.") and k != key)
+
+    bases = {(others(r), r["architecture"], r["rng_run"]): r for r in rows if r.get(key) == base}
+    groups = {}
+    for r in rows:
+        if key not in r or r[key] == base:
+            continue
+        b = bases.get((others(r), r["architecture"], r["rng_run"]))
+        if b is None:
+            continue
+        for m in metrics:
+            if "m." + m in r and "m." + m in b:
+                d = r["m." + m] - b["m." + m]
+                if not math.isnan(d):
+                    groups.setdefault((others(r), r["architecture"], r[key], m), []).append(d)
+    result = []
+    for (rest, arch, value, m), diffs in sorted(groups.items()):
+        mean, half, n = mean_ci(diffs)
+        result.append((rest, arch, value, m, n, mean, half))
+    with open(os.path.join(out, "paired.csv"), "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["other_params", "architecture", by, "minus", "metric", "pairs", "mean",
+                    "ci95_half_width"])
+        for rest, arch, value, m, n, mean, half in result:
+            w.writerow([rest, arch, value, base, m, n, mean, half])
+    for rest, arch, value, m, n, mean, half in result:
+        print("%s%s%s=%s - %s: %s %+.6f +- %.6f (%d pairs)"
+              % (rest + " " if rest else "", arch + " " if arch else "", by, value, base, m,
+                 mean, half, n))
+    if not result:
+        print("campaign: paired: no run of another %s has a %s=%s run of the same seed"
+              % (by, by, base))
+    return result
+
+
 def plot(out, scenario, params, summary):
     """One PNG per key metric: against the first parameter, a line per other combination."""
     try:
@@ -502,6 +558,11 @@ def main():
     g = sub.add_parser("aggregate")
     g.add_argument("output_dir")
     g.add_argument("--no-plots", action="store_true")
+    p = sub.add_parser("paired")
+    p.add_argument("output_dir")
+    p.add_argument("--by", required=True)
+    p.add_argument("--base", required=True)
+    p.add_argument("--metric", action="append", default=[])
     c = sub.add_parser("ci")
     c.add_argument("values", nargs="+", type=float)
     a = ap.parse_args()
@@ -509,6 +570,10 @@ def main():
         return cmd_run(a)
     if a.cmd == "aggregate":
         aggregate(os.path.abspath(a.output_dir), plots=not a.no_plots)
+        return 0
+    if a.cmd == "paired":
+        paired(os.path.abspath(a.output_dir), a.by, a.base,
+               a.metric or ["sync.failure_ratio"])
         return 0
     m, h, n = mean_ci(a.values)
     print("n %d mean %.12g ci95 [%.12g, %.12g] half %.12g" % (n, m, m - h, m + h, h))
