@@ -135,6 +135,11 @@ check(agg.returncode == 0 and rows["1"]["sync.migrating_failures_per_handover"] 
       "migrating failures per handover: %s, %s (expected 0.75 and none)"
       % (rows["1"].get("sync.migrating_failures_per_handover"),
          rows["2"].get("sync.migrating_failures_per_handover")))
+check(rows["2"]["sync.failures_by_reason.migrating"] == "0"
+      and rows["2"]["sync.failures_by_reason.late"] == "0",
+      "a reason another run had counts 0: %s, %s (expected 0 and 0)"
+      % (rows["2"].get("sync.failures_by_reason.migrating"),
+         rows["2"].get("sync.failures_by_reason.late")))
 check(rows["1"]["demands.in_deadline_ratio"] == "0.75",
       "in-deadline ratio 6/8: %s" % rows["1"].get("demands.in_deadline_ratio"))
 

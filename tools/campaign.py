@@ -354,6 +354,10 @@ def flatten(obj, prefix=""):
     return out
 
 
+# Counts of the synchronizations that failed, by reason, in summary.json.
+REASONS = "sync.failures_by_reason."
+
+
 def load_rows(out):
     """One row per finished run and architecture."""
     rows = []
@@ -387,7 +391,16 @@ def load_rows(out):
                         failed.get("migrating", 0) / h["detected"])
                 metrics.pop("rng_run", None)
                 row.update({"m." + k: v for k, v in metrics.items()})
+                row["counts_sync_reasons"] = "failures_by_reason" in (s.get("sync") or {})
                 rows.append(row)
+    # summary.json names only the reasons that occurred: a run without a
+    # reason another run has counts 0 of it (not a missing value that would
+    # leave it out of the mean).
+    reasons = {k for r in rows for k in r if k.startswith("m." + REASONS)}
+    for r in rows:
+        if r.pop("counts_sync_reasons"):
+            for k in reasons:
+                r.setdefault(k, 0)
     return rows
 
 
