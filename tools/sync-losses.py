@@ -15,17 +15,17 @@ sync.csv counts 'lost' (no answer within 1 s) falls in exactly one of:
                                     (not associated, or queued behind ARP)
   request not decoded by its AP     transmitted, never received by the AP it
                                     was addressed to (the MAC's retries failed)
-  request received, not answered    the AP's MAC received it and no DT message
-                                    went back to the terminal within 1 s; those
-                                    followed by DT messages to the terminal
-                                    within 50 ms of its next BlockAckReq were
-                                    held in the AP's Block Ack reordering buffer
+  request received, not answered    the AP's MAC received it and no answer to
+                                    it went on the air; those after which DT
+                                    messages went to the terminal within 50 ms
+                                    of its next BlockAckReq were held in the
+                                    AP's Block Ack reordering buffer
   answer not decoded by terminal    the answer was transmitted, never received
   answer received by terminal MAC   received by the terminal's MAC, not handed
                                     to the local DT in time
 
 The counts add up to the lost synchronizations of sync.csv (the script fails
-otherwise). --csv writes one row per lost synchronization with its place.
+when one appears twice there). --csv writes one row per lost synchronization with its place.
 """
 
 import argparse
@@ -77,12 +77,13 @@ def read_trace(path):
 
 
 def classify(run_dir):
-    """{(terminal, sync id): place} for every lost synchronization, and the
-    number of those received and not answered that a BlockAckReq released."""
+    """{(terminal, sync id): place} for every lost synchronization, the number
+    of those received and not answered that a BlockAckReq released, and the
+    number of lost rows in sync.csv."""
     traces = sorted(glob.glob(os.path.join(run_dir, "*-wifi-*.pcap")))
     if not traces:
         sys.exit("sync-losses: no Wi-Fi PCAP in %s (run the example with --pcap=true)" % run_dir)
-    sent = collections.defaultdict(list)       # sync key -> [(t, terminal addr, AP addr)]
+    sent = set()                               # sync keys transmitted by a terminal
     received = {}                              # sync key -> (t, terminal addr, AP addr)
     answer_sent = set()
     answer_received = set()
@@ -101,7 +102,7 @@ def classify(run_dir):
             if f["type"] == SYNC_REQUEST:
                 key = (f["req_term"], f["req_id"])
                 if mine:
-                    sent[key].append((t, f["ta"], f["ra"]))
+                    sent.add(key)
                 elif heard:
                     received.setdefault(key, (t, f["ta"], me))
             elif f["type"] == SYNC_ACK:
@@ -116,12 +117,14 @@ def classify(run_dir):
         v.sort()
     places = {}
     released = 0
+    lost = 0
     with open(os.path.join(run_dir, "sync.csv")) as f:
         for r in csv.DictReader(f):
             if r["outcome"] != "lost":
                 continue
+            lost += 1
             key = (r["terminal"], r["id"])
-            if not sent.get(key):
+            if key not in sent:
                 place = PLACES[0]
             elif key not in received:
                 place = PLACES[1]
@@ -140,7 +143,7 @@ def classify(run_dir):
             else:
                 place = PLACES[4]
             places[key] = place
-    return places, released
+    return places, released, lost
 
 
 def main():
@@ -153,9 +156,7 @@ def main():
         sys.exit("sync-losses: tshark is missing (./mldt setup installs it)")
     if not os.path.exists(os.path.join(a.run_dir, "sync.csv")):
         sys.exit("sync-losses: %s has no sync.csv" % a.run_dir)
-    places, released = classify(a.run_dir)
-    with open(os.path.join(a.run_dir, "sync.csv")) as f:
-        lost = sum(1 for r in csv.DictReader(f) if r["outcome"] == "lost")
+    places, released, lost = classify(a.run_dir)
     counts = collections.Counter(places.values())
     print("lost synchronizations: %d" % lost)
     for p in PLACES:
