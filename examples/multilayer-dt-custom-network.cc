@@ -495,6 +495,7 @@ main(int argc, char* argv[])
               << st->GetPacketsDroppedDown() << "\n"
               << "edge failures / failovers     " << st->GetEdgeFailures() << " / "
               << st->GetFailovers() << "\n"
+              << "edge probes                   " << st->GetEdgeProbes() << "\n"
               << "malformed packets dropped     " << st->GetMalformedDropped() << "\n"
               << "wall time s                   " << Fmt(wall, 2) << "\n"
               << "outputs: " << outputDir

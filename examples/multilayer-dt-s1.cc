@@ -95,6 +95,10 @@ struct Settings
     double malformedInterval{0}; //!< malformed datagram period, s (0: none)
     uint32_t malformedPort{0};   //!< their port (0: the DTs')
     TypeId placement;            //!< where the multi-layer DT runs demands
+    double cloudKm{100};         //!< edge-cloud distance, km
+    std::string wanRate{"0"};    //!< shared wide-area segment's rate ("0": none)
+    double wanLoad{0};           //!< its background load, 0..0.99
+    uint32_t cloudCores{1};      //!< parallel jobs in the cloud
 };
 
 /**
@@ -127,6 +131,11 @@ RunOnce(DtArchitecture arch, const Settings& s)
     dt->SetAttribute("MalformedInterval", TimeValue(Seconds(s.malformedInterval)));
     dt->SetAttribute("MalformedPort", UintegerValue(s.malformedPort));
     dt->SetAttribute("PlacementPolicy", TypeIdValue(s.placement));
+    dt->SetAttribute("EdgeCloudDistanceKm", DoubleValue(s.cloudKm));
+    dt->SetAttribute("WanRate",
+                     DataRateValue(s.wanRate == "0" ? DataRate(0) : DataRate(s.wanRate)));
+    dt->SetAttribute("WanLoad", DoubleValue(s.wanLoad));
+    dt->SetAttribute("CloudCores", UintegerValue(s.cloudCores));
     if (s.lte)
     {
         // 100 resource blocks: the most LTE gives, still below S1's 50/200 Mb/s.
@@ -490,6 +499,21 @@ main(int argc, char* argv[])
                  "Run the same network without DTs, sending the packets a --recordTraffic run "
                  "of the same scenario and RngRun wrote (the bare baseline of ./mldt bench)",
                  s.replayTraffic);
+    cmd.AddValue("cloudKm",
+                 "Distance from the edges to the cloud, km (0..40000; its delay at 5 us/km)",
+                 s.cloudKm);
+    cmd.AddValue("wanRate",
+                 "Rate of a wide-area segment all edges share on their way to the cloud "
+                 "(an ns3::DataRate such as 100Mbps; 0: none, each edge has its own 1 Gb/s "
+                 "fibre to the cloud)",
+                 s.wanRate);
+    cmd.AddValue("wanLoad",
+                 "Background load on the wide-area segment, each way, as a fraction of "
+                 "its rate (0..0.99)",
+                 s.wanLoad);
+    std::string cloudCores = "1";
+    cmd.AddValue(
+        "cloudCores", "Parallel jobs in the cloud, sharing its capacity (1..4096)", cloudCores);
     std::string failedEdge = "0";
     std::string malformedPort = "0";
     cmd.AddValue("lossRate",
@@ -534,6 +558,26 @@ main(int argc, char* argv[])
     s.edges = count("edges", edges, 1, 250);
     s.failedEdge = count("failedEdge", failedEdge, 0, s.edges - 1);
     s.malformedPort = count("malformedPort", malformedPort, 0, 65535);
+    s.cloudCores = count("cloudCores", cloudCores, 1, 4096);
+    if (!(s.cloudKm >= 0) || s.cloudKm > 40000)
+    {
+        Fail("--cloudKm=" + Fmt(s.cloudKm, 3) + " must be a distance in 0..40000 km");
+    }
+    {
+        DataRateValue rate;
+        if (s.wanRate != "0" && !rate.DeserializeFromString(s.wanRate, MakeDataRateChecker()))
+        {
+            Fail("--wanRate=" + s.wanRate + " is not a data rate (e.g. 100Mbps; 0: none)");
+        }
+    }
+    if (!(s.wanLoad >= 0) || s.wanLoad > 0.99)
+    {
+        Fail("--wanLoad=" + Fmt(s.wanLoad, 3) + " must be a fraction in 0..0.99");
+    }
+    if (s.wanLoad > 0 && s.wanRate == "0")
+    {
+        Fail("--wanLoad=" + Fmt(s.wanLoad, 3) + " needs a wide-area segment (--wanRate)");
+    }
     if (!(s.lossRate >= 0) || s.lossRate > 1)
     {
         Fail("--lossRate=" + Fmt(s.lossRate, 3) + " must be a probability in 0..1");

@@ -121,7 +121,6 @@ DtLteAccess::DoDispose()
     m_lte = nullptr;
     m_epc = nullptr;
     m_edges = NodeContainer();
-    m_cloud = nullptr;
     m_enbNodes = NodeContainer();
     m_enbDevices = NetDeviceContainer();
     m_ueDevices = NetDeviceContainer();
@@ -136,7 +135,6 @@ DtLteAccess::Build(const DtAccessPlan& plan)
     const uint32_t edges = plan.edges.GetN();
     const uint32_t terminals = plan.terminals.GetN();
     m_edges = plan.edges;
-    m_cloud = plan.cloud.Get(0);
     static const std::set<uint16_t> rbs{6, 15, 25, 50, 75, 100};
     NS_ABORT_MSG_IF(rbs.count(p.bandwidth) == 0,
                     "LteBandwidth=" << p.bandwidth << " is not 6, 15, 25, 50, 75 or 100 RBs");
@@ -284,14 +282,16 @@ DtLteAccess::Route(const DtAccessPlan& plan, const DtFibreCore& core)
         os << a << e << b;
         return os.str();
     };
-    Ptr<Ipv4> cloud = m_cloud->GetObject<Ipv4>();
+    // The routes towards the access network belong at the far end of the
+    // edges' fibre: the cloud, or the gateway of a wide-area segment.
+    Ptr<Ipv4> cloud = core.GetCoreRouter()->GetObject<Ipv4>();
     Ptr<Ipv4> pgw = m_epc->GetPgwNode()->GetObject<Ipv4>();
     for (uint32_t e = 0; e < m_edges.GetN(); ++e)
     {
         Ptr<Ipv4> edge = m_edges.Get(e)->GetObject<Ipv4>();
         routing.GetStaticRouting(edge)->SetDefaultRoute(
             Ipv4Address(net("172.20.", e, ".2").c_str()), ifFor(edge, net("172.20.", e, ".0")));
-        if (e > 0)
+        if (e > 0 || core.HasWan())
         {
             routing.GetStaticRouting(edge)->AddHostRouteTo(
                 core.GetCloudAddress(),
@@ -312,6 +312,12 @@ DtLteAccess::Route(const DtAccessPlan& plan, const DtFibreCore& core)
                                                      Ipv4Mask("255.255.0.0"),
                                                      Ipv4Address("172.20.0.1"),
                                                      ifFor(pgw, "172.20.0.0"));
+    if (core.HasWan())
+    {
+        // The cloud beyond the wide-area gateway, through edge 0 like the rest.
+        routing.GetStaticRouting(pgw)->AddHostRouteTo(
+            core.GetCloudAddress(), Ipv4Address("172.20.0.1"), ifFor(pgw, "172.20.0.0"));
+    }
 }
 
 Ipv4Address

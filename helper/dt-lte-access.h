@@ -89,7 +89,6 @@ class DtLteAccess : public DtAccessNetwork
     Ptr<LteHelper> m_lte;                //!< LTE helper
     Ptr<PointToPointEpcHelper> m_epc;    //!< EPC helper
     NodeContainer m_edges;               //!< the edges
-    Ptr<Node> m_cloud;                   //!< the cloud node
     NodeContainer m_enbNodes;            //!< one eNB per edge site
     NetDeviceContainer m_enbDevices;     //!< eNB devices
     NetDeviceContainer m_ueDevices;      //!< UE devices

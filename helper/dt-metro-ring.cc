@@ -6,14 +6,13 @@
 
 #include "dt-metro-ring.h"
 
+#include "dt-background-load.h"
+
 #include "ns3/abort.h"
-#include "ns3/inet-socket-address.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
-#include "ns3/on-off-helper.h"
-#include "ns3/packet-sink-helper.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -29,11 +28,6 @@ NS_OBJECT_ENSURE_REGISTERED(DtMetroRing);
 
 namespace
 {
-
-/// UDP port of the background load (the discard port).
-constexpr uint16_t LOAD_PORT = 9;
-/// Background packets: 1500 bytes at the IP layer.
-constexpr uint32_t LOAD_PAYLOAD = 1500 - 20 - 8;
 
 /**
  * \param hop a hop of the ring
@@ -179,23 +173,19 @@ DtMetroRing::Build(NodeContainer edges, const std::vector<Ipv4Address>& edgeAddr
         return;
     }
     // Background load: constant bit rate each way on every hop.
-    // OnOff's rate counts its payload: scaled so that the IP packets (1500
-    // bytes) make the load.
-    const DataRate each(static_cast<uint64_t>(m_parameters.rate.GetBitRate() * m_parameters.load
-                                              * LOAD_PAYLOAD / 1500.0));
-    NS_LOG_INFO("metro ring of " << m_size << " edges, background " << each << " per hop and way");
-    PacketSinkHelper sink("ns3::UdpSocketFactory",
-                          InetSocketAddress(Ipv4Address::GetAny(), LOAD_PORT));
-    m_load.Add(sink.Install(edges));
+    NS_LOG_INFO("metro ring of " << m_size << " edges, background "
+                                 << DtBackgroundLoad::FlowRate(m_parameters.rate, m_parameters.load)
+                                 << " per hop and way");
+    m_load.Add(DtBackgroundLoad::InstallSinks(edges));
     for (uint32_t h = 0; h < hops; ++h)
     {
         for (uint32_t end : {1u, 2u})
         {
             const uint32_t to = end == 1 ? 2 : 1;
-            OnOffHelper cbr("ns3::UdpSocketFactory",
-                            InetSocketAddress(HopAddress(h, to), LOAD_PORT));
-            cbr.SetConstantRate(each, LOAD_PAYLOAD);
-            m_load.Add(cbr.Install(edges.Get(end == 1 ? h : (h + 1) % m_size)));
+            m_load.Add(DtBackgroundLoad::InstallFlow(edges.Get(end == 1 ? h : (h + 1) % m_size),
+                                                     HopAddress(h, to),
+                                                     m_parameters.rate,
+                                                     m_parameters.load));
         }
     }
 }

@@ -249,6 +249,7 @@ DtResultsWriter::WriteSummary(const DtStatsCollector& stats,
                    {"edge_failures", stats.GetEdgeFailures()},
                    {"edge_recoveries", stats.GetEdgeRecoveries()},
                    {"failovers", stats.GetFailovers()},
+                   {"edge_probes", stats.GetEdgeProbes()},
                    {"summaries_queued", summariesQueued},
                    {"summaries_dropped", summariesDropped}};
 

@@ -236,6 +236,12 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
                                               {
                                                   ++m_failovers;
                                               }));
+        local->GetEdgeLink()->TraceConnectWithoutContext("Probe",
+                                                         Callback<void, uint32_t>(
+                                                             [this](uint32_t)
+                                                             {
+                                                                 ++m_edgeProbes;
+                                                             }));
     }
     if (auto edge = DynamicCast<EdgeDtApplication>(app))
     {
@@ -277,6 +283,12 @@ uint64_t
 DtStatsCollector::GetFailovers() const
 {
     return m_failovers;
+}
+
+uint64_t
+DtStatsCollector::GetEdgeProbes() const
+{
+    return m_edgeProbes;
 }
 
 uint64_t

@@ -267,6 +267,11 @@ class DtStatsCollector : public Object
     uint64_t GetEdgeFailures() const;
     /** \return local DTs' failovers to another edge DT */
     uint64_t GetFailovers() const;
+    /**
+     * \return joins the local DTs sent to ask a silent or unacknowledging
+     *         edge DT whether it still answers (DtEdgeLink's Probe)
+     */
+    uint64_t GetEdgeProbes() const;
     /** \return packets the watched fault models dropped by their loss rate */
     uint64_t GetPacketsLost() const;
     /** \return packets the watched fault models exposed to their loss rate */
@@ -322,6 +327,7 @@ class DtStatsCollector : public Object
     uint64_t m_edgeFailures{0};                                         //!< edge DT failures
     uint64_t m_edgeRecoveries{0};                                       //!< edge DT recoveries
     uint64_t m_failovers{0};                                            //!< local DT failovers
+    uint64_t m_edgeProbes{0};                                           //!< probing joins
     std::vector<Ptr<DtFaultErrorModel>> m_faultModels;                  //!< devices' fault models
     std::vector<Ptr<LocalDtApplication>> m_locals;                      //!< watched local DTs
     std::vector<Ptr<EdgeDtApplication>> m_edges;                        //!< watched edge DTs

@@ -60,7 +60,7 @@ DtWifiRoamingAccess::DoDispose()
     m_roaming.clear();
     m_edges = NodeContainer();
     m_terminals = NodeContainer();
-    m_cloud = nullptr;
+    m_coreRouter = nullptr;
     m_staDevices = NetDeviceContainer();
     m_apDevices = NetDeviceContainer();
     DtAccessNetwork::DoDispose();
@@ -72,14 +72,14 @@ DtWifiRoamingAccess::Build(const DtAccessPlan& plan)
     const DtWifiParameters& p = m_parameters;
     m_edges = plan.edges;
     m_terminals = plan.terminals;
-    m_cloud = plan.cloud.Get(0);
     const uint32_t terminals = plan.terminals.GetN();
     m_terminalAddr.resize(terminals);
     std::ostringstream channel;
     channel << "{0, " << p.channelWidth << ", BAND_5GHZ, 0}";
-    YansWifiPhyHelper phy = DtWifiAccess::PhyOn(
-        DtWifiAccess::CreateChannel(p.pathLossExponent, p.fading, p.channelWidth, p.stream + 950000),
-        p.txPower);
+    YansWifiPhyHelper phy =
+        DtWifiAccess::PhyOn(DtWifiAccess::CreateChannel(
+                                p.pathLossExponent, p.fading, p.channelWidth, p.stream + 950000),
+                            p.txPower);
     phy.Set("ChannelSettings", StringValue(channel.str()));
     WifiHelper wifi;
     wifi.SetStandard(WIFI_STANDARD_80211ac);
@@ -192,8 +192,8 @@ DtWifiRoamingAccess::RouteStation(uint32_t terminal, uint32_t edge)
         ReplaceRoute(
             routing.GetStaticRouting(m_edges.Get(f)->GetObject<Ipv4>()), sta, host, hop, out);
     }
-    // The cloud: through the serving edge's fibre.
-    Ptr<Ipv4> cloud = m_cloud->GetObject<Ipv4>();
+    // The cloud (or the wide-area gateway): through the serving edge's fibre.
+    Ptr<Ipv4> cloud = m_coreRouter->GetObject<Ipv4>();
     std::ostringstream net;
     net << "172.16." << edge << ".0";
     const int32_t up =
@@ -219,6 +219,7 @@ void
 DtWifiRoamingAccess::Route(const DtAccessPlan& plan, const DtFibreCore& core)
 {
     const uint32_t edges = plan.edges.GetN();
+    m_coreRouter = core.GetCoreRouter();
     for (uint32_t e = 0; e < edges; ++e)
     {
         m_edgeAddr.push_back(core.GetEdgeAddress(e));
@@ -230,9 +231,9 @@ DtWifiRoamingAccess::Route(const DtAccessPlan& plan, const DtFibreCore& core)
         Ptr<Ipv4StaticRouting> r = routing.GetStaticRouting(m_edges.Get(e)->GetObject<Ipv4>());
         std::ostringstream up;
         up << "172.16." << e << ".2";
-        if (e > 0)
+        if (e > 0 || core.HasWan())
         {
-            // The cloud's DT address is on edge 0's link.
+            // The cloud's DT address is on edge 0's link (or beyond the gateway).
             r->AddHostRouteTo(
                 cloudAddr,
                 Ipv4Address(up.str().c_str()),

@@ -79,7 +79,7 @@ class DtWifiRoamingAccess : public DtAccessNetwork
     DtWifiParameters m_parameters;                    //!< what it is built from
     NodeContainer m_edges;                            //!< the edges
     NodeContainer m_terminals;                        //!< the terminals
-    Ptr<Node> m_cloud;                                //!< the cloud node
+    Ptr<Node> m_coreRouter;                           //!< far end of the edges' fibre
     std::vector<Ipv4Address> m_edgeAddr;              //!< per edge, its fibre address
     NetDeviceContainer m_staDevices;                  //!< per terminal
     NetDeviceContainer m_apDevices;                   //!< per edge

@@ -6,6 +6,8 @@
 
 #include "dt-wired-access.h"
 
+#include "dt-fibre-core.h"
+
 #include "ns3/abort.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-static-routing-helper.h"
@@ -76,7 +78,7 @@ DtWiredAccess::Route(const DtAccessPlan& plan, const DtFibreCore& core)
         const Ipv4Address edgeSide(m_terminalAddr[i].Get() + 1);
         routing.GetStaticRouting(ipv4)->SetDefaultRoute(edgeSide, ifIndex);
     }
-    Ptr<Ipv4> cloud = plan.cloud.Get(0)->GetObject<Ipv4>();
+    Ptr<Ipv4> cloud = core.GetCoreRouter()->GetObject<Ipv4>();
     for (uint32_t e = 0; e < plan.edges.GetN(); ++e)
     {
         // Edges reach everything else through the cloud; the cloud reaches

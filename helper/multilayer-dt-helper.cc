@@ -40,6 +40,7 @@
 #include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/position-allocator.h"
+#include "ns3/queue-size.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -378,6 +379,35 @@ MultiLayerDtHelper::GetTypeId()
                           "Fibre length between an edge server and the cloud.",
                           DoubleValue(100.0),
                           MakeDoubleAccessor(&MultiLayerDtHelper::m_edgeCloudKm),
+                          MakeDoubleChecker<double>(0, 40000))
+            .AddAttribute("WanRate",
+                          "Rate of a wide-area segment that all edge servers share on "
+                          "their way to the cloud (0: none, each edge has its own fibre "
+                          "to the cloud). With one, the edges' fibre ends at a gateway "
+                          "EdgeGatewayDistanceKm away, and the gateway reaches the cloud "
+                          "at this rate over EdgeCloudDistanceKm, through a queue of "
+                          "WanQueueSize, with WanLoad background traffic.",
+                          DataRateValue(DataRate(0)),
+                          MakeDataRateAccessor(&MultiLayerDtHelper::m_wanRate),
+                          MakeDataRateChecker())
+            .AddAttribute("WanQueueSize",
+                          "Transmit queue of each end of the wide-area segment "
+                          "(drop-tail).",
+                          QueueSizeValue(QueueSize("100p")),
+                          MakeQueueSizeAccessor(&MultiLayerDtHelper::m_wanQueue),
+                          MakeQueueSizeChecker())
+            .AddAttribute("WanLoad",
+                          "Background load on the wide-area segment, each way, as a "
+                          "fraction of WanRate (constant-rate UDP, 1500-byte packets; 0: "
+                          "none).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_wanLoad),
+                          MakeDoubleChecker<double>(0, 0.99))
+            .AddAttribute("EdgeGatewayDistanceKm",
+                          "With a wide-area segment (WanRate): fibre length between each "
+                          "edge server and the gateway, km.",
+                          DoubleValue(10.0),
+                          MakeDoubleAccessor(&MultiLayerDtHelper::m_edgeGatewayKm),
                           MakeDoubleChecker<double>(0, 40000))
             .AddAttribute("EdgeEdgeDistanceKm",
                           "Fibre length between neighbouring edge servers.",
@@ -735,6 +765,10 @@ MultiLayerDtHelper::Build()
     fibre.delayPerKm = m_fibreDelayPerKm;
     fibre.edgeCloudKm = m_edgeCloudKm;
     fibre.edgeEdgeKm = m_edgeEdgeKm;
+    fibre.wanRate = m_wanRate;
+    fibre.wanQueue = m_wanQueue;
+    fibre.wanLoad = m_wanLoad;
+    fibre.edgeGatewayKm = m_edgeGatewayKm;
     m_core = CreateObject<DtFibreCore>(fibre);
     m_core->Build(m_edgeNodes, m_cloudNode.Get(0));
     if (m_peerToPeer)
@@ -848,7 +882,11 @@ MultiLayerDtHelper::SetDtDefaults()
     dt.SetEdgeDtDefault("Compute/CapacityGflops", DoubleValue(m_edgeGflops));
     dt.SetEdgeDtDefault("Compute/Cores", UintegerValue(m_edgeCores));
     dt.SetEdgeDtDefault("ServiceModule/DownlinkRate", DataRateValue(m_downlinkRate));
-    dt.SetEdgeDtDefault("ServiceModule/BackhaulRate", DataRateValue(m_fibreRate));
+    // What an edge's estimates take for its path to the cloud: the slower of
+    // its fibre and a wide-area segment.
+    const DataRate backhaul =
+        m_wanRate.GetBitRate() > 0 && m_wanRate < m_fibreRate ? m_wanRate : m_fibreRate;
+    dt.SetEdgeDtDefault("ServiceModule/BackhaulRate", DataRateValue(backhaul));
 
     dt.SetPlacementPolicyType(m_placementPolicy.GetName());
     dt.SetLocalDtDefault("MigrationPolicy", EnumValue(m_migrationPolicy));

@@ -23,6 +23,7 @@
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
 #include "ns3/object.h"
+#include "ns3/queue-size.h"
 #include "ns3/vector.h"
 
 #include <map>
@@ -327,6 +328,10 @@ class MultiLayerDtHelper : public Object
     DataRate m_downlinkRate;           //!< access downlink target
     DataRate m_fibreRate;              //!< fibre rate
     double m_edgeCloudKm;              //!< edge-cloud distance
+    DataRate m_wanRate;                //!< wide-area segment's rate (0: none)
+    QueueSize m_wanQueue;              //!< its transmit queue
+    double m_wanLoad;                  //!< its background load
+    double m_edgeGatewayKm;            //!< edge to its gateway
     double m_edgeEdgeKm;               //!< edge-edge distance
     Time m_fibreDelayPerKm;            //!< fibre delay per km
     uint16_t m_channelWidth;           //!< Wi-Fi channel width, MHz

@@ -56,7 +56,7 @@ enum class DtFailureReason : uint8_t
     TIMEOUT = 3,         //!< no response before the give-up time
     MIGRATING = 4,       //!< its agent was migrating and the policy rejects
     UNKNOWN_SERVICE = 5, //!< no service is registered for its class
-    NODE_FAILED = 6,     //!< the serving node failed while holding it
+    NODE_FAILED = 6,     //!< the edge DT holding it stopped answering: a join to it failed
     SIMULATION_END = 7,  //!< still pending when the terminal's DT stopped
 };
 

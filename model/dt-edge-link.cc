@@ -58,6 +58,11 @@ DtEdgeLink::GetTypeId()
                             "old, new).",
                             MakeTraceSourceAccessor(&DtEdgeLink::m_stateTrace),
                             "ns3::DtEdgeLink::StateTracedCallback")
+            .AddTraceSource("Probe",
+                            "A join was sent to the serving edge DT to find out whether it "
+                            "answers (it fell silent, or a message to it went unacknowledged).",
+                            MakeTraceSourceAccessor(&DtEdgeLink::m_probeTrace),
+                            "ns3::DtEdgeLink::ProbeTracedCallback")
             .AddTraceSource("Failover",
                             "The edge DT did not answer a join; the next one is tried.",
                             MakeTraceSourceAccessor(&DtEdgeLink::m_failoverTrace),
@@ -82,7 +87,6 @@ DtEdgeLink::DoDispose()
     m_watchEvent.Cancel();
     m_book = nullptr;
     m_join = Callback<void>();
-    m_lost = Callback<void>();
     m_edgeChanged = Callback<void>();
     Object::DoDispose();
 }
@@ -91,13 +95,11 @@ void
 DtEdgeLink::Setup(Ptr<DtAddressBook> book,
                   const Parameters& parameters,
                   Callback<void> join,
-                  Callback<void> lost,
                   Callback<void> edgeChanged)
 {
     m_book = book;
     m_parameters = parameters;
     m_join = join;
-    m_lost = lost;
     m_edgeChanged = edgeChanged;
 }
 
@@ -174,6 +176,7 @@ DtEdgeLink::Heard()
 {
     SwitchTo(true, false);
     m_joinEvent.Cancel();
+    m_probing = false;
     m_lastHeard = Simulator::Now();
     if (m_watchEvent.IsExpired() && m_parameters.edgeTimeout.IsStrictlyPositive())
     {
@@ -186,6 +189,7 @@ DtEdgeLink::HandOver(uint32_t edge)
 {
     m_previous = m_edge;
     m_edge = edge;
+    m_probing = false;              // a probe of the previous edge says nothing of this one
     m_lastHeard = Simulator::Now(); // the new edge DT gets a whole EdgeTimeout to answer
 }
 
@@ -223,9 +227,21 @@ DtEdgeLink::RejoinIfLost()
 bool
 DtEdgeLink::SendFailed(const DtHeader& header)
 {
+    if (header.GetMessageType() != DtMessageType::AGENT_JOIN)
+    {
+        // One message went unacknowledged through its retransmissions: a
+        // congested path does that as well as a failed edge. Only a join
+        // that goes unanswered too shows the edge lost.
+        if (m_parameters.multiLayer && m_accessUp)
+        {
+            Probe();
+        }
+        return false;
+    }
+    m_probing = false;
     const bool lost = IsReachable();
     SwitchTo(false, IsJoining());
-    if (header.GetMessageType() == DtMessageType::AGENT_JOIN && m_parameters.failover && m_accessUp)
+    if (m_parameters.failover && m_accessUp)
     {
         FailOver();
     }
@@ -266,17 +282,26 @@ DtEdgeLink::Watch()
         return;
     }
     NS_LOG_INFO("edge DT " << m_edge << " silent for " << silent.As(Time::MS));
-    const bool lost = IsReachable();
-    SwitchTo(false, IsJoining());
-    if (lost)
-    {
-        m_lost();
-    }
-    // Ask it directly: if this join fails too, failover moves on (SendFailed).
-    Join();
+    // Silence alone does not show a failure (a slow edge, a congested cell):
+    // ask the edge directly. If this join goes unanswered too, the edge is
+    // lost and failover moves on (SendFailed).
+    Probe();
     // Watch it (or the next edge DT) again from now on.
     m_lastHeard = Simulator::Now();
     m_watchEvent = Simulator::Schedule(timeout, &DtEdgeLink::Watch, this);
+}
+
+void
+DtEdgeLink::Probe()
+{
+    if (m_probing || IsJoining() || !m_joinEvent.IsExpired())
+    {
+        return; // a join is already on its way, or due
+    }
+    NS_LOG_LOGIC("edge DT " << m_edge << " probed with a join");
+    m_probing = true;
+    m_probeTrace(m_edge);
+    m_join();
 }
 
 void
@@ -300,6 +325,7 @@ DtEdgeLink::FailOver()
     m_failoverTrace(m_edge, to);
     m_previous = m_edge;
     m_edge = to;
+    m_probing = false;
     m_edgeChanged();
     SwitchTo(IsReachable(), true);
 }

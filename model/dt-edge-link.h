@@ -54,10 +54,14 @@ std::ostream& operator<<(std::ostream& os, DtEdgeLinkState state);
  * that edge answers (DtEdgeLinkState, traced by StateChanged), whether the
  * access link is up, when the edge was last heard from; and the timers that
  * act on it: the join retries while the edge is unreachable and the
- * watchdog that takes a silent edge for lost and asks it again. With
- * failover, a join that fails while the access link is up moves on to the
- * next edge DT of the address book (Failover). The local DT's application
- * and service module both ask this object.
+ * watchdog. An edge is taken for lost only on evidence: a join to it that
+ * went unanswered through its retransmissions. Silence (EdgeTimeout) or
+ * another message that went unacknowledged only makes the link ask the edge
+ * with a join (Probe), since a slow edge or a congested cell does that too;
+ * the edge stays in use meanwhile. With failover, a join that fails while
+ * the access link is up moves on to the next edge DT of the address book
+ * (Failover). The local DT's application and service module both ask this
+ * object.
  */
 class DtEdgeLink : public Object
 {
@@ -85,13 +89,11 @@ class DtEdgeLink : public Object
      * \param book the address book (the edge DTs, for failover)
      * \param parameters what the link does
      * \param join sends an AGENT_JOIN to GetEdge () naming GetPreviousEdge ()
-     * \param lost the edge became unreachable (demands waiting for it are handled)
      * \param edgeChanged another edge DT serves the terminal after a failover
      */
     void Setup(Ptr<DtAddressBook> book,
                const Parameters& parameters,
                Callback<void> join,
-               Callback<void> lost,
                Callback<void> edgeChanged);
     /**
      * \param edge the serving edge DT (before the start)
@@ -130,9 +132,12 @@ class DtEdgeLink : public Object
     /** Back on an access link: ask the edge DT again if it was lost and nobody asks. */
     void RejoinIfLost();
     /**
-     * A reliable message to the serving edge DT was not delivered.
+     * A reliable message to the serving edge DT was not delivered. A join
+     * is evidence that the edge is lost (failover, join retries); another
+     * message only makes the link probe the edge.
      * \param header its header
-     * \return whether the edge was believed reachable until now
+     * \return whether the edge is lost now and was believed reachable until
+     *         now (the caller handles the demands it held)
      */
     bool SendFailed(const DtHeader& header);
 
@@ -142,6 +147,12 @@ class DtEdgeLink : public Object
      * \param newState the state entered
      */
     typedef void (*StateTracedCallback)(DtEdgeLinkState oldState, DtEdgeLinkState newState);
+
+    /**
+     * TracedCallback signature for a probing join.
+     * \param edge the edge DT asked
+     */
+    typedef void (*ProbeTracedCallback)(uint32_t edge);
 
   protected:
     void DoDispose() override;
@@ -159,11 +170,12 @@ class DtEdgeLink : public Object
     void Join();
     /** Try the next edge DT of the address book. */
     void FailOver();
+    /** Ask the serving edge DT with a join, unless a join is already on its way or due. */
+    void Probe();
 
     Ptr<DtAddressBook> m_book;                          //!< the edge DTs
     Parameters m_parameters;                            //!< what the link does
     Callback<void> m_join;                              //!< sends a join
-    Callback<void> m_lost;                              //!< the edge became unreachable
     Callback<void> m_edgeChanged;                       //!< failover changed the edge
     uint32_t m_edge{0};                                 //!< serving edge DT
     uint32_t m_previous{0};                             //!< edge DT before the last change
@@ -172,9 +184,11 @@ class DtEdgeLink : public Object
     Time m_lastHeard;                                   //!< last message from the edge DT
     EventId m_joinEvent;                                //!< next join retry
     EventId m_watchEvent;                               //!< next silence check
+    bool m_probing{false};                              //!< a probing join is unanswered
 
     TracedCallback<DtEdgeLinkState, DtEdgeLinkState> m_stateTrace; //!< state changed
     TracedCallback<uint32_t, uint32_t> m_failoverTrace;            //!< edge failovers
+    TracedCallback<uint32_t> m_probeTrace;                         //!< probing joins
 };
 
 } // namespace ns3

@@ -293,7 +293,7 @@ EdgeDtApplication::DoStartDt()
         return;
     }
     m_service->SetSummaryQueueLimit(m_summaryQueueLimit);
-    m_service->Start(this, m_cloudDtId);
+    m_service->Start(this, m_cloudDtId, m_data);
     if (m_loadReportInterval.IsStrictlyPositive())
     {
         m_loadEvent =

@@ -17,6 +17,9 @@
 
 #include <Eigen/Dense>
 
+#include <algorithm>
+#include <cmath>
+
 namespace ns3
 {
 
@@ -85,6 +88,8 @@ EdgeDtDataModule::ApplyStatus(uint32_t terminal, const DtStatusUpdateHeader& upd
         return;
     }
     ++m_updatesInWindow;
+    m_blockBytes += update.GetSamples().size();
+    m_blockRawBytes += DtSampleCodec::RawSize(streams);
     for (const auto& st : streams)
     {
         if (st.source != DtSource::SENSOR)
@@ -112,6 +117,25 @@ EdgeDtDataModule::ApplyStatus(uint32_t terminal, const DtStatusUpdateHeader& upd
             }
         }
     }
+}
+
+double
+EdgeDtDataModule::GetReduction() const
+{
+    return m_blockRawBytes > 0
+               ? static_cast<double>(m_blockBytes) / static_cast<double>(m_blockRawBytes)
+               : 1.0;
+}
+
+uint32_t
+EdgeDtDataModule::Reduce(uint32_t rawBytes) const
+{
+    if (rawBytes == 0)
+    {
+        return 0;
+    }
+    const double reduced = std::ceil(rawBytes * std::min(1.0, GetReduction()));
+    return std::max<uint32_t>(1, static_cast<uint32_t>(reduced));
 }
 
 Ptr<DtAgentPool>

@@ -54,6 +54,19 @@ class EdgeDtDataModule : public Object
     uint64_t GetAnomaliesFlagged() const;
     /** \return sample blocks that could not be decoded */
     uint64_t GetUndecodableBlocks() const;
+    /**
+     * What the terminals' processing did to their data, as measured on the
+     * status updates received so far: bytes of the sample blocks over the
+     * raw size of the samples they carried (1 before any arrived).
+     * \return the ratio, in (0, 1] when the blocks are compressed
+     */
+    double GetReduction() const;
+    /**
+     * \param rawBytes a size of raw data of the terminals
+     * \return its size reduced as GetReduction says (at least 1 byte of a
+     *         non-empty input)
+     */
+    uint32_t Reduce(uint32_t rawBytes) const;
 
     /**
      * TracedCallback signature for a flagged anomaly.
@@ -90,6 +103,8 @@ class EdgeDtDataModule : public Object
     uint64_t m_flagged{0};                           //!< samples flagged
     TracedCallback<uint32_t, double> m_anomalyTrace; //!< trace: anomaly flagged
     uint32_t m_updatesInWindow{0};                   //!< updates since the last summary
+    uint64_t m_blockBytes{0};                        //!< sample block bytes received
+    uint64_t m_blockRawBytes{0};                     //!< raw size of their samples
     Time m_windowStart;                              //!< start of the summary window
 };
 

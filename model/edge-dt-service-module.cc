@@ -8,7 +8,9 @@
 
 #include "dt-load-report-header.h"
 #include "dt-tier-classifier.h"
+#include "edge-dt-data-module.h"
 
+#include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
@@ -47,6 +49,16 @@ EdgeDtServiceModule::GetTypeId()
                           DataRateValue(DataRate("1Gbps")),
                           MakeDataRateAccessor(&EdgeDtServiceModule::m_backhaulRate),
                           MakeDataRateChecker())
+            .AddAttribute("ReducedInput",
+                          "Multi-layer: a demand this edge sends up to the cloud DT "
+                          "(escalated, or placed in the cloud by its terminal) carries the "
+                          "terminal's input as this edge's data module holds it, reduced by "
+                          "the ratio measured on the terminals' status updates "
+                          "(EdgeDtDataModule::GetReduction), not the raw bytes. The "
+                          "centralized DT's requests always carry the raw input.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&EdgeDtServiceModule::m_reducedInput),
+                          MakeBooleanChecker())
             .AddAttribute("TwinUpdateGflop",
                           "Work of applying one status update to a terminal's twin.",
                           DoubleValue(0.001),
@@ -89,6 +101,7 @@ void
 EdgeDtServiceModule::DoDispose()
 {
     m_app = nullptr;
+    m_data = nullptr;
     m_jobs.clear();
     m_upSeq.clear();
     m_upKey.clear();
@@ -96,9 +109,10 @@ EdgeDtServiceModule::DoDispose()
 }
 
 void
-EdgeDtServiceModule::Start(Ptr<DtApplication> app, uint32_t cloudDtId)
+EdgeDtServiceModule::Start(Ptr<DtApplication> app, uint32_t cloudDtId, Ptr<EdgeDtDataModule> data)
 {
     m_app = app;
+    m_data = data;
     m_cloudDtId = cloudDtId;
     m_app->GetCompute()->SetJobDoneCallback(MakeCallback(&EdgeDtServiceModule::JobDone, this));
 }
@@ -116,7 +130,7 @@ EdgeDtServiceModule::EstimateCloud(const DtDemandRequestHeader& req) const
     cloud.rtt = m_app->GetCommModule()->GetRtt(m_cloudDtId);
     cloud.delayModel = m_cloudModel.parameters;
     return DtTierClassifier::Estimate(
-        cloud, req.GetWorkloadGflop(), req.GetInputBytes(), req.GetOutputBytes());
+        cloud, req.GetWorkloadGflop(), UpInputBytes(req), req.GetOutputBytes());
 }
 
 void
@@ -178,11 +192,22 @@ EdgeDtServiceModule::SendUp(DtDemandRequestHeader req, bool escalated)
 {
     req.SetTier(DtTier::CLOUD);
     req.SetHops(req.GetHops() + 1);
+    req.SetInputBytes(UpInputBytes(req));
     uint32_t seq = m_app->GetCommModule()->Send(
         m_cloudDtId, req, true, escalated ? 0 : DtHeader::FLAG_RELAYED);
     m_upSeq[seq] = req;
     m_upKey[{req.GetOrigin(), req.GetDemandId()}] = seq;
     m_cloudBacklog += req.GetWorkloadGflop();
+}
+
+uint32_t
+EdgeDtServiceModule::UpInputBytes(const DtDemandRequestHeader& req) const
+{
+    if (!m_reducedInput || m_app->GetArchitecture() != DtArchitecture::MULTI_LAYER)
+    {
+        return req.GetInputBytes();
+    }
+    return m_data->Reduce(req.GetInputBytes());
 }
 
 void

@@ -24,6 +24,8 @@
 namespace ns3
 {
 
+class EdgeDtDataModule;
+
 class DtLoadReportHeader;
 
 /**
@@ -53,8 +55,9 @@ class EdgeDtServiceModule : public Object
     /**
      * \param app the edge DT this module belongs to
      * \param cloudDtId the cloud DT
+     * \param data the edge DT's data module (the reduction of the terminals' data)
      */
-    void Start(Ptr<DtApplication> app, uint32_t cloudDtId);
+    void Start(Ptr<DtApplication> app, uint32_t cloudDtId, Ptr<EdgeDtDataModule> data);
 
     /**
      * A demand arrived from a terminal.
@@ -155,6 +158,11 @@ class EdgeDtServiceModule : public Object
      */
     void SendUp(DtDemandRequestHeader req, bool escalated);
     /**
+     * \param req a demand to send up
+     * \return the input bytes it carries to the cloud DT (ReducedInput)
+     */
+    uint32_t UpInputBytes(const DtDemandRequestHeader& req) const;
+    /**
      * Answer a terminal.
      * \param req the demand
      * \param reason NONE for a completed demand
@@ -192,8 +200,10 @@ class EdgeDtServiceModule : public Object
     void SendSummary(const DtRegionSummaryHeader& summary);
 
     Ptr<DtApplication> m_app;                          //!< owner
+    Ptr<EdgeDtDataModule> m_data;                      //!< the edge DT's data module
     uint32_t m_cloudDtId{0};                           //!< cloud DT
     double m_margin;                                   //!< deadline margin
+    bool m_reducedInput;                               //!< send reduced input up
     DataRate m_downlinkRate;                           //!< access downlink (estimation)
     DataRate m_backhaulRate;                           //!< edge-cloud rate (estimation, reports)
     double m_twinUpdateGflop;                          //!< work per twin update

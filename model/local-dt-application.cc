@@ -83,10 +83,12 @@ LocalDtApplication::GetTypeId()
                           MakeTimeAccessor(&LocalDtApplication::m_joinRetryInterval),
                           MakeTimeChecker(MilliSeconds(1)))
             .AddAttribute("EdgeTimeout",
-                          "Multi-layer: the edge DT is taken as lost when nothing came from it "
-                          "for this long after it answered once (it sends load reports "
-                          "periodically) while the access link is up: its demands are retried "
-                          "and a join asks it again. 0: only failed sends reveal a loss.",
+                          "Multi-layer: when nothing came from the edge DT for this long "
+                          "after it answered once (it sends load reports periodically) while "
+                          "the access link is up, a join asks it whether it is still there; "
+                          "only if that join goes unanswered through its retransmissions is "
+                          "the edge lost (its demands retried, failover). 0: no watchdog, "
+                          "only unacknowledged messages start such a probe.",
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&LocalDtApplication::m_edgeTimeout),
                           MakeTimeChecker(Seconds(0)))
@@ -376,7 +378,6 @@ LocalDtApplication::DoStartDt()
     m_link->Setup(m_book,
                   link,
                   MakeCallback(&LocalDtApplication::Join, this),
-                  MakeCallback(&LocalDtServiceModule::EdgeLost, PeekPointer(m_service)),
                   MakeCallback(&LocalDtServiceModule::EdgeChanged, PeekPointer(m_service)));
     m_link->Start();
     Ptr<DtRadioProbe> radio = m_data->GetRadioProbe();

@@ -27,7 +27,7 @@ struct Probe
 {
     std::vector<DtEdgeLinkState> states; //!< states entered
     std::vector<Time> joins;             //!< when a join was asked for
-    std::vector<Time> losses;            //!< when the edge was lost
+    std::vector<Time> probes;            //!< when a join probed the edge
     uint32_t edgeChanges{0};             //!< failovers reported to the service module
     std::vector<std::pair<uint32_t, uint32_t>> failovers; //!< (from, to)
 
@@ -37,10 +37,13 @@ struct Probe
         joins.push_back(Simulator::Now());
     }
 
-    /** Lost callback. */
-    void Lost()
+    /**
+     * Probe sink.
+     * \param edge the edge probed
+     */
+    void Probed(uint32_t edge)
     {
-        losses.push_back(Simulator::Now());
+        probes.push_back(Simulator::Now());
     }
 
     /** Edge-changed callback. */
@@ -86,7 +89,8 @@ Failed(DtMessageType type)
 /**
  * \ingroup multilayer-dt-tests
  * Handover, failed join with failover, retry, answer; then a silent edge
- * found by the watchdog; then a lost Wi-Fi association.
+ * probed by the watchdog, an unacknowledged message that is no evidence,
+ * and the probing join's failure that is; then a lost Wi-Fi association.
  */
 class DtEdgeLinkTestCase : public TestCase
 {
@@ -111,11 +115,9 @@ class DtEdgeLinkTestCase : public TestCase
         p.edgeTimeout = Seconds(2);
         p.joinRetryInterval = Seconds(1);
         p.failover = true;
-        link->Setup(book,
-                    p,
-                    MakeCallback(&Probe::Join, &probe),
-                    MakeCallback(&Probe::Lost, &probe),
-                    MakeCallback(&Probe::Changed, &probe));
+        link->Setup(
+            book, p, MakeCallback(&Probe::Join, &probe), MakeCallback(&Probe::Changed, &probe));
+        link->TraceConnectWithoutContext("Probe", MakeCallback(&Probe::Probed, &probe));
         link->TraceConnectWithoutContext("StateChanged", MakeCallback(&Probe::State, &probe));
         link->TraceConnectWithoutContext("Failover", MakeCallback(&Probe::Failover, &probe));
         link->SetEdge(1);
@@ -144,24 +146,54 @@ class DtEdgeLinkTestCase : public TestCase
                             });
         // 2.3 s: the retry asks edge 3; 2.4 s: edge 3 answers.
         Simulator::Schedule(Seconds(2.4), &DtEdgeLink::Heard, link);
-        // Edge 3 falls silent: the watchdog (2 s) finds it at 4.4 s.
+        // Edge 3 falls silent: the watchdog (2 s) asks it with a join at 4.4 s,
+        // and it stays in use.
+        Simulator::Schedule(Seconds(4.5),
+                            [&]()
+                            {
+                                NS_TEST_EXPECT_MSG_EQ(link->GetState(),
+                                                      DtEdgeLinkState::ATTACHED,
+                                                      "silence alone is no failure");
+                            });
+        // 4.6 s: a demand request goes unacknowledged: no evidence either, and
+        // the probing join is already on its way.
+        Simulator::Schedule(Seconds(4.6),
+                            [&]()
+                            {
+                                const bool lost =
+                                    link->SendFailed(Failed(DtMessageType::DEMAND_REQUEST));
+                                NS_TEST_EXPECT_MSG_EQ(lost, false, "not lost on one message");
+                                NS_TEST_EXPECT_MSG_EQ(link->IsReachable(), true, "still in use");
+                            });
+        // 4.8 s: the probing join goes unanswered: the edge is lost, failover.
+        Simulator::Schedule(Seconds(4.8),
+                            [&]()
+                            {
+                                const bool lost =
+                                    link->SendFailed(Failed(DtMessageType::AGENT_JOIN));
+                                NS_TEST_EXPECT_MSG_EQ(lost, true, "the failed probe is evidence");
+                                NS_TEST_EXPECT_MSG_EQ(link->GetEdge(), 1, "failover wraps to 1");
+                            });
         Simulator::Stop(Seconds(5));
         Simulator::Run();
 
         const std::vector<DtEdgeLinkState> expected{DtEdgeLinkState::JOINING,
                                                     DtEdgeLinkState::REJOINING,
                                                     DtEdgeLinkState::ATTACHED,
-                                                    DtEdgeLinkState::UNREACHABLE};
-        NS_TEST_ASSERT_MSG_EQ(
-            (probe.states == expected), true, "JOINING, REJOINING, ATTACHED, UNREACHABLE");
-        NS_TEST_ASSERT_MSG_EQ(probe.failovers.size(), 1, "one failover");
+                                                    DtEdgeLinkState::UNREACHABLE,
+                                                    DtEdgeLinkState::REJOINING};
+        NS_TEST_ASSERT_MSG_EQ((probe.states == expected),
+                              true,
+                              "JOINING, REJOINING, ATTACHED, UNREACHABLE, REJOINING");
+        NS_TEST_ASSERT_MSG_EQ(probe.failovers.size(), 2, "two failovers");
         NS_TEST_ASSERT_MSG_EQ(probe.failovers[0].first, 2, "from edge 2");
         NS_TEST_ASSERT_MSG_EQ(probe.failovers[0].second, 3, "to edge 3 (the cloud is skipped)");
-        NS_TEST_ASSERT_MSG_EQ(probe.edgeChanges, 1, "the service module heard of it");
+        NS_TEST_ASSERT_MSG_EQ(probe.failovers[1].first, 3, "then from edge 3");
+        NS_TEST_ASSERT_MSG_EQ(probe.edgeChanges, 2, "the service module heard of them");
         const std::vector<Time> joins{Seconds(2.3), Seconds(4.4)};
-        NS_TEST_ASSERT_MSG_EQ((probe.joins == joins), true, "retry after 1 s; watchdog join");
-        NS_TEST_ASSERT_MSG_EQ(probe.losses.size(), 1, "the failed join is the caller's loss");
-        NS_TEST_ASSERT_MSG_EQ(probe.losses[0], Seconds(4.4), "the watchdog reports its own");
+        NS_TEST_ASSERT_MSG_EQ((probe.joins == joins), true, "retry after 1 s; probing join");
+        const std::vector<Time> probes{Seconds(4.4)};
+        NS_TEST_ASSERT_MSG_EQ((probe.probes == probes), true, "one probe, by the watchdog");
 
         // A lost access link: unreachable, the watchdog waits for the link,
         // and back on the link with nobody asking, the link asks again.
@@ -183,7 +215,7 @@ class DtEdgeLinkTestCase : public TestCase
         Simulator::Stop(Seconds(3.5));
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(probe.joins.size(), 3, "asked again on the new association");
-        NS_TEST_ASSERT_MSG_EQ(probe.losses.size(), 1, "silence without a link is not a loss");
+        NS_TEST_ASSERT_MSG_EQ(probe.probes.size(), 1, "silence without a link is not probed");
         link->Dispose();
         Simulator::Destroy();
     }

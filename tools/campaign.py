@@ -98,6 +98,21 @@ SCENARIOS = {
             ("latency_ms.cloud.mean", "mean latency, cloud tier (ms)"),
         ],
     },
+    "cloud": {
+        "example": "multilayer-dt-s1",
+        "params": {"placement": ["lowest-feasible", "min-latency"],
+                   "cloudKm": ["100", "1000", "3000"],
+                   "highMobility": ["0", "1"]},
+        "fixed": ["--wanRate=1Gbps"],
+        "plots": [
+            ("latency_ms.all.mean", "mean demand latency (ms)"),
+            ("latency_ms.all.p95", "95th percentile of demand latency (ms)"),
+            ("demands.in_deadline_ratio", "share of demands completed in deadline"),
+            ("latency_ms.local.mean", "mean latency, local tier (ms)"),
+            ("latency_ms.edge.mean", "mean latency, edge tier (ms)"),
+            ("latency_ms.cloud.mean", "mean latency, cloud tier (ms)"),
+        ],
+    },
     "fading": {
         "example": "multilayer-dt-s2",
         "params": {"fading": ["correlated", "independent", "none"], "users": ["10", "30", "50"]},
