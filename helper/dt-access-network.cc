@@ -71,6 +71,12 @@ DtAccessNetwork::GetBackhaulDevices() const
     return NetDeviceContainer();
 }
 
+DataRate
+DtAccessNetwork::GetUplinkCapacity() const
+{
+    return DataRate(0);
+}
+
 bool
 DtAccessNetwork::CanHandOver() const
 {

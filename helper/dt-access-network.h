@@ -7,6 +7,7 @@
 #ifndef DT_ACCESS_NETWORK_H
 #define DT_ACCESS_NETWORK_H
 
+#include "ns3/data-rate.h"
 #include "ns3/ipv4-address.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
@@ -103,6 +104,13 @@ class DtAccessNetwork : public Object
     virtual void EnablePcap(const std::string& prefix) const = 0;
     /** \return true if Handover moves a terminal to another cell */
     virtual bool CanHandOver() const;
+    /**
+     * \return the most uplink one cell carries, shared by its terminals:
+     *         the PHY rate of the stations' data mode (Wi-Fi), the transport
+     *         blocks of the top uplink MCS on every resource block of every
+     *         TTI (LTE); 0 where the medium is not shared (wired)
+     */
+    virtual DataRate GetUplinkCapacity() const;
     /**
      * Move a terminal to another edge site's cell now (LTE: an X2 handover;
      * Wi-Fi ESS: a re-association).

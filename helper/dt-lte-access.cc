@@ -20,6 +20,7 @@
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/log.h"
+#include "ns3/lte-amc.h"
 #include "ns3/lte-enb-net-device.h"
 #include "ns3/lte-enb-phy.h"
 #include "ns3/lte-enb-rrc.h"
@@ -260,6 +261,14 @@ DtLteAccess::Build(const DtAccessPlan& plan)
         m_edgeAddr[e] = ip.Assign(d).GetAddress(0);
         m_backhaul.Add(d);
     }
+}
+
+DataRate
+DtLteAccess::GetUplinkCapacity() const
+{
+    Ptr<LteAmc> amc = CreateObject<LteAmc>();
+    const int bitsPerTti = amc->GetUlTbSizeFromMcs(28, m_parameters.bandwidth);
+    return DataRate(static_cast<uint64_t>(bitsPerTti) * 1000);
 }
 
 void

@@ -68,6 +68,8 @@ class DtLteAccess : public DtAccessNetwork
     ~DtLteAccess() override;
 
     void Build(const DtAccessPlan& plan) override;
+    /** \return the transport blocks of UL MCS 28 on every resource block of every TTI */
+    DataRate GetUplinkCapacity() const override;
     void Route(const DtAccessPlan& plan, const DtFibreCore& core) override;
     Ipv4Address GetEdgeAddress(uint32_t edge) const override;
     uint32_t GetCellOfEdge(uint32_t edge) const override;

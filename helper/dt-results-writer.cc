@@ -229,6 +229,25 @@ DtResultsWriter::WriteSummary(const DtStatsCollector& stats,
                  {"mean_aoi_ms", aoi < 0 ? json(nullptr) : json(aoi * 1e3)},
                  {"cloud_aoi_ms", cloudAoi < 0 ? json(nullptr) : json(cloudAoi * 1e3)}};
     j["network"] = {{"backhaul_bytes", stats.GetBackhaulBytes()}};
+    {
+        // What the terminals' DTs offered their access uplink, per serving
+        // cell, against what a cell carries at most.
+        nlohmann::json offered = nlohmann::json::object();
+        nlohmann::json overloaded = nlohmann::json::array();
+        const double capacity = static_cast<double>(stats.GetUplinkCapacity().GetBitRate());
+        for (const auto& [cell, bps] : stats.GetUplinkOffered())
+        {
+            offered[std::to_string(cell)] = bps / 1e6;
+            if (capacity > 0 && bps > capacity)
+            {
+                overloaded.push_back(cell);
+            }
+        }
+        j["network"]["uplink_offered_mbps_by_cell"] = offered;
+        j["network"]["uplink_capacity_mbps"] =
+            capacity > 0 ? nlohmann::json(capacity / 1e6) : nlohmann::json(nullptr);
+        j["network"]["uplink_overloaded_cells"] = overloaded;
+    }
     const uint64_t agentSent = stats.GetAgentMessagesSent();
     const uint64_t agentForwarded = stats.GetAgentMessagesForwarded();
     const uint64_t across = stats.GetAgentMessages(DtAgentInteraction::AGENT_MESSAGE_DELIVERED);

@@ -236,6 +236,14 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
                                               {
                                                   ++m_failovers;
                                               }));
+        Ptr<LocalDtApplication> sender = local;
+        local->GetCommModule()->TraceConnectWithoutContext(
+            "SocketTx",
+            Callback<void, Ipv4Address, uint32_t, bool>(
+                [this, sender](Ipv4Address, uint32_t bytes, bool)
+                {
+                    UplinkOffered(sender->GetServingCell(), bytes);
+                }));
         local->GetEdgeLink()->TraceConnectWithoutContext("Probe",
                                                          Callback<void, uint32_t>(
                                                              [this](uint32_t)
@@ -289,6 +297,41 @@ uint64_t
 DtStatsCollector::GetEdgeProbes() const
 {
     return m_edgeProbes;
+}
+
+void
+DtStatsCollector::UplinkOffered(uint32_t cell, uint32_t bytes)
+{
+    if (m_uplinkBytes.empty())
+    {
+        m_uplinkFirst = Simulator::Now();
+    }
+    m_uplinkBytes[cell] += bytes;
+    m_uplinkLast = Simulator::Now();
+}
+
+void
+DtStatsCollector::SetUplinkCapacity(DataRate capacity)
+{
+    m_uplinkCapacity = capacity;
+}
+
+DataRate
+DtStatsCollector::GetUplinkCapacity() const
+{
+    return m_uplinkCapacity;
+}
+
+std::map<uint32_t, double>
+DtStatsCollector::GetUplinkOffered() const
+{
+    std::map<uint32_t, double> bps;
+    const double span = (m_uplinkLast - m_uplinkFirst).GetSeconds();
+    for (const auto& [cell, bytes] : m_uplinkBytes)
+    {
+        bps[cell] = span > 0 ? 8.0 * static_cast<double>(bytes) / span : 0.0;
+    }
+    return bps;
 }
 
 uint64_t

@@ -9,6 +9,7 @@
 
 #include "dt-handover-windows.h"
 
+#include "ns3/data-rate.h"
 #include "ns3/dt-address-book.h"
 #include "ns3/dt-demand.h"
 #include "ns3/local-dt-data-module.h"
@@ -272,6 +273,20 @@ class DtStatsCollector : public Object
      *         edge DT whether it still answers (DtEdgeLink's Probe)
      */
     uint64_t GetEdgeProbes() const;
+
+    /**
+     * \param capacity the most uplink a cell of the access network carries
+     *        (0: unknown, or not shared)
+     */
+    void SetUplinkCapacity(DataRate capacity);
+    /** \return the access network's uplink capacity per cell (0: unknown) */
+    DataRate GetUplinkCapacity() const;
+    /**
+     * \return per serving cell, the rate at which the terminals' DTs handed
+     *         bytes to their sockets (retransmissions included, transport
+     *         and lower headers not), bit/s, between the first and the last
+     */
+    std::map<uint32_t, double> GetUplinkOffered() const;
     /** \return packets the watched fault models dropped by their loss rate */
     uint64_t GetPacketsLost() const;
     /** \return packets the watched fault models exposed to their loss rate */
@@ -328,21 +343,32 @@ class DtStatsCollector : public Object
     uint64_t m_edgeRecoveries{0};                                       //!< edge DT recoveries
     uint64_t m_failovers{0};                                            //!< local DT failovers
     uint64_t m_edgeProbes{0};                                           //!< probing joins
-    std::vector<Ptr<DtFaultErrorModel>> m_faultModels;                  //!< devices' fault models
-    std::vector<Ptr<LocalDtApplication>> m_locals;                      //!< watched local DTs
-    std::vector<Ptr<EdgeDtApplication>> m_edges;                        //!< watched edge DTs
-    Ptr<CloudDtApplication> m_cloud;                                    //!< watched cloud DT
-    std::array<uint64_t, 3> m_agentMessages{};                          //!< ended, by outcome
-    double m_agentLatency{0};                                           //!< sum across edges, s
-    uint64_t m_proximityAlerts{0};               //!< interacting agents close
-    uint64_t m_backhaulBytes{0};                 //!< fibre bytes sent
-    std::vector<DtMigrationRecord> m_migrations; //!< agent migrations
-    uint64_t m_handovers{0};                     //!< handovers detected
-    DtHandoverWindows m_handoverWindows;         //!< handover to twin serving again
-    std::vector<DtSyncRecord> m_syncs;           //!< ended synchronizations
-    uint64_t m_modelUpdates{0};                  //!< model versions pushed
-    double m_lagSum{0};                          //!< version lags, summed
-    uint64_t m_lagSamples{0};                    //!< version lags sampled
+    std::map<uint32_t, uint64_t> m_uplinkBytes; //!< bytes the terminals sent, by serving cell
+    Time m_uplinkFirst;                         //!< first of them
+    Time m_uplinkLast;                          //!< last of them
+    DataRate m_uplinkCapacity{0};               //!< per cell (0: unknown)
+
+    /**
+     * A terminal's DT handed bytes to a socket.
+     * \param cell its serving cell
+     * \param bytes how many
+     */
+    void UplinkOffered(uint32_t cell, uint32_t bytes);
+    std::vector<Ptr<DtFaultErrorModel>> m_faultModels; //!< devices' fault models
+    std::vector<Ptr<LocalDtApplication>> m_locals;     //!< watched local DTs
+    std::vector<Ptr<EdgeDtApplication>> m_edges;       //!< watched edge DTs
+    Ptr<CloudDtApplication> m_cloud;                   //!< watched cloud DT
+    std::array<uint64_t, 3> m_agentMessages{};         //!< ended, by outcome
+    double m_agentLatency{0};                          //!< sum across edges, s
+    uint64_t m_proximityAlerts{0};                     //!< interacting agents close
+    uint64_t m_backhaulBytes{0};                       //!< fibre bytes sent
+    std::vector<DtMigrationRecord> m_migrations;       //!< agent migrations
+    uint64_t m_handovers{0};                           //!< handovers detected
+    DtHandoverWindows m_handoverWindows;               //!< handover to twin serving again
+    std::vector<DtSyncRecord> m_syncs;                 //!< ended synchronizations
+    uint64_t m_modelUpdates{0};                        //!< model versions pushed
+    double m_lagSum{0};                                //!< version lags, summed
+    uint64_t m_lagSamples{0};                          //!< version lags sampled
 
     /// An injected anomaly.
     struct Injection

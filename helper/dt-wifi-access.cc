@@ -84,14 +84,14 @@ DtWifiAccess::ChannelFrequency(uint16_t channelWidth)
 {
     switch (channelWidth)
     {
-    case 20:
-        return 5180e6; // channel 36
-    case 40:
-        return 5190e6; // channel 38
-    case 80:
-        return 5210e6; // channel 42
-    case 160:
-        return 5250e6; // channel 50
+        case 20:
+            return 5180e6; // channel 36
+        case 40:
+            return 5190e6; // channel 38
+        case 80:
+            return 5210e6; // channel 42
+        case 160:
+            return 5250e6; // channel 50
     }
     NS_ABORT_MSG("channel width " << channelWidth << " MHz is not 20, 40, 80 or 160");
     return 0;
@@ -152,12 +152,10 @@ DtWifiAccess::Build(const DtAccessPlan& plan)
         }
         // One channel object per BSS: cells do not interfere, and each
         // subnet stays on its own link for global routing.
-        YansWifiPhyHelper phy =
-            PhyOn(CreateChannel(p.pathLossExponent,
-                                p.fading,
-                                p.channelWidth,
-                                p.stream + 1000000 * e + 950000),
-                  p.txPower);
+        YansWifiPhyHelper phy = PhyOn(
+            CreateChannel(
+                p.pathLossExponent, p.fading, p.channelWidth, p.stream + 1000000 * e + 950000),
+            p.txPower);
         phy.Set("ChannelSettings", StringValue(channel.str()));
         phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
         WifiHelper wifi;
@@ -231,6 +229,13 @@ DtWifiAccess::EnablePcap(const std::string& prefix) const
     YansWifiPhyHelper phy;
     phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
     phy.EnablePcap(prefix + "-wifi", m_accessDevices);
+}
+
+DataRate
+DtWifiAccess::GetUplinkCapacity() const
+{
+    return DataRate(
+        WifiMode(m_uplinkMode).GetDataRate(m_parameters.channelWidth, DtGuardInterval(800), 1));
 }
 
 std::string

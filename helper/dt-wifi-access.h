@@ -66,6 +66,7 @@ class DtWifiAccess : public DtAccessNetwork
 
     /** \return the VHT mode the stations send with */
     std::string GetUplinkMode() const;
+    DataRate GetUplinkCapacity() const override;
     /** \return the VHT mode the access points send with */
     std::string GetDownlinkMode() const;
 

@@ -9,6 +9,7 @@
 #include "dt-fibre-core.h"
 
 #include "ns3/abort.h"
+#include "ns3/dt-ns3-version.h"
 #include "ns3/dt-wifi-roaming-manager.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-routing-table-entry.h"
@@ -18,6 +19,7 @@
 #include "ns3/ssid.h"
 #include "ns3/sta-wifi-mac.h"
 #include "ns3/string.h"
+#include "ns3/vht-phy.h"
 #include "ns3/wifi-helper.h"
 #include "ns3/wifi-mac-helper.h"
 #include "ns3/wifi-net-device.h"
@@ -282,6 +284,15 @@ DtWifiRoamingAccess::EnablePcap(const std::string& prefix) const
     YansWifiPhyHelper phy;
     phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
     phy.EnablePcap(prefix + "-wifi", m_accessDevices);
+}
+
+DataRate
+DtWifiRoamingAccess::GetUplinkCapacity() const
+{
+    // VHT-MCS 9 is not defined for 20 MHz, 1 stream.
+    const uint8_t top = m_parameters.channelWidth == 20 ? 8 : 9;
+    return DataRate(
+        VhtPhy::GetVhtMcs(top).GetDataRate(m_parameters.channelWidth, DtGuardInterval(800), 1));
 }
 
 bool

@@ -48,6 +48,8 @@ class DtWifiRoamingAccess : public DtAccessNetwork
     Ptr<NetDevice> GetAccessPoint(uint32_t edge) const override;
     void EnablePcap(const std::string& prefix) const override;
     bool CanHandOver() const override;
+    /** \return the PHY rate of the fastest VHT MCS at the width (rates adapt) */
+    DataRate GetUplinkCapacity() const override;
     void Handover(uint32_t terminal, uint32_t targetEdge) override;
 
   protected:

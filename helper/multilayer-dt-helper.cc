@@ -46,6 +46,7 @@
 #include "ns3/uinteger.h"
 
 #include <cmath>
+#include <iostream>
 #include <sstream>
 
 namespace ns3
@@ -759,6 +760,7 @@ MultiLayerDtHelper::Build()
         m_accessNet = CreateObject<DtWifiAccess>(wifi);
     }
     m_accessNet->Build(plan);
+    m_dt->GetStats()->SetUplinkCapacity(m_accessNet->GetUplinkCapacity());
 
     DtFibreCore::Parameters fibre;
     fibre.rate = m_fibreRate;
@@ -1092,6 +1094,21 @@ void
 MultiLayerDtHelper::WriteOutputs(const std::string& dir, double wallSeconds) const
 {
     m_dt->WriteOutputs(dir, wallSeconds);
+    // Say so when the DTs offered a cell more uplink than it can carry: the
+    // results then measure a saturated access network.
+    Ptr<DtStatsCollector> stats = m_dt->GetStats();
+    const double capacity = static_cast<double>(stats->GetUplinkCapacity().GetBitRate());
+    for (const auto& [cell, bps] : stats->GetUplinkOffered())
+    {
+        if (capacity > 0 && bps > capacity)
+        {
+            std::cerr << "warning: the DTs offered cell " << cell << " " << bps / 1e6
+                      << " Mb/s of uplink, more than the " << capacity / 1e6
+                      << " Mb/s it carries at most (summary.json network."
+                         "uplink_offered_mbps_by_cell): the access network is saturated"
+                      << std::endl;
+        }
+    }
 }
 
 DtSystemHelper&

@@ -152,6 +152,12 @@ DtEdgeLink::IsJoining() const
     return m_state == DtEdgeLinkState::JOINING || m_state == DtEdgeLinkState::REJOINING;
 }
 
+bool
+DtEdgeLink::IsAccessUp() const
+{
+    return m_accessUp;
+}
+
 void
 DtEdgeLink::SwitchTo(bool reachable, bool joining)
 {
@@ -213,11 +219,20 @@ DtEdgeLink::SetAccessLink(bool up)
         return;
     }
     m_lastHeard = Simulator::Now(); // the silence while disassociated was the radio's
+    m_accessUpSince = Simulator::Now();
 }
 
 void
 DtEdgeLink::RejoinIfLost()
 {
+    if (m_parameters.multiLayer && m_joinOwed)
+    {
+        // A join failed while the access link was down: ask again now.
+        m_joinOwed = false;
+        m_joinEvent.Cancel();
+        m_join();
+        return;
+    }
     if (m_parameters.multiLayer && !IsReachable() && !IsJoining() && m_joinEvent.IsExpired())
     {
         m_join(); // back in the same cell: ask the edge DT (it may have restarted)
@@ -239,9 +254,26 @@ DtEdgeLink::SendFailed(const DtHeader& header)
         return false;
     }
     m_probing = false;
+    if (!m_accessUp || m_accessUpSince > header.GetTimestamp())
+    {
+        // The access link was down for some of the time the join was on its
+        // way: no evidence about the edge. Ask again once the link is back.
+        if (m_accessUp)
+        {
+            m_joinEvent.Cancel();
+            m_probing = true;
+            m_probeTrace(m_edge);
+            m_join();
+        }
+        else
+        {
+            m_joinOwed = true;
+        }
+        return false;
+    }
     const bool lost = IsReachable();
     SwitchTo(false, IsJoining());
-    if (m_parameters.failover && m_accessUp)
+    if (m_parameters.failover)
     {
         FailOver();
     }

@@ -55,7 +55,8 @@ std::ostream& operator<<(std::ostream& os, DtEdgeLinkState state);
  * access link is up, when the edge was last heard from; and the timers that
  * act on it: the join retries while the edge is unreachable and the
  * watchdog. An edge is taken for lost only on evidence: a join to it that
- * went unanswered through its retransmissions. Silence (EdgeTimeout) or
+ * went unanswered through its retransmissions while the access link stayed
+ * up (a join that failed across a gap of the access link is sent again). Silence (EdgeTimeout) or
  * another message that went unacknowledged only makes the link ask the edge
  * with a join (Probe), since a slow edge or a congested cell does that too;
  * the edge stays in use meanwhile. With failover, a join that fails while
@@ -114,6 +115,8 @@ class DtEdgeLink : public Object
     bool IsReachable() const;
     /** \return whether a join to a new edge DT is unanswered (JOINING or REJOINING) */
     bool IsJoining() const;
+    /** \return whether the access link is up (Wi-Fi: associated) */
+    bool IsAccessUp() const;
 
     /** A message from the serving edge DT arrived. */
     void Heard();
@@ -185,6 +188,8 @@ class DtEdgeLink : public Object
     EventId m_joinEvent;                                //!< next join retry
     EventId m_watchEvent;                               //!< next silence check
     bool m_probing{false};                              //!< a probing join is unanswered
+    bool m_joinOwed{false};                             //!< a join failed while the link was down
+    Time m_accessUpSince;                               //!< when the access link last came up
 
     TracedCallback<DtEdgeLinkState, DtEdgeLinkState> m_stateTrace; //!< state changed
     TracedCallback<uint32_t, uint32_t> m_failoverTrace;            //!< edge failovers

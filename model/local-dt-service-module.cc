@@ -11,6 +11,7 @@
 #include "dt-peer-hello-header.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/mobility-model.h"
@@ -103,6 +104,16 @@ LocalDtServiceModule::GetTypeId()
                           UintegerValue(1),
                           MakeUintegerAccessor(&LocalDtServiceModule::m_maxRetries),
                           MakeUintegerChecker<uint32_t>(0, 100))
+            .AddAttribute("HoldForEdge",
+                          "Multi-layer: a demand created while the edge DT is out of reach "
+                          "only for a moment (access link down, a join after a handover or "
+                          "failover unanswered, no load report from a new edge yet) that "
+                          "this terminal cannot finish within its deadline and no neighbour "
+                          "takes waits for the edge DT and is then placed as usual; if its "
+                          "deadline comes first it fails (unreachable). Else it runs here.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&LocalDtServiceModule::m_holdForEdge),
+                          MakeBooleanChecker())
             .AddTraceSource("DemandCreated",
                             "A demand was created.",
                             MakeTraceSourceAccessor(&LocalDtServiceModule::m_created),
@@ -114,6 +125,10 @@ LocalDtServiceModule::GetTypeId()
             .AddTraceSource("DemandFailed",
                             "A demand failed (reason says why).",
                             MakeTraceSourceAccessor(&LocalDtServiceModule::m_failed),
+                            "ns3::LocalDtServiceModule::DemandTracedCallback")
+            .AddTraceSource("DemandHeld",
+                            "A new demand waits for the edge DT to answer again (HoldForEdge).",
+                            MakeTraceSourceAccessor(&LocalDtServiceModule::m_heldTrace),
                             "ns3::LocalDtServiceModule::DemandTracedCallback")
             .AddTraceSource("DemandRetried",
                             "A demand whose DT became unreachable is run again here or at a "
@@ -145,6 +160,7 @@ LocalDtServiceModule::DoDispose()
         ev.Cancel();
     }
     m_giveUp.clear();
+    m_held.clear();
     m_classes.clear();
     m_app = nullptr;
     m_link = nullptr;
@@ -193,6 +209,8 @@ LocalDtServiceModule::Start(Ptr<DtApplication> app, Ptr<DtEdgeLink> link, uint32
     m_cloudDtId = cloudDtId;
     m_app->GetCompute()->SetJobDoneCallback(
         MakeCallback(&LocalDtServiceModule::LocalJobDone, this));
+    m_link->TraceConnectWithoutContext("StateChanged",
+                                       MakeCallback(&LocalDtServiceModule::LinkStateChanged, this));
     if (m_usage)
     {
         m_usage->TraceConnectWithoutContext(
@@ -337,28 +355,26 @@ LocalDtServiceModule::CreateDemand(uint32_t demandClass)
     {
         d.tier = DtTier::CLOUD;
     }
-    else if (!m_link->IsReachable())
+    else if (!m_link->IsReachable() && ChoosePeer(d, peerId, peerAddress))
     {
         // Without the edge the choice is between this terminal and a neighbour.
-        d.tier = ChoosePeer(d, peerId, peerAddress) ? DtTier::PEER : DtTier::LOCAL;
+        d.tier = DtTier::PEER;
+    }
+    else if (m_holdForEdge && IsEdgeComingBack() && !LocalFits(d))
+    {
+        d.tier = DtTier::EDGE; // where it waits to go
+        m_pending[d.id] = d;
+        m_created(d);
+        Hold(m_pending[d.id]);
+        return d.id;
+    }
+    else if (!m_link->IsReachable())
+    {
+        d.tier = DtTier::LOCAL;
     }
     else
     {
-        NS_ABORT_MSG_IF(!m_placement, "LocalDtServiceModule: PlacementPolicy is null");
-        DtPlacementRequest request;
-        request.views = GetTierViews();
-        request.workloadGflop = d.workloadGflop;
-        request.inputBytes = d.inputBytes;
-        request.outputBytes = d.outputBytes;
-        request.demandClass = d.demandClass;
-        request.priority = d.priority;
-        request.timeLeft = d.deadline - d.created;
-        request.margin = m_margin;
-        d.tier = m_placement->Place(request);
-        NS_ABORT_MSG_IF(
-            d.tier != DtTier::LOCAL && d.tier != DtTier::EDGE && d.tier != DtTier::CLOUD,
-            "placement policy " << m_placement->GetInstanceTypeId().GetName() << " chose tier "
-                                << DtTierName(d.tier) << "; expected LOCAL, EDGE or CLOUD");
+        d.tier = PlaceByPolicy(d);
     }
     NS_LOG_LOGIC("DT " << d.origin << " demand " << d.id << " class " << c->GetName() << " "
                        << d.workloadGflop << " GFLOP, " << d.inputBytes << "/" << d.outputBytes
@@ -368,6 +384,96 @@ LocalDtServiceModule::CreateDemand(uint32_t demandClass)
     m_created(d);
     Dispatch(m_pending[d.id], peerId, peerAddress);
     return d.id;
+}
+
+DtTier
+LocalDtServiceModule::PlaceByPolicy(const DtDemand& d) const
+{
+    NS_ABORT_MSG_IF(!m_placement, "LocalDtServiceModule: PlacementPolicy is null");
+    DtPlacementRequest request;
+    request.views = GetTierViews();
+    request.workloadGflop = d.workloadGflop;
+    request.inputBytes = d.inputBytes;
+    request.outputBytes = d.outputBytes;
+    request.demandClass = d.demandClass;
+    request.priority = d.priority;
+    request.timeLeft = d.deadline - Simulator::Now();
+    request.margin = m_margin;
+    const DtTier tier = m_placement->Place(request);
+    NS_ABORT_MSG_IF(tier != DtTier::LOCAL && tier != DtTier::EDGE && tier != DtTier::CLOUD,
+                    "placement policy " << m_placement->GetInstanceTypeId().GetName()
+                                        << " chose tier " << DtTierName(tier)
+                                        << "; expected LOCAL, EDGE or CLOUD");
+    return tier;
+}
+
+bool
+LocalDtServiceModule::IsEdgeComingBack() const
+{
+    if (m_app->GetArchitecture() != DtArchitecture::MULTI_LAYER)
+    {
+        return false;
+    }
+    return !m_link->IsAccessUp() || m_link->IsJoining()
+           || (m_link->IsReachable() && !m_haveLoadReport);
+}
+
+bool
+LocalDtServiceModule::LocalFits(const DtDemand& d) const
+{
+    const std::array<DtTierView, 3> views = GetTierViews();
+    const Time local = DtTierClassifier::Estimate(views[0], d.workloadGflop, 0, 0);
+    return DtTierClassifier(m_margin).Fits(local, d.deadline - Simulator::Now());
+}
+
+void
+LocalDtServiceModule::Hold(DtDemand& d)
+{
+    NS_LOG_LOGIC("DT " << d.origin << " holds demand " << d.id << " for edge DT "
+                       << m_link->GetEdge() << " (" << m_link->GetState() << ")");
+    m_held.insert(d.id);
+    m_heldTrace(d);
+    m_giveUp[d.id] = Simulator::Schedule(d.deadline - Simulator::Now(),
+                                         &LocalDtServiceModule::Finish,
+                                         this,
+                                         d.id,
+                                         DtDemandState::FAILED,
+                                         DtFailureReason::UNREACHABLE,
+                                         DtTier::EDGE);
+}
+
+void
+LocalDtServiceModule::ReleaseHeld()
+{
+    if (m_held.empty() || m_link->GetState() != DtEdgeLinkState::ATTACHED || !m_haveLoadReport)
+    {
+        return;
+    }
+    const std::set<uint64_t> held = std::move(m_held);
+    m_held.clear();
+    for (uint64_t id : held)
+    {
+        auto it = m_pending.find(id);
+        if (it == m_pending.end())
+        {
+            continue;
+        }
+        ForgetRequest(id);
+        DtDemand& d = it->second;
+        d.tier = PlaceByPolicy(d);
+        NS_LOG_LOGIC("DT " << d.origin << " releases demand " << id << " -> "
+                           << DtTierName(d.tier));
+        Dispatch(d, 0, Ipv4Address());
+    }
+}
+
+void
+LocalDtServiceModule::LinkStateChanged(DtEdgeLinkState from, DtEdgeLinkState to)
+{
+    if (to == DtEdgeLinkState::ATTACHED)
+    {
+        ReleaseHeld();
+    }
 }
 
 void
@@ -549,6 +655,7 @@ LocalDtServiceModule::HandleLoadReport(const DtLoadReportHeader& report)
     m_cloudBacklog = report.GetUpstreamBacklogGflop();
     m_backhaulRateBps = report.GetUpstreamRateBps();
     m_backhaulRtt = report.GetUpstreamRtt();
+    ReleaseHeld();
 }
 
 void
@@ -575,6 +682,7 @@ LocalDtServiceModule::Finish(uint64_t id,
     }
     DtDemand d = it->second;
     m_pending.erase(it);
+    m_held.erase(id);
     ForgetRequest(id);
     d.state = state;
     d.reason = reason;

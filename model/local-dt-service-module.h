@@ -23,6 +23,7 @@
 #include "ns3/traced-callback.h"
 
 #include <map>
+#include <set>
 #include <vector>
 
 namespace ns3
@@ -223,6 +224,37 @@ class LocalDtServiceModule : public Object
      */
     bool ChoosePeer(const DtDemand& d, uint32_t& peerId, Ipv4Address& address) const;
     /**
+     * \param d a demand
+     * \return the tier the placement policy chooses for it, with the time
+     *         left until its deadline
+     */
+    DtTier PlaceByPolicy(const DtDemand& d) const;
+    /**
+     * \return whether the edge DT is out of reach, or its state unknown, only
+     *         for a moment: the access link is down, a join to an edge DT is
+     *         unanswered (handover, failover), or no load report came from
+     *         the new edge yet
+     */
+    bool IsEdgeComingBack() const;
+    /**
+     * \param d a demand
+     * \return whether this terminal would finish it within its deadline
+     */
+    bool LocalFits(const DtDemand& d) const;
+    /**
+     * Keep a demand until the edge DT answers again (HoldForEdge).
+     * \param d the demand (already pending)
+     */
+    void Hold(DtDemand& d);
+    /** The edge DT answers and reported its load: place the demands held for it. */
+    void ReleaseHeld();
+    /**
+     * The edge link changed state.
+     * \param from the state left
+     * \param to the state entered
+     */
+    void LinkStateChanged(DtEdgeLinkState from, DtEdgeLinkState to);
+    /**
      * Answer a neighbour's demand.
      * \param job the finished (or refused) job id
      * \param reason NONE if completed
@@ -263,6 +295,8 @@ class LocalDtServiceModule : public Object
     uint64_t m_nextId{1};                          //!< next demand id
     std::map<uint64_t, DtDemand> m_pending;        //!< demands not yet final
     std::map<uint64_t, EventId> m_giveUp;          //!< give-up timers
+    bool m_holdForEdge;                            //!< hold demands for a returning edge
+    std::set<uint64_t> m_held;                     //!< demands held for the edge
     std::map<uint32_t, uint64_t> m_seqToDemand;    //!< message seq -> demand (send failures)
     std::map<uint64_t, uint32_t> m_demandToSeq;    //!< demand -> message seq
     bool m_haveLoadReport{false};                  //!< an edge report arrived
@@ -284,6 +318,7 @@ class LocalDtServiceModule : public Object
     TracedCallback<const DtDemand&> m_completed; //!< trace: result back (in time or late)
     TracedCallback<const DtDemand&> m_failed;    //!< trace: failed
     TracedCallback<const DtDemand&> m_retried;   //!< trace: run again elsewhere
+    TracedCallback<const DtDemand&> m_heldTrace; //!< trace: held for the edge
 };
 
 } // namespace ns3

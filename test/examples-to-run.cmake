@@ -20,6 +20,14 @@ if(TARGET multilayer-dt-s1)
                         "handovers / migrations \\(mean ms\\) +[1-9][0-9]* / 0 +[1-9][0-9]* / [1-9]"
                         $<TARGET_FILE:multilayer-dt-s1> --simTime=2 --access=wifi --highMobility=true
                         --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s1-hmw-test-output)
+  # A cell offered more uplink than its PHY rate: the run says so.
+  mldt_add_checked_test(example/multilayer-dt-s1-saturated
+                        "warning: the DTs offered cell [0-9]+ [0-9.]+ Mb/s of uplink, more than the 6.5 Mb/s"
+                        $<TARGET_FILE:multilayer-dt-s1> --simTime=3 --architecture=multilayer
+                        --demandRate=8 --ns3::MultiLayerDtHelper::ChannelWidth=20
+                        --ns3::MultiLayerDtHelper::UplinkRate=6Mbps
+                        --ns3::MultiLayerDtHelper::DownlinkRate=60Mbps
+                        --outputDir=${CMAKE_CURRENT_BINARY_DIR}/s1-saturated-test-output)
   mldt_add_checked_test(example/multilayer-dt-s1-wired
                         "failed +0 .*handovers / migrations \\(mean ms\\) +0 / 0"
                         $<TARGET_FILE:multilayer-dt-s1> --simTime=2 --access=wired

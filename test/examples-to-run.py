@@ -18,6 +18,13 @@ cpp_examples = [
         "False",
     ),
     (
+        "multilayer-dt-s1 --simTime=3 --architecture=multilayer --demandRate=8 "
+        "--ns3::MultiLayerDtHelper::ChannelWidth=20 --ns3::MultiLayerDtHelper::UplinkRate=6Mbps "
+        "--ns3::MultiLayerDtHelper::DownlinkRate=60Mbps --outputDir=s1-saturated-output",
+        "True",
+        "False",
+    ),
+    (
         "multilayer-dt-s1 --simTime=2 --access=wired --architecture=multilayer --terminals=30 "
         "--edges=3 --outputDir=s1-wired-output",
         "True",

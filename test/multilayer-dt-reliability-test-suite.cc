@@ -276,6 +276,101 @@ class DtEdgeFailoverTestCase : public DtFaultTestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * Terminals handed over every second: a demand created while the new edge
+ * DT has not answered yet, that the terminal cannot finish in time, waits
+ * for the edge (HoldForEdge) and is then placed at the edge or the cloud,
+ * or fails as unreachable at its deadline; it never runs on the terminal.
+ * Without HoldForEdge no demand is held.
+ */
+class DtHoldForEdgeTestCase : public DtFaultTestCase
+{
+  public:
+    DtHoldForEdgeTestCase()
+        : DtFaultTestCase("Handovers: demands wait for the new edge DT instead of running late")
+    {
+    }
+
+  private:
+    /**
+     * Run terminals 0 and 1 handed over every second.
+     * \param hold HoldForEdge
+     * \param held set to the demands held, (origin, id)
+     * \return the run
+     */
+    FaultRun Run(bool hold, std::set<std::pair<uint32_t, uint64_t>>& held)
+    {
+        return RunFaults(
+            [hold](Ptr<MultiLayerDtHelper> dt)
+            {
+                dt->SetAttribute("Access", EnumValue(MultiLayerDtHelper::LTE));
+                dt->SetAttribute("AutomaticHandover", BooleanValue(false));
+                dt->SetAttribute("DemandRate", DoubleValue(6.0));
+                dt->SetAttribute("SimTime", TimeValue(Seconds(6)));
+                dt->SetLocalDtAttribute("ServiceModule/HoldForEdge", BooleanValue(hold));
+            },
+            [&held](Ptr<MultiLayerDtHelper> dt, ApplicationContainer apps)
+            {
+                for (uint32_t t = 0; t < 2; ++t)
+                {
+                    for (double at = 2; at < 6; at += 1)
+                    {
+                        dt->ScheduleHandover(
+                            Seconds(at), dt->GetTerminals().Get(t), MultiLayerDtHelper::NEXT_EDGE);
+                    }
+                }
+                for (uint32_t a = 0; a < apps.GetN(); ++a)
+                {
+                    if (auto local = DynamicCast<LocalDtApplication>(apps.Get(a)))
+                    {
+                        local->GetServiceModule()->TraceConnectWithoutContext(
+                            "DemandHeld",
+                            Callback<void, const DtDemand&>(
+                                [&held](const DtDemand& d)
+                                {
+                                    held.insert({d.origin, d.id});
+                                }));
+                    }
+                }
+            });
+    }
+
+    void DoRun() override
+    {
+        std::set<std::pair<uint32_t, uint64_t>> held;
+        FaultRun r = Run(true, held);
+        CheckConservation(r, "handovers, HoldForEdge");
+        NS_TEST_ASSERT_MSG_GT(held.size(), 0, "demands waited for an edge DT");
+        uint64_t served = 0;
+        for (const auto& d : r.finished)
+        {
+            if (held.count({d.origin, d.id}) == 0)
+            {
+                continue;
+            }
+            NS_TEST_EXPECT_MSG_EQ((d.executedTier != DtTier::LOCAL),
+                                  true,
+                                  "a held demand does not run on the terminal");
+            if (d.state == DtDemandState::FAILED && d.reason == DtFailureReason::UNREACHABLE)
+            {
+                // Still held when its deadline came.
+                NS_TEST_EXPECT_MSG_EQ(d.finished, d.deadline, "given up at its deadline");
+            }
+            else if (d.state != DtDemandState::FAILED)
+            {
+                ++served;
+            }
+        }
+        NS_TEST_EXPECT_MSG_GT(served, 0, "held demands were served once the edge answered");
+
+        std::set<std::pair<uint32_t, uint64_t>> none;
+        FaultRun off = Run(false, none);
+        CheckConservation(off, "handovers, no HoldForEdge");
+        NS_TEST_EXPECT_MSG_EQ(none.size(), 0, "nothing held without HoldForEdge");
+    }
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * The only edge server fails: the local DTs offload to a capable neighbour
  * over their ad hoc network.
  */
@@ -558,6 +653,7 @@ class DtReliabilityTestSuite : public TestSuite
     {
         AddTestCase(new DtLossTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtEdgeFailoverTestCase, MLDT_TEST_QUICK);
+        AddTestCase(new DtHoldForEdgeTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtEdgeFailurePeerTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtEdgeRecoveryTestCase, MLDT_TEST_QUICK);
         AddTestCase(new DtCloudOutageTestCase, MLDT_TEST_QUICK);
