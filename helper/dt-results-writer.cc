@@ -112,6 +112,7 @@ DtResultsWriter::WriteSummary(const DtStatsCollector& stats,
         {"local", byTier[0]}, {"edge", byTier[1]}, {"cloud", byTier[2]}, {"peer", byTier[3]}};
     demands["escalated"] = stats.GetEscalations();
     demands["retried"] = stats.GetRetried();
+    demands["held"] = stats.GetHeld();
     j["demands"] = demands;
 
     json latency;

@@ -224,6 +224,12 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
                                       MakeCallback(&DtStatsCollector::DemandFinished, this));
         s->TraceConnectWithoutContext("DemandFailed",
                                       MakeCallback(&DtStatsCollector::DemandFinished, this));
+        s->TraceConnectWithoutContext("DemandHeld",
+                                      Callback<void, const DtDemand&>(
+                                          [this](const DtDemand&)
+                                          {
+                                              ++m_held;
+                                          }));
         s->TraceConnectWithoutContext("DemandRetried",
                                       Callback<void, const DtDemand&>(
                                           [this](const DtDemand&)
@@ -273,6 +279,12 @@ void
 DtStatsCollector::WatchFaults(Ptr<DtFaultErrorModel> model)
 {
     m_faultModels.push_back(model);
+}
+
+uint64_t
+DtStatsCollector::GetHeld() const
+{
+    return m_held;
 }
 
 uint64_t

@@ -264,6 +264,8 @@ class DtStatsCollector : public Object
     void WatchFaults(Ptr<DtFaultErrorModel> model);
     /** \return demands run again after their DT became unreachable */
     uint64_t GetRetried() const;
+    /** \return demands that waited for their edge DT (LocalDtServiceModule HoldForEdge) */
+    uint64_t GetHeld() const;
     /** \return edge DT failures */
     uint64_t GetEdgeFailures() const;
     /** \return local DTs' failovers to another edge DT */
@@ -343,6 +345,7 @@ class DtStatsCollector : public Object
     uint64_t m_edgeRecoveries{0};                                       //!< edge DT recoveries
     uint64_t m_failovers{0};                                            //!< local DT failovers
     uint64_t m_edgeProbes{0};                                           //!< probing joins
+    uint64_t m_held{0};                                                 //!< demands held
     std::map<uint32_t, uint64_t> m_uplinkBytes; //!< bytes the terminals sent, by serving cell
     Time m_uplinkFirst;                         //!< first of them
     Time m_uplinkLast;                          //!< last of them

@@ -166,6 +166,15 @@ DtWifiRoamingManager::Leave()
             phy->GetDelayUntilIdle() + NanoSeconds(1), &DtWifiRoamingManager::Leave, this);
         return;
     }
+    // A frame that just ended may be answered (Ack, Block Ack) a SIFS later;
+    // a transmission that starts while the PHY switches aborts ns-3.37
+    // ("Invalid WifiPhy state"): let the answer go first.
+    const Time answerBy = phy->GetLastRxEndTime() + phy->GetSifs() + NanoSeconds(1);
+    if (Simulator::Now() < answerBy)
+    {
+        Simulator::Schedule(answerBy - Simulator::Now(), &DtWifiRoamingManager::Leave, this);
+        return;
+    }
     DtRestartAssociation(m_mac, 0);
 }
 

@@ -143,6 +143,29 @@ check(rows["2"]["sync.failures_by_reason.migrating"] == "0"
 check(rows["1"]["demands.in_deadline_ratio"] == "0.75",
       "in-deadline ratio 6/8: %s" % rows["1"].get("demands.in_deadline_ratio"))
 
+# Paired by architecture (S1 runs both on one seed): multilayer minus centralized.
+arch = work + "-architecture"
+shutil.rmtree(arch, ignore_errors=True)
+for k, means in ((1, {"centralized": 100.0, "multilayer": 80.0}),
+                 (2, {"centralized": 120.0, "multilayer": 90.0})):
+    folder = os.path.join(arch, "runs", "cloudKm=3000", "run-%d" % k)
+    for name, mean in means.items():
+        os.makedirs(os.path.join(folder, "out", name))
+        with open(os.path.join(folder, "out", name, "summary.json"), "w") as f:
+            json.dump({"architecture": name, "latency_ms": {"all": {"mean": mean}}}, f)
+    with open(os.path.join(folder, "DONE"), "w") as f:
+        f.write("ok\n")
+byarch = subprocess.run([sys.executable, campaign, "paired", arch, "--by", "architecture",
+                         "--base", "centralized", "--metric", "latency_ms.all.mean"],
+                        capture_output=True, text=True)
+with open(os.path.join(arch, "paired.csv")) as f:
+    got = list(csv.DictReader(f))
+# Differences -20 and -30: mean -25, half width t(0.975, 1) x |(-20) - (-30)| / 2.
+check(byarch.returncode == 0 and len(got) == 1 and got[0]["architecture"] == "multilayer"
+      and abs(float(got[0]["mean"]) + 25) < 1e-9
+      and abs(float(got[0]["ci95_half_width"]) - 12.7062047362 * 5) < 1e-6,
+      "paired by architecture: %s %s" % (got, byarch.stderr.strip()))
+
 if failures:
     print("campaign test: %d failures" % len(failures))
     sys.exit(1)

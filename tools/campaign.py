@@ -483,7 +483,8 @@ def paired(out, by, base, metrics):
     Returns the rows written to OUT/paired.csv: (other parameters, value,
     metric, pairs, mean, half width of the 95 % interval)."""
     rows = load_rows(out)
-    key = "param." + by
+    # "architecture" pairs the two architectures of one run (S1 runs both).
+    key = "architecture" if by == "architecture" else "param." + by
     if not any(key in r for r in rows):
         sys.exit("campaign: paired: no finished run has the parameter %s" % by)
     if not any(r.get(key) == base for r in rows):
@@ -493,29 +494,33 @@ def paired(out, by, base, metrics):
         return ",".join("%s=%s" % (k[6:], r[k]) for k in sorted(r)
                         if k.startswith("param.") and k != key)
 
-    bases = {(others(r), r["architecture"], r["rng_run"]): r for r in rows if r.get(key) == base}
+    def arch(r):
+        return "" if key == "architecture" else r["architecture"]
+
+    bases = {(others(r), arch(r), r["rng_run"]): r for r in rows if r.get(key) == base}
     groups = {}
     for r in rows:
         if key not in r or r[key] == base:
             continue
-        b = bases.get((others(r), r["architecture"], r["rng_run"]))
+        b = bases.get((others(r), arch(r), r["rng_run"]))
         if b is None:
             continue
         for m in metrics:
             if "m." + m in r and "m." + m in b:
                 d = r["m." + m] - b["m." + m]
                 if not math.isnan(d):
-                    groups.setdefault((others(r), r["architecture"], r[key], m), []).append(d)
+                    groups.setdefault((others(r), arch(r), r[key], m), []).append(d)
     result = []
     for (rest, arch, value, m), diffs in sorted(groups.items()):
         mean, half, n = mean_ci(diffs)
         result.append((rest, arch, value, m, n, mean, half))
     with open(os.path.join(out, "paired.csv"), "w", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["other_params", "architecture", by, "minus", "metric", "pairs", "mean",
-                    "ci95_half_width"])
-        for rest, arch, value, m, n, mean, half in result:
-            w.writerow([rest, arch, value, base, m, n, mean, half])
+        one = key == "architecture"  # the architecture is the parameter itself
+        w.writerow(["other_params"] + ([] if one else ["architecture"])
+                   + [by, "minus", "metric", "pairs", "mean", "ci95_half_width"])
+        for rest, arch_, value, m, n, mean, half in result:
+            w.writerow([rest] + ([] if one else [arch_]) + [value, base, m, n, mean, half])
     for rest, arch, value, m, n, mean, half in result:
         print("%s%s%s=%s - %s: %s %+.6f +- %.6f (%d pairs)"
               % (rest + " " if rest else "", arch + " " if arch else "", by, value, base, m,
