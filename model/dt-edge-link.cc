@@ -196,12 +196,14 @@ DtEdgeLink::HandOver(uint32_t edge)
     m_previous = m_edge;
     m_edge = edge;
     m_probing = false;              // a probe of the previous edge says nothing of this one
+    m_joinOwed = false;             // the handover's join goes to the new edge
     m_lastHeard = Simulator::Now(); // the new edge DT gets a whole EdgeTimeout to answer
 }
 
 void
 DtEdgeLink::Joined()
 {
+    m_lastJoinAt = Simulator::Now();
     SwitchTo(IsReachable(), true);
 }
 
@@ -230,11 +232,13 @@ DtEdgeLink::RejoinIfLost()
         // A join failed while the access link was down: ask again now.
         m_joinOwed = false;
         m_joinEvent.Cancel();
+        m_lastJoinAt = Simulator::Now();
         m_join();
         return;
     }
     if (m_parameters.multiLayer && !IsReachable() && !IsJoining() && m_joinEvent.IsExpired())
     {
+        m_lastJoinAt = Simulator::Now();
         m_join(); // back in the same cell: ask the edge DT (it may have restarted)
     }
 }
@@ -262,6 +266,7 @@ DtEdgeLink::SendFailed(const DtHeader& header)
         {
             m_joinEvent.Cancel();
             m_probing = true;
+            m_lastJoinAt = Simulator::Now();
             m_probeTrace(m_edge);
             m_join();
         }
@@ -272,7 +277,7 @@ DtEdgeLink::SendFailed(const DtHeader& header)
         return false;
     }
     const bool lost = IsReachable();
-    SwitchTo(false, IsJoining());
+    SwitchTo(false, false); // the join failed: nothing is joining any more
     if (m_parameters.failover)
     {
         FailOver();
@@ -289,6 +294,7 @@ void
 DtEdgeLink::Join()
 {
     m_joinEvent.Cancel();
+    m_lastJoinAt = Simulator::Now();
     m_join();
 }
 
@@ -326,12 +332,17 @@ DtEdgeLink::Watch()
 void
 DtEdgeLink::Probe()
 {
-    if (m_probing || IsJoining() || !m_joinEvent.IsExpired())
+    // A join answered only by its acknowledgement leaves no trace here: after
+    // a while without news, ask again.
+    const Time stale = std::max(m_parameters.edgeTimeout, m_parameters.joinRetryInterval);
+    const bool recent = Simulator::Now() - m_lastJoinAt < stale;
+    if (((m_probing || IsJoining()) && recent) || !m_joinEvent.IsExpired())
     {
         return; // a join is already on its way, or due
     }
     NS_LOG_LOGIC("edge DT " << m_edge << " probed with a join");
     m_probing = true;
+    m_lastJoinAt = Simulator::Now();
     m_probeTrace(m_edge);
     m_join();
 }
@@ -358,6 +369,7 @@ DtEdgeLink::FailOver()
     m_previous = m_edge;
     m_edge = to;
     m_probing = false;
+    m_joinOwed = false;
     m_edgeChanged();
     SwitchTo(IsReachable(), true);
 }

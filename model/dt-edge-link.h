@@ -190,6 +190,7 @@ class DtEdgeLink : public Object
     bool m_probing{false};                              //!< a probing join is unanswered
     bool m_joinOwed{false};                             //!< a join failed while the link was down
     Time m_accessUpSince;                               //!< when the access link last came up
+    Time m_lastJoinAt{Time(-1)};                        //!< when a join was last sent
 
     TracedCallback<DtEdgeLinkState, DtEdgeLinkState> m_stateTrace; //!< state changed
     TracedCallback<uint32_t, uint32_t> m_failoverTrace;            //!< edge failovers

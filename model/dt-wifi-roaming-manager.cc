@@ -80,6 +80,7 @@ void
 DtWifiRoamingManager::DoDispose()
 {
     m_scanEvent.Cancel();
+    m_leaveEvent.Cancel();
     m_snrDb.clear();
     WifiDefaultAssocManager::DoDispose();
 }
@@ -162,7 +163,7 @@ DtWifiRoamingManager::Leave()
     if (phy->IsStateRx() || phy->IsStateTx() || phy->IsStateSwitching())
     {
         // ns-3.37 asserts that a switch starts from idle: finish this frame first.
-        Simulator::Schedule(
+        m_leaveEvent = Simulator::Schedule(
             phy->GetDelayUntilIdle() + NanoSeconds(1), &DtWifiRoamingManager::Leave, this);
         return;
     }
@@ -172,7 +173,8 @@ DtWifiRoamingManager::Leave()
     const Time answerBy = phy->GetLastRxEndTime() + phy->GetSifs() + NanoSeconds(1);
     if (Simulator::Now() < answerBy)
     {
-        Simulator::Schedule(answerBy - Simulator::Now(), &DtWifiRoamingManager::Leave, this);
+        m_leaveEvent =
+            Simulator::Schedule(answerBy - Simulator::Now(), &DtWifiRoamingManager::Leave, this);
         return;
     }
     DtRestartAssociation(m_mac, 0);

@@ -117,6 +117,7 @@ class DtWifiRoamingManager : public WifiDefaultAssocManager
     Time m_candidateSince;                  //!< since when
     bool m_leaving{false};                  //!< a re-association is under way
     EventId m_scanEvent;                    //!< end of the running scan
+    EventId m_leaveEvent;                   //!< a deferred Leave
     std::map<Mac48Address, double> m_snrDb; //!< smoothed beacon SNR per AP
     TracedCallback<Mac48Address, Mac48Address, double> m_roamTrace; //!< roaming decisions
 };

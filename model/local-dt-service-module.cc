@@ -108,9 +108,10 @@ LocalDtServiceModule::GetTypeId()
                           "Multi-layer: a demand created while the edge DT is out of reach "
                           "only for a moment (access link down, a join after a handover or "
                           "failover unanswered, no load report from a new edge yet) that "
-                          "this terminal cannot finish within its deadline and no neighbour "
-                          "takes waits for the edge DT and is then placed as usual; if its "
-                          "deadline comes first it fails (unreachable). Else it runs here.",
+                          "this terminal cannot finish within its deadline (and, when the "
+                          "edge is unreachable, no neighbour takes) waits for the edge DT "
+                          "and is then placed as usual; if its deadline comes first it "
+                          "fails (unreachable). Else it runs here.",
                           BooleanValue(true),
                           MakeBooleanAccessor(&LocalDtServiceModule::m_holdForEdge),
                           MakeBooleanChecker())
@@ -534,6 +535,7 @@ LocalDtServiceModule::Dispatch(DtDemand& d, uint32_t peerId, Ipv4Address peerAdd
 void
 LocalDtServiceModule::ForgetRequest(uint64_t id)
 {
+    m_held.erase(id);
     auto timer = m_giveUp.find(id);
     if (timer != m_giveUp.end())
     {
@@ -586,7 +588,9 @@ LocalDtServiceModule::EdgeLost()
     std::vector<uint64_t> held;
     for (const auto& [id, d] : m_pending)
     {
-        if (d.tier == DtTier::EDGE || d.tier == DtTier::CLOUD)
+        // Demands held for an edge were never sent: they keep waiting (for
+        // the edge a failover tries next) until their deadline.
+        if ((d.tier == DtTier::EDGE || d.tier == DtTier::CLOUD) && m_held.count(id) == 0)
         {
             held.push_back(id);
         }
@@ -682,7 +686,6 @@ LocalDtServiceModule::Finish(uint64_t id,
     }
     DtDemand d = it->second;
     m_pending.erase(it);
-    m_held.erase(id);
     ForgetRequest(id);
     d.state = state;
     d.reason = reason;

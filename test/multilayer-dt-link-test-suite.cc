@@ -177,14 +177,17 @@ class DtEdgeLinkTestCase : public TestCase
         Simulator::Stop(Seconds(5));
         Simulator::Run();
 
+        // A failed join leaves nothing joining (UNREACHABLE); failover then
+        // joins the next edge (REJOINING).
         const std::vector<DtEdgeLinkState> expected{DtEdgeLinkState::JOINING,
+                                                    DtEdgeLinkState::UNREACHABLE,
                                                     DtEdgeLinkState::REJOINING,
                                                     DtEdgeLinkState::ATTACHED,
                                                     DtEdgeLinkState::UNREACHABLE,
                                                     DtEdgeLinkState::REJOINING};
         NS_TEST_ASSERT_MSG_EQ((probe.states == expected),
                               true,
-                              "JOINING, REJOINING, ATTACHED, UNREACHABLE, REJOINING");
+                              "JOINING, UNREACHABLE, REJOINING, ATTACHED, UNREACHABLE, REJOINING");
         NS_TEST_ASSERT_MSG_EQ(probe.failovers.size(), 2, "two failovers");
         NS_TEST_ASSERT_MSG_EQ(probe.failovers[0].first, 2, "from edge 2");
         NS_TEST_ASSERT_MSG_EQ(probe.failovers[0].second, 3, "to edge 3 (the cloud is skipped)");
@@ -216,6 +219,23 @@ class DtEdgeLinkTestCase : public TestCase
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ(probe.joins.size(), 3, "asked again on the new association");
         NS_TEST_ASSERT_MSG_EQ(probe.probes.size(), 1, "silence without a link is not probed");
+
+        // 8.6 s: a join sent at 7.9 s, before the access link came back at
+        // 8 s, failed: no evidence against the edge; it is asked again at once.
+        Simulator::Schedule(Seconds(0.1),
+                            [&]()
+                            {
+                                DtHeader h = Failed(DtMessageType::AGENT_JOIN);
+                                h.SetTimestamp(Seconds(7.9));
+                                NS_TEST_EXPECT_MSG_EQ(link->SendFailed(h),
+                                                      false,
+                                                      "a join across a gap is no evidence");
+                            });
+        Simulator::Stop(Seconds(0.5));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(probe.joins.size(), 4, "asked again at once");
+        NS_TEST_ASSERT_MSG_EQ(probe.joins.back(), Seconds(8.6), "at 8.6 s");
+        NS_TEST_ASSERT_MSG_EQ(probe.failovers.size(), 2, "no failover on it");
         link->Dispose();
         Simulator::Destroy();
     }
