@@ -232,14 +232,12 @@ DtEdgeLink::RejoinIfLost()
         // A join failed while the access link was down: ask again now.
         m_joinOwed = false;
         m_joinEvent.Cancel();
-        m_lastJoinAt = Simulator::Now();
-        m_join();
+        SendJoin();
         return;
     }
     if (m_parameters.multiLayer && !IsReachable() && !IsJoining() && m_joinEvent.IsExpired())
     {
-        m_lastJoinAt = Simulator::Now();
-        m_join(); // back in the same cell: ask the edge DT (it may have restarted)
+        SendJoin(); // back in the same cell: ask the edge DT (it may have restarted)
     }
 }
 
@@ -265,10 +263,7 @@ DtEdgeLink::SendFailed(const DtHeader& header)
         if (m_accessUp)
         {
             m_joinEvent.Cancel();
-            m_probing = true;
-            m_lastJoinAt = Simulator::Now();
-            m_probeTrace(m_edge);
-            m_join();
+            SendProbe();
         }
         else
         {
@@ -294,8 +289,7 @@ void
 DtEdgeLink::Join()
 {
     m_joinEvent.Cancel();
-    m_lastJoinAt = Simulator::Now();
-    m_join();
+    SendJoin();
 }
 
 void
@@ -341,9 +335,21 @@ DtEdgeLink::Probe()
         return; // a join is already on its way, or due
     }
     NS_LOG_LOGIC("edge DT " << m_edge << " probed with a join");
+    SendProbe();
+}
+
+void
+DtEdgeLink::SendProbe()
+{
     m_probing = true;
-    m_lastJoinAt = Simulator::Now();
     m_probeTrace(m_edge);
+    SendJoin();
+}
+
+void
+DtEdgeLink::SendJoin()
+{
+    m_lastJoinAt = Simulator::Now();
     m_join();
 }
 

@@ -175,6 +175,10 @@ class DtEdgeLink : public Object
     void FailOver();
     /** Ask the serving edge DT with a join, unless a join is already on its way or due. */
     void Probe();
+    /** Send a probing join now (traced by Probe). */
+    void SendProbe();
+    /** Send a join to the serving edge DT now and note when. */
+    void SendJoin();
 
     Ptr<DtAddressBook> m_book;                          //!< the edge DTs
     Parameters m_parameters;                            //!< what the link does
