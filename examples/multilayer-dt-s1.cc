@@ -51,6 +51,7 @@ struct RunResult
     uint64_t failed{0};                    //!< failed
     std::array<DtLatencyStats, 4> latency; //!< all, local, edge, cloud
     std::array<double, 3> signalingKb{};   //!< per demand, by layer
+    std::array<double, 3> wireKb{};        //!< on the links per demand, by layer
     DtDataStats data;                      //!< data-module figures
     DtDetectionStats detection;            //!< anomaly detection
     DtEnergyStats energy;                  //!< terminal energy
@@ -240,6 +241,9 @@ RunOnce(DtArchitecture arch, const Settings& s)
     for (DtLayer l : {DtLayer::LOCAL, DtLayer::EDGE, DtLayer::CLOUD})
     {
         r.signalingKb[static_cast<int>(l)] = st->GetSignalingBytes(l) / n / 1000.0;
+        r.wireKb[static_cast<int>(l)] = (st->GetWireCounter()->GetBytes(l, DtWireCounter::RADIO)
+                                         + st->GetWireCounter()->GetBytes(l, DtWireCounter::WIRED))
+                                        / n / 1000.0;
     }
     r.data = st->GetData();
     r.energy = st->GetEnergy();
@@ -357,6 +361,14 @@ PrintTable(const std::vector<RunResult>& runs)
             [l](const RunResult& r)
             {
                 return Fmt(r.signalingKb[l], 2);
+            });
+    }
+    for (int l = 0; l < 3; ++l)
+    {
+        row(std::string("on the links KB/demand, ") + layers[l],
+            [l](const RunResult& r)
+            {
+                return Fmt(r.wireKb[l], 2);
             });
     }
     row("status sample bytes sent / raw",

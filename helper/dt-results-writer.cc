@@ -140,6 +140,36 @@ DtResultsWriter::WriteSummary(const DtStatsCollector& stats,
     sig["total"] = sigTotal / n;
     data["total"] = dataTotal / n;
     j["bytes_per_demand"] = {{"signaling", sig}, {"data", data}};
+    Ptr<DtWireCounter> counter = stats.GetWireCounter();
+    if (counter->IsStarted())
+    {
+        // Everything the DT exchange put on the links, headers and all.
+        json wire;
+        std::array<uint64_t, 4> total{}; // radio, wired, data, payload
+        auto entry = [n](uint64_t radio, uint64_t wired, uint64_t data, uint64_t payload)
+        {
+            return json{{"signaling", (radio + wired - data) / n},
+                        {"data", data / n},
+                        {"radio", radio / n},
+                        {"wired", wired / n},
+                        {"total", (radio + wired) / n},
+                        {"payload", payload / n}};
+        };
+        for (DtLayer l : {DtLayer::LOCAL, DtLayer::EDGE, DtLayer::CLOUD})
+        {
+            const std::array<uint64_t, 4> b{counter->GetBytes(l, DtWireCounter::RADIO),
+                                            counter->GetBytes(l, DtWireCounter::WIRED),
+                                            counter->GetDataBytes(l),
+                                            counter->GetPayloadBytes(l)};
+            wire[DtLayerName(l)] = entry(b[0], b[1], b[2], b[3]);
+            for (std::size_t k = 0; k < b.size(); ++k)
+            {
+                total[k] += b[k];
+            }
+        }
+        wire["total"] = entry(total[0], total[1], total[2], total[3]);
+        j["bytes_per_demand"]["wire"] = wire;
+    }
     nlohmann::json sent = nlohmann::json::object();
     for (uint32_t t = 1; t <= DT_MESSAGE_TYPE_COUNT; ++t)
     {
@@ -230,19 +260,20 @@ DtResultsWriter::WriteSummary(const DtStatsCollector& stats,
                  {"mean_aoi_ms", aoi < 0 ? json(nullptr) : json(aoi * 1e3)},
                  {"cloud_aoi_ms", cloudAoi < 0 ? json(nullptr) : json(cloudAoi * 1e3)}};
     j["network"] = {{"backhaul_bytes", stats.GetBackhaulBytes()}};
+    if (stats.GetWireCounter()->IsStarted())
+    {
+        j["network"]["radio_bytes_not_attributed"] =
+            stats.GetWireCounter()->GetUnattributedRadioBytes();
+    }
     {
         // What the terminals' DTs offered their access uplink, per serving
         // cell, against what a cell carries at most.
         nlohmann::json offered = nlohmann::json::object();
-        nlohmann::json overloaded = nlohmann::json::array();
+        nlohmann::json overloaded = stats.GetUplinkOverloadedCells();
         const double capacity = static_cast<double>(stats.GetUplinkCapacity().GetBitRate());
         for (const auto& [cell, bps] : stats.GetUplinkOffered())
         {
             offered[std::to_string(cell)] = bps / 1e6;
-            if (capacity > 0 && bps > capacity)
-            {
-                overloaded.push_back(cell);
-            }
         }
         j["network"]["uplink_offered_mbps_by_cell"] = offered;
         j["network"]["uplink_capacity_mbps"] =

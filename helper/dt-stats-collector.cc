@@ -17,6 +17,7 @@
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
+#include "ns3/uinteger.h"
 
 #include <algorithm>
 #include <cmath>
@@ -59,8 +60,16 @@ DtStatsCollector::GetTypeId()
 }
 
 DtStatsCollector::DtStatsCollector()
+    : m_wire(CreateObject<DtWireCounter>())
 {
     NS_LOG_FUNCTION(this);
+}
+
+void
+DtStatsCollector::DoDispose()
+{
+    m_wire->Dispose();
+    Object::DoDispose();
 }
 
 void
@@ -69,6 +78,16 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
     const DtLayer layer = app->GetLayer();
     app->GetCommModule()->TraceConnectWithoutContext(
         "Tx", MakeCallback(&DtStatsCollector::MessageSent, this).Bind(layer));
+    UintegerValue port;
+    app->GetCommModule()->GetAttribute("Port", port);
+    m_wire->AddNode(app->GetNode(), layer);
+    m_wire->AddPort(static_cast<uint16_t>(port.Get()));
+    if (!m_wireScheduled)
+    {
+        // When the simulation starts, every device the DTs use exists.
+        m_wireScheduled = true;
+        Simulator::ScheduleNow(&DtWireCounter::Start, m_wire);
+    }
     app->GetCommModule()->TraceConnectWithoutContext(
         "MalformedDropped",
         Callback<void, Ptr<const Packet>, DtParseError>(
@@ -346,6 +365,21 @@ DtStatsCollector::GetUplinkOffered() const
     return bps;
 }
 
+std::vector<uint32_t>
+DtStatsCollector::GetUplinkOverloadedCells() const
+{
+    std::vector<uint32_t> cells;
+    const double capacity = static_cast<double>(m_uplinkCapacity.GetBitRate());
+    for (const auto& [cell, bps] : GetUplinkOffered())
+    {
+        if (capacity > 0 && bps > capacity)
+        {
+            cells.push_back(cell);
+        }
+    }
+    return cells;
+}
+
 uint64_t
 DtStatsCollector::SumFaults(uint64_t (DtFaultErrorModel::*count)() const) const
 {
@@ -499,6 +533,12 @@ uint64_t
 DtStatsCollector::GetSignalingBytes(DtLayer layer) const
 {
     return m_signaling[static_cast<std::size_t>(layer)];
+}
+
+Ptr<DtWireCounter>
+DtStatsCollector::GetWireCounter() const
+{
+    return m_wire;
 }
 
 uint64_t

@@ -8,6 +8,7 @@
 #define DT_STATS_COLLECTOR_H
 
 #include "dt-handover-windows.h"
+#include "dt-wire-counter.h"
 
 #include "ns3/data-rate.h"
 #include "ns3/dt-address-book.h"
@@ -191,6 +192,12 @@ class DtStatsCollector : public Object
      */
     uint64_t GetSignalingBytes(DtLayer layer) const;
     /**
+     * \return what counts the frames of the DT exchange on the links
+     *         (transport, IP and link headers, acknowledgements,
+     *         retransmissions); its attribute Enabled turns it off
+     */
+    Ptr<DtWireCounter> GetWireCounter() const;
+    /**
      * \param layer a layer
      * \return demand input/output bytes sent by the DTs of that layer
      */
@@ -289,6 +296,11 @@ class DtStatsCollector : public Object
      *         and lower headers not), bit/s, between the first and the last
      */
     std::map<uint32_t, double> GetUplinkOffered() const;
+    /**
+     * \return the serving cells offered more uplink (GetUplinkOffered) than
+     *         the capacity (none if it is unknown), in increasing order
+     */
+    std::vector<uint32_t> GetUplinkOverloadedCells() const;
     /** \return packets the watched fault models dropped by their loss rate */
     uint64_t GetPacketsLost() const;
     /** \return packets the watched fault models exposed to their loss rate */
@@ -308,6 +320,9 @@ class DtStatsCollector : public Object
     uint64_t GetProximityAlerts() const;
     /** \return bytes transmitted on the backhaul so far (frames, with their headers) */
     uint64_t GetBackhaulBytes() const;
+
+  protected:
+    void DoDispose() override;
 
   private:
     /**
@@ -331,8 +346,10 @@ class DtStatsCollector : public Object
     /** Count one malformed packet. */
     void Malformed();
 
-    std::string m_scenario{"custom"};                                   //!< scenario name
-    std::string m_architecture{"multilayer"};                           //!< architecture name
+    Ptr<DtWireCounter> m_wire;                //!< frames of the DT exchange on the links
+    bool m_wireScheduled{false};              //!< its Start is scheduled
+    std::string m_scenario{"custom"};         //!< scenario name
+    std::string m_architecture{"multilayer"}; //!< architecture name
     std::vector<std::pair<std::string, std::string>> m_config;          //!< configuration
     uint64_t m_created{0};                                              //!< demands created
     std::vector<DtDemand> m_finished;                                   //!< final demands

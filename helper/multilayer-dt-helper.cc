@@ -1098,16 +1098,14 @@ MultiLayerDtHelper::WriteOutputs(const std::string& dir, double wallSeconds) con
     // results then measure a saturated access network.
     Ptr<DtStatsCollector> stats = m_dt->GetStats();
     const double capacity = static_cast<double>(stats->GetUplinkCapacity().GetBitRate());
-    for (const auto& [cell, bps] : stats->GetUplinkOffered())
+    const std::map<uint32_t, double> offered = stats->GetUplinkOffered();
+    for (uint32_t cell : stats->GetUplinkOverloadedCells())
     {
-        if (capacity > 0 && bps > capacity)
-        {
-            std::cerr << "warning: the DTs offered cell " << cell << " " << bps / 1e6
-                      << " Mb/s of uplink, more than the " << capacity / 1e6
-                      << " Mb/s it carries at most (summary.json network."
-                         "uplink_offered_mbps_by_cell): the access network is saturated"
-                      << std::endl;
-        }
+        std::cerr << "warning: the DTs offered cell " << cell << " " << offered.at(cell) / 1e6
+                  << " Mb/s of uplink, more than the " << capacity / 1e6
+                  << " Mb/s it carries at most (summary.json network."
+                     "uplink_offered_mbps_by_cell): the access network is saturated"
+                  << std::endl;
     }
 }
 

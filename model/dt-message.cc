@@ -7,6 +7,7 @@
 #include "dt-message.h"
 
 #include "dt-ack-header.h"
+#include "dt-bulk-tag.h"
 #include "dt-agent-header.h"
 #include "dt-agent-message-header.h"
 #include "dt-demand-header.h"
@@ -102,6 +103,10 @@ DtMessage::Build(DtHeader header, const DtPayload& payload)
                         << " payload of " << length << " bytes exceeds the protocol limit of "
                         << DtHeader::MAX_PAYLOAD_LENGTH);
     Ptr<Packet> p = Create<Packet>(bulk);
+    if (bulk > 0)
+    {
+        p->AddByteTag(DtBulkTag());
+    }
     p->AddHeader(payload);
     header.SetMessageType(payload.GetMessageType());
     header.SetPayloadLength(static_cast<uint32_t>(length));

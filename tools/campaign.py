@@ -113,6 +113,23 @@ SCENARIOS = {
             ("latency_ms.cloud.mean", "mean latency, cloud tier (ms)"),
         ],
     },
+    "signaling": {
+        "example": "multilayer-dt-s1",
+        "params": {"access": ["wifi", "lte"], "highMobility": ["0", "1"]},
+        "fixed": [],
+        "plots": [
+            ("bytes_per_demand.wire.local.signaling",
+             "signaling on the links per demand, local layer (bytes)"),
+            ("bytes_per_demand.wire.edge.signaling",
+             "signaling on the links per demand, edge layer (bytes)"),
+            ("bytes_per_demand.wire.cloud.signaling",
+             "signaling on the links per demand, cloud layer (bytes)"),
+            ("bytes_per_demand.signaling.local", "DT signaling per demand, local layer (bytes)"),
+            ("bytes_per_demand.signaling.edge", "DT signaling per demand, edge layer (bytes)"),
+            ("bytes_per_demand.wire.total.total",
+             "everything on the links per demand, all layers (bytes)"),
+        ],
+    },
     "fading": {
         "example": "multilayer-dt-s2",
         "params": {"fading": ["correlated", "independent", "none"], "users": ["10", "30", "50"]},

@@ -1,0 +1,627 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "dt-wire-counter.h"
+
+#include "ns3/boolean.h"
+#include "ns3/dt-bulk-tag.h"
+#include "ns3/epc-gtpu-header.h"
+#include "ns3/ipv4-header.h"
+#include "ns3/ipv4.h"
+#include "ns3/llc-snap-header.h"
+#include "ns3/log.h"
+#include "ns3/lte-enb-net-device.h"
+#include "ns3/lte-enb-phy.h"
+#include "ns3/lte-enb-rrc.h"
+#include "ns3/lte-rlc.h"
+#include "ns3/lte-ue-net-device.h"
+#include "ns3/lte-ue-phy.h"
+#include "ns3/lte-ue-rrc.h"
+#include "ns3/node-list.h"
+#include "ns3/object-map.h"
+#include "ns3/point-to-point-net-device.h"
+#include "ns3/pointer.h"
+#include "ns3/ppp-header.h"
+#include "ns3/tcp-header.h"
+#include "ns3/tcp-l4-protocol.h"
+#include "ns3/udp-header.h"
+#include "ns3/udp-l4-protocol.h"
+#include "ns3/wifi-mac-header.h"
+#include "ns3/wifi-mpdu.h"
+#include "ns3/wifi-net-device.h"
+#include "ns3/wifi-phy.h"
+#include "ns3/wifi-psdu.h"
+
+#include <cmath>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("DtWireCounter");
+NS_OBJECT_ENSURE_REGISTERED(DtWireCounter);
+
+namespace
+{
+constexpr uint16_t GTPU_PORT = 2152;        //!< GTP-U (S1-U, X2-U)
+constexpr uint16_t PPP_IPV4 = 0x0021;       //!< PPP protocol number of IPv4
+constexpr uint16_t ETHERTYPE_IPV4 = 0x0800; //!< LLC/SNAP type of IPv4
+constexpr std::size_t OTHER = 3;            //!< LteTerminal::ip index of non-DT traffic
+} // namespace
+
+TypeId
+DtWireCounter::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::DtWireCounter")
+            .SetParent<Object>()
+            .SetGroupName("MultilayerDt")
+            .AddConstructor<DtWireCounter>()
+            .AddAttribute("Enabled",
+                          "Count the frames of the DT exchange on every link (summary.json "
+                          "bytes_per_demand.wire). Off: no device trace is connected.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&DtWireCounter::m_enabled),
+                          MakeBooleanChecker())
+            .AddTraceSource("Frame",
+                            "A frame of the DT exchange was counted (LTE transport blocks, "
+                            "which are shared out at the end, are not reported here).",
+                            MakeTraceSourceAccessor(&DtWireCounter::m_frameTrace),
+                            "ns3::DtWireCounter::FrameTracedCallback");
+    return tid;
+}
+
+DtWireCounter::DtWireCounter()
+    : m_enabled(true)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+DtWireCounter::DoDispose()
+{
+    m_lte.clear();
+    m_rlcs.clear();
+    m_lastPsdu.clear();
+    m_fragments.clear();
+    Object::DoDispose();
+}
+
+void
+DtWireCounter::AddNode(Ptr<Node> node, DtLayer layer)
+{
+    NS_ABORT_MSG_IF(!node, "DtWireCounter::AddNode: no node");
+    m_nodes[node->GetId()] = layer;
+}
+
+void
+DtWireCounter::AddPort(uint16_t port)
+{
+    m_ports.insert(port);
+}
+
+bool
+DtWireCounter::IsStarted() const
+{
+    return m_started;
+}
+
+void
+DtWireCounter::Start()
+{
+    if (m_started || !m_enabled)
+    {
+        return;
+    }
+    m_started = true;
+    for (const auto& [id, layer] : m_nodes)
+    {
+        Ptr<Ipv4> ipv4 = NodeList::GetNode(id)->GetObject<Ipv4>();
+        for (uint32_t i = 0; ipv4 && i < ipv4->GetNInterfaces(); ++i)
+        {
+            for (uint32_t a = 0; a < ipv4->GetNAddresses(i); ++a)
+            {
+                const Ipv4Address address = ipv4->GetAddress(i, a).GetLocal();
+                if (!address.IsLocalhost())
+                {
+                    m_addresses[address.Get()] = static_cast<int>(layer);
+                }
+            }
+        }
+    }
+    for (uint32_t n = 0; n < NodeList::GetNNodes(); ++n)
+    {
+        Ptr<Node> node = NodeList::GetNode(n);
+        for (uint32_t d = 0; d < node->GetNDevices(); ++d)
+        {
+            Ptr<NetDevice> device = node->GetDevice(d);
+            if (auto p2p = DynamicCast<PointToPointNetDevice>(device))
+            {
+                p2p->TraceConnectWithoutContext("PhyTxBegin",
+                                                MakeCallback(&DtWireCounter::PointToPointTx, this));
+            }
+            else if (auto wifi = DynamicCast<WifiNetDevice>(device))
+            {
+                wifi->GetPhy()->TraceConnectWithoutContext(
+                    "PhyTxPsduBegin",
+                    MakeCallback(&DtWireCounter::WifiTx, this)
+                        .Bind(Mac48Address::ConvertFrom(wifi->GetAddress())));
+            }
+            else if (auto ue = DynamicCast<LteUeNetDevice>(device))
+            {
+                LteTerminal t;
+                t.device = ue;
+                Ptr<Ipv4> ipv4 = node->GetObject<Ipv4>();
+                t.interface = ipv4 ? ipv4->GetInterfaceForDevice(ue) : -1;
+                const std::size_t index = m_lte.size();
+                m_lte.push_back(t);
+                ue->GetPhy()->TraceConnectWithoutContext(
+                    "UlPhyTransmission", MakeCallback(&DtWireCounter::LteUplink, this).Bind(index));
+                // Each (re)created radio bearer has a new RLC entity.
+                ue->GetRrc()->TraceConnectWithoutContext(
+                    "DrbCreated", MakeCallback(&DtWireCounter::LteUeBearer, this).Bind(index));
+                ConnectRlcs(ue->GetRrc(), index, 0);
+                if (t.interface >= 0)
+                {
+                    ipv4->TraceConnectWithoutContext(
+                        "Tx",
+                        MakeCallback(&DtWireCounter::LteIp, this).Bind(index, std::size_t{0}));
+                    ipv4->TraceConnectWithoutContext(
+                        "Rx",
+                        MakeCallback(&DtWireCounter::LteIp, this).Bind(index, std::size_t{1}));
+                }
+            }
+            else if (auto enb = DynamicCast<LteEnbNetDevice>(device))
+            {
+                for (uint8_t cc = 0; cc < enb->GetCcMap().size(); ++cc)
+                {
+                    enb->GetPhy(cc)->TraceConnectWithoutContext(
+                        "DlPhyTransmission", MakeCallback(&DtWireCounter::LteDownlink, this));
+                }
+                enb->GetRrc()->TraceConnectWithoutContext(
+                    "NewUeContext",
+                    MakeCallback(&DtWireCounter::LteNewUeContext, this).Bind(enb->GetRrc()));
+            }
+        }
+    }
+    NS_LOG_INFO("counting DT frames on " << NodeList::GetNNodes() << " nodes, " << m_lte.size()
+                                         << " LTE terminals, " << m_addresses.size()
+                                         << " DT addresses");
+}
+
+int
+DtWireCounter::LayerOf(Ipv4Address address) const
+{
+    auto it = m_addresses.find(address.Get());
+    return it == m_addresses.end() ? -1 : it->second;
+}
+
+DtWireCounter::Seen
+DtWireCounter::ClassifyIpv4(Ptr<Packet> packet)
+{
+    Seen s;
+    Ipv4Header ip;
+    if (packet->GetSize() < 20 || packet->RemoveHeader(ip) == 0)
+    {
+        return s;
+    }
+    const auto train = std::make_pair(ip.GetSource().Get(), ip.GetIdentification());
+    if (ip.GetFragmentOffset() != 0)
+    {
+        // No transport header: what the train's first fragment said.
+        auto it = m_fragments.find(train);
+        if (it == m_fragments.end())
+        {
+            return s;
+        }
+        s = it->second;
+        s.payload = packet->GetSize();
+        if (ip.IsLastFragment())
+        {
+            m_fragments.erase(it);
+        }
+        return s;
+    }
+    uint16_t source = 0;
+    uint16_t destination = 0;
+    bool towardsPeer = false; // counts for the destination's layer, not the source's
+    if (ip.GetProtocol() == UdpL4Protocol::PROT_NUMBER)
+    {
+        UdpHeader udp;
+        if (packet->GetSize() < udp.GetSerializedSize())
+        {
+            return s;
+        }
+        packet->RemoveHeader(udp);
+        source = udp.GetSourcePort();
+        destination = udp.GetDestinationPort();
+        if (source == GTPU_PORT && destination == GTPU_PORT)
+        {
+            GtpuHeader gtp;
+            if (packet->GetSize() < gtp.GetSerializedSize() + 20)
+            {
+                return s;
+            }
+            packet->RemoveHeader(gtp);
+            return ClassifyIpv4(packet);
+        }
+    }
+    else if (ip.GetProtocol() == TcpL4Protocol::PROT_NUMBER)
+    {
+        TcpHeader tcp;
+        if (packet->GetSize() < 20)
+        {
+            return s;
+        }
+        packet->RemoveHeader(tcp);
+        source = tcp.GetSourcePort();
+        destination = tcp.GetDestinationPort();
+        // A DT sends on connections it opens and only receives on those it
+        // accepts: the whole connection is its opener's.
+        towardsPeer = m_ports.count(source) > 0 && m_ports.count(destination) == 0;
+    }
+    else
+    {
+        return s;
+    }
+    if (m_ports.count(source) == 0 && m_ports.count(destination) == 0)
+    {
+        return s;
+    }
+    s.dt = true;
+    s.payload = packet->GetSize();
+    const int from = LayerOf(ip.GetSource());
+    const int to = LayerOf(ip.GetDestination());
+    s.layer = towardsPeer ? (to >= 0 ? to : from) : (from >= 0 ? from : to);
+    if (!ip.IsLastFragment())
+    {
+        m_fragments[train] = s;
+    }
+    return s;
+}
+
+void
+DtWireCounter::Count(const Seen& s, Medium medium, uint32_t bytes, uint32_t data)
+{
+    if (!s.dt || s.layer < 0)
+    {
+        return;
+    }
+    m_bytes[s.layer][medium] += bytes;
+    m_data[s.layer] += data;
+    m_payload[s.layer] += s.payload;
+    ++m_frames[s.layer];
+    m_frameTrace(static_cast<uint8_t>(s.layer), medium, bytes);
+}
+
+void
+DtWireCounter::PointToPointTx(Ptr<const Packet> frame)
+{
+    Ptr<Packet> p = frame->Copy();
+    PppHeader ppp;
+    if (p->GetSize() < ppp.GetSerializedSize())
+    {
+        return;
+    }
+    p->RemoveHeader(ppp);
+    if (ppp.GetProtocol() != PPP_IPV4)
+    {
+        return;
+    }
+    Count(ClassifyIpv4(p), WIRED, frame->GetSize(), DtBulkTag::CountBytes(frame));
+}
+
+void
+DtWireCounter::WifiTx(Mac48Address self, WifiConstPsduMap psdus, WifiTxVector, double)
+{
+    for (const auto& entry : psdus)
+    {
+        Ptr<const WifiPsdu> psdu = entry.second;
+        const uint32_t size = psdu->GetSize();
+        if (psdu->GetNMpdus() == 0)
+        {
+            continue;
+        }
+        const WifiMacHeader& first = psdu->GetHeader(0);
+        if (first.IsCtl())
+        {
+            // An answer counts like what it answers; a request like what it asks about.
+            std::pair<Mac48Address, Mac48Address> exchange;
+            if (first.IsAck() || first.IsBlockAck() || first.IsCts())
+            {
+                exchange = {first.GetAddr1(), self};
+            }
+            else if (first.IsBlockAckReq() || first.IsRts())
+            {
+                exchange = {self, first.GetAddr1()};
+            }
+            else
+            {
+                continue;
+            }
+            auto it = m_lastPsdu.find(exchange);
+            if (it == m_lastPsdu.end())
+            {
+                continue;
+            }
+            uint64_t all = 0;
+            for (uint32_t b : it->second)
+            {
+                all += b;
+            }
+            for (int l = 0; l < 3 && all > 0; ++l)
+            {
+                if (it->second[l] > 0)
+                {
+                    Seen s;
+                    s.dt = true;
+                    s.layer = l;
+                    Count(s, RADIO, static_cast<uint32_t>(size * it->second[l] / all), 0);
+                }
+            }
+            continue;
+        }
+        // Data (and management) MPDUs: each weighs its A-MPDU subframe.
+        std::array<uint32_t, 3> weight{};
+        std::array<uint32_t, 3> payload{};
+        std::array<uint32_t, 3> data{};
+        uint64_t total = 0;
+        std::size_t i = 0;
+        for (auto it = psdu->begin(); it != psdu->end(); ++it, ++i)
+        {
+            const uint32_t w = psdu->IsAggregate() ? psdu->GetAmpduSubframeSize(i) : size;
+            total += w;
+            const WifiMacHeader& h = (*it)->GetHeader();
+            Ptr<const Packet> msdu = (*it)->GetPacket();
+            LlcSnapHeader llc;
+            if (!h.IsData() || msdu->GetSize() < llc.GetSerializedSize())
+            {
+                continue;
+            }
+            Ptr<Packet> p = msdu->Copy();
+            p->RemoveHeader(llc);
+            if (llc.GetType() != ETHERTYPE_IPV4)
+            {
+                continue;
+            }
+            const Seen s = ClassifyIpv4(p);
+            if (s.dt && s.layer >= 0)
+            {
+                weight[s.layer] += w;
+                payload[s.layer] += s.payload;
+                data[s.layer] += DtBulkTag::CountBytes(msdu);
+            }
+        }
+        m_lastPsdu[{self, first.GetAddr1()}] = weight;
+        for (int l = 0; l < 3 && total > 0; ++l)
+        {
+            if (weight[l] > 0)
+            {
+                Seen s;
+                s.dt = true;
+                s.layer = l;
+                s.payload = payload[l];
+                Count(s, RADIO, static_cast<uint32_t>(size * weight[l] / total), data[l]);
+            }
+        }
+    }
+}
+
+void
+DtWireCounter::LteUplink(std::size_t terminal, PhyTransmissionStatParameters params)
+{
+    LteTerminal& t = m_lte[terminal];
+    t.blocks[0] += params.m_size;
+    t.newBlocks[0] += params.m_ndi ? params.m_size : 0;
+}
+
+void
+DtWireCounter::ConnectRlcs(Ptr<Object> owner, std::size_t terminal, uint16_t cellId)
+{
+    ObjectMapValue bearers;
+    owner->GetAttribute("DataRadioBearerMap", bearers);
+    for (auto it = bearers.Begin(); it != bearers.End(); ++it)
+    {
+        PointerValue rlc;
+        it->second->GetAttribute("LteRlc", rlc);
+        Ptr<LteRlc> entity = rlc.Get<LteRlc>();
+        if (!entity || !m_rlcs.insert(entity).second)
+        {
+            continue;
+        }
+        if (cellId == 0)
+        {
+            entity->TraceConnectWithoutContext(
+                "TxPDU", MakeCallback(&DtWireCounter::LteUeRlcTx, this).Bind(terminal));
+        }
+        else
+        {
+            entity->TraceConnectWithoutContext(
+                "TxPDU", MakeCallback(&DtWireCounter::LteEnbRlcTx, this).Bind(cellId));
+        }
+    }
+}
+
+void
+DtWireCounter::LteUeBearer(std::size_t terminal, uint64_t, uint16_t, uint16_t, uint8_t)
+{
+    ConnectRlcs(m_lte[terminal].device->GetRrc(), terminal, 0);
+}
+
+void
+DtWireCounter::LteNewUeContext(Ptr<LteEnbRrc> rrc, uint16_t, uint16_t rnti)
+{
+    rrc->GetUeManager(rnti)->TraceConnectWithoutContext(
+        "DrbCreated", MakeCallback(&DtWireCounter::LteEnbBearer, this).Bind(rrc));
+}
+
+void
+DtWireCounter::LteEnbBearer(Ptr<LteEnbRrc> rrc, uint64_t, uint16_t cellId, uint16_t rnti, uint8_t)
+{
+    if (rrc->HasUeManager(rnti))
+    {
+        ConnectRlcs(rrc->GetUeManager(rnti), m_lte.size(), cellId);
+    }
+}
+
+void
+DtWireCounter::LteUeRlcTx(std::size_t terminal, uint16_t, uint8_t, uint32_t bytes)
+{
+    m_lte[terminal].rlc[0] += bytes;
+}
+
+void
+DtWireCounter::LteEnbRlcTx(uint16_t cellId, uint16_t rnti, uint8_t, uint32_t bytes)
+{
+    const std::size_t t = FindLteTerminal(cellId, rnti);
+    if (t < m_lte.size())
+    {
+        m_lte[t].rlc[1] += bytes;
+    }
+}
+
+std::size_t
+DtWireCounter::FindLteTerminal(uint16_t cellId, uint16_t rnti)
+{
+    const auto key = std::make_pair(cellId, rnti);
+    auto matches = [this, cellId, rnti](std::size_t t)
+    {
+        Ptr<LteUeRrc> rrc = m_lte[t].device->GetRrc();
+        return rrc->GetCellId() == cellId && rrc->GetRnti() == rnti;
+    };
+    auto it = m_rnti.find(key);
+    if (it != m_rnti.end() && matches(it->second))
+    {
+        return it->second;
+    }
+    for (std::size_t t = 0; t < m_lte.size(); ++t)
+    {
+        if (matches(t))
+        {
+            m_rnti[key] = t;
+            return t;
+        }
+    }
+    return m_lte.size();
+}
+
+void
+DtWireCounter::LteDownlink(PhyTransmissionStatParameters params)
+{
+    const std::size_t t = FindLteTerminal(params.m_cellId, params.m_rnti);
+    if (t == m_lte.size())
+    {
+        m_unattributed += params.m_size;
+        return;
+    }
+    m_lte[t].blocks[1] += params.m_size;
+    m_lte[t].newBlocks[1] += params.m_ndi ? params.m_size : 0;
+}
+
+void
+DtWireCounter::LteIp(std::size_t terminal,
+                     std::size_t direction,
+                     Ptr<const Packet> packet,
+                     Ptr<Ipv4>,
+                     uint32_t interface)
+{
+    LteTerminal& t = m_lte[terminal];
+    if (static_cast<int32_t>(interface) != t.interface)
+    {
+        return;
+    }
+    const Seen s = ClassifyIpv4(packet->Copy());
+    const bool dt = s.dt && s.layer >= 0;
+    t.ip[direction][dt ? static_cast<std::size_t>(s.layer) : OTHER] += packet->GetSize();
+    if (dt)
+    {
+        t.data[direction][s.layer] += DtBulkTag::CountBytes(packet);
+        t.payload[direction][s.layer] += s.payload;
+    }
+}
+
+double
+DtWireCounter::LteTerminal::Harq(std::size_t d) const
+{
+    // HARQ retransmissions resend whole blocks, and what they carry with them.
+    return newBlocks[d] > 0 ? static_cast<double>(blocks[d]) / static_cast<double>(newBlocks[d])
+                            : 1.0;
+}
+
+uint64_t
+DtWireCounter::LteShare(const std::array<std::array<uint64_t, 4>, 2> LteTerminal::*part,
+                        std::size_t index) const
+{
+    double bytes = 0;
+    for (const auto& t : m_lte)
+    {
+        for (std::size_t d = 0; d < 2; ++d)
+        {
+            if (part != &LteTerminal::ip)
+            {
+                // Bytes inside the IP packets, as many times as HARQ sent them.
+                bytes += t.Harq(d) * static_cast<double>((t.*part)[d][index]);
+                continue;
+            }
+            uint64_t ip = 0;
+            for (uint64_t b : t.ip[d])
+            {
+                ip += b;
+            }
+            if (ip > 0)
+            {
+                // The bearers' RLC PDUs, shared out by IP bytes.
+                bytes += t.Harq(d) * static_cast<double>(t.rlc[d])
+                         * static_cast<double>(t.ip[d][index]) / static_cast<double>(ip);
+            }
+        }
+    }
+    return static_cast<uint64_t>(std::llround(bytes));
+}
+
+uint64_t
+DtWireCounter::GetBytes(DtLayer layer, Medium medium) const
+{
+    const auto l = static_cast<std::size_t>(layer);
+    return m_bytes[l][medium] + (medium == RADIO ? LteShare(&LteTerminal::ip, l) : 0);
+}
+
+uint64_t
+DtWireCounter::GetDataBytes(DtLayer layer) const
+{
+    const auto l = static_cast<std::size_t>(layer);
+    return m_data[l] + LteShare(&LteTerminal::data, l);
+}
+
+uint64_t
+DtWireCounter::GetPayloadBytes(DtLayer layer) const
+{
+    const auto l = static_cast<std::size_t>(layer);
+    return m_payload[l] + LteShare(&LteTerminal::payload, l);
+}
+
+uint64_t
+DtWireCounter::GetFrames(DtLayer layer) const
+{
+    return m_frames[static_cast<std::size_t>(layer)];
+}
+
+uint64_t
+DtWireCounter::GetUnattributedRadioBytes() const
+{
+    uint64_t blocks = m_unattributed;
+    for (const auto& t : m_lte)
+    {
+        blocks += t.blocks[0] + t.blocks[1];
+    }
+    uint64_t attributed = 0;
+    for (std::size_t l = 0; l < 3; ++l)
+    {
+        attributed += LteShare(&LteTerminal::ip, l);
+    }
+    return blocks > attributed ? blocks - attributed : 0;
+}
+
+} // namespace ns3

@@ -1,0 +1,324 @@
+/*
+ * Copyright (c) 2026 multilayer-dt authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef DT_WIRE_COUNTER_H
+#define DT_WIRE_COUNTER_H
+
+#include "ns3/dt-address-book.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/lte-common.h"
+#include "ns3/mac48-address.h"
+#include "ns3/node.h"
+#include "ns3/object.h"
+#include "ns3/traced-callback.h"
+#include "ns3/wifi-ppdu.h"
+#include "ns3/wifi-tx-vector.h"
+
+#include <array>
+#include <map>
+#include <set>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+class Ipv4;
+class LteEnbRrc;
+class LteRlc;
+class LteUeNetDevice;
+class Packet;
+
+/**
+ * \ingroup multilayer-dt
+ * Counts everything the DT exchange puts on the links: every frame that
+ * carries a DT datagram or a segment of a DT TCP connection, on every link
+ * it crosses, at its full size with the transport, IP and link-layer
+ * headers; the link-layer acknowledgements answering such frames;
+ * retransmissions at every layer (each transmission is a frame).
+ *
+ * A frame is the DT's when its UDP or TCP port is a DT port (inside a
+ * GTP-U tunnel too). A datagram counts for the layer of the DT that sent
+ * it (its IP source). A DT sends over TCP on connections it opens and only
+ * receives on those it accepts, so every segment of a connection, the
+ * acknowledgements coming back included, counts for the layer of the DT
+ * that opened it (the end whose port is not the DT port).
+ *
+ * Where the frames are seen, by the kind of device (every device of every
+ * node, connected when the simulation starts):
+ * - point-to-point: each frame as it starts on the link (PPP header included);
+ *   counted as *wired*;
+ * - Wi-Fi: each PSDU as the PHY starts sending it (MAC header, FCS, A-MPDU
+ *   delimiters and padding; retransmissions are PSDUs too); an Ack, Block
+ *   Ack or CTS counts like the last data PSDU it answers, a Block Ack
+ *   Request or RTS like the last data PSDU its sender sent to that receiver;
+ *   counted as *radio*;
+ * - LTE: the RLC PDUs of a terminal's data radio bearers, each way (PDCP
+ *   and RLC headers, RLC retransmissions and status reports included),
+ *   times the terminal's HARQ factor in that direction (bytes of all its
+ *   transport blocks over those of the new ones), shared out among the
+ *   layers in proportion to the IP bytes of each on that radio link in
+ *   that direction; counted as *radio*. MAC subheaders (2-3 bytes per RLC
+ *   PDU) are not counted; the rest of the transport blocks (padding, MAC
+ *   control elements, other traffic) is counted apart as not attributed.
+ *
+ * Not counted: beacons, (re)association, Block Ack agreement set-up and
+ * other management frames, LTE control channels and reference signals,
+ * PHY preambles (time, not bytes).
+ */
+class DtWireCounter : public Object
+{
+  public:
+    /// Where a frame went.
+    enum Medium : uint8_t
+    {
+        RADIO = 0, //!< a Wi-Fi or LTE radio link
+        WIRED = 1, //!< a point-to-point link
+    };
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    DtWireCounter();
+
+    /**
+     * Frames to and from this node's IP addresses belong to a DT of this layer.
+     * \param node a node a DT runs on
+     * \param layer the DT's layer
+     */
+    void AddNode(Ptr<Node> node, DtLayer layer);
+    /**
+     * A port the DTs listen on (UDP and TCP).
+     * \param port the port
+     */
+    void AddPort(uint16_t port);
+    /**
+     * Connect to every device of every node that exists now (unless the
+     * counter is disabled). Called once, when the simulation starts;
+     * calling it again does nothing.
+     */
+    void Start();
+
+    /**
+     * \param layer the DT layer
+     * \param medium radio or wired links
+     * \return bytes of that layer's frames on those links
+     */
+    uint64_t GetBytes(DtLayer layer, Medium medium) const;
+    /**
+     * \param layer the DT layer
+     * \return the demand data (DtBulkTag bytes) inside that layer's frames,
+     *         on every link (an LTE block's share as for GetBytes); the rest
+     *         of the frames is signaling
+     */
+    uint64_t GetDataBytes(DtLayer layer) const;
+    /**
+     * \param layer the DT layer
+     * \return the transport payload (DT message bytes) inside those frames,
+     *         counted on every link like them (retransmissions included)
+     */
+    uint64_t GetPayloadBytes(DtLayer layer) const;
+    /**
+     * \param layer the DT layer
+     * \return frames of that layer (LTE transport blocks excluded: they are shared)
+     */
+    uint64_t GetFrames(DtLayer layer) const;
+    /**
+     * \return LTE radio bytes not attributed to a DT layer (other traffic,
+     *         grants with no IP packet, blocks to a terminal not found)
+     */
+    uint64_t GetUnattributedRadioBytes() const;
+    /** \return whether the counter connected to the devices */
+    bool IsStarted() const;
+
+    /**
+     * TracedCallback signature of a counted frame.
+     * \param layer the DT layer (DtLayer)
+     * \param medium DtWireCounter::Medium
+     * \param bytes its size
+     */
+    typedef void (*FrameTracedCallback)(uint8_t layer, uint8_t medium, uint32_t bytes);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// What a frame carried.
+    struct Seen
+    {
+        bool dt{false};      //!< a DT datagram or segment
+        int layer{-1};       //!< its layer (-1: neither end is a DT)
+        uint32_t payload{0}; //!< transport payload bytes
+    };
+
+    /// One LTE terminal: what its radio link carried.
+    struct LteTerminal
+    {
+        Ptr<LteUeNetDevice> device;                  //!< its LTE device
+        int32_t interface = -1;                      //!< its IPv4 interface on that device
+        std::array<uint64_t, 2> rlc{};               //!< RLC PDU bytes, up and down
+        std::array<uint64_t, 2> blocks{};            //!< transport block bytes, up and down
+        std::array<uint64_t, 2> newBlocks{};         //!< of which first transmissions
+        std::array<std::array<uint64_t, 4>, 2> ip{}; //!< IP bytes, up and down, by layer (3: other)
+        std::array<std::array<uint64_t, 4>, 2> data{};    //!< demand data in them, likewise
+        std::array<std::array<uint64_t, 4>, 2> payload{}; //!< transport payload in them, likewise
+
+        /**
+         * \param d 0 up, 1 down
+         * \return bytes of all its transport blocks that way over those of the
+         *         first transmissions (1 without blocks)
+         */
+        double Harq(std::size_t d) const;
+    };
+
+    /**
+     * \param packet an IPv4 packet (a copy the call may strip)
+     * \return what it carries
+     */
+    Seen ClassifyIpv4(Ptr<Packet> packet);
+    /**
+     * \param address an IPv4 address
+     * \return the layer of the DT there, -1 if none
+     */
+    int LayerOf(Ipv4Address address) const;
+    /**
+     * Count a frame.
+     * \param s what it carried
+     * \param medium where
+     * \param bytes its size
+     * \param data demand data bytes in it
+     */
+    void Count(const Seen& s, Medium medium, uint32_t bytes, uint32_t data);
+    /**
+     * LTE radio bytes, summed over the terminals and both directions, each
+     * times the terminal's HARQ factor that way: for LteTerminal::ip, its
+     * RLC PDU bytes times the share of the layer (or OTHER) in its IP
+     * bytes; for LteTerminal::data or ::payload, those bytes of the layer.
+     * \param part LteTerminal::ip, ::data or ::payload
+     * \param index a layer, or OTHER
+     * \return the bytes
+     */
+    uint64_t LteShare(const std::array<std::array<uint64_t, 4>, 2> LteTerminal::*part,
+                      std::size_t index) const;
+    /**
+     * A point-to-point frame starts.
+     * \param packet the frame (PPP header first)
+     */
+    void PointToPointTx(Ptr<const Packet> packet);
+    /**
+     * A Wi-Fi PHY starts sending.
+     * \param self the sending device's address
+     * \param psdus the PSDUs
+     * \param txVector their TXVECTOR
+     * \param txPowerW transmit power
+     */
+    void WifiTx(Mac48Address self, WifiConstPsduMap psdus, WifiTxVector txVector, double txPowerW);
+    /**
+     * A terminal got an uplink grant (one transport block).
+     * \param terminal its index in m_lte
+     * \param params the block
+     */
+    void LteUplink(std::size_t terminal, PhyTransmissionStatParameters params);
+    /**
+     * A cell sent a downlink transport block.
+     * \param params the block
+     */
+    void LteDownlink(PhyTransmissionStatParameters params);
+    /**
+     * Connect to the RLC entities of data radio bearers not seen before.
+     * \param owner a terminal's LteUeRrc or a cell's UeManager
+     * \param terminal the terminal's index in m_lte (for a LteUeRrc)
+     * \param cellId 0 for a LteUeRrc, the cell for a UeManager
+     */
+    void ConnectRlcs(Ptr<Object> owner, std::size_t terminal, uint16_t cellId);
+    /**
+     * A terminal created a data radio bearer.
+     * \param terminal its index in m_lte
+     * \param imsi its IMSI
+     * \param cellId the cell
+     * \param rnti its RNTI
+     * \param drb the bearer
+     */
+    void LteUeBearer(
+        std::size_t terminal, uint64_t imsi, uint16_t cellId, uint16_t rnti, uint8_t drb);
+    /**
+     * A cell created a terminal's context.
+     * \param rrc the cell's RRC
+     * \param cellId the cell
+     * \param rnti the terminal's RNTI
+     */
+    void LteNewUeContext(Ptr<LteEnbRrc> rrc, uint16_t cellId, uint16_t rnti);
+    /**
+     * A cell created a data radio bearer of a terminal.
+     * \param rrc the cell's RRC
+     * \param imsi the terminal's IMSI
+     * \param cellId the cell
+     * \param rnti the terminal's RNTI
+     * \param lcid the logical channel
+     */
+    void LteEnbBearer(
+        Ptr<LteEnbRrc> rrc, uint64_t imsi, uint16_t cellId, uint16_t rnti, uint8_t lcid);
+    /**
+     * A terminal's RLC entity handed a PDU to the MAC.
+     * \param terminal its index in m_lte
+     * \param rnti its RNTI
+     * \param lcid the logical channel
+     * \param bytes the PDU's size
+     */
+    void LteUeRlcTx(std::size_t terminal, uint16_t rnti, uint8_t lcid, uint32_t bytes);
+    /**
+     * A cell's RLC entity handed a PDU to the MAC.
+     * \param cellId the cell
+     * \param rnti the terminal's RNTI
+     * \param lcid the logical channel
+     * \param bytes the PDU's size
+     */
+    void LteEnbRlcTx(uint16_t cellId, uint16_t rnti, uint8_t lcid, uint32_t bytes);
+    /**
+     * An IPv4 packet went up or came down a terminal's interface.
+     * \param terminal its index in m_lte
+     * \param direction 0 up, 1 down
+     * \param packet the packet (IPv4 header first)
+     * \param ipv4 the stack
+     * \param interface the interface
+     */
+    void LteIp(std::size_t terminal,
+               std::size_t direction,
+               Ptr<const Packet> packet,
+               Ptr<Ipv4> ipv4,
+               uint32_t interface);
+    /**
+     * \param cellId a cell
+     * \param rnti a terminal's RNTI there
+     * \return the terminal's index in m_lte, or m_lte.size() if none
+     */
+    std::size_t FindLteTerminal(uint16_t cellId, uint16_t rnti);
+
+    bool m_enabled;                                   //!< connect at Start
+    bool m_started{false};                            //!< Start ran
+    std::map<uint32_t, DtLayer> m_nodes;              //!< node id -> layer of its DT
+    std::map<uint32_t, int> m_addresses;              //!< IPv4 address -> layer (built at Start)
+    std::set<uint16_t> m_ports;                       //!< DT ports
+    std::array<std::array<uint64_t, 2>, 3> m_bytes{}; //!< by layer, by medium
+    std::array<uint64_t, 3> m_payload{};              //!< by layer
+    std::array<uint64_t, 3> m_data{};                 //!< demand data, by layer (LTE apart)
+    std::array<uint64_t, 3> m_frames{};               //!< by layer
+    std::map<std::pair<uint32_t, uint16_t>, Seen>
+        m_fragments; //!< (source, IP id) of open fragment trains
+    /// Wi-Fi: (transmitter, receiver) -> bytes of each layer in the last data PSDU between them
+    std::map<std::pair<Mac48Address, Mac48Address>, std::array<uint32_t, 3>> m_lastPsdu;
+    std::vector<LteTerminal> m_lte;                              //!< LTE terminals
+    std::set<Ptr<LteRlc>> m_rlcs;                                //!< RLC entities connected
+    std::map<std::pair<uint16_t, uint16_t>, std::size_t> m_rnti; //!< (cell, RNTI) -> terminal
+    uint64_t m_unattributed{0};                              //!< downlink blocks to nobody known
+    TracedCallback<uint8_t, uint8_t, uint32_t> m_frameTrace; //!< frame counted
+};
+
+} // namespace ns3
+
+#endif /* DT_WIRE_COUNTER_H */
