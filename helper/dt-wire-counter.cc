@@ -29,6 +29,7 @@
 #include "ns3/tcp-l4-protocol.h"
 #include "ns3/udp-header.h"
 #include "ns3/udp-l4-protocol.h"
+#include "ns3/uinteger.h"
 #include "ns3/wifi-mac-header.h"
 #include "ns3/wifi-mpdu.h"
 #include "ns3/wifi-net-device.h"
@@ -83,7 +84,6 @@ void
 DtWireCounter::DoDispose()
 {
     m_lte.clear();
-    m_rlcs.clear();
     m_lastPsdu.clear();
     m_fragments.clear();
     Object::DoDispose();
@@ -162,7 +162,6 @@ DtWireCounter::Start()
                 // Each (re)created radio bearer has a new RLC entity.
                 ue->GetRrc()->TraceConnectWithoutContext(
                     "DrbCreated", MakeCallback(&DtWireCounter::LteUeBearer, this).Bind(index));
-                ConnectRlcs(ue->GetRrc(), index, 0);
                 if (t.interface >= 0)
                 {
                     ipv4->TraceConnectWithoutContext(
@@ -418,16 +417,24 @@ DtWireCounter::LteUplink(std::size_t terminal, PhyTransmissionStatParameters par
 }
 
 void
-DtWireCounter::ConnectRlcs(Ptr<Object> owner, std::size_t terminal, uint16_t cellId)
+DtWireCounter::ConnectRlc(Ptr<Object> owner,
+                          const std::string& idAttribute,
+                          uint8_t id,
+                          std::size_t terminal,
+                          uint16_t cellId)
 {
+    // Only the bearer just created: holding on to others' RLC entities
+    // would keep them (and their timers) alive after their bearer is gone.
     ObjectMapValue bearers;
     owner->GetAttribute("DataRadioBearerMap", bearers);
     for (auto it = bearers.Begin(); it != bearers.End(); ++it)
     {
+        UintegerValue bearerId;
+        it->second->GetAttribute(idAttribute, bearerId);
         PointerValue rlc;
         it->second->GetAttribute("LteRlc", rlc);
         Ptr<LteRlc> entity = rlc.Get<LteRlc>();
-        if (!entity || !m_rlcs.insert(entity).second)
+        if (bearerId.Get() != id || !entity)
         {
             continue;
         }
@@ -445,9 +452,9 @@ DtWireCounter::ConnectRlcs(Ptr<Object> owner, std::size_t terminal, uint16_t cel
 }
 
 void
-DtWireCounter::LteUeBearer(std::size_t terminal, uint64_t, uint16_t, uint16_t, uint8_t)
+DtWireCounter::LteUeBearer(std::size_t terminal, uint64_t, uint16_t, uint16_t, uint8_t drb)
 {
-    ConnectRlcs(m_lte[terminal].device->GetRrc(), terminal, 0);
+    ConnectRlc(m_lte[terminal].device->GetRrc(), "DrbIdentity", drb, terminal, 0);
 }
 
 void
@@ -458,11 +465,12 @@ DtWireCounter::LteNewUeContext(Ptr<LteEnbRrc> rrc, uint16_t, uint16_t rnti)
 }
 
 void
-DtWireCounter::LteEnbBearer(Ptr<LteEnbRrc> rrc, uint64_t, uint16_t cellId, uint16_t rnti, uint8_t)
+DtWireCounter::LteEnbBearer(
+    Ptr<LteEnbRrc> rrc, uint64_t, uint16_t cellId, uint16_t rnti, uint8_t lcid)
 {
     if (rrc->HasUeManager(rnti))
     {
-        ConnectRlcs(rrc->GetUeManager(rnti), m_lte.size(), cellId);
+        ConnectRlc(rrc->GetUeManager(rnti), "logicalChannelIdentity", lcid, m_lte.size(), cellId);
     }
 }
 

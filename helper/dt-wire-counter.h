@@ -20,6 +20,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -28,7 +29,6 @@ namespace ns3
 
 class Ipv4;
 class LteEnbRrc;
-class LteRlc;
 class LteUeNetDevice;
 class Packet;
 
@@ -230,12 +230,19 @@ class DtWireCounter : public Object
      */
     void LteDownlink(PhyTransmissionStatParameters params);
     /**
-     * Connect to the RLC entities of data radio bearers not seen before.
+     * Connect to the RLC entity of a data radio bearer just created.
      * \param owner a terminal's LteUeRrc or a cell's UeManager
+     * \param idAttribute the bearer's attribute that identifies it
+     *        ("DrbIdentity" at a terminal, "logicalChannelIdentity" at a cell)
+     * \param id its value
      * \param terminal the terminal's index in m_lte (for a LteUeRrc)
      * \param cellId 0 for a LteUeRrc, the cell for a UeManager
      */
-    void ConnectRlcs(Ptr<Object> owner, std::size_t terminal, uint16_t cellId);
+    void ConnectRlc(Ptr<Object> owner,
+                    const std::string& idAttribute,
+                    uint8_t id,
+                    std::size_t terminal,
+                    uint16_t cellId);
     /**
      * A terminal created a data radio bearer.
      * \param terminal its index in m_lte
@@ -313,7 +320,6 @@ class DtWireCounter : public Object
     /// Wi-Fi: (transmitter, receiver) -> bytes of each layer in the last data PSDU between them
     std::map<std::pair<Mac48Address, Mac48Address>, std::array<uint32_t, 3>> m_lastPsdu;
     std::vector<LteTerminal> m_lte;                              //!< LTE terminals
-    std::set<Ptr<LteRlc>> m_rlcs;                                //!< RLC entities connected
     std::map<std::pair<uint16_t, uint16_t>, std::size_t> m_rnti; //!< (cell, RNTI) -> terminal
     uint64_t m_unattributed{0};                              //!< downlink blocks to nobody known
     TracedCallback<uint8_t, uint8_t, uint32_t> m_frameTrace; //!< frame counted
