@@ -365,7 +365,7 @@ PrintTable(const std::vector<RunResult>& runs)
     }
     for (int l = 0; l < 3; ++l)
     {
-        row(std::string("on the links KB/demand, ") + layers[l],
+        row(std::string("on the links KB/demand (all), ") + layers[l],
             [l](const RunResult& r)
             {
                 return Fmt(r.wireKb[l], 2);

@@ -148,7 +148,10 @@ DtResultsWriter::WriteSummary(const DtStatsCollector& stats,
         std::array<uint64_t, 4> total{}; // radio, wired, data, payload
         auto entry = [n](uint64_t radio, uint64_t wired, uint64_t data, uint64_t payload)
         {
-            return json{{"signaling", (radio + wired - data) / n},
+            // LTE data is counted from the IP packets that entered the radio
+            // link: when its RLC dropped some, it can exceed the radio share.
+            const uint64_t all = radio + wired;
+            return json{{"signaling", (all > data ? all - data : 0) / n},
                         {"data", data / n},
                         {"radio", radio / n},
                         {"wired", wired / n},

@@ -6,6 +6,7 @@
 
 #include "dt-stats-collector.h"
 
+#include "ns3/boolean.h"
 #include "ns3/cloud-dt-application.h"
 #include "ns3/dt-app-usage-model.h"
 #include "ns3/dt-application.h"
@@ -82,7 +83,9 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
     app->GetCommModule()->GetAttribute("Port", port);
     m_wire->AddNode(app->GetNode(), layer);
     m_wire->AddPort(static_cast<uint16_t>(port.Get()));
-    if (!m_wireScheduled)
+    BooleanValue counting;
+    m_wire->GetAttribute("Enabled", counting);
+    if (!m_wireScheduled && counting.Get())
     {
         // When the simulation starts, every device the DTs use exists.
         m_wireScheduled = true;

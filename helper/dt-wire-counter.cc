@@ -50,6 +50,7 @@ constexpr uint16_t GTPU_PORT = 2152;        //!< GTP-U (S1-U, X2-U)
 constexpr uint16_t PPP_IPV4 = 0x0021;       //!< PPP protocol number of IPv4
 constexpr uint16_t ETHERTYPE_IPV4 = 0x0800; //!< LLC/SNAP type of IPv4
 constexpr std::size_t OTHER = 3;            //!< LteTerminal::ip index of non-DT traffic
+constexpr std::size_t NOT_DT = 3;           //!< index of non-DT bytes in a PSDU's weights
 } // namespace
 
 TypeId
@@ -144,10 +145,16 @@ DtWireCounter::Start()
             }
             else if (auto wifi = DynamicCast<WifiNetDevice>(device))
             {
-                wifi->GetPhy()->TraceConnectWithoutContext(
-                    "PhyTxPsduBegin",
-                    MakeCallback(&DtWireCounter::WifiTx, this)
-                        .Bind(Mac48Address::ConvertFrom(wifi->GetAddress())));
+                for (const Ptr<WifiPhy>& phy : wifi->GetPhys())
+                {
+                    if (phy)
+                    {
+                        phy->TraceConnectWithoutContext(
+                            "PhyTxPsduBegin",
+                            MakeCallback(&DtWireCounter::WifiTx, this)
+                                .Bind(Mac48Address::ConvertFrom(wifi->GetAddress())));
+                    }
+                }
             }
             else if (auto ue = DynamicCast<LteUeNetDevice>(device))
             {
@@ -157,6 +164,7 @@ DtWireCounter::Start()
                 t.interface = ipv4 ? ipv4->GetInterfaceForDevice(ue) : -1;
                 const std::size_t index = m_lte.size();
                 m_lte.push_back(t);
+                m_imsi[ue->GetImsi()] = index;
                 ue->GetPhy()->TraceConnectWithoutContext(
                     "UlPhyTransmission", MakeCallback(&DtWireCounter::LteUplink, this).Bind(index));
                 // Each (re)created radio bearer has a new RLC entity.
@@ -181,7 +189,8 @@ DtWireCounter::Start()
                 }
                 enb->GetRrc()->TraceConnectWithoutContext(
                     "NewUeContext",
-                    MakeCallback(&DtWireCounter::LteNewUeContext, this).Bind(enb->GetRrc()));
+                    MakeCallback(&DtWireCounter::LteNewUeContext, this)
+                        .Bind(PeekPointer(enb->GetRrc())));
             }
         }
     }
@@ -206,7 +215,9 @@ DtWireCounter::ClassifyIpv4(Ptr<Packet> packet)
     {
         return s;
     }
-    const auto train = std::make_pair(ip.GetSource().Get(), ip.GetIdentification());
+    // ns-3 numbers IP identifications per source, destination and protocol.
+    const FragmentKey train{
+        ip.GetSource().Get(), ip.GetDestination().Get(), ip.GetProtocol(), ip.GetIdentification()};
     if (ip.GetFragmentOffset() != 0)
     {
         // No transport header: what the train's first fragment said.
@@ -215,12 +226,10 @@ DtWireCounter::ClassifyIpv4(Ptr<Packet> packet)
         {
             return s;
         }
+        // Kept after the last fragment: the train crosses more links, and
+        // link-layer retransmissions repeat it.
         s = it->second;
         s.payload = packet->GetSize();
-        if (ip.IsLastFragment())
-        {
-            m_fragments.erase(it);
-        }
         return s;
     }
     uint16_t source = 0;
@@ -265,7 +274,13 @@ DtWireCounter::ClassifyIpv4(Ptr<Packet> packet)
     {
         return s;
     }
-    if (m_ports.count(source) == 0 && m_ports.count(destination) == 0)
+    // DT datagrams leave the DT port (its UDP socket is bound to it); a
+    // datagram to the port from elsewhere (the malformed-packet injector,
+    // say) is not the DT's.
+    const bool dt = ip.GetProtocol() == UdpL4Protocol::PROT_NUMBER
+                        ? m_ports.count(source) > 0
+                        : m_ports.count(source) > 0 || m_ports.count(destination) > 0;
+    if (!dt)
     {
         return s;
     }
@@ -345,7 +360,7 @@ DtWireCounter::WifiTx(Mac48Address self, WifiConstPsduMap psdus, WifiTxVector, d
             {
                 continue;
             }
-            uint64_t all = 0;
+            uint64_t all = 0; // the answered PSDU, DT or not
             for (uint32_t b : it->second)
             {
                 all += b;
@@ -357,13 +372,13 @@ DtWireCounter::WifiTx(Mac48Address self, WifiConstPsduMap psdus, WifiTxVector, d
                     Seen s;
                     s.dt = true;
                     s.layer = l;
-                    Count(s, RADIO, static_cast<uint32_t>(size * it->second[l] / all), 0);
+                    Count(s, RADIO, static_cast<uint32_t>(uint64_t{size} * it->second[l] / all), 0);
                 }
             }
             continue;
         }
         // Data (and management) MPDUs: each weighs its A-MPDU subframe.
-        std::array<uint32_t, 3> weight{};
+        std::array<uint32_t, 4> weight{}; // by layer; [3]: not the DT's
         std::array<uint32_t, 3> payload{};
         std::array<uint32_t, 3> data{};
         uint64_t total = 0;
@@ -372,6 +387,7 @@ DtWireCounter::WifiTx(Mac48Address self, WifiConstPsduMap psdus, WifiTxVector, d
         {
             const uint32_t w = psdu->IsAggregate() ? psdu->GetAmpduSubframeSize(i) : size;
             total += w;
+            weight[NOT_DT] += w; // moved to its layer below if it is the DT's
             const WifiMacHeader& h = (*it)->GetHeader();
             Ptr<const Packet> msdu = (*it)->GetPacket();
             LlcSnapHeader llc;
@@ -389,6 +405,7 @@ DtWireCounter::WifiTx(Mac48Address self, WifiConstPsduMap psdus, WifiTxVector, d
             if (s.dt && s.layer >= 0)
             {
                 weight[s.layer] += w;
+                weight[NOT_DT] -= w;
                 payload[s.layer] += s.payload;
                 data[s.layer] += DtBulkTag::CountBytes(msdu);
             }
@@ -402,7 +419,7 @@ DtWireCounter::WifiTx(Mac48Address self, WifiConstPsduMap psdus, WifiTxVector, d
                 s.dt = true;
                 s.layer = l;
                 s.payload = payload[l];
-                Count(s, RADIO, static_cast<uint32_t>(size * weight[l] / total), data[l]);
+                Count(s, RADIO, static_cast<uint32_t>(uint64_t{size} * weight[l] / total), data[l]);
             }
         }
     }
@@ -411,6 +428,10 @@ DtWireCounter::WifiTx(Mac48Address self, WifiConstPsduMap psdus, WifiTxVector, d
 void
 DtWireCounter::LteUplink(std::size_t terminal, PhyTransmissionStatParameters params)
 {
+    if (terminal >= m_lte.size())
+    {
+        return;
+    }
     LteTerminal& t = m_lte[terminal];
     t.blocks[0] += params.m_size;
     t.newBlocks[0] += params.m_ndi ? params.m_size : 0;
@@ -421,7 +442,7 @@ DtWireCounter::ConnectRlc(Ptr<Object> owner,
                           const std::string& idAttribute,
                           uint8_t id,
                           std::size_t terminal,
-                          uint16_t cellId)
+                          std::size_t direction)
 {
     // Only the bearer just created: holding on to others' RLC entities
     // would keep them (and their timers) alive after their bearer is gone.
@@ -434,19 +455,10 @@ DtWireCounter::ConnectRlc(Ptr<Object> owner,
         PointerValue rlc;
         it->second->GetAttribute("LteRlc", rlc);
         Ptr<LteRlc> entity = rlc.Get<LteRlc>();
-        if (bearerId.Get() != id || !entity)
-        {
-            continue;
-        }
-        if (cellId == 0)
+        if (bearerId.Get() == id && entity)
         {
             entity->TraceConnectWithoutContext(
-                "TxPDU", MakeCallback(&DtWireCounter::LteUeRlcTx, this).Bind(terminal));
-        }
-        else
-        {
-            entity->TraceConnectWithoutContext(
-                "TxPDU", MakeCallback(&DtWireCounter::LteEnbRlcTx, this).Bind(cellId));
+                "TxPDU", MakeCallback(&DtWireCounter::LteRlcTx, this).Bind(terminal, direction));
         }
     }
 }
@@ -454,39 +466,37 @@ DtWireCounter::ConnectRlc(Ptr<Object> owner,
 void
 DtWireCounter::LteUeBearer(std::size_t terminal, uint64_t, uint16_t, uint16_t, uint8_t drb)
 {
-    ConnectRlc(m_lte[terminal].device->GetRrc(), "DrbIdentity", drb, terminal, 0);
+    if (terminal < m_lte.size())
+    {
+        ConnectRlc(m_lte[terminal].device->GetRrc(), "DrbIdentity", drb, terminal, 0);
+    }
 }
 
 void
-DtWireCounter::LteNewUeContext(Ptr<LteEnbRrc> rrc, uint16_t, uint16_t rnti)
+DtWireCounter::LteNewUeContext(LteEnbRrc* rrc, uint16_t, uint16_t rnti)
 {
     rrc->GetUeManager(rnti)->TraceConnectWithoutContext(
         "DrbCreated", MakeCallback(&DtWireCounter::LteEnbBearer, this).Bind(rrc));
 }
 
 void
-DtWireCounter::LteEnbBearer(
-    Ptr<LteEnbRrc> rrc, uint64_t, uint16_t cellId, uint16_t rnti, uint8_t lcid)
+DtWireCounter::LteEnbBearer(LteEnbRrc* rrc, uint64_t imsi, uint16_t, uint16_t rnti, uint8_t lcid)
 {
-    if (rrc->HasUeManager(rnti))
+    // By IMSI: the cell's PDUs still count after the terminal's RNTI or cell changed.
+    auto terminal = m_imsi.find(imsi);
+    if (terminal != m_imsi.end() && rrc->HasUeManager(rnti))
     {
-        ConnectRlc(rrc->GetUeManager(rnti), "logicalChannelIdentity", lcid, m_lte.size(), cellId);
+        ConnectRlc(rrc->GetUeManager(rnti), "logicalChannelIdentity", lcid, terminal->second, 1);
     }
 }
 
 void
-DtWireCounter::LteUeRlcTx(std::size_t terminal, uint16_t, uint8_t, uint32_t bytes)
+DtWireCounter::LteRlcTx(
+    std::size_t terminal, std::size_t direction, uint16_t, uint8_t, uint32_t bytes)
 {
-    m_lte[terminal].rlc[0] += bytes;
-}
-
-void
-DtWireCounter::LteEnbRlcTx(uint16_t cellId, uint16_t rnti, uint8_t, uint32_t bytes)
-{
-    const std::size_t t = FindLteTerminal(cellId, rnti);
-    if (t < m_lte.size())
+    if (terminal < m_lte.size())
     {
-        m_lte[t].rlc[1] += bytes;
+        m_lte[terminal].rlc[direction] += bytes;
     }
 }
 
@@ -535,6 +545,10 @@ DtWireCounter::LteIp(std::size_t terminal,
                      Ptr<Ipv4>,
                      uint32_t interface)
 {
+    if (terminal >= m_lte.size())
+    {
+        return;
+    }
     LteTerminal& t = m_lte[terminal];
     if (static_cast<int32_t>(interface) != t.interface)
     {

@@ -21,6 +21,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -235,14 +236,14 @@ class DtWireCounter : public Object
      * \param idAttribute the bearer's attribute that identifies it
      *        ("DrbIdentity" at a terminal, "logicalChannelIdentity" at a cell)
      * \param id its value
-     * \param terminal the terminal's index in m_lte (for a LteUeRrc)
-     * \param cellId 0 for a LteUeRrc, the cell for a UeManager
+     * \param terminal the terminal's index in m_lte
+     * \param direction 0: the terminal's (uplink), 1: a cell's (downlink)
      */
     void ConnectRlc(Ptr<Object> owner,
                     const std::string& idAttribute,
                     uint8_t id,
                     std::size_t terminal,
-                    uint16_t cellId);
+                    std::size_t direction);
     /**
      * A terminal created a data radio bearer.
      * \param terminal its index in m_lte
@@ -259,7 +260,7 @@ class DtWireCounter : public Object
      * \param cellId the cell
      * \param rnti the terminal's RNTI
      */
-    void LteNewUeContext(Ptr<LteEnbRrc> rrc, uint16_t cellId, uint16_t rnti);
+    void LteNewUeContext(LteEnbRrc* rrc, uint16_t cellId, uint16_t rnti);
     /**
      * A cell created a data radio bearer of a terminal.
      * \param rrc the cell's RRC
@@ -268,24 +269,18 @@ class DtWireCounter : public Object
      * \param rnti the terminal's RNTI
      * \param lcid the logical channel
      */
-    void LteEnbBearer(
-        Ptr<LteEnbRrc> rrc, uint64_t imsi, uint16_t cellId, uint16_t rnti, uint8_t lcid);
+    void LteEnbBearer(LteEnbRrc* rrc, uint64_t imsi, uint16_t cellId, uint16_t rnti, uint8_t lcid);
     /**
-     * A terminal's RLC entity handed a PDU to the MAC.
-     * \param terminal its index in m_lte
-     * \param rnti its RNTI
-     * \param lcid the logical channel
-     * \param bytes the PDU's size
-     */
-    void LteUeRlcTx(std::size_t terminal, uint16_t rnti, uint8_t lcid, uint32_t bytes);
-    /**
-     * A cell's RLC entity handed a PDU to the MAC.
-     * \param cellId the cell
+     * An RLC entity of a terminal's bearer (at the terminal or its cell)
+     * handed a PDU to the MAC.
+     * \param terminal the terminal's index in m_lte
+     * \param direction 0 up (the terminal's entity), 1 down (the cell's)
      * \param rnti the terminal's RNTI
      * \param lcid the logical channel
      * \param bytes the PDU's size
      */
-    void LteEnbRlcTx(uint16_t cellId, uint16_t rnti, uint8_t lcid, uint32_t bytes);
+    void LteRlcTx(
+        std::size_t terminal, std::size_t direction, uint16_t rnti, uint8_t lcid, uint32_t bytes);
     /**
      * An IPv4 packet went up or came down a terminal's interface.
      * \param terminal its index in m_lte
@@ -315,10 +310,13 @@ class DtWireCounter : public Object
     std::array<uint64_t, 3> m_payload{};              //!< by layer
     std::array<uint64_t, 3> m_data{};                 //!< demand data, by layer (LTE apart)
     std::array<uint64_t, 3> m_frames{};               //!< by layer
-    std::map<std::pair<uint32_t, uint16_t>, Seen>
-        m_fragments; //!< (source, IP id) of open fragment trains
-    /// Wi-Fi: (transmitter, receiver) -> bytes of each layer in the last data PSDU between them
-    std::map<std::pair<Mac48Address, Mac48Address>, std::array<uint32_t, 3>> m_lastPsdu;
+    /// An IP fragment train: source, destination, protocol, identification
+    using FragmentKey = std::tuple<uint32_t, uint32_t, uint8_t, uint16_t>;
+    std::map<FragmentKey, Seen> m_fragments; //!< what each train's first fragment carried
+    /// Wi-Fi: (transmitter, receiver) -> bytes of each layer (and [3]: not the DT's) in the
+    /// last PSDU between them
+    std::map<std::pair<Mac48Address, Mac48Address>, std::array<uint32_t, 4>> m_lastPsdu;
+    std::map<uint64_t, std::size_t> m_imsi;                      //!< IMSI -> index in m_lte
     std::vector<LteTerminal> m_lte;                              //!< LTE terminals
     std::map<std::pair<uint16_t, uint16_t>, std::size_t> m_rnti; //!< (cell, RNTI) -> terminal
     uint64_t m_unattributed{0};                              //!< downlink blocks to nobody known
