@@ -49,8 +49,7 @@ namespace
 constexpr uint16_t GTPU_PORT = 2152;        //!< GTP-U (S1-U, X2-U)
 constexpr uint16_t PPP_IPV4 = 0x0021;       //!< PPP protocol number of IPv4
 constexpr uint16_t ETHERTYPE_IPV4 = 0x0800; //!< LLC/SNAP type of IPv4
-constexpr std::size_t OTHER = 3;            //!< LteTerminal::ip index of non-DT traffic
-constexpr std::size_t NOT_DT = 3;           //!< index of non-DT bytes in a PSDU's weights
+constexpr std::size_t NOT_DT = 3;           //!< index of non-DT bytes beside the three layers
 } // namespace
 
 TypeId
@@ -232,8 +231,7 @@ DtWireCounter::ClassifyIpv4(Ptr<Packet> packet)
         s.payload = packet->GetSize();
         return s;
     }
-    uint16_t source = 0;
-    uint16_t destination = 0;
+    bool dt = false;
     bool towardsPeer = false; // counts for the destination's layer, not the source's
     if (ip.GetProtocol() == UdpL4Protocol::PROT_NUMBER)
     {
@@ -243,9 +241,7 @@ DtWireCounter::ClassifyIpv4(Ptr<Packet> packet)
             return s;
         }
         packet->RemoveHeader(udp);
-        source = udp.GetSourcePort();
-        destination = udp.GetDestinationPort();
-        if (source == GTPU_PORT && destination == GTPU_PORT)
+        if (udp.GetSourcePort() == GTPU_PORT && udp.GetDestinationPort() == GTPU_PORT)
         {
             GtpuHeader gtp;
             if (packet->GetSize() < gtp.GetSerializedSize() + 20)
@@ -255,6 +251,10 @@ DtWireCounter::ClassifyIpv4(Ptr<Packet> packet)
             packet->RemoveHeader(gtp);
             return ClassifyIpv4(packet);
         }
+        // DT datagrams leave the DT port (its UDP socket is bound to it); a
+        // datagram to the port from elsewhere (the malformed-packet injector,
+        // say) is not the DT's.
+        dt = m_ports.count(udp.GetSourcePort()) > 0;
     }
     else if (ip.GetProtocol() == TcpL4Protocol::PROT_NUMBER)
     {
@@ -264,22 +264,13 @@ DtWireCounter::ClassifyIpv4(Ptr<Packet> packet)
             return s;
         }
         packet->RemoveHeader(tcp);
-        source = tcp.GetSourcePort();
-        destination = tcp.GetDestinationPort();
+        const bool fromPort = m_ports.count(tcp.GetSourcePort()) > 0;
+        const bool toPort = m_ports.count(tcp.GetDestinationPort()) > 0;
+        dt = fromPort || toPort;
         // A DT sends on connections it opens and only receives on those it
         // accepts: the whole connection is its opener's.
-        towardsPeer = m_ports.count(source) > 0 && m_ports.count(destination) == 0;
+        towardsPeer = fromPort && !toPort;
     }
-    else
-    {
-        return s;
-    }
-    // DT datagrams leave the DT port (its UDP socket is bound to it); a
-    // datagram to the port from elsewhere (the malformed-packet injector,
-    // say) is not the DT's.
-    const bool dt = ip.GetProtocol() == UdpL4Protocol::PROT_NUMBER
-                        ? m_ports.count(source) > 0
-                        : m_ports.count(source) > 0 || m_ports.count(destination) > 0;
     if (!dt)
     {
         return s;
@@ -360,33 +351,17 @@ DtWireCounter::WifiTx(Mac48Address self, WifiConstPsduMap psdus, WifiTxVector, d
             {
                 continue;
             }
-            uint64_t all = 0; // the answered PSDU, DT or not
-            for (uint32_t b : it->second)
-            {
-                all += b;
-            }
-            for (int l = 0; l < 3 && all > 0; ++l)
-            {
-                if (it->second[l] > 0)
-                {
-                    Seen s;
-                    s.dt = true;
-                    s.layer = l;
-                    Count(s, RADIO, static_cast<uint32_t>(uint64_t{size} * it->second[l] / all), 0);
-                }
-            }
+            CountShares(size, it->second, {}, {}); // carries no payload of its own
             continue;
         }
         // Data (and management) MPDUs: each weighs its A-MPDU subframe.
-        std::array<uint32_t, 4> weight{}; // by layer; [3]: not the DT's
+        std::array<uint32_t, 4> weight{}; // by layer; [NOT_DT]: not the DT's
         std::array<uint32_t, 3> payload{};
         std::array<uint32_t, 3> data{};
-        uint64_t total = 0;
         std::size_t i = 0;
         for (auto it = psdu->begin(); it != psdu->end(); ++it, ++i)
         {
             const uint32_t w = psdu->IsAggregate() ? psdu->GetAmpduSubframeSize(i) : size;
-            total += w;
             weight[NOT_DT] += w; // moved to its layer below if it is the DT's
             const WifiMacHeader& h = (*it)->GetHeader();
             Ptr<const Packet> msdu = (*it)->GetPacket();
@@ -411,16 +386,30 @@ DtWireCounter::WifiTx(Mac48Address self, WifiConstPsduMap psdus, WifiTxVector, d
             }
         }
         m_lastPsdu[{self, first.GetAddr1()}] = weight;
-        for (int l = 0; l < 3 && total > 0; ++l)
+        CountShares(size, weight, payload, data);
+    }
+}
+
+void
+DtWireCounter::CountShares(uint32_t size,
+                           const std::array<uint32_t, 4>& weight,
+                           const std::array<uint32_t, 3>& payload,
+                           const std::array<uint32_t, 3>& data)
+{
+    uint64_t all = 0;
+    for (uint32_t w : weight)
+    {
+        all += w;
+    }
+    for (int l = 0; l < 3 && all > 0; ++l)
+    {
+        if (weight[l] > 0)
         {
-            if (weight[l] > 0)
-            {
-                Seen s;
-                s.dt = true;
-                s.layer = l;
-                s.payload = payload[l];
-                Count(s, RADIO, static_cast<uint32_t>(uint64_t{size} * weight[l] / total), data[l]);
-            }
+            Seen s;
+            s.dt = true;
+            s.layer = l;
+            s.payload = payload[l];
+            Count(s, RADIO, static_cast<uint32_t>(uint64_t{size} * weight[l] / all), data[l]);
         }
     }
 }
@@ -556,7 +545,7 @@ DtWireCounter::LteIp(std::size_t terminal,
     }
     const Seen s = ClassifyIpv4(packet->Copy());
     const bool dt = s.dt && s.layer >= 0;
-    t.ip[direction][dt ? static_cast<std::size_t>(s.layer) : OTHER] += packet->GetSize();
+    t.ip[direction][dt ? static_cast<std::size_t>(s.layer) : NOT_DT] += packet->GetSize();
     if (dt)
     {
         t.data[direction][s.layer] += DtBulkTag::CountBytes(packet);
@@ -573,20 +562,14 @@ DtWireCounter::LteTerminal::Harq(std::size_t d) const
 }
 
 uint64_t
-DtWireCounter::LteShare(const std::array<std::array<uint64_t, 4>, 2> LteTerminal::*part,
-                        std::size_t index) const
+DtWireCounter::LteRadio(std::size_t layer) const
 {
+    // The bearers' RLC PDUs, shared out by IP bytes.
     double bytes = 0;
     for (const auto& t : m_lte)
     {
         for (std::size_t d = 0; d < 2; ++d)
         {
-            if (part != &LteTerminal::ip)
-            {
-                // Bytes inside the IP packets, as many times as HARQ sent them.
-                bytes += t.Harq(d) * static_cast<double>((t.*part)[d][index]);
-                continue;
-            }
             uint64_t ip = 0;
             for (uint64_t b : t.ip[d])
             {
@@ -594,10 +577,25 @@ DtWireCounter::LteShare(const std::array<std::array<uint64_t, 4>, 2> LteTerminal
             }
             if (ip > 0)
             {
-                // The bearers' RLC PDUs, shared out by IP bytes.
                 bytes += t.Harq(d) * static_cast<double>(t.rlc[d])
-                         * static_cast<double>(t.ip[d][index]) / static_cast<double>(ip);
+                         * static_cast<double>(t.ip[d][layer]) / static_cast<double>(ip);
             }
+        }
+    }
+    return static_cast<uint64_t>(std::llround(bytes));
+}
+
+uint64_t
+DtWireCounter::LteInside(const std::array<std::array<uint64_t, 4>, 2> LteTerminal::*part,
+                         std::size_t layer) const
+{
+    // Bytes inside the IP packets, as many times as HARQ sent them.
+    double bytes = 0;
+    for (const auto& t : m_lte)
+    {
+        for (std::size_t d = 0; d < 2; ++d)
+        {
+            bytes += t.Harq(d) * static_cast<double>((t.*part)[d][layer]);
         }
     }
     return static_cast<uint64_t>(std::llround(bytes));
@@ -607,21 +605,21 @@ uint64_t
 DtWireCounter::GetBytes(DtLayer layer, Medium medium) const
 {
     const auto l = static_cast<std::size_t>(layer);
-    return m_bytes[l][medium] + (medium == RADIO ? LteShare(&LteTerminal::ip, l) : 0);
+    return m_bytes[l][medium] + (medium == RADIO ? LteRadio(l) : 0);
 }
 
 uint64_t
 DtWireCounter::GetDataBytes(DtLayer layer) const
 {
     const auto l = static_cast<std::size_t>(layer);
-    return m_data[l] + LteShare(&LteTerminal::data, l);
+    return m_data[l] + LteInside(&LteTerminal::data, l);
 }
 
 uint64_t
 DtWireCounter::GetPayloadBytes(DtLayer layer) const
 {
     const auto l = static_cast<std::size_t>(layer);
-    return m_payload[l] + LteShare(&LteTerminal::payload, l);
+    return m_payload[l] + LteInside(&LteTerminal::payload, l);
 }
 
 uint64_t
@@ -641,7 +639,7 @@ DtWireCounter::GetUnattributedRadioBytes() const
     uint64_t attributed = 0;
     for (std::size_t l = 0; l < 3; ++l)
     {
-        attributed += LteShare(&LteTerminal::ip, l);
+        attributed += LteRadio(l);
     }
     return blocks > attributed ? blocks - attributed : 0;
 }

@@ -160,12 +160,13 @@ class DtWireCounter : public Object
     /// One LTE terminal: what its radio link carried.
     struct LteTerminal
     {
-        Ptr<LteUeNetDevice> device;                  //!< its LTE device
-        int32_t interface = -1;                      //!< its IPv4 interface on that device
-        std::array<uint64_t, 2> rlc{};               //!< RLC PDU bytes, up and down
-        std::array<uint64_t, 2> blocks{};            //!< transport block bytes, up and down
-        std::array<uint64_t, 2> newBlocks{};         //!< of which first transmissions
-        std::array<std::array<uint64_t, 4>, 2> ip{}; //!< IP bytes, up and down, by layer (3: other)
+        Ptr<LteUeNetDevice> device;          //!< its LTE device
+        int32_t interface = -1;              //!< its IPv4 interface on that device
+        std::array<uint64_t, 2> rlc{};       //!< RLC PDU bytes, up and down
+        std::array<uint64_t, 2> blocks{};    //!< transport block bytes, up and down
+        std::array<uint64_t, 2> newBlocks{}; //!< of which first transmissions
+        std::array<std::array<uint64_t, 4>, 2>
+            ip{}; //!< IP bytes, up and down, by layer ([3]: not the DT's)
         std::array<std::array<uint64_t, 4>, 2> data{};    //!< demand data in them, likewise
         std::array<std::array<uint64_t, 4>, 2> payload{}; //!< transport payload in them, likewise
 
@@ -196,16 +197,31 @@ class DtWireCounter : public Object
      */
     void Count(const Seen& s, Medium medium, uint32_t bytes, uint32_t data);
     /**
-     * LTE radio bytes, summed over the terminals and both directions, each
-     * times the terminal's HARQ factor that way: for LteTerminal::ip, its
-     * RLC PDU bytes times the share of the layer (or OTHER) in its IP
-     * bytes; for LteTerminal::data or ::payload, those bytes of the layer.
-     * \param part LteTerminal::ip, ::data or ::payload
-     * \param index a layer, or OTHER
-     * \return the bytes
+     * Share out a Wi-Fi PSDU's size among the layers by weight and count it.
+     * \param size the PSDU's size
+     * \param weight bytes of each layer in it, and [3] those not the DT's
+     * \param payload transport payload of each layer in it
+     * \param data demand data of each layer in it
      */
-    uint64_t LteShare(const std::array<std::array<uint64_t, 4>, 2> LteTerminal::*part,
-                      std::size_t index) const;
+    void CountShares(uint32_t size,
+                     const std::array<uint32_t, 4>& weight,
+                     const std::array<uint32_t, 3>& payload,
+                     const std::array<uint32_t, 3>& data);
+    /**
+     * \param layer a layer
+     * \return LTE radio bytes of that layer: over the terminals and both
+     *         directions, the RLC PDU bytes times the layer's share of the IP
+     *         bytes, times the HARQ factor
+     */
+    uint64_t LteRadio(std::size_t layer) const;
+    /**
+     * \param part LteTerminal::data or ::payload
+     * \param layer a layer
+     * \return those bytes of the layer over the terminals and both
+     *         directions, each times the terminal's HARQ factor that way
+     */
+    uint64_t LteInside(const std::array<std::array<uint64_t, 4>, 2> LteTerminal::*part,
+                       std::size_t layer) const;
     /**
      * A point-to-point frame starts.
      * \param packet the frame (PPP header first)
