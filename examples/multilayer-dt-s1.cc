@@ -83,6 +83,7 @@ struct Settings
     bool pcap{false};            //!< write PCAP
     bool flowmon{false};         //!< write flowmon.xml
     bool progress{false};        //!< print the simulation's progress
+    bool netanim{false};         //!< write a NetAnim animation
     bool lte{false};             //!< LTE access instead of Wi-Fi
     bool highMobility{false};    //!< half the terminals change edge every second
     bool wired{false};           //!< a point-to-point link per terminal (no radio)
@@ -218,10 +219,20 @@ RunOnce(DtArchitecture arch, const Settings& s)
     {
         progress = std::make_unique<ShowProgress>(Seconds(5), std::cerr);
     }
+    Ptr<DtAnimation> animation;
+    if (s.netanim)
+    {
+        animation = CreateObject<DtAnimation>();
+        animation->Install(dir + "/netanim.xml");
+    }
 
     Simulator::Stop(dt->GetStopTime());
     Simulator::Run();
     progress.reset();
+    if (animation)
+    {
+        animation->Dispose(); // completes the file
+    }
     double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     dt->WriteOutputs(dir, wall);
@@ -488,6 +499,16 @@ main(int argc, char* argv[])
                  s.workloadScale);
     cmd.AddValue("flowmon", "Write FlowMonitor statistics (flowmon.xml)", s.flowmon);
     cmd.AddValue("progress", "Print the simulation's progress every 5 s of wall time", s.progress);
+    bool report = false;
+    cmd.AddValue("report",
+                 "Record the run's time series (timeline.csv, every "
+                 "ns3::DtTimeline::Interval, 0.1 s unless set) and write report.html in "
+                 "outputDir, both architectures side by side (tools/report.py)",
+                 report);
+    cmd.AddValue("netanim",
+                 "Write a NetAnim animation (netanim.xml) per architecture, nodes showing "
+                 "their DT role, serving edge and twin migrations",
+                 s.netanim);
     std::string placement = "lowest-feasible";
     cmd.AddValue("placement",
                  "lowest-feasible | min-latency: where the multi-layer DT's terminals run "
@@ -553,6 +574,10 @@ main(int argc, char* argv[])
         Fail(bad);
     }
     cmd.Parse(argc, argv);
+    if (report)
+    {
+        DtTimeline::EnableByDefault(MilliSeconds(100));
+    }
 
     // Counts are read as text so that "-3" is reported, not wrapped around.
     auto count = [](const std::string& name, const std::string& v, long lo, long hi)
@@ -725,6 +750,11 @@ main(int argc, char* argv[])
     std::cout << "outputs: " << s.outputDir << "/{"
               << (archs.size() == 2 ? "centralized,multilayer" : runs[0].name)
               << "}/summary.json, demands.csv" << std::endl;
+    if (report)
+    {
+        const std::string path = DtResultsWriter::WriteReport(s.outputDir);
+        std::cout << "report: " << (path.empty() ? "not written (see above)" : path) << std::endl;
+    }
 
     // Every demand must end in exactly one final state.
     for (const auto& r : runs)

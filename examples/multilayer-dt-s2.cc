@@ -175,6 +175,17 @@ main(int argc, char* argv[])
                  pcap);
     cmd.AddValue("flowmon", "Write FlowMonitor statistics (flowmon.xml)", flowmon);
     cmd.AddValue("progress", "Print the simulation's progress every 5 s of wall time", progress);
+    bool report = false;
+    cmd.AddValue("report",
+                 "Record the run's time series (timeline.csv, every "
+                 "ns3::DtTimeline::Interval, 0.1 s unless set) and write report.html in "
+                 "outputDir (tools/report.py)",
+                 report);
+    bool netanim = false;
+    cmd.AddValue("netanim",
+                 "Write a NetAnim animation (netanim.xml), nodes showing their DT role, "
+                 "serving edge and twin migrations",
+                 netanim);
     cmd.AddValue("recordTraffic",
                  "Write every message the DTs hand to a socket to this file (node, time, "
                  "destination, size, transport)",
@@ -189,6 +200,10 @@ main(int argc, char* argv[])
         Fail(bad);
     }
     cmd.Parse(argc, argv);
+    if (report)
+    {
+        DtTimeline::EnableByDefault(MilliSeconds(100));
+    }
 
     char* end = nullptr;
     const long n = std::strtol(users.c_str(), &end, 10);
@@ -459,9 +474,19 @@ main(int argc, char* argv[])
     {
         meter = std::make_unique<ShowProgress>(Seconds(5), std::cerr);
     }
+    Ptr<DtAnimation> animation;
+    if (netanim)
+    {
+        animation = CreateObject<DtAnimation>();
+        animation->Install(outputDir + "/netanim.xml");
+    }
     Simulator::Stop(dt->GetStopTime());
     Simulator::Run();
     meter.reset();
+    if (animation)
+    {
+        animation->Dispose(); // completes the file
+    }
     const double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     dt->WriteOutputs(outputDir, wall);
@@ -558,6 +583,11 @@ main(int argc, char* argv[])
               << "outputs: " << outputDir
               << "/{summary.json, sync.csv, migrations.csv, handovers.csv, demands.csv}"
               << std::endl;
+    if (report)
+    {
+        const std::string path = DtResultsWriter::WriteReport(outputDir);
+        std::cout << "report: " << (path.empty() ? "not written (see above)" : path) << std::endl;
+    }
 
     // Every demand and every synchronization must end exactly once.
     const uint64_t finals = st->GetCount(DtDemandState::COMPLETED_IN_DEADLINE)

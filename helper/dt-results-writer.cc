@@ -20,9 +20,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <iostream>
 #include <map>
 
 namespace ns3
@@ -56,7 +59,52 @@ ConfigValue(const std::string& s)
     return s;
 }
 
+/**
+ * \param s a string
+ * \return it quoted for the shell
+ */
+std::string
+ShellQuote(const std::string& s)
+{
+    std::string q = "'";
+    for (char c : s)
+    {
+        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return q + "'";
+}
+
 } // namespace
+
+std::string
+DtResultsWriter::WriteReport(const std::string& dir)
+{
+    const char* env = std::getenv("MLDT_REPORT_SCRIPT");
+#ifdef MLDT_REPORT_SCRIPT
+    const std::string script = env ? env : MLDT_REPORT_SCRIPT;
+#else
+    const std::string script = env ? env : "";
+#endif
+    if (script.empty() || !std::filesystem::is_regular_file(script))
+    {
+        std::cerr << "report: not written: no report script at '" << script
+                  << "' (set MLDT_REPORT_SCRIPT to tools/report.py)" << std::endl;
+        return "";
+    }
+    const std::string python =
+        std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    const std::string out = dir + "/report.html";
+    const std::string cmd = python + " " + ShellQuote(script) + " " + ShellQuote(dir) + " -o "
+                            + ShellQuote(out) + " >&2";
+    std::cout.flush();
+    const int rc = std::system(cmd.c_str());
+    if (rc != 0)
+    {
+        std::cerr << "report: not written: " << cmd << " failed (status " << rc << ")" << std::endl;
+        return "";
+    }
+    return std::filesystem::absolute(out).string();
+}
 
 void
 DtResultsWriter::WriteAll(const DtStatsCollector& stats, const std::string& dir, double wallSeconds)
@@ -74,6 +122,10 @@ DtResultsWriter::WriteAll(const DtStatsCollector& stats, const std::string& dir,
     check("sync.csv", WriteSyncCsv(stats, dir + "/sync.csv"));
     check("migrations.csv", WriteMigrationsCsv(stats, dir + "/migrations.csv"));
     check("handovers.csv", WriteHandoversCsv(stats, dir + "/handovers.csv"));
+    if (stats.GetTimeline()->IsEnabled())
+    {
+        check("timeline.csv", stats.GetTimeline()->Write(dir + "/timeline.csv"));
+    }
 }
 
 bool
@@ -384,7 +436,7 @@ DtResultsWriter::WriteDemandsCsv(const DtStatsCollector& stats, const std::strin
         return false;
     }
     out << "id,terminal,class,created_s,tier,final_state,reason,latency_ms,workload_gflop,"
-           "bytes_up,bytes_down,hops\n";
+           "bytes_up,bytes_down,hops,ran_at,queue_ms,service_ms,started_s\n";
     std::vector<DtDemand> rows = stats.GetFinished();
     std::sort(rows.begin(),
               rows.end(),
@@ -403,7 +455,18 @@ DtResultsWriter::WriteDemandsCsv(const DtStatsCollector& stats, const std::strin
             out << d.GetLatency().GetSeconds() * 1e3;
         }
         out << ',' << d.workloadGflop << ',' << d.inputBytes << ',' << d.outputBytes << ','
-            << +d.hops << '\n';
+            << +d.hops;
+        DtDemandRun run;
+        if (stats.GetDemandRun(d.origin, d.id, run))
+        {
+            out << ',' << run.dt << ',' << run.wait.GetSeconds() * 1e3 << ','
+                << run.service.GetSeconds() * 1e3 << ',' << run.start.GetSeconds();
+        }
+        else
+        {
+            out << ",,,,";
+        }
+        out << '\n';
     }
     return static_cast<bool>(out);
 }

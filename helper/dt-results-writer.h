@@ -24,8 +24,9 @@ class DtResultsWriter
   public:
     /**
      * Write every output into a folder (created if needed): summary.json,
-     * demands.csv, sync.csv, migrations.csv. Aborts naming the file it cannot
-     * write.
+     * demands.csv, sync.csv, migrations.csv, handovers.csv, and timeline.csv
+     * when the collector's DtTimeline is on. Aborts naming the file it
+     * cannot write.
      * \param stats the statistics
      * \param dir the folder
      * \param wallSeconds wall-clock time of the run
@@ -42,7 +43,10 @@ class DtResultsWriter
                              const std::string& path,
                              double wallSeconds);
     /**
-     * Write demands.csv: one row per finished demand, by terminal and id.
+     * Write demands.csv: one row per finished demand, by terminal and id;
+     * ran_at, queue_ms, service_ms and started_s tell which DT's processor
+     * ran it, how long it waited for a core there, how long it ran and
+     * when it started (empty if it never started on one).
      * \param stats the statistics
      * \param path the file
      * \return false if the file cannot be written
@@ -69,6 +73,17 @@ class DtResultsWriter
      * \return false if the file cannot be written
      */
     static bool WriteHandoversCsv(const DtStatsCollector& stats, const std::string& path);
+    /**
+     * Build the HTML report of a run folder, or of a folder of run folders
+     * side by side (tools/report.py, run with Debian's python3 and
+     * matplotlib; the environment variable MLDT_REPORT_SCRIPT names another
+     * copy of the script). The run needs its timeline.csv for the report's
+     * time series (DtTimeline's Interval).
+     * \param dir the folder
+     * \return the report's path, or "" if it could not be built (the
+     *         reason is printed on the standard error)
+     */
+    static std::string WriteReport(const std::string& dir);
 };
 
 } // namespace ns3

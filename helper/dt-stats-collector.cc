@@ -62,6 +62,7 @@ DtStatsCollector::GetTypeId()
 
 DtStatsCollector::DtStatsCollector()
     : m_wire(CreateObject<DtWireCounter>())
+    , m_timeline(CreateObject<DtTimeline>())
 {
     NS_LOG_FUNCTION(this);
 }
@@ -70,6 +71,7 @@ void
 DtStatsCollector::DoDispose()
 {
     m_wire->Dispose();
+    m_timeline->Dispose();
     Object::DoDispose();
 }
 
@@ -77,6 +79,21 @@ void
 DtStatsCollector::Watch(Ptr<DtApplication> app)
 {
     const DtLayer layer = app->GetLayer();
+    m_timeline->Watch(app);
+    // Where each demand runs, how long it waits for a core and runs there.
+    const uint32_t dt = app->GetDtId();
+    ComputeResource* cpu = PeekPointer(app->GetCompute());
+    app->GetCompute()->TraceConnectWithoutContext(
+        "JobStarted",
+        Callback<void, const DtComputeJob&, Time>(
+            [this, dt, cpu](const DtComputeJob& job, Time wait)
+            {
+                if (job.demandId != 0)
+                {
+                    m_runs[{job.origin, job.demandId}] = DtDemandRun{
+                        dt, Simulator::Now(), wait, cpu->GetServiceTime(job.workloadGflop)};
+                }
+            }));
     app->GetCommModule()->TraceConnectWithoutContext(
         "Tx", MakeCallback(&DtStatsCollector::MessageSent, this).Bind(layer));
     UintegerValue port;
@@ -295,6 +312,24 @@ DtStatsCollector::Watch(Ptr<DtApplication> app)
                     Escalated();
                 }));
     }
+}
+
+Ptr<DtTimeline>
+DtStatsCollector::GetTimeline() const
+{
+    return m_timeline;
+}
+
+bool
+DtStatsCollector::GetDemandRun(uint32_t origin, uint64_t id, DtDemandRun& run) const
+{
+    auto it = m_runs.find({origin, id});
+    if (it == m_runs.end())
+    {
+        return false;
+    }
+    run = it->second;
+    return true;
 }
 
 void

@@ -8,6 +8,7 @@
 #define DT_STATS_COLLECTOR_H
 
 #include "dt-handover-windows.h"
+#include "dt-timeline.h"
 #include "dt-wire-counter.h"
 
 #include "ns3/data-rate.h"
@@ -69,6 +70,20 @@ struct DtDetectionStats
     {
         return injected ? static_cast<double>(detected) / injected : -1;
     }
+};
+
+/**
+ * \ingroup multilayer-dt
+ * Where a demand ran: the DT whose processor ran it, how long it waited
+ * for a core there and how long it ran (the last time it started, if it
+ * was run again).
+ */
+struct DtDemandRun
+{
+    uint32_t dt{0}; //!< DT id of the DT that ran it
+    Time start;     //!< when it started on a core
+    Time wait;      //!< time waiting for a core
+    Time service;   //!< time on the core
 };
 
 /**
@@ -197,6 +212,18 @@ class DtStatsCollector : public Object
      *         retransmissions); its attribute Enabled turns it off
      */
     Ptr<DtWireCounter> GetWireCounter() const;
+    /**
+     * \return the time series of the run (timeline.csv); its attribute
+     *         Interval turns it on
+     */
+    Ptr<DtTimeline> GetTimeline() const;
+    /**
+     * \param origin the terminal that created a demand
+     * \param id the demand's id
+     * \param[out] run where it ran
+     * \return false if it never started on a processor
+     */
+    bool GetDemandRun(uint32_t origin, uint64_t id, DtDemandRun& run) const;
     /**
      * \param layer a layer
      * \return demand input/output bytes sent by the DTs of that layer
@@ -389,6 +416,10 @@ class DtStatsCollector : public Object
     uint64_t m_modelUpdates{0};                        //!< model versions pushed
     double m_lagSum{0};                                //!< version lags, summed
     uint64_t m_lagSamples{0};                          //!< version lags sampled
+
+    Ptr<DtTimeline> m_timeline; //!< time series of the run
+    /// Where each demand ran, by (origin, demand id).
+    std::map<std::pair<uint32_t, uint64_t>, DtDemandRun> m_runs;
 
     /// An injected anomaly.
     struct Injection

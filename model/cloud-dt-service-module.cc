@@ -136,6 +136,8 @@ CloudDtServiceModule::HandleRequest(const DtHeader& header, const DtDemandReques
     cj.workloadGflop = work;
     cj.priority = req.GetPriority();
     cj.owner = header.GetSource();
+    cj.demandId = req.GetDemandId();
+    cj.origin = req.GetOrigin();
     m_jobs[id] = job;
     if (!m_app->GetCompute()->Submit(cj))
     {

@@ -25,6 +25,8 @@ struct DtComputeJob
     double workloadGflop{0}; //!< work, > 0
     uint8_t priority{0};     //!< 0 (lowest) .. 7
     uint32_t owner{0};       //!< who the work is for (fairness across owners)
+    uint64_t demandId{0};    //!< the demand it runs (0: not a demand)
+    uint32_t origin{0};      //!< the terminal that created that demand
 };
 
 /**

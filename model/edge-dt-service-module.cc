@@ -231,6 +231,8 @@ EdgeDtServiceModule::SubmitHere(const DtDemandRequestHeader& req)
     job.workloadGflop = req.GetWorkloadGflop();
     job.priority = req.GetPriority();
     job.owner = req.GetOrigin();
+    job.demandId = req.GetDemandId();
+    job.origin = req.GetOrigin();
     m_jobs[id] = Job{req, false, nullptr};
     if (!m_app->GetCompute()->Submit(job))
     {

@@ -488,6 +488,8 @@ LocalDtServiceModule::Dispatch(DtDemand& d, uint32_t peerId, Ipv4Address peerAdd
         job.workloadGflop = d.workloadGflop;
         job.priority = d.priority;
         job.owner = d.origin;
+        job.demandId = d.id;
+        job.origin = d.origin;
         if (!m_app->GetCompute()->Submit(job))
         {
             Finish(id, DtDemandState::FAILED, DtFailureReason::QUEUE_FULL, DtTier::LOCAL);
@@ -762,6 +764,8 @@ LocalDtServiceModule::HandlePeerDemand(const DtDemandRequestHeader& req, Ipv4Add
     job.workloadGflop = req.GetWorkloadGflop();
     job.priority = req.GetPriority();
     job.owner = req.GetOrigin();
+    job.demandId = req.GetDemandId();
+    job.origin = req.GetOrigin();
     if (!m_app->GetCompute()->Submit(job))
     {
         RespondToPeer(id, DtFailureReason::QUEUE_FULL);
