@@ -752,7 +752,12 @@ main(int argc, char* argv[])
               << "}/summary.json, demands.csv" << std::endl;
     if (report)
     {
-        const std::string path = DtResultsWriter::WriteReport(s.outputDir);
+        std::vector<std::string> dirs;
+        for (const auto& r : runs)
+        {
+            dirs.push_back(s.outputDir + "/" + r.name);
+        }
+        const std::string path = DtResultsWriter::WriteReport(dirs, s.outputDir + "/report.html");
         std::cout << "report: " << (path.empty() ? "not written (see above)" : path) << std::endl;
     }
 

@@ -585,7 +585,8 @@ main(int argc, char* argv[])
               << std::endl;
     if (report)
     {
-        const std::string path = DtResultsWriter::WriteReport(outputDir);
+        const std::string path =
+            DtResultsWriter::WriteReport({outputDir}, outputDir + "/report.html");
         std::cout << "report: " << (path.empty() ? "not written (see above)" : path) << std::endl;
     }
 

@@ -15,6 +15,7 @@
 #include "ns3/log.h"
 #include "ns3/mobility-model.h"
 #include "ns3/node-list.h"
+#include "ns3/simulator.h"
 
 #include <algorithm>
 #include <limits>
@@ -78,6 +79,12 @@ DtAnimation::~DtAnimation() = default;
 void
 DtAnimation::DoDispose()
 {
+    // ns-3's AnimationInterface stays connected to every node's traces and
+    // its position polling stays scheduled: it may only go once the
+    // simulation has stopped.
+    NS_ABORT_MSG_IF(m_anim && !Simulator::IsFinished(),
+                    "DtAnimation disposed while the simulation runs: dispose it after "
+                    "Simulator::Run");
     m_anim.reset(); // closes the file
     m_terminals.clear();
     Object::DoDispose();
@@ -104,6 +111,14 @@ DtAnimation::Install(const std::string& file)
         }
         else
         {
+            // A terminal's DT reads its position: placing it would change what it sends.
+            for (uint32_t a = 0; a < (*it)->GetNApplications(); ++a)
+            {
+                NS_ABORT_MSG_IF(DynamicCast<LocalDtApplication>((*it)->GetApplication(a)),
+                                "DtAnimation: node " << (*it)->GetId()
+                                                     << " runs a terminal DT but has no mobility "
+                                                        "model; give it one before Install");
+            }
             fixed.push_back(*it);
         }
     }

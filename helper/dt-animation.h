@@ -33,10 +33,19 @@ class AnimationInterface;
  * turns yellow and its description names the migration, which it replaces
  * with the outcome when the migration ends. Positions follow the nodes'
  * mobility models; nodes without one (routers, gateways, the cloud) are
- * placed in a row above the area the others occupy.
+ * placed in a row above the area the others occupy (a
+ * ConstantPositionMobilityModel is aggregated to them; a terminal without
+ * a mobility model is an error, as its DT reads its position).
  *
- * Create it after the DTs are installed and before Simulator::Run; the
- * file is complete when the object is disposed or destroyed.
+ * Create it after the DTs are installed and before Simulator::Run, and
+ * keep it until Run returns: the file is complete when the object is
+ * disposed (only once the simulation has stopped) or destroyed.
+ *
+ * The animation reads the nodes' positions every MobilityPollInterval.
+ * Reading a Gauss-Markov position advances its integration, which can
+ * change positions in their last bits and so, rarely, a result: compare
+ * runs with or without an animation, not across (S1 and S2 RngRun 1 are
+ * byte-identical either way).
  */
 class DtAnimation : public Object
 {

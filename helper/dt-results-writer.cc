@@ -27,6 +27,7 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <sys/wait.h>
 
 namespace ns3
 {
@@ -77,7 +78,7 @@ ShellQuote(const std::string& s)
 } // namespace
 
 std::string
-DtResultsWriter::WriteReport(const std::string& dir)
+DtResultsWriter::WriteReport(const std::vector<std::string>& runs, const std::string& out)
 {
     const char* env = std::getenv("MLDT_REPORT_SCRIPT");
 #ifdef MLDT_REPORT_SCRIPT
@@ -93,14 +94,20 @@ DtResultsWriter::WriteReport(const std::string& dir)
     }
     const std::string python =
         std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-    const std::string out = dir + "/report.html";
-    const std::string cmd = python + " " + ShellQuote(script) + " " + ShellQuote(dir) + " -o "
-                            + ShellQuote(out) + " >&2";
-    std::cout.flush();
-    const int rc = std::system(cmd.c_str());
-    if (rc != 0)
+    std::string cmd = python + " " + ShellQuote(script) + " -o " + ShellQuote(out) + " --";
+    for (const auto& run : runs)
     {
-        std::cerr << "report: not written: " << cmd << " failed (status " << rc << ")" << std::endl;
+        cmd += " " + ShellQuote(run);
+    }
+    cmd += " >&2";
+    std::cout.flush();
+    const int status = std::system(cmd.c_str());
+    if (status != 0)
+    {
+        std::cerr << "report: not written: " << cmd << " failed ("
+                  << (WIFEXITED(status) ? "exit status " + std::to_string(WEXITSTATUS(status))
+                                        : "status " + std::to_string(status))
+                  << ")" << std::endl;
         return "";
     }
     return std::filesystem::absolute(out).string();
@@ -125,6 +132,10 @@ DtResultsWriter::WriteAll(const DtStatsCollector& stats, const std::string& dir,
     if (stats.GetTimeline()->IsEnabled())
     {
         check("timeline.csv", stats.GetTimeline()->Write(dir + "/timeline.csv"));
+    }
+    else
+    {
+        std::filesystem::remove(dir + "/timeline.csv", ec); // not this run's
     }
 }
 

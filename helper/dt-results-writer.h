@@ -8,6 +8,7 @@
 #define DT_RESULTS_WRITER_H
 
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -74,16 +75,16 @@ class DtResultsWriter
      */
     static bool WriteHandoversCsv(const DtStatsCollector& stats, const std::string& path);
     /**
-     * Build the HTML report of a run folder, or of a folder of run folders
-     * side by side (tools/report.py, run with Debian's python3 and
-     * matplotlib; the environment variable MLDT_REPORT_SCRIPT names another
-     * copy of the script). The run needs its timeline.csv for the report's
-     * time series (DtTimeline's Interval).
-     * \param dir the folder
-     * \return the report's path, or "" if it could not be built (the
+     * Build the HTML report of runs, side by side (tools/report.py, run
+     * with Debian's python3 and matplotlib; the environment variable
+     * MLDT_REPORT_SCRIPT names another copy of the script). A run needs its
+     * timeline.csv for the report's time series (DtTimeline's Interval).
+     * \param runs the runs' folders (each written by WriteAll)
+     * \param out the HTML file to write
+     * \return its absolute path, or "" if it could not be built (the
      *         reason is printed on the standard error)
      */
-    static std::string WriteReport(const std::string& dir);
+    static std::string WriteReport(const std::vector<std::string>& runs, const std::string& out);
 };
 
 } // namespace ns3

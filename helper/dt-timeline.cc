@@ -76,6 +76,7 @@ void
 DtTimeline::DoDispose()
 {
     Simulator::Cancel(m_next);
+    m_interval = Seconds(0); // the traces still connected record nothing more
     m_locals.clear();
     m_edges.clear();
     m_cloud = nullptr;
@@ -129,14 +130,15 @@ DtTimeline::Watch(Ptr<DtApplication> app)
         return;
     }
     NS_LOG_FUNCTION(this << app);
-    if (!m_next.IsRunning() && m_lastSample.IsNegative())
+    if (!m_started)
     {
+        m_started = true;
         m_next = Simulator::Schedule(m_interval, &DtTimeline::Tick, this);
     }
     if (auto local = DynamicCast<LocalDtApplication>(app))
     {
         m_locals.push_back(local);
-        const std::string terminal = std::to_string(local->GetDtId());
+        const uint32_t terminal = local->GetDtId();
         Ptr<LocalDtServiceModule> s = local->GetServiceModule();
         s->TraceConnectWithoutContext(
             "DemandCreated",
@@ -154,7 +156,7 @@ DtTimeline::Watch(Ptr<DtApplication> app)
             Callback<void, uint64_t, LocalDtApplication::SyncOutcome, Time, Time>(
                 [this](uint64_t, LocalDtApplication::SyncOutcome outcome, Time, Time)
                 {
-                    ++m_syncs[LocalDtApplication::SyncOutcomeName(outcome)];
+                    ++m_syncs[outcome];
                 }));
         local->TraceConnectWithoutContext(
             "HandoverDetected",
@@ -173,7 +175,7 @@ DtTimeline::Watch(Ptr<DtApplication> app)
                 [this](uint64_t id, uint32_t terminal, uint32_t, uint32_t to, DtMigrationTrigger)
                 {
                     m_migrationStart.emplace(id, Simulator::Now());
-                    Add(TERMINAL, std::to_string(terminal), "migration_start", to);
+                    Add(TERMINAL, terminal, "migration_start", to);
                 }));
         // Completed: the downtime; failed or discarded: how long it ran.
         auto ended = [this](const char* variable, bool downtime)
@@ -188,10 +190,7 @@ DtTimeline::Watch(Ptr<DtApplication> app)
                     {
                         m_migrationStart.erase(it);
                     }
-                    Add(TERMINAL,
-                        std::to_string(terminal),
-                        variable,
-                        (downtime ? down : ran).GetSeconds() * 1e3);
+                    Add(TERMINAL, terminal, variable, (downtime ? down : ran).GetSeconds() * 1e3);
                 });
         };
         edge->TraceConnectWithoutContext("MigrationCompleted", ended("migration_end", true));
@@ -229,8 +228,12 @@ DtTimeline::DemandFinished(const DtDemand& d)
 }
 
 void
-DtTimeline::Add(Entity entity, const std::string& id, const char* variable, double value)
+DtTimeline::Add(Entity entity, uint32_t id, const char* variable, double value)
 {
+    if (!IsEnabled())
+    {
+        return;
+    }
     m_rows.push_back({Simulator::Now(), entity, id, variable, value});
     m_rowTrace(m_rows.back());
 }
@@ -243,21 +246,21 @@ DtTimeline::Tick()
 }
 
 bool
-DtTimeline::TwinAge(uint32_t terminal, double& aoi) const
+DtTimeline::TwinAge(uint32_t terminal, uint32_t servingEdge, double& aoi) const
 {
+    // Where its terminal synchronizes it: the edge that hosts it (the
+    // serving one first); in the cloud only while no edge has hosted it.
     const DtDigitalAgent* agent = nullptr;
-    if (m_edgeTwins)
+    auto serving = m_edges.find(servingEdge);
+    if (serving != m_edges.end())
     {
-        for (const auto& [id, edge] : m_edges)
-        {
-            agent = edge->GetDataModule()->GetAgentPool()->GetAgent(terminal);
-            if (agent)
-            {
-                break;
-            }
-        }
+        agent = serving->second->GetDataModule()->GetAgentPool()->GetAgent(terminal);
     }
-    else if (m_cloud)
+    for (auto it = m_edges.begin(); !agent && it != m_edges.end(); ++it)
+    {
+        agent = it->second->GetDataModule()->GetAgentPool()->GetAgent(terminal);
+    }
+    if (!agent && m_cloud && !m_edgeTwins.count(terminal))
     {
         agent = m_cloud->GetDataModule()->GetAgentPool()->GetAgent(terminal);
     }
@@ -279,7 +282,7 @@ DtTimeline::Sample()
     m_lastSample = Simulator::Now();
     auto server = [this](Entity entity, Ptr<DtApplication> app, std::size_t agents)
     {
-        const std::string id = std::to_string(app->GetDtId());
+        const uint32_t id = app->GetDtId();
         Ptr<ComputeResource> cpu = app->GetCompute();
         Add(entity, id, "queue", cpu->GetQueueLength());
         Add(entity, id, "busy_cores", cpu->GetBusyCores());
@@ -288,9 +291,12 @@ DtTimeline::Sample()
     };
     for (const auto& [id, edge] : m_edges)
     {
-        const std::size_t agents = edge->GetDataModule()->GetAgentPool()->GetAgents().size();
-        m_edgeTwins = m_edgeTwins || agents > 0;
-        server(EDGE, edge, agents);
+        const auto& agents = edge->GetDataModule()->GetAgentPool()->GetAgents();
+        for (const auto& [terminal, agent] : agents)
+        {
+            m_edgeTwins.insert(terminal);
+        }
+        server(EDGE, edge, agents.size());
     }
     if (m_cloud)
     {
@@ -298,13 +304,13 @@ DtTimeline::Sample()
     }
     for (const auto& local : m_locals)
     {
-        const std::string id = std::to_string(local->GetDtId());
+        const uint32_t id = local->GetDtId();
         const uint32_t edge = local->GetEdgeDtId();
         Add(TERMINAL, id, "serving_edge", m_edges.count(edge) ? edge : -1.0);
         Add(TERMINAL, id, "serving_cell", local->GetServingCell());
         Add(TERMINAL, id, "queue", local->GetCompute()->GetQueueLength());
         double aoi = 0;
-        if (TwinAge(local->GetDtId(), aoi))
+        if (TwinAge(id, edge, aoi))
         {
             Add(TERMINAL, id, "aoi_s", aoi);
         }
@@ -333,7 +339,7 @@ DtTimeline::Sample()
     {
         for (std::size_t c = 0; c < 4; ++c)
         {
-            Add(DEMANDS, DtTierName(static_cast<DtTier>(tier)), counts[c], m_demands[tier][c]);
+            Add(DEMANDS, static_cast<uint32_t>(tier), counts[c], m_demands[tier][c]);
         }
     }
     m_demands = {};
@@ -342,6 +348,21 @@ DtTimeline::Sample()
         Add(SYNCS, outcome, "count", n);
     }
     m_syncs.clear();
+}
+
+std::string
+DtTimeline::IdName(const Row& row)
+{
+    switch (row.entity)
+    {
+        case DEMANDS:
+            return DtTierName(static_cast<DtTier>(row.id));
+        case SYNCS:
+            return LocalDtApplication::SyncOutcomeName(
+                static_cast<LocalDtApplication::SyncOutcome>(row.id));
+        default:
+            return std::to_string(row.id);
+    }
 }
 
 const std::vector<DtTimeline::Row>&
@@ -365,7 +386,7 @@ DtTimeline::Write(const std::string& path)
     out << "time_s,entity,id,variable,value\n" << std::setprecision(9);
     for (const auto& r : m_rows)
     {
-        out << r.time.GetSeconds() << ',' << EntityName(r.entity) << ',' << r.id << ','
+        out << r.time.GetSeconds() << ',' << EntityName(r.entity) << ',' << IdName(r) << ','
             << r.variable << ',' << r.value << '\n';
     }
     return static_cast<bool>(out);

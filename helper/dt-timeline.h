@@ -14,6 +14,7 @@
 
 #include <array>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,10 +38,12 @@ class CloudDtApplication;
  *   `busy_cores`, `cores`, `agents` (twins hosted);
  * - `terminal`, by DT id: `serving_edge` (-1: none), `serving_cell`,
  *   `queue` (its own processor), `aoi_s` (age of information of its twin
- *   at the edge that hosts it, or in the cloud where no edge hosted any
- *   twin yet; no row while the twin has no state), `energy_j` and
- *   `battery` (energy drawn from its battery by the module's energy models
- *   and the fraction left; no rows without a battery);
+ *   at the edge that hosts it, or in the cloud while no edge has hosted
+ *   it; no row while the twin has no state), `energy_j` and `battery`
+ *   (energy drawn from its battery by the module's energy models: the
+ *   DtPowerEnergyModel kinds, which read without settling the battery;
+ *   ns-3's WifiRadioEnergyModel is left out), and the fraction left; no
+ *   rows without a battery);
  * - `demands`, by tier: `created` (the tier chosen at creation),
  *   `in_deadline`, `late`, `failed` (the tier that ran it, or that failed
  *   it), counted over the period that ends at t;
@@ -82,7 +85,7 @@ class DtTimeline : public Object
     {
         Time time;            //!< when
         Entity entity;        //!< of what
-        std::string id;       //!< which one (DT id, tier or outcome name)
+        uint32_t id;          //!< which one: DT id, DtTier, LocalDtApplication::SyncOutcome
         const char* variable; //!< the quantity (static string)
         double value;         //!< its value
     };
@@ -118,6 +121,11 @@ class DtTimeline : public Object
      * \return its name in timeline.csv
      */
     static const char* EntityName(Entity entity);
+    /**
+     * \param row a row
+     * \return its id as timeline.csv writes it (a DT id, tier or outcome name)
+     */
+    static std::string IdName(const Row& row);
 
     /**
      * TracedCallback signature for a row.
@@ -136,15 +144,16 @@ class DtTimeline : public Object
      * \param variable the quantity
      * \param value its value
      */
-    void Add(Entity entity, const std::string& id, const char* variable, double value);
+    void Add(Entity entity, uint32_t id, const char* variable, double value);
     /** Sample, then schedule the next sample. */
     void Tick();
     /**
      * \param terminal a terminal's DT id
+     * \param servingEdge its serving edge's DT id
      * \param[out] aoi its twin's age of information, s
      * \return false if its twin has no state
      */
-    bool TwinAge(uint32_t terminal, double& aoi) const;
+    bool TwinAge(uint32_t terminal, uint32_t servingEdge, double& aoi) const;
     /**
      * \param d a demand in its final state
      */
@@ -152,15 +161,16 @@ class DtTimeline : public Object
 
     Time m_interval;                                    //!< sampling period (0: off)
     EventId m_next;                                     //!< next sample
+    bool m_started{false};                              //!< sampling is scheduled
     Time m_lastSample{-1};                              //!< time of the last sample
     std::vector<Row> m_rows;                            //!< what was recorded
     std::vector<Ptr<LocalDtApplication>> m_locals;      //!< terminals
     std::map<uint32_t, Ptr<EdgeDtApplication>> m_edges; //!< edge DTs by DT id
     Ptr<CloudDtApplication> m_cloud;                    //!< the cloud DT
-    bool m_edgeTwins{false};                            //!< an edge hosted a twin
+    std::set<uint32_t> m_edgeTwins;                     //!< terminals whose twin an edge hosted
     /// Demand counts of the current period: created, in deadline, late, failed, by tier.
     std::array<std::array<uint64_t, 4>, 4> m_demands{};
-    std::map<std::string, uint64_t> m_syncs;   //!< syncs ended, by outcome name
+    std::map<uint32_t, uint64_t> m_syncs;      //!< syncs ended, by outcome
     std::map<uint64_t, Time> m_migrationStart; //!< running migrations' start, by id
     TracedCallback<const Row&> m_rowTrace;     //!< trace: a row was recorded
 };

@@ -109,9 +109,9 @@ RunSystem(Time interval)
         const std::string name = "demand " + std::to_string(d.origin) + "/" + std::to_string(d.id);
         if (run.wait.IsStrictlyNegative() || !run.service.IsStrictlyPositive())
         {
-            r.runProblems.push_back(name + ": negative wait or no service time (" +
-                                    std::to_string(run.wait.GetSeconds()) + ", " +
-                                    std::to_string(run.service.GetSeconds()) + ")");
+            r.runProblems.push_back(name + ": negative wait or no service time ("
+                                    + std::to_string(run.wait.GetSeconds()) + ", "
+                                    + std::to_string(run.service.GetSeconds()) + ")");
         }
         if (run.wait + run.service > d.GetLatency())
         {
@@ -200,7 +200,8 @@ class DtTimelineTestCase : public TestCase
                 }
                 continue;
             }
-            sampled[entity + "/" + row.id + "/" + variable].insert(std::llround(t * 10));
+            sampled[entity + "/" + DtTimeline::IdName(row) + "/" + variable].insert(
+                std::llround(t * 10));
             if (row.entity == DtTimeline::DEMANDS)
             {
                 counts[variable] += static_cast<uint64_t>(row.value);

@@ -76,7 +76,11 @@ def main():
     for module, header in OPTIONAL_MODULES.items():
         if os.path.isfile(os.path.join(headers, 'ns3', header)):
             continue
-        needs = [s for s in sources if f'#include "ns3/{header}"' in open(s).read()]
+        needs = []
+        for s in sources:
+            with open(s) as f:
+                if f'#include "ns3/{header}"' in f.read():
+                    needs.append(s)
         unchecked += [(s, module) for s in needs]
         sources = [s for s in sources if s not in needs]
     defines = [f'-DMLDT_NS3_VERSION_MAJOR={match.group(1)}',

@@ -243,7 +243,7 @@ def check_timeline(run_dir):
             sums[row[3]] = sums.get(row[3], 0) + float(row[4])
     d = s.get("demands") or {}
     for variable, key in (("created", "created"), ("in_deadline", "completed_in_deadline"),
-                          ("late", "completed_late")):
+                          ("late", "completed_late"), ("failed", "failed")):
         check(sums.get(variable, 0) == d.get(key), "timeline.csv: demands %s summed over "
               "time and tiers %g = summary.json demands.%s %s"
               % (variable, sums.get(variable, 0), key, d.get(key)))
@@ -315,14 +315,35 @@ def screenshot(path):
         not_blank(mpimg.imread(shot), "the screenshot " + shot)
 
 
+def same_results(a, b):
+    """Two runs' summary.json (wall time aside) and CSVs are byte-identical."""
+    differ = []
+    for arch in sorted(run_folders(a)):
+        for f in ("summary.json", "demands.csv", "sync.csv", "migrations.csv", "handovers.csv"):
+            pa, pb = os.path.join(a, arch, f), os.path.join(b, arch, f)
+            if f == "summary.json":
+                ja, jb = summary(os.path.join(a, arch)), summary(os.path.join(b, arch))
+                ja.pop("wall_time_s", None)
+                jb.pop("wall_time_s", None)
+                same = ja == jb
+            else:
+                with open(pa, "rb") as fa, open(pb, "rb") as fb:
+                    same = fa.read() == fb.read()
+            if not same:
+                differ.append("%s/%s" % (arch, f))
+    check(run_folders(a) and not differ, "S1 with --report --netanim has the results of S1 "
+          "without them (differ: %s)" % differ)
+
+
 os.makedirs(out, exist_ok=True)
-for sub in ("s1", "s2", "empty"):
+for sub in ("s1", "s1-plain", "s2", "empty"):
     shutil.rmtree(os.path.join(out, sub), ignore_errors=True)
 s1, s2 = os.path.join(out, "s1"), os.path.join(out, "s2")
 reports = []
 for name, cmd, folder in (
         ("S1", [s1_bin, "--simTime=3", "--outputDir=" + s1, "--report", "--netanim"], s1),
-        ("S2", [s2_bin, "--users=6", "--simTime=4", "--outputDir=" + s2, "--report"], s2)):
+        ("S2", [s2_bin, "--users=6", "--simTime=4", "--outputDir=" + s2, "--report",
+                "--netanim"], s2)):
     print("running " + " ".join(cmd))
     rc, so, se = run(cmd)
     if not check(rc == 0, "%s ran (exit %s)" % (name, rc)):
@@ -335,6 +356,13 @@ for name, cmd, folder in (
         print(so[-3000:], se[-3000:])
 check_timeline(os.path.join(s1, "multilayer"))
 check_netanim(s1)
+check_netanim(s2)  # LTE: the EPC's nodes have no mobility model of their own
+
+# Observing changes nothing: the same S1 without the timeline and animation.
+plain = os.path.join(out, "s1-plain")
+rc, so, se = run([s1_bin, "--simTime=3", "--outputDir=" + plain])
+if check(rc == 0, "S1 without --report ran (exit %s)" % rc):
+    same_results(s1, plain)
 
 # A folder that holds no run is named, exit 2.
 empty = os.path.join(out, "empty")

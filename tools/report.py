@@ -383,11 +383,9 @@ def sec_headline(runs, ctx):
 def demand_bins(r, t_end):
     """(bin edges, {tier: {outcome: counts}}, x label) or None without the data."""
     import numpy as np
-    if r.timeline is not None:
-        times = sorted(set().union(*[set(g["time_s"]) for (e, _), g in r.parts.items()
-                                     if e == "demands"]))
-        if not times:
-            return None
+    times = sorted(set().union(*[set(g["time_s"]) for (e, _), g in r.parts.items()
+                                 if e == "demands"])) if r.timeline is not None else []
+    if times:
         counts = {t: {} for t in TIERS}
         for var, _, _, _ in OUTCOMES:
             g = r.tl("demands", var).groupby(["id", "time_s"])["value"].sum()
@@ -560,7 +558,12 @@ def blockers(r, late, where):
             seen.setdefault(name, {})[(y["terminal"], y["id"])] = y["service_ms"]
     rows = sorted(((n, 1e3 * t, len(seen[n]), sum(seen[n].values()) / len(seen[n]))
                    for n, t in covered.items()), key=lambda v: -v[1])
-    return rows, max(0.0, 1e3 * waited - sum(v[1] for v in rows)), 1e3 * waited
+    # With several cores, a wait is covered by up to that many jobs at once.
+    cores = r.tl(r.kind.get(where, ""), "cores")
+    cores = cores[cores["id"] == where]["value"]
+    cores = int(cores.max()) if len(cores) else 1
+    core_ms = 1e3 * waited * cores
+    return rows, max(0.0, core_ms - sum(v[1] for v in rows)), core_ms, cores
 
 
 def late_sentence(groups, total, split, behind=None):
@@ -584,7 +587,7 @@ def late_sentence(groups, total, split, behind=None):
     cause = max(parts, key=parts.get)
     plural = g["count"] > 1
     if cause == "queue":
-        what = "%s waited %.0f ms%s for its core (%.0f %% of %s latency)" % (
+        what = "%s waited %.0f ms%s for a core (%.0f %% of %s latency)" % (
             "they" if plural else "it", parts["queue"], " on average" if plural else "",
             share(parts["queue"]), "their" if plural else "its")
     elif cause == "service":
@@ -599,10 +602,11 @@ def late_sentence(groups, total, split, behind=None):
                 "their" if plural else "its")
     text = "%s ran at %s; %s, %s." % (who, g["where"], what, when)
     if cause == "queue" and behind and behind[0] and behind[2] > 0:
-        rows, _, waited = behind
+        rows, _, core_ms, cores = behind
         n, t, count, service = rows[0]
-        text += " Meanwhile its core ran %s demands for %.0f %% of that wait (%d of them, " \
-            "%.0f ms each on average)." % (n, 100 * t / waited, count, service)
+        text += " Meanwhile its %s ran %s demands for %.0f %% of that wait (%d of them, " \
+            "%.0f ms each on average)." % ("core" if cores == 1 else "%d cores" % cores, n,
+                                           100 * t / core_ms, count, service)
     others = groups[1:4]
     if others:
         text += " The others: %s%s." % (", ".join("%d at %s" % (o["count"], o["where"])
