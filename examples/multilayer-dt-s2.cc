@@ -106,6 +106,11 @@ main(int argc, char* argv[])
               "stations (or Wi-Fi access points) with edge servers in 1000 m x 1000 m.");
     cmd.AddValue("users", "Number of mobile users (1..320)", users);
     cmd.AddValue("simTime", "Seconds the users are active (> 0)", simTime);
+    double drainTime = 5;
+    cmd.AddValue("drainTime",
+                 "Seconds the network runs on after the users stop, for what is in flight "
+                 "to end (>= 0)",
+                 drainTime);
     cmd.AddValue("speed", "Mean speed of the users, m/s (>= 0)", speed);
     cmd.AddValue("syncProbability",
                  "Probability of a synchronization request per 100 ms slot (0..1)",
@@ -214,6 +219,10 @@ main(int argc, char* argv[])
     if (!(simTime > 0) || simTime > 1e5)
     {
         Fail("--simTime=" + Fmt(simTime, 3) + " must be a positive number of seconds");
+    }
+    if (!(drainTime >= 0) || drainTime > 1e5)
+    {
+        Fail("--drainTime=" + Fmt(drainTime, 3) + " must be a number of seconds >= 0");
     }
     if (!(speed >= 0) || speed > 1000)
     {
@@ -432,7 +441,7 @@ main(int argc, char* argv[])
         dt->SetAttribute("StatusUpdates", BooleanValue(false));
     }
     dt->SetAttribute("SimTime", TimeValue(Seconds(simTime)));
-    dt->SetAttribute("DrainTime", TimeValue(Seconds(5)));
+    dt->SetAttribute("DrainTime", TimeValue(Seconds(drainTime)));
     dt->Build();
     DtTrafficReplayHelper replay;
     if (!replayTraffic.empty())

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark: the DT layer's cost over the bare network it rides on, and scaling.
 
-    bench.py overhead --bin-dir DIR --output-dir OUT [--reps N] [--quick]
+    bench.py overhead --bin-dir DIR --output-dir OUT [--reps N] [--full]
+                      [--no-instructions] [--only s1,s2-lte,s2-wifi]
     bench.py scaling  --bin-dir DIR --output-dir OUT [--terminals 10,50,100,200]
                       [--access wifi,lte,wired] [--sim-time S] [--bare]
 
@@ -10,7 +11,16 @@ which records the traffic its DTs send; B: the same network, same RngRun,
 without DTs, replaying that traffic with DtTrafficReplayApplication), and
 prints wall time, simulator events per wall second and peak RSS of each, and
 the median over the pairs of wall(A) / wall(B) as "overhead: X.XX". Interleaving cancels slow
-drifts of the machine's speed.
+drifts of the machine's speed; the pairs' ratios also get a 95 % interval
+(Student's t), which on a shared machine is wide.
+
+Instructions: before the wall-time pairs, one A-B pair of each configuration
+(RngRun 1, INSTRUCTION_SIM_TIME simulated seconds) runs under Valgrind's
+callgrind, which counts the instructions executed: the same on every run of
+the same binary, whatever else the machine does. It prints
+"overhead (instructions): X.XXX" and the functions whose own instructions
+(callgrind's self cost) grew most from B to A, with their share of the
+difference. The counted runs go in parallel, one process per core.
 
 scaling: the S2 topology at growing numbers of terminals on Wi-Fi and LTE,
 and the DT logic alone (S1's DTs, a point-to-point link per terminal, no
@@ -24,9 +34,12 @@ Figures are measurements, not assertions: nothing here fails on a slow machine.
 """
 
 import argparse
+import concurrent.futures
 import csv
 import math
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -35,13 +48,132 @@ import time
 # name, example, arguments, description
 CONFIGS = [
     ("s1", "multilayer-dt-s1", ["--architecture=multilayer"],
-     "S1: Wi-Fi 802.11ac, 10 terminals, 2 edges, 10 s"),
+     "S1: Wi-Fi 802.11ac, 10 terminals, 2 edges"),
     ("s2-lte", "multilayer-dt-s2", ["--users=30"],
-     "S2: LTE, 5 cells, 30 users, 20 s"),
+     "S2: LTE, 5 cells, 30 users"),
     ("s2-wifi", "multilayer-dt-s2", ["--users=30", "--access=wifi"],
-     "S2: Wi-Fi ESS, 5 APs, 30 users, 20 s"),
+     "S2: Wi-Fi ESS, 5 APs, 30 users"),
 ]
-QUICK = {"s1": ["--simTime=4"], "s2-lte": ["--simTime=6"], "s2-wifi": ["--simTime=6"]}
+# The wall-time pairs' simulated times, unless --full (the scenarios' own).
+SHORT = {"s1": ["--simTime=4"], "s2-lte": ["--simTime=6", "--drainTime=1"],
+         "s2-wifi": ["--simTime=6", "--drainTime=1"]}
+# The instruction-counted pair (callgrind runs 50-100x slower): simulated
+# seconds of activity, and S2 drains for 1 s instead of 5.
+INSTRUCTION_SIM_TIME = 3
+INSTRUCTION_ARGS = {"s1": [], "s2-lte": ["--drainTime=1"], "s2-wifi": ["--drainTime=1"]}
+# Two-sided 95 % quantiles of Student's t, by degrees of freedom.
+T95 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306,
+       9: 2.262, 10: 2.228, 15: 2.131, 20: 2.086, 30: 2.042}
+
+
+def t95(df):
+    """The t quantile for df degrees of freedom (the nearest tabulated below, 1.96 past 30)."""
+    if df > 30:
+        return 1.96
+    return T95[max(k for k in T95 if k <= df)]
+
+
+def callgrind(cmd, cwd, out_file):
+    """Runs cmd under callgrind; returns (instructions, {function: self instructions}) or None."""
+    full = ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out_file] + cmd
+    with open(out_file + ".log", "w") as log:
+        rc = subprocess.call(full, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+    if rc != 0 or not os.path.isfile(out_file):
+        print("bench: %s failed under callgrind (exit %d); see %s.log"
+              % (" ".join(cmd), rc, out_file), flush=True)
+        return None
+    total = None
+    with open(out_file) as f:
+        for line in f:
+            if line.startswith(("summary:", "totals:")):
+                total = int(line.split()[1])
+    ann = subprocess.run(["callgrind_annotate", "--inclusive=no", "--tree=none", "--auto=no",
+                          "--threshold=100", out_file],
+                         capture_output=True, text=True).stdout
+    functions = {}
+    for line in ann.splitlines():
+        m = re.match(r"\s*([\d,]+)\s+(?:\([^)]*\)\s+)?(\S.*)$", line)
+        if m and ":" in m.group(2) and not m.group(2).startswith("PROGRAM TOTALS"):
+            # One function, whichever file (inlined headers) its lines came from.
+            name = function_name(m.group(2).split(" [")[0])
+            functions[name] = functions.get(name, 0) + int(m.group(1).replace(",", ""))
+    return total, functions
+
+
+def count_config(name, dt, bare):
+    """(name, dt total, bare total, top differences) from two callgrind results."""
+    if not dt or not bare or not dt[0] or not bare[0]:
+        return name, None, None, []
+    diff = {f: dt[1].get(f, 0) - bare[1].get(f, 0) for f in set(dt[1]) | set(bare[1])}
+    top = sorted(diff.items(), key=lambda kv: -kv[1])[:12]
+    return name, dt[0], bare[0], top
+
+
+def function_name(name):
+    """A callgrind "file:function" without its file."""
+    if name.startswith("???:") or re.match(r"^[^:]*[/.][^:]*:", name):
+        name = name.split(":", 1)[1]
+    return name
+
+
+def short_function(name, width=90):
+    """A function's name, shortened to width."""
+    return name if len(name) <= width else name[:width - 3] + "..."
+
+
+def instructions(a, selected):
+    """One callgrind pair per configuration, in parallel; prints the ratios and top functions."""
+    if not shutil.which("valgrind") or not shutil.which("callgrind_annotate"):
+        print("bench: valgrind is not installed: no instruction counts")
+        return []
+    print("counting instructions: one pair per configuration, %g simulated seconds, under "
+          "callgrind (minutes each; S2 LTE about 10)" % INSTRUCTION_SIM_TIME, flush=True)
+    # The bare runs replay a record taken natively first, so that all the
+    # counted runs are independent: they run one per core, the longest first.
+    # The counted DT run does not record (writing the record is not the DTs').
+    tasks = []
+    for name, binary, args in selected:
+        folder = os.path.join(a.output_dir, name, "instructions")
+        os.makedirs(folder, exist_ok=True)
+        traffic = os.path.join(folder, "traffic.txt")
+        args = args + INSTRUCTION_ARGS.get(name, []) + ["--simTime=%g" % INSTRUCTION_SIM_TIME,
+                                                         "--RngRun=1"]
+        if run([binary] + args + ["--recordTraffic=" + traffic, "--outputDir=out-record"],
+               folder) is None:
+            continue
+        for mode, extra in (("dt", []), ("bare", ["--replayTraffic=" + traffic])):
+            tasks.append((name, mode, [binary] + args + extra + ["--outputDir=out-" + mode],
+                          folder, os.path.join(folder, "callgrind." + mode)))
+    tasks.sort(key=lambda t: t[0] != "s2-lte")
+    jobs = max(1, min(len(tasks), os.cpu_count() or 1))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        counted = dict(zip([(t[0], t[1]) for t in tasks],
+                           pool.map(lambda t: callgrind(t[2], t[3], t[4]), tasks)))
+    results = [count_config(name, counted.get((name, "dt")), counted.get((name, "bare")))
+               for name, _, _ in selected]
+    rows = []
+    for name, dt, bare, top in results:
+        if not dt:
+            print("%s: no instruction count (a run failed)" % name)
+            continue
+        ratio = dt / bare
+        rows.append((name, dt, bare, ratio))
+        print("\n%s: %.3f G instructions with DTs, %.3f G bare network (RngRun 1, %g s)"
+              % (name, dt / 1e9, bare / 1e9, INSTRUCTION_SIM_TIME))
+        print("overhead (instructions): %.3f  %s" % (ratio, name))
+        print("  largest growth of a function's own instructions, DTs - bare "
+              "(share of the difference):")
+        for function, d in top:
+            if d <= 0:
+                break
+            print("  %+14d  %5.1f %%  %s" % (d, 100.0 * d / (dt - bare) if dt > bare else 0,
+                                            short_function(function)))
+    with open(os.path.join(a.output_dir, "instructions.csv"), "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["config", "instructions_dt", "instructions_bare", "ratio"])
+        for name, dt, bare, ratio in rows:
+            w.writerow([name, dt, bare, "%.4f" % ratio])
+    return rows
 
 
 def run(cmd, cwd):
@@ -72,13 +204,18 @@ def overhead(a):
     rows = []
     ratios = []
     failed = []
+    selected = [(name, os.path.join(os.path.abspath(a.bin_dir), example), args)
+                for name, example, args, _ in CONFIGS
+                if not a.only or name in a.only.split(",")]
+    counted = [] if a.no_instructions else instructions(a, selected)
+    print()
     print("%-8s %-5s %4s %9s %8s %11s %12s %9s" % ("config", "mode", "rep", "wall s", "CPU s",
                                                   "events", "events/s", "RSS MiB"))
     for name, example, args, desc in CONFIGS:
         if a.only and name not in a.only.split(","):
             continue
         binary = os.path.join(os.path.abspath(a.bin_dir), example)
-        args = args + (QUICK[name] if a.quick else [])
+        args = args + ([] if a.full else SHORT[name])
         walls = {"dt": [], "bare": []}
         cpus = {"dt": [], "bare": []}
         for rep in range(1, a.reps + 1):
@@ -108,20 +245,26 @@ def overhead(a):
             continue
         # The ratio within each A-B pair cancels drifts of the machine's speed
         # between pairs; the overhead is the median of those ratios.
-        ratio = statistics.median(d / b for d, b in zip(walls["dt"], walls["bare"]))
+        pairs = [d / b for d, b in zip(walls["dt"], walls["bare"])]
+        ratio = statistics.median(pairs)
         cpu_ratio = statistics.median(d / b for d, b in zip(cpus["dt"], cpus["bare"]))
-        ratios.append((name, desc, ratio, cpu_ratio, walls))
+        half = (t95(len(pairs) - 1) * statistics.stdev(pairs) / math.sqrt(len(pairs))
+                if len(pairs) > 1 else float("nan"))
+        ratios.append((name, desc, ratio, cpu_ratio, walls, statistics.mean(pairs), half))
     with open(os.path.join(a.output_dir, "bench.csv"), "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
         w.writeheader()
         w.writerows(rows)
     print()
-    for name, desc, ratio, cpu_ratio, walls in ratios:
+    for name, desc, ratio, cpu_ratio, walls, mean, half in ratios:
         print("%s: median wall %.2f s with DTs, %.2f s bare network (%d runs each); "
               "median of the pairs' CPU-time ratios %.2f"
               % (desc, statistics.median(walls["dt"]), statistics.median(walls["bare"]),
                  len(walls["dt"]), cpu_ratio))
-        print("overhead: %.2f  %s" % (ratio, name))
+        print("overhead: %.2f  %s (wall time; pairs' mean %.2f, 95 %% interval +- %.2f)"
+              % (ratio, name, mean, half))
+    for name, dt, bare, ratio in counted:
+        print("overhead (instructions): %.3f  %s" % (ratio, name))
     for f in failed:
         print("failed (left out with its pair): %s" % f)
     print("results: %s" % os.path.join(a.output_dir, "bench.csv"))
@@ -247,8 +390,12 @@ def main():
     o = sub.add_parser("overhead")
     o.add_argument("--bin-dir", required=True)
     o.add_argument("--output-dir", required=True)
-    o.add_argument("--reps", type=int, default=3)
-    o.add_argument("--quick", action="store_true", help="shorter runs")
+    o.add_argument("--reps", type=int, default=5)
+    o.add_argument("--no-instructions", action="store_true",
+                   help="skip the instruction-counted pairs (callgrind)")
+    o.add_argument("--full", action="store_true",
+                   help="wall-time pairs at the scenarios' full length (S2 LTE: 90 s a run)")
+    o.add_argument("--quick", action="store_true", help=argparse.SUPPRESS)  # the default now
     o.add_argument("--only", default="", help="comma-separated configurations: s1,s2-lte,s2-wifi")
     s = sub.add_parser("scaling")
     s.add_argument("--bin-dir", required=True)
