@@ -175,6 +175,7 @@ DtAnimation::Install(const std::string& file)
                                                     ? "twin pre-copied "
                                                     : "twin migrating ")
                                     + std::to_string(from) + " -> " + std::to_string(to);
+                                t->second.migrating = true;
                                 ShowTerminal(terminal);
                             }
                         }));
@@ -187,6 +188,7 @@ DtAnimation::Install(const std::string& file)
                             if (t != m_terminals.end())
                             {
                                 t->second.migration = what;
+                                t->second.migrating = false;
                                 ShowTerminal(terminal);
                             }
                         });
@@ -200,7 +202,7 @@ DtAnimation::Install(const std::string& file)
             else if (auto local = DynamicCast<LocalDtApplication>(app))
             {
                 const uint32_t id = local->GetDtId();
-                m_terminals[id] = Terminal{node, local->GetEdgeDtId(), ""};
+                m_terminals[id] = Terminal{node, local->GetEdgeDtId(), "", false};
                 local->TraceConnectWithoutContext(
                     "HandoverDetected",
                     Callback<void, uint32_t, uint32_t, uint32_t, uint32_t>(
@@ -228,14 +230,12 @@ DtAnimation::ShowTerminal(uint32_t dtId)
     {
         text += ", serving edge " + std::to_string(t.edge);
     }
-    const bool migrating =
-        t.migration.rfind("twin migrating", 0) == 0 || t.migration.rfind("twin pre-copied", 0) == 0;
     if (!t.migration.empty())
     {
         text += ", " + t.migration;
     }
     Describe(t.node, text);
-    const Colour& c = migrating ? MIGRATING_COLOUR : TERMINAL_COLOUR;
+    const Colour& c = t.migrating ? MIGRATING_COLOUR : TERMINAL_COLOUR;
     m_anim->UpdateNodeColor(t.node, c.r, c.g, c.b);
 }
 

@@ -81,6 +81,7 @@ class DtAnimation : public Object
         Ptr<Node> node;        //!< its node
         uint32_t edge{0};      //!< serving edge DT (0: none)
         std::string migration; //!< its twin's migration state ("": none)
+        bool migrating{false}; //!< its twin is being migrated or pre-copied
     };
 
     /**

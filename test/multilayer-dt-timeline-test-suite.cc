@@ -130,7 +130,6 @@ RunSystem(Time interval)
     {
         r.syncs.emplace_back(s.terminal, s.id, s.outcome, s.end.GetTimeStep());
     }
-    r.rows = stats->GetTimeline()->GetRows();
     stats->GetTimeline()->Sample(); // the last sample, as Write takes it
     r.rows = stats->GetTimeline()->GetRows();
     r.migrations = stats->GetMigrations();

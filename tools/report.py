@@ -160,6 +160,11 @@ class Run:
             ends.append(self.demands["created_s"].max())
         return float(max(ends))
 
+    def class_name(self, index):
+        """A demand class's name (its DemandClassN Name=), or "class N"."""
+        found = self.deadlines().get(int(index))
+        return found[0] if found else "class %d" % int(index)
+
     def deadlines(self):
         """Demand class index -> (name, deadline in s), from the config's DemandClassN."""
         out = {}
@@ -509,10 +514,9 @@ def late_groups(r):
     else:
         late["ran_at"] = ""
     groups = []
-    names = {k: v[0] for k, v in r.deadlines().items()}
     for (tier, at), g in late.groupby(["tier", "ran_at"]):
         lat = g["latency_ms"].sum()
-        kinds = g["class"].dropna().astype(int).map(lambda c: names.get(c, "class %d" % c))
+        kinds = g["class"].dropna().astype(int).map(r.class_name)
         groups.append({
             "classes": ", ".join(kinds.value_counts().index),
             "tier": tier, "ran_at": at, "where": r.where(at, tier), "count": len(g),
@@ -539,7 +543,6 @@ def blockers(r, late, where):
     if "started_s" not in d.columns or not len(late):
         return None
     ran = d[d["ran_at"].fillna("") == where].dropna(subset=["started_s", "service_ms"])
-    names = {k: v[0] for k, v in r.deadlines().items()}
     covered, seen = {}, {}
     waited = 0.0
     for _, x in late[late["ran_at"] == where].dropna(subset=["started_s"]).iterrows():
@@ -553,7 +556,7 @@ def blockers(r, late, where):
             if y["terminal"] == x["terminal"] and y["id"] == x["id"]:
                 continue
             overlap = min(end, y["started_s"] + y["service_ms"] / 1e3) - max(start, y["started_s"])
-            name = names.get(int(y["class"]), "class %d" % int(y["class"]))
+            name = r.class_name(y["class"])
             covered[name] = covered.get(name, 0.0) + overlap
             seen.setdefault(name, {})[(y["terminal"], y["id"])] = y["service_ms"]
     rows = sorted(((n, 1e3 * t, len(seen[n]), sum(seen[n].values()) / len(seen[n]))
