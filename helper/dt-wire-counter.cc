@@ -8,10 +8,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/dt-bulk-tag.h"
-#include "ns3/epc-gtpu-header.h"
-#include "ns3/ipv4-header.h"
 #include "ns3/ipv4.h"
-#include "ns3/llc-snap-header.h"
 #include "ns3/log.h"
 #include "ns3/lte-enb-net-device.h"
 #include "ns3/lte-enb-phy.h"
@@ -24,10 +21,7 @@
 #include "ns3/object-map.h"
 #include "ns3/point-to-point-net-device.h"
 #include "ns3/pointer.h"
-#include "ns3/ppp-header.h"
-#include "ns3/tcp-header.h"
 #include "ns3/tcp-l4-protocol.h"
-#include "ns3/udp-header.h"
 #include "ns3/udp-l4-protocol.h"
 #include "ns3/uinteger.h"
 #include "ns3/wifi-mac-header.h"
@@ -36,6 +30,8 @@
 #include "ns3/wifi-phy.h"
 #include "ns3/wifi-psdu.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace ns3
@@ -50,6 +46,34 @@ constexpr uint16_t GTPU_PORT = 2152;        //!< GTP-U (S1-U, X2-U)
 constexpr uint16_t PPP_IPV4 = 0x0021;       //!< PPP protocol number of IPv4
 constexpr uint16_t ETHERTYPE_IPV4 = 0x0800; //!< LLC/SNAP type of IPv4
 constexpr std::size_t NOT_DT = 3;           //!< index of non-DT bytes beside the three layers
+
+// Header sizes as ns-3 writes them: PppHeader, LlcSnapHeader, UdpHeader,
+// GtpuHeader (always with its optional fields).
+constexpr uint32_t PPP_HEADER = 2;      //!< PPP: protocol
+constexpr uint32_t LLC_SNAP_HEADER = 8; //!< LLC/SNAP: DSAP, SSAP, control, OUI, type
+constexpr uint32_t UDP_HEADER = 8;      //!< UDP
+constexpr uint32_t GTPU_HEADER = 12;    //!< GTP-U with sequence and N-PDU fields
+
+/**
+ * \param p two bytes in network order
+ * \return their value
+ */
+uint16_t
+ReadBe16(const uint8_t* p)
+{
+    return static_cast<uint16_t>(p[0] << 8 | p[1]);
+}
+
+/**
+ * \param p four bytes in network order
+ * \return their value
+ */
+uint32_t
+ReadBe32(const uint8_t* p)
+{
+    return static_cast<uint32_t>(p[0]) << 24 | static_cast<uint32_t>(p[1]) << 16
+           | static_cast<uint32_t>(p[2]) << 8 | p[3];
+}
 } // namespace
 
 TypeId
@@ -199,25 +223,49 @@ DtWireCounter::Start()
 }
 
 int
-DtWireCounter::LayerOf(Ipv4Address address) const
+DtWireCounter::LayerOf(uint32_t address) const
 {
-    auto it = m_addresses.find(address.Get());
+    auto it = m_addresses.find(address);
     return it == m_addresses.end() ? -1 : it->second;
 }
 
 DtWireCounter::Seen
-DtWireCounter::ClassifyIpv4(Ptr<Packet> packet)
+DtWireCounter::Classify(Ptr<const Packet> frame, uint32_t linkHeader, uint16_t ipv4)
+{
+    const uint32_t size = frame->GetSize();
+    if (size < linkHeader)
+    {
+        return Seen{};
+    }
+    std::array<uint8_t, HEADER_BYTES> bytes;
+    const uint32_t copied = frame->CopyData(bytes.data(), std::min(size, HEADER_BYTES));
+    if (linkHeader > 0 && ReadBe16(bytes.data() + linkHeader - 2) != ipv4)
+    {
+        return Seen{};
+    }
+    return ClassifyIpv4(bytes.data() + linkHeader, copied - linkHeader, size - linkHeader);
+}
+
+DtWireCounter::Seen
+DtWireCounter::ClassifyIpv4(const uint8_t* ip, uint32_t available, uint32_t size)
 {
     Seen s;
-    Ipv4Header ip;
-    if (packet->GetSize() < 20 || packet->RemoveHeader(ip) == 0)
+    const uint32_t ipHeader = (ip[0] & 0x0f) * 4u;
+    if (size < 20 || available < 20 || (ip[0] >> 4) != 4 || ipHeader < 20 || ipHeader > available)
     {
         return s;
     }
+    const uint8_t protocol = ip[9];
+    const uint32_t source = ReadBe32(ip + 12);
+    const uint32_t destination = ReadBe32(ip + 16);
+    const bool moreFragments = (ip[6] & 0x20) != 0;
+    const bool firstFragment = (ReadBe16(ip + 6) & 0x1fff) == 0;
     // ns-3 numbers IP identifications per source, destination and protocol.
-    const FragmentKey train{
-        ip.GetSource().Get(), ip.GetDestination().Get(), ip.GetProtocol(), ip.GetIdentification()};
-    if (ip.GetFragmentOffset() != 0)
+    const FragmentKey train{source, destination, protocol, ReadBe16(ip + 4)};
+    const uint8_t* transport = ip + ipHeader;
+    available -= ipHeader;
+    size -= ipHeader;
+    if (!firstFragment)
     {
         // No transport header: what the train's first fragment said.
         auto it = m_fragments.find(train);
@@ -228,59 +276,61 @@ DtWireCounter::ClassifyIpv4(Ptr<Packet> packet)
         // Kept after the last fragment: the train crosses more links, and
         // link-layer retransmissions repeat it.
         s = it->second;
-        s.payload = packet->GetSize();
+        s.payload = size;
         return s;
     }
     bool dt = false;
     bool towardsPeer = false; // counts for the destination's layer, not the source's
-    if (ip.GetProtocol() == UdpL4Protocol::PROT_NUMBER)
+    if (protocol == UdpL4Protocol::PROT_NUMBER)
     {
-        UdpHeader udp;
-        if (packet->GetSize() < udp.GetSerializedSize())
+        if (size < UDP_HEADER || available < UDP_HEADER)
         {
             return s;
         }
-        packet->RemoveHeader(udp);
-        if (udp.GetSourcePort() == GTPU_PORT && udp.GetDestinationPort() == GTPU_PORT)
+        const uint16_t sourcePort = ReadBe16(transport);
+        if (sourcePort == GTPU_PORT && ReadBe16(transport + 2) == GTPU_PORT)
         {
-            GtpuHeader gtp;
-            if (packet->GetSize() < gtp.GetSerializedSize() + 20)
+            const uint32_t tunnel = UDP_HEADER + GTPU_HEADER;
+            if (size < tunnel + 20 || available < tunnel)
             {
                 return s;
             }
-            packet->RemoveHeader(gtp);
-            return ClassifyIpv4(packet);
+            return ClassifyIpv4(transport + tunnel, available - tunnel, size - tunnel);
         }
         // DT datagrams leave the DT port (its UDP socket is bound to it); a
         // datagram to the port from elsewhere (the malformed-packet injector,
         // say) is not the DT's.
-        dt = m_ports.count(udp.GetSourcePort()) > 0;
+        dt = m_ports.count(sourcePort) > 0;
+        s.payload = size - UDP_HEADER;
     }
-    else if (ip.GetProtocol() == TcpL4Protocol::PROT_NUMBER)
+    else if (protocol == TcpL4Protocol::PROT_NUMBER)
     {
-        TcpHeader tcp;
-        if (packet->GetSize() < 20)
+        if (size < 20 || available < 13)
         {
             return s;
         }
-        packet->RemoveHeader(tcp);
-        const bool fromPort = m_ports.count(tcp.GetSourcePort()) > 0;
-        const bool toPort = m_ports.count(tcp.GetDestinationPort()) > 0;
+        const uint32_t tcpHeader = (transport[12] >> 4) * 4u;
+        if (tcpHeader < 20 || tcpHeader > size)
+        {
+            return s;
+        }
+        const bool fromPort = m_ports.count(ReadBe16(transport)) > 0;
+        const bool toPort = m_ports.count(ReadBe16(transport + 2)) > 0;
         dt = fromPort || toPort;
         // A DT sends on connections it opens and only receives on those it
         // accepts: the whole connection is its opener's.
         towardsPeer = fromPort && !toPort;
+        s.payload = size - tcpHeader;
     }
     if (!dt)
     {
-        return s;
+        return Seen{};
     }
     s.dt = true;
-    s.payload = packet->GetSize();
-    const int from = LayerOf(ip.GetSource());
-    const int to = LayerOf(ip.GetDestination());
+    const int from = LayerOf(source);
+    const int to = LayerOf(destination);
     s.layer = towardsPeer ? (to >= 0 ? to : from) : (from >= 0 ? from : to);
-    if (!ip.IsLastFragment())
+    if (moreFragments)
     {
         m_fragments[train] = s;
     }
@@ -304,18 +354,11 @@ DtWireCounter::Count(const Seen& s, Medium medium, uint32_t bytes, uint32_t data
 void
 DtWireCounter::PointToPointTx(Ptr<const Packet> frame)
 {
-    Ptr<Packet> p = frame->Copy();
-    PppHeader ppp;
-    if (p->GetSize() < ppp.GetSerializedSize())
+    const Seen s = Classify(frame, PPP_HEADER, PPP_IPV4);
+    if (s.dt)
     {
-        return;
+        Count(s, WIRED, frame->GetSize(), DtBulkTag::CountBytes(frame));
     }
-    p->RemoveHeader(ppp);
-    if (ppp.GetProtocol() != PPP_IPV4)
-    {
-        return;
-    }
-    Count(ClassifyIpv4(p), WIRED, frame->GetSize(), DtBulkTag::CountBytes(frame));
 }
 
 void
@@ -364,19 +407,12 @@ DtWireCounter::WifiTx(Mac48Address self, WifiConstPsduMap psdus, WifiTxVector, d
             const uint32_t w = psdu->IsAggregate() ? psdu->GetAmpduSubframeSize(i) : size;
             weight[NOT_DT] += w; // moved to its layer below if it is the DT's
             const WifiMacHeader& h = (*it)->GetHeader();
+            if (!h.IsData())
+            {
+                continue;
+            }
             Ptr<const Packet> msdu = (*it)->GetPacket();
-            LlcSnapHeader llc;
-            if (!h.IsData() || msdu->GetSize() < llc.GetSerializedSize())
-            {
-                continue;
-            }
-            Ptr<Packet> p = msdu->Copy();
-            p->RemoveHeader(llc);
-            if (llc.GetType() != ETHERTYPE_IPV4)
-            {
-                continue;
-            }
-            const Seen s = ClassifyIpv4(p);
+            const Seen s = Classify(msdu, LLC_SNAP_HEADER, ETHERTYPE_IPV4);
             if (s.dt && s.layer >= 0)
             {
                 weight[s.layer] += w;
@@ -543,7 +579,7 @@ DtWireCounter::LteIp(std::size_t terminal,
     {
         return;
     }
-    const Seen s = ClassifyIpv4(packet->Copy());
+    const Seen s = Classify(packet, 0, 0);
     const bool dt = s.dt && s.layer >= 0;
     t.ip[direction][dt ? static_cast<std::size_t>(s.layer) : NOT_DT] += packet->GetSize();
     if (dt)

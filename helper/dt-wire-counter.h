@@ -178,16 +178,33 @@ class DtWireCounter : public Object
         double Harq(std::size_t d) const;
     };
 
+    /// Bytes at a frame's start that hold every header Classify reads: an
+    /// LLC/SNAP header, IPv4 with options, UDP, GTP-U, the inner IPv4 with
+    /// options and the start of the inner TCP or UDP header.
+    static constexpr uint32_t HEADER_BYTES = 8 + 60 + 8 + 12 + 60 + 20;
+
     /**
-     * \param packet an IPv4 packet (a copy the call may strip)
+     * Classify the IPv4 packet a frame carries behind its link header, from
+     * a copy of the frame's first bytes (no copy of the packet, no header
+     * objects: this runs for every frame).
+     * \param frame the frame
+     * \param linkHeader the size of its link header (0: it starts with IPv4)
+     * \param ipv4 what the link header's last two bytes read for IPv4
      * \return what it carries
      */
-    Seen ClassifyIpv4(Ptr<Packet> packet);
+    Seen Classify(Ptr<const Packet> frame, uint32_t linkHeader, uint16_t ipv4);
     /**
-     * \param address an IPv4 address
+     * \param bytes an IPv4 packet's first bytes
+     * \param available how many there are
+     * \param size the packet's size
+     * \return what it carries
+     */
+    Seen ClassifyIpv4(const uint8_t* bytes, uint32_t available, uint32_t size);
+    /**
+     * \param address an IPv4 address (host order)
      * \return the layer of the DT there, -1 if none
      */
-    int LayerOf(Ipv4Address address) const;
+    int LayerOf(uint32_t address) const;
     /**
      * Count a frame.
      * \param s what it carried

@@ -166,6 +166,26 @@ class DtWirePointToPointTestCase : public TestCase
         NS_TEST_EXPECT_MSG_GT_OR_EQ(counter->GetFrames(DtLayer::LOCAL) - framesBefore,
                                     11,
                                     "segments, handshake and acknowledgements");
+
+        // UDP, cloud -> local: a 3000-byte tagged datagram in three IP
+        // fragments (1480 + 1480 + 48 bytes of IP payload over a 1500-byte
+        // MTU); only the first carries the UDP header, all count for the cloud.
+        Simulator::Schedule(Seconds(5.1),
+                            [sink, &addresses]()
+                            {
+                                Ptr<Packet> big = Create<Packet>(3000);
+                                big->AddByteTag(DtBulkTag());
+                                sink->SendTo(
+                                    big, 0, InetSocketAddress(addresses.GetAddress(0), DT_PORT));
+                            });
+        Simulator::Stop(Seconds(6));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(counter->GetFrames(DtLayer::CLOUD), 3, "three fragments");
+        NS_TEST_EXPECT_MSG_EQ(counter->GetBytes(DtLayer::CLOUD, DtWireCounter::WIRED),
+                              3000 + 8 + 3 * (20 + 2),
+                              "payload, one UDP header, three IP and PPP headers");
+        NS_TEST_EXPECT_MSG_EQ(counter->GetPayloadBytes(DtLayer::CLOUD), 3000, "the payload");
+        NS_TEST_EXPECT_MSG_EQ(counter->GetDataBytes(DtLayer::CLOUD), 3000, "all of it tagged");
         Simulator::Destroy();
     }
 
