@@ -6,18 +6,20 @@
 
 #include "dt-radio-probe.h"
 
-#include "ns3/ampdu-subframe-header.h"
 #include "ns3/log.h"
 #include "ns3/lte-ue-net-device.h"
 #include "ns3/lte-ue-phy.h"
 #include "ns3/lte-ue-rrc.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
+#include "ns3/simulator.h"
 #include "ns3/sta-wifi-mac.h"
-#include "ns3/wifi-mac-header.h"
+#include "ns3/trace-source-accessor.h"
+#include "ns3/uinteger.h"
 #include "ns3/wifi-net-device.h"
 #include "ns3/wifi-phy.h"
 
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -25,6 +27,14 @@ namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("DtRadioProbe");
+
+namespace
+{
+constexpr uint32_t AMPDU_DELIMITER = 4; //!< an A-MPDU subframe's delimiter
+constexpr uint32_t ADDR2_OFFSET = 10;   //!< frame control, duration, address 1
+constexpr uint32_t HEADER_START = 16;   //!< up to the end of address 2
+constexpr uint8_t WIFI_CTL_TYPE = 1;    //!< frame control type of control frames
+} // namespace
 
 NS_OBJECT_ENSURE_REGISTERED(DtRadioProbe);
 
@@ -36,6 +46,20 @@ DtRadioProbe::GetTypeId()
             .SetParent<Object>()
             .SetGroupName("MultilayerDt")
             .AddConstructor<DtRadioProbe>()
+            .AddAttribute("Window",
+                          "How long before each announced Read the probe listens to its "
+                          "devices' per-frame (per-report) sources; a sample is the mean of "
+                          "what it heard then. 0: listens all the time (every frame a "
+                          "station hears costs a report; see the class description).",
+                          TimeValue(MilliSeconds(110)),
+                          MakeTimeAccessor(&DtRadioProbe::m_window),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("Frames",
+                          "A Wi-Fi window closes once it heard this many frames of the "
+                          "serving AP (0: at the read only).",
+                          UintegerValue(4),
+                          MakeUintegerAccessor(&DtRadioProbe::m_frameLimit),
+                          MakeUintegerChecker<uint32_t>())
             .AddTraceSource("Association",
                             "The station associated to an AP or lost its association.",
                             MakeTraceSourceAccessor(&DtRadioProbe::m_associationTrace),
@@ -62,13 +86,10 @@ DtRadioProbe::DoDispose()
 {
     // The devices may outlive the probe: stop their notifications (unless
     // they were disposed first).
+    m_listenEvent.Cancel();
+    SetListening(false);
     for (const auto& dev : m_wifiDevices)
     {
-        if (Ptr<WifiPhy> phy = dev->GetNPhys() > 0 ? dev->GetPhy() : nullptr)
-        {
-            phy->TraceDisconnectWithoutContext("MonitorSnifferRx",
-                                               MakeCallback(&DtRadioProbe::FrameReceived, this));
-        }
         if (Ptr<WifiMac> mac = dev->GetMac())
         {
             mac->TraceDisconnectWithoutContext("Assoc",
@@ -95,6 +116,67 @@ DtRadioProbe::DoDispose()
     m_wifiDevices.clear();
     m_lteDevices.clear();
     Object::DoDispose();
+}
+
+void
+DtRadioProbe::ListenTo(Ptr<WifiNetDevice> device, bool on)
+{
+    Ptr<WifiPhy> phy = device->GetNPhys() > 0 ? device->GetPhy() : nullptr;
+    if (!phy)
+    {
+        return; // disposed first
+    }
+    // Found once: a lookup by name costs more than the connection.
+    if (!m_sniffer)
+    {
+        m_sniffer = phy->GetInstanceTypeId().LookupTraceSourceByName("MonitorSnifferRx");
+        NS_ASSERT_MSG(m_sniffer, phy->GetInstanceTypeId() << " has no MonitorSnifferRx");
+    }
+    if (on)
+    {
+        m_sniffer->ConnectWithoutContext(PeekPointer(phy),
+                                         MakeCallback(&DtRadioProbe::FrameReceived, this));
+    }
+    else
+    {
+        m_sniffer->DisconnectWithoutContext(PeekPointer(phy),
+                                            MakeCallback(&DtRadioProbe::FrameReceived, this));
+    }
+}
+
+void
+DtRadioProbe::SetListening(bool on)
+{
+    if (on == m_listening)
+    {
+        return;
+    }
+    NS_LOG_LOGIC(this << (on ? " listens" : " stops listening"));
+    m_listening = on;
+    for (const auto& dev : m_wifiDevices)
+    {
+        ListenTo(dev, on);
+    }
+}
+
+void
+DtRadioProbe::ListenBefore(Time read)
+{
+    NS_LOG_FUNCTION(this << read);
+    const Time now = Simulator::Now();
+    NS_ABORT_MSG_IF(read < now,
+                    "DtRadioProbe::ListenBefore: the next read ("
+                        << read.As(Time::S) << ") is in the past (now " << now.As(Time::S) << ")");
+    m_listenEvent.Cancel();
+    m_windowed = !m_window.IsZero();
+    if (!m_windowed || read - m_window <= now)
+    {
+        SetListening(true);
+        return;
+    }
+    SetListening(false);
+    m_listenEvent =
+        Simulator::Schedule(read - m_window - now, &DtRadioProbe::SetListening, this, true);
 }
 
 uint32_t
@@ -127,8 +209,10 @@ DtRadioProbe::Attach(Ptr<Node> node)
         {
             continue; // an AP or ad hoc device: no serving AP to measure
         }
-        dev->GetPhy()->TraceConnectWithoutContext("MonitorSnifferRx",
-                                                  MakeCallback(&DtRadioProbe::FrameReceived, this));
+        if (m_listening)
+        {
+            ListenTo(dev, true);
+        }
         mac->TraceConnectWithoutContext("Assoc", MakeCallback(&DtRadioProbe::Associated, this));
         mac->TraceConnectWithoutContext("DeAssoc", MakeCallback(&DtRadioProbe::Deassociated, this));
         m_wifiDevices.push_back(dev);
@@ -150,34 +234,39 @@ DtRadioProbe::FrameReceived(Ptr<const Packet> packet,
                             SignalNoiseDbm sn,
                             uint16_t /* staId */)
 {
-    if (!m_associated)
+    if (!m_associated || (m_windowed && m_frameLimit > 0 && m_heard >= m_frameLimit))
+    {
+        return; // (the rest of an A-MPDU whose subframes completed the window)
+    }
+    // Frame control, duration, receiver and transmitter address, after the
+    // subframe delimiter in an A-MPDU: read in place, no copy of the packet.
+    const uint32_t offset = mpdu.type == NORMAL_MPDU ? 0 : AMPDU_DELIMITER;
+    std::array<uint8_t, AMPDU_DELIMITER + HEADER_START> bytes;
+    if (packet->GetSize() < offset + HEADER_START
+        || packet->CopyData(bytes.data(), offset + HEADER_START) < offset + HEADER_START)
     {
         return;
     }
-    WifiMacHeader hdr;
-    uint32_t read = 0;
-    if (mpdu.type == NORMAL_MPDU)
-    {
-        read = packet->PeekHeader(hdr);
-    }
-    else
-    {
-        // An (S-)MPDU inside an A-MPDU starts with its subframe delimiter.
-        Ptr<Packet> copy = packet->Copy();
-        AmpduSubframeHeader delimiter;
-        if (copy->RemoveHeader(delimiter) > 0)
-        {
-            read = copy->PeekHeader(hdr);
-        }
-    }
-    if (read == 0 || hdr.IsCtl() || hdr.GetAddr2() != m_bssid)
+    const uint8_t type = (bytes[offset] >> 2) & 0x3;
+    if (type == WIFI_CTL_TYPE)
     {
         return; // control frames carry no transmitter address worth trusting here
+    }
+    Mac48Address transmitter;
+    transmitter.CopyFrom(bytes.data() + offset + ADDR2_OFFSET);
+    if (transmitter != m_bssid)
+    {
+        return;
     }
     m_rssiSum += sn.signal;
     m_snrSum += sn.signal - sn.noise;
     ++m_heard;
     ++m_heardTotal;
+    if (m_windowed && m_frameLimit > 0 && m_heard == m_frameLimit)
+    {
+        // Not from inside the trace's own call: it is going through its sinks.
+        m_listenEvent = Simulator::ScheduleNow(&DtRadioProbe::SetListening, this, false);
+    }
 }
 
 void
@@ -239,6 +328,7 @@ DtRadioProbe::Read(double& rssiDbm, double& snrDb)
 {
     if (m_heard == 0)
     {
+        ++m_emptyReads;
         rssiDbm = std::numeric_limits<double>::quiet_NaN();
         snrDb = std::numeric_limits<double>::quiet_NaN();
         return;
@@ -266,6 +356,18 @@ uint64_t
 DtRadioProbe::GetFramesHeard() const
 {
     return m_heardTotal;
+}
+
+uint64_t
+DtRadioProbe::GetEmptyReads() const
+{
+    return m_emptyReads;
+}
+
+bool
+DtRadioProbe::IsListening() const
+{
+    return m_listening;
 }
 
 } // namespace ns3

@@ -7,7 +7,9 @@
 #ifndef DT_RADIO_PROBE_H
 #define DT_RADIO_PROBE_H
 
+#include "ns3/event-id.h"
 #include "ns3/mac48-address.h"
+#include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
@@ -21,6 +23,7 @@ class NetDevice;
 class WifiNetDevice;
 class Node;
 class Packet;
+class TraceSourceAccessor;
 class WifiTxVector;
 struct MpduInfo;
 struct SignalNoiseDbm;
@@ -35,8 +38,16 @@ struct SignalNoiseDbm;
  *
  * The local DT samples it periodically: Read returns the mean signal (Wi-Fi
  * RSSI or LTE RSRP, dBm) and quality (SNR or SINR, dB) reported since the
- * previous Read, or NaN when nothing was reported (a missing sample the data
- * module's cleaning step handles).
+ * probe last started listening, or NaN when nothing was reported (a missing
+ * sample the data module's cleaning step handles).
+ *
+ * A station's PHY reports every frame it hears, whoever sent it, and
+ * building those reports (a packet per A-MPDU subframe) costs more than the
+ * rest of the DT layer. So the probe listens only during the attribute
+ * Window before each read the sampler announces (ListenBefore): a sample
+ * describes the link in the last Window, not the whole sampling period.
+ * Window 0 listens all the time. Until the first announcement the probe
+ * listens.
  */
 class DtRadioProbe : public Object
 {
@@ -65,12 +76,24 @@ class DtRadioProbe : public Object
      */
     void Read(double& rssiDbm, double& snrDb);
 
+    /**
+     * Announce the next Read: the probe stops listening now and listens
+     * again from Window before it (at once if that is now or past, and all
+     * the time if Window is 0).
+     * \param read when the next Read comes (not in the past)
+     */
+    void ListenBefore(Time read);
+
     /** \return true if associated to an AP */
     bool IsAssociated() const;
     /** \return the serving AP's BSSID (meaningful when associated) */
     Mac48Address GetServingBssid() const;
     /** \return frames from the serving AP (or LTE reports) heard so far */
     uint64_t GetFramesHeard() const;
+    /** \return Reads that found nothing heard (NaN samples) */
+    uint64_t GetEmptyReads() const;
+    /** \return true while the per-frame (per-report) sources are connected */
+    bool IsListening() const;
     /** \return the serving LTE cell id (0: none, or not LTE) */
     uint16_t GetServingCellId() const;
 
@@ -91,6 +114,19 @@ class DtRadioProbe : public Object
     void DoDispose() override;
 
   private:
+    /**
+     * Connect or disconnect the per-frame (per-report) sources of every
+     * device followed.
+     * \param on true to listen
+     */
+    void SetListening(bool on);
+    /**
+     * Connect or disconnect one Wi-Fi station's MonitorSnifferRx.
+     * \param device the station
+     * \param on true to connect
+     */
+    void ListenTo(Ptr<WifiNetDevice> device, bool on);
+
     /**
      * A frame was received (WifiPhy MonitorSnifferRx).
      * \param packet the MPDU
@@ -135,6 +171,15 @@ class DtRadioProbe : public Object
     uint32_t m_heard{0};      //!< frames since the last Read
     uint64_t m_heardTotal{0}; //!< frames heard
     uint16_t m_cellId{0};     //!< serving LTE cell
+
+    Time m_window;            //!< how long before each announced Read it listens (0: always)
+    bool m_listening{true};   //!< per-frame (per-report) sources connected
+    bool m_windowed{false};   //!< a read was announced with a Window: listens in windows
+    uint32_t m_frameLimit{4}; //!< frames that close a window early (0: none)
+    /// WifiPhy's MonitorSnifferRx, found at the first connection
+    Ptr<const TraceSourceAccessor> m_sniffer;
+    EventId m_listenEvent;    //!< starts listening before the next Read
+    uint64_t m_emptyReads{0}; //!< Reads that found nothing heard
 
     std::vector<Ptr<WifiNetDevice>> m_wifiDevices;         //!< Wi-Fi stations followed
     std::vector<Ptr<LteUeNetDevice>> m_lteDevices;         //!< LTE UEs followed

@@ -495,6 +495,7 @@ LocalDtDataModule::Measure(Source& s, std::vector<double>& raw)
         }
         case DtSource::RADIO:
             m_radio->Read(raw[0], raw[1]);
+            m_radio->ListenBefore(Simulator::Now() + s.period);
             break;
         case DtSource::BEHAVIOR:
             raw[0] = m_usage ? m_usage->GetState() : 0;

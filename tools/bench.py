@@ -15,7 +15,7 @@ drifts of the machine's speed; the pairs' ratios also get a 95 % interval
 (Student's t), which on a shared machine is wide.
 
 Instructions: before the wall-time pairs, one A-B pair of each configuration
-(RngRun 1, INSTRUCTION_SIM_TIME simulated seconds) runs under Valgrind's
+(RngRun 1, INSTRUCTION_SIM_TIME simulated seconds of activity) runs under Valgrind's
 callgrind, which counts the instructions executed: the same on every run of
 the same binary, whatever else the machine does. It prints
 "overhead (instructions): X.XXX" and the functions whose own instructions
@@ -58,8 +58,9 @@ CONFIGS = [
 SHORT = {"s1": ["--simTime=4"], "s2-lte": ["--simTime=6", "--drainTime=1"],
          "s2-wifi": ["--simTime=6", "--drainTime=1"]}
 # The instruction-counted pair (callgrind runs 50-100x slower): simulated
-# seconds of activity, and S2 drains for 1 s instead of 5.
-INSTRUCTION_SIM_TIME = 3
+# seconds of activity (S2 LTE 2 s: its pair takes about 5 minutes on
+# this machine), and S2 drains for 1 s instead of 5.
+INSTRUCTION_SIM_TIME = {"s1": 3, "s2-lte": 2, "s2-wifi": 3}
 INSTRUCTION_ARGS = {"s1": [], "s2-lte": ["--drainTime=1"], "s2-wifi": ["--drainTime=1"]}
 # Two-sided 95 % quantiles of Student's t, by degrees of freedom.
 T95 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306,
@@ -126,8 +127,8 @@ def instructions(a, selected):
     if not shutil.which("valgrind") or not shutil.which("callgrind_annotate"):
         print("bench: valgrind is not installed: no instruction counts")
         return []
-    print("counting instructions: one pair per configuration, %g simulated seconds, under "
-          "callgrind (minutes each; S2 LTE about 10)" % INSTRUCTION_SIM_TIME, flush=True)
+    print("counting instructions: one pair per configuration under callgrind, in parallel "
+          "(S2 LTE about 5 minutes, the others 1)", flush=True)
     # The bare runs replay a record taken natively first, so that all the
     # counted runs are independent: they run one per core, the longest first.
     # The counted DT run does not record (writing the record is not the DTs').
@@ -136,7 +137,7 @@ def instructions(a, selected):
         folder = os.path.join(a.output_dir, name, "instructions")
         os.makedirs(folder, exist_ok=True)
         traffic = os.path.join(folder, "traffic.txt")
-        args = args + INSTRUCTION_ARGS.get(name, []) + ["--simTime=%g" % INSTRUCTION_SIM_TIME,
+        args = args + INSTRUCTION_ARGS.get(name, []) + ["--simTime=%g" % INSTRUCTION_SIM_TIME[name],
                                                          "--RngRun=1"]
         if run([binary] + args + ["--recordTraffic=" + traffic, "--outputDir=out-record"],
                folder) is None:
@@ -159,7 +160,7 @@ def instructions(a, selected):
         ratio = dt / bare
         rows.append((name, dt, bare, ratio))
         print("\n%s: %.3f G instructions with DTs, %.3f G bare network (RngRun 1, %g s)"
-              % (name, dt / 1e9, bare / 1e9, INSTRUCTION_SIM_TIME))
+              % (name, dt / 1e9, bare / 1e9, INSTRUCTION_SIM_TIME[name]))
         print("overhead (instructions): %.3f  %s" % (ratio, name))
         print("  largest growth of a function's own instructions, DTs - bare "
               "(share of the difference):")
