@@ -250,8 +250,12 @@ DtWireCounter::Seen
 DtWireCounter::ClassifyIpv4(const uint8_t* ip, uint32_t available, uint32_t size)
 {
     Seen s;
+    if (size < 20 || available < 20)
+    {
+        return s;
+    }
     const uint32_t ipHeader = (ip[0] & 0x0f) * 4u;
-    if (size < 20 || available < 20 || (ip[0] >> 4) != 4 || ipHeader < 20 || ipHeader > available)
+    if ((ip[0] >> 4) != 4 || ipHeader < 20 || ipHeader > available)
     {
         return s;
     }

@@ -47,16 +47,17 @@ DtRadioProbe::GetTypeId()
             .SetGroupName("MultilayerDt")
             .AddConstructor<DtRadioProbe>()
             .AddAttribute("Window",
-                          "How long before each announced Read the probe listens to its "
-                          "devices' per-frame (per-report) sources; a sample is the mean of "
-                          "what it heard then. 0: listens all the time (every frame a "
-                          "station hears costs a report; see the class description).",
+                          "How long before each announced Read the probe listens to a Wi-Fi "
+                          "station's frames (MonitorSnifferRx); a sample is the mean of the "
+                          "serving AP's frames heard then. 0: listens all the time (every "
+                          "frame a station hears costs a report; see the class description). "
+                          "LTE reports are followed all the time.",
                           TimeValue(MilliSeconds(110)),
                           MakeTimeAccessor(&DtRadioProbe::m_window),
                           MakeTimeChecker(Seconds(0)))
             .AddAttribute("Frames",
                           "A Wi-Fi window closes once it heard this many frames of the "
-                          "serving AP (0: at the read only).",
+                          "serving AP since it opened (0: at the read only).",
                           UintegerValue(4),
                           MakeUintegerAccessor(&DtRadioProbe::m_frameLimit),
                           MakeUintegerChecker<uint32_t>())
@@ -169,6 +170,7 @@ DtRadioProbe::ListenBefore(Time read)
                         << read.As(Time::S) << ") is in the past (now " << now.As(Time::S) << ")");
     m_listenEvent.Cancel();
     m_windowed = !m_window.IsZero();
+    m_nextRead = read;
     if (!m_windowed || read - m_window <= now)
     {
         SetListening(true);
@@ -234,7 +236,7 @@ DtRadioProbe::FrameReceived(Ptr<const Packet> packet,
                             SignalNoiseDbm sn,
                             uint16_t /* staId */)
 {
-    if (!m_associated || (m_windowed && m_frameLimit > 0 && m_heard >= m_frameLimit))
+    if (!m_associated || (m_windowed && m_frameLimit > 0 && m_windowFrames >= m_frameLimit))
     {
         return; // (the rest of an A-MPDU whose subframes completed the window)
     }
@@ -262,9 +264,11 @@ DtRadioProbe::FrameReceived(Ptr<const Packet> packet,
     m_snrSum += sn.signal - sn.noise;
     ++m_heard;
     ++m_heardTotal;
-    if (m_windowed && m_frameLimit > 0 && m_heard == m_frameLimit)
+    ++m_windowFrames;
+    if (m_windowed && m_frameLimit > 0 && m_windowFrames == m_frameLimit)
     {
         // Not from inside the trace's own call: it is going through its sinks.
+        m_listenEvent.Cancel();
         m_listenEvent = Simulator::ScheduleNow(&DtRadioProbe::SetListening, this, false);
     }
 }
@@ -278,6 +282,14 @@ DtRadioProbe::Associated(Mac48Address bssid)
     m_rssiSum = 0; // frames of a previous AP do not describe this one
     m_snrSum = 0;
     m_heard = 0;
+    m_windowFrames = 0;
+    if (m_windowed && !m_listening && Simulator::Now() >= m_nextRead - m_window)
+    {
+        // The window closed early on the previous AP's frames: it is still
+        // open for the new AP's.
+        m_listenEvent.Cancel();
+        SetListening(true);
+    }
     m_associationTrace(true, bssid);
 }
 
@@ -329,6 +341,7 @@ DtRadioProbe::Read(double& rssiDbm, double& snrDb)
     if (m_heard == 0)
     {
         ++m_emptyReads;
+        m_windowFrames = 0;
         rssiDbm = std::numeric_limits<double>::quiet_NaN();
         snrDb = std::numeric_limits<double>::quiet_NaN();
         return;
@@ -338,6 +351,7 @@ DtRadioProbe::Read(double& rssiDbm, double& snrDb)
     m_rssiSum = 0;
     m_snrSum = 0;
     m_heard = 0;
+    m_windowFrames = 0;
 }
 
 bool

@@ -38,16 +38,22 @@ struct SignalNoiseDbm;
  *
  * The local DT samples it periodically: Read returns the mean signal (Wi-Fi
  * RSSI or LTE RSRP, dBm) and quality (SNR or SINR, dB) reported since the
- * probe last started listening, or NaN when nothing was reported (a missing
- * sample the data module's cleaning step handles).
+ * previous Read (for Wi-Fi: in the listening window before it), or NaN
+ * when nothing was reported (a missing sample the data module's cleaning
+ * step handles).
  *
  * A station's PHY reports every frame it hears, whoever sent it, and
  * building those reports (a packet per A-MPDU subframe) costs more than the
- * rest of the DT layer. So the probe listens only during the attribute
- * Window before each read the sampler announces (ListenBefore): a sample
- * describes the link in the last Window, not the whole sampling period.
- * Window 0 listens all the time. Until the first announcement the probe
- * listens.
+ * rest of the DT layer. So for Wi-Fi the probe listens only in a window
+ * before each read the sampler announces (ListenBefore): from the attribute
+ * Window before the read until it heard Frames frames of the serving AP,
+ * or the read (a Window of the sampling period or more opens at the
+ * previous read). A sample describes the link in that window, not the whole
+ * sampling period. Window 0 listens all the time. Until the first
+ * announcement the probe listens. An association to another AP while the
+ * window is open (even one closed early) reopens it for the new AP's frames.
+ * An LTE UE's PHY reports a few numbers once per TTI whatever the traffic:
+ * those are followed all the time and averaged over the period.
  */
 class DtRadioProbe : public Object
 {
@@ -77,8 +83,8 @@ class DtRadioProbe : public Object
     void Read(double& rssiDbm, double& snrDb);
 
     /**
-     * Announce the next Read: the probe stops listening now and listens
-     * again from Window before it (at once if that is now or past, and all
+     * Announce the next Read: a Wi-Fi station's frames are not followed
+     * from now until Window before it (at once if that is now or past; all
      * the time if Window is 0).
      * \param read when the next Read comes (not in the past)
      */
@@ -92,7 +98,7 @@ class DtRadioProbe : public Object
     uint64_t GetFramesHeard() const;
     /** \return Reads that found nothing heard (NaN samples) */
     uint64_t GetEmptyReads() const;
-    /** \return true while the per-frame (per-report) sources are connected */
+    /** \return true while a Wi-Fi station's per-frame source is connected */
     bool IsListening() const;
     /** \return the serving LTE cell id (0: none, or not LTE) */
     uint16_t GetServingCellId() const;
@@ -115,7 +121,7 @@ class DtRadioProbe : public Object
 
   private:
     /**
-     * Connect or disconnect the per-frame (per-report) sources of every
+     * Connect or disconnect the per-frame source of every Wi-Fi station
      * device followed.
      * \param on true to listen
      */
@@ -172,10 +178,12 @@ class DtRadioProbe : public Object
     uint64_t m_heardTotal{0}; //!< frames heard
     uint16_t m_cellId{0};     //!< serving LTE cell
 
-    Time m_window;            //!< how long before each announced Read it listens (0: always)
-    bool m_listening{true};   //!< per-frame (per-report) sources connected
-    bool m_windowed{false};   //!< a read was announced with a Window: listens in windows
-    uint32_t m_frameLimit{4}; //!< frames that close a window early (0: none)
+    Time m_window;              //!< how long before each announced Read it listens (0: always)
+    bool m_listening{true};     //!< Wi-Fi per-frame sources connected
+    bool m_windowed{false};     //!< a read was announced with a Window: listens in windows
+    uint32_t m_frameLimit{4};   //!< frames that close a window early (0: none)
+    uint32_t m_windowFrames{0}; //!< Wi-Fi frames of the serving AP in this window
+    Time m_nextRead;            //!< the read announced last
     /// WifiPhy's MonitorSnifferRx, found at the first connection
     Ptr<const TraceSourceAccessor> m_sniffer;
     EventId m_listenEvent;    //!< starts listening before the next Read

@@ -39,9 +39,9 @@ using namespace ns3;
  * listener of its own, connected all the time, records every frame the AP
  * sent (the probe's reference); each Read must return the mean signal and
  * SNR of exactly the frames the rule names: all since the previous read
- * (Window 0), else those in the Window before the read, the first Frames of
- * them. Windows that hold no AP frame read NaN and are counted; between
- * windows the probe is not connected.
+ * (Window 0), else those in the Window before the read (from the previous
+ * read if the Window is longer than the period), the first Frames of them. Windows that hold no AP
+ * frame read NaN and are counted; between windows the probe is not connected.
  */
 class DtRadioProbeWindowTestCase : public TestCase
 {
@@ -273,6 +273,7 @@ class DtRadioProbeTestSuite : public TestSuite
         AddTestCase(new DtRadioProbeWindowTestCase(MilliSeconds(110), 4), MLDT_TEST_QUICK);
         AddTestCase(new DtRadioProbeWindowTestCase(MilliSeconds(110), 0), MLDT_TEST_QUICK);
         AddTestCase(new DtRadioProbeWindowTestCase(MilliSeconds(20), 1), MLDT_TEST_QUICK);
+        AddTestCase(new DtRadioProbeWindowTestCase(MilliSeconds(300), 4), MLDT_TEST_QUICK);
         AddTestCase(new DtRadioProbeWindowTestCase(MicroSeconds(1), 4), MLDT_TEST_QUICK);
     }
 };
