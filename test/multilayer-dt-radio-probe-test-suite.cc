@@ -5,6 +5,7 @@
  */
 
 #include "ns3/ampdu-subframe-header.h"
+#include "ns3/boolean.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/mobility-helper.h"
@@ -12,6 +13,7 @@
 #include "ns3/multilayer-dt-module.h"
 #include "ns3/simulator.h"
 #include "ns3/ssid.h"
+#include "ns3/sta-wifi-mac.h"
 #include "ns3/test.h"
 #include "ns3/udp-client-server-helper.h"
 #include "ns3/uinteger.h"
@@ -21,6 +23,7 @@
 #include "ns3/wifi-phy.h"
 #include "ns3/yans-wifi-helper.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <vector>
@@ -230,6 +233,10 @@ class DtRadioProbeWindowTestCase : public TestCase
                                       "read " << k << " heard nothing: NaN");
                 continue;
             }
+            // (EQ_TOL passes NaN: test it first.)
+            NS_TEST_EXPECT_MSG_EQ(std::isnan(r.rssi) || std::isnan(r.snr),
+                                  false,
+                                  "read " << k << " heard " << n << " frames");
             NS_TEST_EXPECT_MSG_EQ_TOL(r.rssi, signal / n, 1e-9, "read " << k << ": mean signal");
             NS_TEST_EXPECT_MSG_EQ_TOL(r.snr, snr / n, 1e-9, "read " << k << ": mean SNR");
         }
@@ -261,6 +268,181 @@ class DtRadioProbeWindowTestCase : public TestCase
 
 /**
  * \ingroup multilayer-dt-tests
+ * A window that closed early reopens for a new AP: two APs of one ESS, the
+ * station near the first, which sends to it every 4 ms (each window closes
+ * on its first frame, just after it opens: Window 300 ms, longer than the
+ * 250 ms period, opens at each read). 10 ms after a read the station roams
+ * to the second AP (DtWifiRoamingManager::RoamTo, the first still on). The
+ * read that follows is the mean of the new AP's frames heard after the
+ * association (its first), not NaN.
+ */
+class DtRadioProbeReassociationTestCase : public TestCase
+{
+  public:
+    DtRadioProbeReassociationTestCase()
+        : TestCase("Radio probe: a window closed early reopens when the station changes AP")
+    {
+    }
+
+  private:
+    /// A frame of an AP, as the reference listener heard it.
+    struct Frame
+    {
+        Time at;             //!< when
+        Mac48Address sender; //!< the AP
+        double signal;       //!< dBm
+    };
+
+    void Heard(Ptr<const Packet> packet,
+               uint16_t,
+               WifiTxVector,
+               MpduInfo mpdu,
+               SignalNoiseDbm sn,
+               uint16_t)
+    {
+        Ptr<Packet> copy = packet->Copy();
+        if (mpdu.type != NORMAL_MPDU)
+        {
+            AmpduSubframeHeader delimiter;
+            copy->RemoveHeader(delimiter);
+        }
+        WifiMacHeader hdr;
+        copy->PeekHeader(hdr);
+        if (!hdr.IsCtl())
+        {
+            m_frames.push_back({Simulator::Now(), hdr.GetAddr2(), sn.signal});
+        }
+    }
+
+    void DoRun() override
+    {
+        NodeContainer aps(2);
+        Ptr<Node> station = CreateObject<Node>();
+        MobilityHelper mobility;
+        mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+        mobility.Install(aps);
+        mobility.Install(station);
+        aps.Get(1)->GetObject<MobilityModel>()->SetPosition(Vector(40, 0, 0));
+        station->GetObject<MobilityModel>()->SetPosition(Vector(5, 0, 0));
+        YansWifiChannelHelper channel = YansWifiChannelHelper::Default();
+        YansWifiPhyHelper phy;
+        phy.SetChannel(channel.Create());
+        WifiHelper wifi;
+        wifi.SetStandard(WIFI_STANDARD_80211a);
+        WifiMacHelper mac;
+        mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(Ssid("ess")));
+        NetDeviceContainer apDevs = wifi.Install(phy, mac, aps);
+        mac.SetType("ns3::StaWifiMac", "Ssid", SsidValue(Ssid("ess")));
+        NetDeviceContainer staDev = wifi.Install(phy, mac, station);
+        const Mac48Address first = Mac48Address::ConvertFrom(apDevs.Get(0)->GetAddress());
+        const Mac48Address second = Mac48Address::ConvertFrom(apDevs.Get(1)->GetAddress());
+        InternetStackHelper internet;
+        internet.Install(aps);
+        internet.Install(station);
+        Ipv4AddressHelper addresses("10.1.0.0", "255.255.255.0");
+        Ipv4InterfaceContainer ifs = addresses.Assign(NetDeviceContainer(staDev, apDevs));
+        UdpServerHelper server(9);
+        server.Install(station).Start(Seconds(0));
+        UdpClientHelper down(ifs.GetAddress(0), 9);
+        down.SetAttribute("MaxPackets", UintegerValue(100000));
+        down.SetAttribute("Interval", TimeValue(MilliSeconds(4)));
+        down.SetAttribute("PacketSize", UintegerValue(200));
+        down.Install(aps.Get(0)).Start(Seconds(0.5));
+
+        DynamicCast<WifiNetDevice>(staDev.Get(0))
+            ->GetPhy()
+            ->TraceConnectWithoutContext(
+                "MonitorSnifferRx", MakeCallback(&DtRadioProbeReassociationTestCase::Heard, this));
+        Ptr<DtRadioProbe> probe = CreateObject<DtRadioProbe>();
+        probe->SetAttribute("Window", TimeValue(MilliSeconds(300)));
+        probe->SetAttribute("Frames", UintegerValue(1));
+        Time moved; // when the station associated to the second AP
+        probe->TraceConnectWithoutContext("Association",
+                                          Callback<void, bool, Mac48Address>(
+                                              [&moved, second](bool associated, Mac48Address bssid)
+                                              {
+                                                  if (associated && bssid == second
+                                                      && moved.IsZero())
+                                                  {
+                                                      moved = Simulator::Now();
+                                                  }
+                                              }));
+        Simulator::Schedule(Seconds(0.9),
+                            [&]()
+                            {
+                                probe->Attach(station);
+                            });
+        // Roams on command only, 10 ms after a read: the window is closed by then.
+        Ptr<DtWifiRoamingManager> roaming = CreateObject<DtWifiRoamingManager>();
+        roaming->SetAttribute("SnrRoaming", BooleanValue(false));
+        DynamicCast<StaWifiMac>(DynamicCast<WifiNetDevice>(staDev.Get(0))->GetMac())
+            ->SetAssocManager(roaming);
+        roaming->Start();
+        Simulator::Schedule(Seconds(2.01),
+                            [&]()
+                            {
+                                roaming->RoamTo(second);
+                            });
+        const Time period = MilliSeconds(250);
+        std::vector<std::pair<Time, double>> reads;
+        for (uint32_t k = 0; k < 8; ++k)
+        {
+            const Time at = Seconds(1) + period * k;
+            Simulator::Schedule(at,
+                                [&, at]()
+                                {
+                                    double rssi;
+                                    double snr;
+                                    probe->Read(rssi, snr);
+                                    probe->ListenBefore(at + period);
+                                    reads.emplace_back(at, rssi);
+                                });
+        }
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+
+        NS_TEST_ASSERT_MSG_EQ(moved.IsStrictlyPositive(), true, "the station changed AP");
+        auto after = std::find_if(reads.begin(),
+                                  reads.end(),
+                                  [moved](const std::pair<Time, double>& r)
+                                  {
+                                      return r.first > moved;
+                                  });
+        NS_TEST_ASSERT_MSG_EQ((after != reads.end()), true, "a read after the change");
+        // The window of that read had closed on the first AP's frame just after
+        // the previous read, before the change.
+        const Time previous = (after - 1)->first;
+        auto closer = std::find_if(m_frames.begin(),
+                                   m_frames.end(),
+                                   [previous](const Frame& f)
+                                   {
+                                       return f.at > previous;
+                                   });
+        NS_TEST_ASSERT_MSG_EQ(
+            (closer != m_frames.end() && closer->sender == first && closer->at < moved),
+            true,
+            "the window closed on the first AP before the change");
+        auto fresh = std::find_if(m_frames.begin(),
+                                  m_frames.end(),
+                                  [moved, second](const Frame& f)
+                                  {
+                                      return f.at >= moved && f.sender == second;
+                                  });
+        NS_TEST_ASSERT_MSG_EQ((fresh != m_frames.end() && fresh->at <= after->first),
+                              true,
+                              "the second AP sent before the read");
+        // (EQ_TOL passes NaN: test it first.)
+        NS_TEST_EXPECT_MSG_EQ(std::isnan(after->second), false, "the read heard the new AP");
+        NS_TEST_EXPECT_MSG_EQ_TOL(after->second, fresh->signal, 1e-9, "the new AP's first frame");
+        probe->Dispose();
+        Simulator::Destroy();
+    }
+
+    std::vector<Frame> m_frames; //!< every non-control frame the station heard
+};
+
+/**
+ * \ingroup multilayer-dt-tests
  * The radio probe.
  */
 class DtRadioProbeTestSuite : public TestSuite
@@ -275,6 +457,7 @@ class DtRadioProbeTestSuite : public TestSuite
         AddTestCase(new DtRadioProbeWindowTestCase(MilliSeconds(20), 1), MLDT_TEST_QUICK);
         AddTestCase(new DtRadioProbeWindowTestCase(MilliSeconds(300), 4), MLDT_TEST_QUICK);
         AddTestCase(new DtRadioProbeWindowTestCase(MicroSeconds(1), 4), MLDT_TEST_QUICK);
+        AddTestCase(new DtRadioProbeReassociationTestCase, MLDT_TEST_QUICK);
     }
 };
 
