@@ -236,7 +236,7 @@ DtRadioProbe::FrameReceived(Ptr<const Packet> packet,
                             SignalNoiseDbm sn,
                             uint16_t /* staId */)
 {
-    if (!m_associated || (m_windowed && m_frameLimit > 0 && m_windowFrames >= m_frameLimit))
+    if (!m_associated || WindowFull())
     {
         return; // (the rest of an A-MPDU whose subframes completed the window)
     }
@@ -265,7 +265,7 @@ DtRadioProbe::FrameReceived(Ptr<const Packet> packet,
     ++m_heard;
     ++m_heardTotal;
     ++m_windowFrames;
-    if (m_windowed && m_frameLimit > 0 && m_windowFrames == m_frameLimit)
+    if (WindowFull())
     {
         // Not from inside the trace's own call: it is going through its sinks.
         m_listenEvent.Cancel();
@@ -279,9 +279,7 @@ DtRadioProbe::Associated(Mac48Address bssid)
     NS_LOG_FUNCTION(this << bssid);
     m_associated = true;
     m_bssid = bssid;
-    m_rssiSum = 0; // frames of a previous AP do not describe this one
-    m_snrSum = 0;
-    m_heard = 0;
+    ForgetHeard(); // frames of a previous AP do not describe this one
     m_windowFrames = 0;
     if (m_windowed && !m_listening && Simulator::Now() >= m_nextRead - m_window)
     {
@@ -310,9 +308,7 @@ DtRadioProbe::CellEntered(uint64_t /* imsi */, uint16_t cellId, uint16_t /* rnti
         return;
     }
     m_cellId = cellId;
-    m_rssiSum = 0; // reports of the old cell do not describe the new one
-    m_snrSum = 0;
-    m_heard = 0;
+    ForgetHeard(); // reports of the old cell do not describe the new one
     m_cellTrace(cellId);
 }
 
@@ -341,17 +337,30 @@ DtRadioProbe::Read(double& rssiDbm, double& snrDb)
     if (m_heard == 0)
     {
         ++m_emptyReads;
-        m_windowFrames = 0;
         rssiDbm = std::numeric_limits<double>::quiet_NaN();
         snrDb = std::numeric_limits<double>::quiet_NaN();
-        return;
     }
-    rssiDbm = m_rssiSum / m_heard;
-    snrDb = m_snrSum / m_heard;
+    else
+    {
+        rssiDbm = m_rssiSum / m_heard;
+        snrDb = m_snrSum / m_heard;
+    }
+    ForgetHeard();
+    m_windowFrames = 0;
+}
+
+void
+DtRadioProbe::ForgetHeard()
+{
     m_rssiSum = 0;
     m_snrSum = 0;
     m_heard = 0;
-    m_windowFrames = 0;
+}
+
+bool
+DtRadioProbe::WindowFull() const
+{
+    return m_windowed && m_frameLimit > 0 && m_windowFrames >= m_frameLimit;
 }
 
 bool

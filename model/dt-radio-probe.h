@@ -120,6 +120,13 @@ class DtRadioProbe : public Object
     void DoDispose() override;
 
   private:
+    /** Forget the frames (reports) heard: sums and count. */
+    void ForgetHeard();
+    /**
+     * \return true if the listening window heard its Frames frames of the
+     *         serving AP (never without windows or without a limit)
+     */
+    bool WindowFull() const;
     /**
      * Connect or disconnect the per-frame source of every Wi-Fi station
      * device followed.

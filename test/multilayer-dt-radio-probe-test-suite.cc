@@ -36,6 +36,32 @@
 
 using namespace ns3;
 
+namespace
+{
+
+/**
+ * The MAC header of a frame MonitorSnifferRx reported, read with ns-3's own
+ * header classes (the probe's reference; the probe reads its bytes).
+ * \param packet the MPDU (behind its delimiter when in an A-MPDU)
+ * \param mpdu where it stands in its PSDU
+ * \return its header
+ */
+WifiMacHeader
+MacHeaderOf(Ptr<const Packet> packet, const MpduInfo& mpdu)
+{
+    Ptr<Packet> copy = packet->Copy();
+    if (mpdu.type != NORMAL_MPDU)
+    {
+        AmpduSubframeHeader delimiter;
+        copy->RemoveHeader(delimiter);
+    }
+    WifiMacHeader hdr;
+    copy->PeekHeader(hdr);
+    return hdr;
+}
+
+} // namespace
+
 /**
  * \ingroup multilayer-dt-tests
  * A station hears its AP's downlink and another station's uplink. A
@@ -94,14 +120,7 @@ class DtRadioProbeWindowTestCase : public TestCase
                SignalNoiseDbm sn,
                uint16_t)
     {
-        Ptr<Packet> copy = packet->Copy();
-        if (mpdu.type != NORMAL_MPDU)
-        {
-            AmpduSubframeHeader delimiter;
-            copy->RemoveHeader(delimiter);
-        }
-        WifiMacHeader hdr;
-        copy->PeekHeader(hdr);
+        const WifiMacHeader hdr = MacHeaderOf(packet, mpdu);
         if (!hdr.IsCtl() && hdr.GetAddr2() == m_ap)
         {
             m_truth.push_back({Simulator::Now(), sn.signal, sn.noise});
@@ -300,14 +319,7 @@ class DtRadioProbeReassociationTestCase : public TestCase
                SignalNoiseDbm sn,
                uint16_t)
     {
-        Ptr<Packet> copy = packet->Copy();
-        if (mpdu.type != NORMAL_MPDU)
-        {
-            AmpduSubframeHeader delimiter;
-            copy->RemoveHeader(delimiter);
-        }
-        WifiMacHeader hdr;
-        copy->PeekHeader(hdr);
+        const WifiMacHeader hdr = MacHeaderOf(packet, mpdu);
         if (!hdr.IsCtl())
         {
             m_frames.push_back({Simulator::Now(), hdr.GetAddr2(), sn.signal});
